@@ -1,0 +1,66 @@
+namespace CoopGraph.Domain.Model;
+
+public enum AuthorityLevel
+{
+    State,
+    Region,
+    Departement,
+    Intercommunality,
+    Metropolis,
+    Commune,
+    PublicBody,
+    Hospital,
+}
+
+public enum LegalForm
+{
+    Association,
+    Cooperative,
+    Mutual,
+    Foundation,
+    SocialEnterprise,
+    Other,
+}
+
+public enum UniversityKind
+{
+    University,
+    School,
+    ResearchLab,
+}
+
+/// <summary>The instrument through which a policy acts or a funding flows.</summary>
+public enum Instrument
+{
+    Subsidy,
+    CallForProjects,
+    PublicContract,
+    PartnershipAgreement,
+    Other,
+}
+
+public enum CooperationKind
+{
+    Partnership,
+    CoConstruction,
+    SharedProject,
+    Agreement,
+    Network,
+}
+
+public enum ApplicationOutcome
+{
+    Won,
+    Lost,
+    Pending,
+}
+
+public enum TerritoryLevel
+{
+    Country,
+    Region,
+    Departement,
+    Intercommunality,
+    Commune,
+    District,
+}

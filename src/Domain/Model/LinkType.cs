@@ -1,0 +1,17 @@
+namespace CoopGraph.Domain.Model;
+
+/// <summary>Relationship types. See CoopGraph.Domain.Validation.LinkRules for which kinds each one joins.</summary>
+public enum LinkType
+{
+    CooperatesWith,
+    Funds,
+    PartOf,
+    Owns,
+    Implements,
+    AppliedTo,
+    WorksOn,
+    Targets,
+    LocatedIn,
+    MemberOf,
+    HostedBy,
+}

@@ -1,0 +1,14 @@
+namespace CoopGraph.Domain.Model;
+
+/// <summary>Every kind of node in the graph (the Neo4j labels).</summary>
+public enum NodeKind
+{
+    Authority,
+    Service,
+    SseActor,
+    University,
+    InnovationLab,
+    Policy,
+    Theme,
+    Territory,
+}

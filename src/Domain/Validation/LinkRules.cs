@@ -1,0 +1,39 @@
+using CoopGraph.Domain.Model;
+
+namespace CoopGraph.Domain.Validation;
+
+/// <summary>Which kinds of node each link type joins, and which link properties belong to which type.</summary>
+public static class LinkRules
+{
+    private static readonly NodeKind[] Actors =
+        [NodeKind.Authority, NodeKind.Service, NodeKind.SseActor, NodeKind.University, NodeKind.InnovationLab];
+
+    public static IReadOnlyList<NodeKind> AllowedSources(LinkType type) => type switch
+    {
+        LinkType.Funds => [NodeKind.Authority, NodeKind.Service, NodeKind.Policy],
+        LinkType.PartOf => [NodeKind.Service, NodeKind.Authority],
+        LinkType.Owns => [NodeKind.Service, NodeKind.Authority],
+        LinkType.Targets => [NodeKind.Policy],
+        _ => Actors,
+    };
+
+    public static IReadOnlyList<NodeKind> AllowedTargets(LinkType type, NodeKind source) => type switch
+    {
+        LinkType.PartOf => [NodeKind.Authority],
+        LinkType.Owns or LinkType.Implements or LinkType.AppliedTo => [NodeKind.Policy],
+        LinkType.WorksOn => [NodeKind.Theme],
+        LinkType.Targets => [NodeKind.Theme, NodeKind.Territory, .. Actors],
+        LinkType.LocatedIn => [NodeKind.Territory],
+        LinkType.HostedBy when source == NodeKind.InnovationLab => [NodeKind.Authority],
+        _ => Actors,
+    };
+
+    /// <summary>Types for which one pair of ends carries at most one link; FUNDS and APPLIED_TO repeat over the years.</summary>
+    public static bool IsUniquePerEnds(LinkType type) => type is not (LinkType.Funds or LinkType.AppliedTo);
+
+    public static bool IsSymmetric(LinkType type) => type == LinkType.CooperatesWith;
+
+    /// <summary>Puts the ends of a symmetric link in ordinal order so that A–B and B–A are the same link.</summary>
+    public static (string Source, string Target) CanonicalEnds(LinkType type, string source, string target) =>
+        IsSymmetric(type) && string.CompareOrdinal(source, target) > 0 ? (target, source) : (source, target);
+}

@@ -1,0 +1,284 @@
+using CoopGraph.Domain.Model;
+using CoopGraph.Domain.Validation;
+
+namespace CoopGraph.Domain.Writes;
+
+/// <summary>
+/// Turns a batch into a <see cref="WritePlan"/>: resolves references against the batch itself and the
+/// store's facts, enforces the model's rules, and reports every invalid item (not just the first).
+/// Pure, so both stores share it.
+/// </summary>
+public static class BatchPlanner
+{
+    public static FactsRequest Needs(GraphBatch batch)
+    {
+        var nodeIds = new HashSet<string>(StringComparer.Ordinal);
+        var codes = new HashSet<string>(StringComparer.Ordinal);
+        var services = new HashSet<string>(StringComparer.Ordinal);
+        var linkIds = new HashSet<string>(StringComparer.Ordinal);
+        var keys = new HashSet<LinkKey>();
+        foreach (var upsert in batch.Nodes)
+        {
+            nodeIds.Add(upsert.Node.Id);
+            if (upsert.Node is Territory { ParentId: { } parent })
+            {
+                nodeIds.Add(parent);
+            }
+            foreach (var relation in upsert.Relations)
+            {
+                (relation.RefsAreTerritoryCodes ? codes : nodeIds).UnionWith(relation.Refs);
+                foreach (var other in relation.Refs.Where(_ => !relation.RefsAreTerritoryCodes))
+                {
+                    keys.Add(KeyOf(relation, upsert.Node.Id, other));
+                }
+            }
+        }
+        foreach (var upsert in batch.Links)
+        {
+            var link = upsert.Link;
+            nodeIds.Add(link.SourceId);
+            nodeIds.Add(link.TargetId);
+            linkIds.Add(link.Id);
+            if (link.Type == LinkType.PartOf)
+            {
+                services.Add(link.SourceId);
+            }
+            if (LinkRules.IsUniquePerEnds(link.Type))
+            {
+                keys.Add(Key(link.Type, link.SourceId, link.TargetId));
+            }
+        }
+        var deleted = batch.NodeDeletes.Select(d => d.Id).ToHashSet(StringComparer.Ordinal);
+        nodeIds.UnionWith(deleted);
+        linkIds.UnionWith(batch.LinkDeletes.Select(d => d.Id));
+        return new FactsRequest(nodeIds, codes, services, deleted, linkIds, keys);
+    }
+
+    public static WritePlan Plan(GraphBatch batch, StoreFacts facts)
+    {
+        var errors = ItemRules.Validate(batch);
+        var batchKinds = new Dictionary<string, NodeKind>(StringComparer.Ordinal);
+        var batchTerritories = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var node in batch.Nodes.Select(u => u.Node))
+        {
+            batchKinds.TryAdd(node.Id, node.Kind);
+            if (node is Territory territory)
+            {
+                batchTerritories.TryAdd(territory.Code, territory.Id);
+            }
+        }
+        var deletedNodes = batch.NodeDeletes.Select(d => d.Id).ToHashSet(StringComparer.Ordinal);
+        NodeKind? KindOf(string id) =>
+            deletedNodes.Contains(id) ? null
+            : batchKinds.TryGetValue(id, out var kind) ? kind
+            : facts.Kinds.TryGetValue(id, out var stored) ? stored
+            : null;
+
+        var links = new List<PlannedLink>();
+        var linkPaths = new List<IReadOnlyList<object>>();
+        var replacements = new List<RelationReplacement>();
+        var servicesWithNewAuthority = new HashSet<string>(StringComparer.Ordinal);
+
+        foreach (var upsert in batch.Nodes)
+        {
+            var node = upsert.Node;
+            if (facts.Kinds.TryGetValue(node.Id, out var existing) && existing != node.Kind)
+            {
+                errors.Add(new(UserErrorCodes.KindConflict, $"Id '{node.Id}' already names a {KindName(existing)}; ids are unique across kinds and a node's kind cannot change.", [.. upsert.Path, "id"]));
+            }
+            if (node is Territory { ParentId: { } parentId } && parentId != node.Id && KindOf(parentId) != NodeKind.Territory)
+            {
+                errors.Add(Missing(parentId, "territory", [.. upsert.Path, "parentId"]));
+            }
+            foreach (var relation in upsert.Relations)
+            {
+                var others = new List<string>(relation.Refs.Count);
+                for (var i = 0; i < relation.Refs.Count; i++)
+                {
+                    var path = ItemRules.RelationPath(upsert.Path, relation, i);
+                    var reference = relation.Refs[i];
+                    string? otherId = reference;
+                    if (relation.RefsAreTerritoryCodes)
+                    {
+                        otherId = batchTerritories.TryGetValue(reference, out var inBatch) ? inBatch
+                            : facts.TerritoryIdsByCode.TryGetValue(reference, out var stored) ? stored
+                            : null;
+                        if (otherId is null)
+                        {
+                            errors.Add(new(UserErrorCodes.NotFound, $"No territory has code '{reference}'.", path));
+                            continue;
+                        }
+                    }
+                    var (source, target) = relation.Incoming ? (otherId, node.Id) : (node.Id, otherId);
+                    var link = new Link
+                    {
+                        Id = LinkIds.Derive(relation.Type, source, target),
+                        Type = relation.Type,
+                        SourceId = source,
+                        TargetId = target,
+                        Source = node.Source,
+                    };
+                    links.Add(new PlannedLink(link, KeepExisting: true));
+                    linkPaths.Add(path);
+                    others.Add(otherId);
+                }
+                replacements.Add(new RelationReplacement(node.Id, relation.Type, relation.Incoming, others));
+                if (node is Service && relation.Type == LinkType.PartOf)
+                {
+                    servicesWithNewAuthority.Add(node.Id);
+                }
+            }
+        }
+
+        foreach (var upsert in batch.Links)
+        {
+            var link = upsert.Link;
+            if (facts.LinksById.TryGetValue(link.Id, out var existing) && existing.Type != link.Type)
+            {
+                errors.Add(new(UserErrorCodes.KindConflict, $"Link '{link.Id}' is a {LinkTypeNames.ToConstant(existing.Type)} link; a link's type cannot change.", [.. upsert.Path, "type"]));
+            }
+            var (source, target) = LinkRules.CanonicalEnds(link.Type, link.SourceId, link.TargetId);
+            links.Add(new PlannedLink(link with { SourceId = source, TargetId = target }, KeepExisting: false));
+            linkPaths.Add(upsert.Path);
+        }
+
+        var planned = CheckLinks(links, linkPaths, upsertsGiven: batch.Links, KindOf, facts, servicesWithNewAuthority, errors);
+        CheckDeletes(batch, facts, deletedNodes, errors);
+
+        return errors.Count > 0
+            ? new WritePlan { Errors = errors }
+            : new WritePlan
+            {
+                DeleteLinkIds = batch.LinkDeletes.Select(d => d.Id).ToList(),
+                DeleteNodeIds = batch.NodeDeletes.Select(d => d.Id).ToList(),
+                Nodes = batch.Nodes.Select(u => u.Node).ToList(),
+                Replacements = replacements,
+                Links = planned,
+            };
+    }
+
+    private static List<PlannedLink> CheckLinks(
+        List<PlannedLink> links,
+        List<IReadOnlyList<object>> paths,
+        IReadOnlyList<LinkUpsert> upsertsGiven,
+        Func<string, NodeKind?> kindOf,
+        StoreFacts facts,
+        HashSet<string> servicesWithNewAuthority,
+        List<UserError> errors)
+    {
+        var explicitIds = upsertsGiven.Where(u => u.IdWasGiven).Select(u => u.Link.Id).ToHashSet(StringComparer.Ordinal);
+        var keysInBatch = new Dictionary<LinkKey, int>();
+        var authorityInBatch = new Dictionary<string, string>(StringComparer.Ordinal);
+        var result = new List<PlannedLink>(links.Count);
+        for (var i = 0; i < links.Count; i++)
+        {
+            var link = links[i].Link;
+            var path = paths[i];
+            var fromRelation = links[i].KeepExisting;
+            var sourceKind = kindOf(link.SourceId);
+            var targetKind = kindOf(link.TargetId);
+            var type = LinkTypeNames.ToConstant(link.Type);
+            if (sourceKind is null)
+            {
+                errors.Add(Missing(link.SourceId, "node", fromRelation ? path : [.. path, "sourceId"]));
+            }
+            else if (!LinkRules.AllowedSources(link.Type).Contains(sourceKind.Value))
+            {
+                errors.Add(new(UserErrorCodes.InvalidLink, $"A {type} link cannot start at a {KindName(sourceKind.Value)}.", fromRelation ? path : [.. path, "sourceId"]));
+            }
+            if (targetKind is null)
+            {
+                errors.Add(Missing(link.TargetId, "node", fromRelation ? path : [.. path, "targetId"]));
+            }
+            else if (sourceKind is not null && !LinkRules.AllowedTargets(link.Type, sourceKind.Value).Contains(targetKind.Value))
+            {
+                errors.Add(new(UserErrorCodes.InvalidLink, $"A {type} link from a {KindName(sourceKind.Value)} cannot end at a {KindName(targetKind.Value)}.", fromRelation ? path : [.. path, "targetId"]));
+            }
+
+            if (link.Type == LinkType.PartOf && sourceKind == NodeKind.Service && !fromRelation)
+            {
+                var current = authorityInBatch.TryGetValue(link.SourceId, out var inBatch) ? inBatch
+                    : servicesWithNewAuthority.Contains(link.SourceId) ? null
+                    : facts.AuthorityOfService.GetValueOrDefault(link.SourceId);
+                if (current is not null && current != link.TargetId)
+                {
+                    errors.Add(new(UserErrorCodes.Constraint, $"Service '{link.SourceId}' is already part of '{current}': a service is part of exactly one authority (change it with upsertActors' authorityId).", [.. path, "targetId"]));
+                }
+                authorityInBatch.TryAdd(link.SourceId, link.TargetId);
+            }
+
+            if (LinkRules.IsUniquePerEnds(link.Type))
+            {
+                var key = Key(link.Type, link.SourceId, link.TargetId);
+                if (keysInBatch.TryGetValue(key, out var first))
+                {
+                    if (!fromRelation || !result[first].KeepExisting)
+                    {
+                        errors.Add(new(UserErrorCodes.Duplicate, $"The batch holds two {type} links between '{link.SourceId}' and '{link.TargetId}'.", path));
+                    }
+                    result.Add(links[i] with { Link = link with { Id = result[first].Link.Id } });
+                    continue;
+                }
+                keysInBatch[key] = result.Count;
+                if (facts.LinkIdsByKey.TryGetValue(key, out var existingId) && existingId != link.Id)
+                {
+                    if (explicitIds.Contains(link.Id) && !fromRelation)
+                    {
+                        errors.Add(new(UserErrorCodes.Duplicate, $"A {type} link between '{link.SourceId}' and '{link.TargetId}' already exists with id '{existingId}'; it is stored once.", [.. path, "id"]));
+                    }
+                    else
+                    {
+                        link = link with { Id = existingId };
+                    }
+                }
+            }
+            result.Add(links[i] with { Link = link });
+        }
+        return result;
+    }
+
+    private static void CheckDeletes(GraphBatch batch, StoreFacts facts, HashSet<string> deletedNodes, List<UserError> errors)
+    {
+        foreach (var delete in batch.NodeDeletes)
+        {
+            if (!facts.Kinds.ContainsKey(delete.Id))
+            {
+                errors.Add(Missing(delete.Id, "node", delete.Path));
+                continue;
+            }
+            if (facts.Dependants.TryGetValue(delete.Id, out var dependants))
+            {
+                var left = dependants.Where(d => !deletedNodes.Contains(d)).ToList();
+                if (left.Count > 0)
+                {
+                    errors.Add(new(UserErrorCodes.Constraint, $"'{delete.Id}' still has dependants ({string.Join(", ", left.Take(5))}{(left.Count > 5 ? ", …" : "")}): delete or move them first, or in the same batch.", delete.Path));
+                }
+            }
+        }
+        foreach (var delete in batch.LinkDeletes)
+        {
+            if (!facts.LinksById.TryGetValue(delete.Id, out var link))
+            {
+                errors.Add(new(UserErrorCodes.NotFound, $"No link has id '{delete.Id}'.", delete.Path));
+            }
+            else if (link.Type == LinkType.PartOf && facts.Kinds.GetValueOrDefault(link.SourceId) == NodeKind.Service)
+            {
+                errors.Add(new(UserErrorCodes.Constraint, $"'{delete.Id}' ties service '{link.SourceId}' to its authority; a service is part of exactly one authority (change it with upsertActors' authorityId, or delete the service).", delete.Path));
+            }
+        }
+    }
+
+    private static LinkKey KeyOf(RelationSet relation, string nodeId, string otherId) =>
+        relation.Incoming ? Key(relation.Type, otherId, nodeId) : Key(relation.Type, nodeId, otherId);
+
+    private static LinkKey Key(LinkType type, string source, string target)
+    {
+        var (s, t) = LinkRules.CanonicalEnds(type, source, target);
+        return new LinkKey(type, s, t);
+    }
+
+    private static UserError Missing(string id, string what, IReadOnlyList<object> path) =>
+        new(UserErrorCodes.NotFound, $"No {what} has id '{id}' (in the store or earlier in this batch).", path);
+
+    public static string KindName(NodeKind kind) => ConstantCase.From(kind.ToString());
+}

@@ -1,0 +1,37 @@
+using CoopGraph.Domain.Model;
+
+namespace CoopGraph.Domain.Writes;
+
+/// <summary>Identifies a link by what makes it unique for the types that allow one link per pair of ends.</summary>
+public readonly record struct LinkKey(LinkType Type, string SourceId, string TargetId);
+
+/// <summary>What a batch needs to learn from the store before it can be checked.</summary>
+public sealed record FactsRequest(
+    IReadOnlySet<string> NodeIds,
+    IReadOnlySet<string> TerritoryCodes,
+    IReadOnlySet<string> ServiceIds,
+    IReadOnlySet<string> DeletedNodeIds,
+    IReadOnlySet<string> LinkIds,
+    IReadOnlySet<LinkKey> LinkKeys);
+
+/// <summary>
+/// The store's answers to a <see cref="FactsRequest"/>, read inside the write transaction so that the
+/// checks and the write see the same state.
+/// </summary>
+public sealed record StoreFacts
+{
+    /// <summary>Kind of every requested node id that exists.</summary>
+    public IReadOnlyDictionary<string, NodeKind> Kinds { get; init; } = new Dictionary<string, NodeKind>();
+
+    public IReadOnlyDictionary<string, string> TerritoryIdsByCode { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>The authority each requested service is currently PART_OF.</summary>
+    public IReadOnlyDictionary<string, string> AuthorityOfService { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>For each node about to be deleted, the nodes that depend on it (services of an authority, child territories).</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> Dependants { get; init; } = new Dictionary<string, IReadOnlyList<string>>();
+
+    public IReadOnlyDictionary<string, Link> LinksById { get; init; } = new Dictionary<string, Link>();
+
+    public IReadOnlyDictionary<LinkKey, string> LinkIdsByKey { get; init; } = new Dictionary<LinkKey, string>();
+}
