@@ -1,0 +1,258 @@
+using System.Globalization;
+using CoopGraph.Domain.Model;
+using Microsoft.Data.Sqlite;
+using static CoopGraph.Graph.Embedded.SqlValues;
+
+namespace CoopGraph.Graph.Embedded;
+
+public sealed partial class EmbeddedGraphStore
+{
+    // One constant statement per listing: absent filters are NULL parameters, so the text never varies
+    // with the input and SQLite can reuse the prepared statement.
+    private const string TerritorySubtree =
+        """
+        WITH RECURSIVE subtree(id) AS (
+            SELECT id FROM nodes WHERE kind = 'Territory' AND code = @territory
+            UNION SELECT c.id FROM nodes c JOIN subtree s ON c.parent_id = s.id
+        )
+        """;
+
+    private const string NodeFilter =
+        """
+        WHERE (@kinds IS NULL OR n.kind IN (SELECT value FROM json_each(@kinds)))
+          AND (@mask = 0 OR CASE WHEN n.kind IN ('Service', 'Policy', 'Theme') THEN (n.domains & @mask) <> 0
+               ELSE EXISTS (SELECT 1 FROM links w JOIN nodes t ON t.id = w.target_id
+                            WHERE w.source_id = n.id AND w.type = 'WORKS_ON' AND (t.domains & @mask) <> 0) END)
+          AND (@themes IS NULL OR EXISTS (SELECT 1 FROM links w WHERE w.source_id = n.id AND w.type IN ('WORKS_ON', 'TARGETS')
+                                          AND w.target_id IN (SELECT value FROM json_each(@themes))))
+          AND (@territory IS NULL OR n.id IN (SELECT id FROM subtree)
+               OR EXISTS (SELECT 1 FROM links p WHERE p.source_id = n.id AND p.type = 'LOCATED_IN' AND p.target_id IN (SELECT id FROM subtree)))
+          AND (@fts IS NULL OR n.seq IN (SELECT rowid FROM nodes_fts WHERE nodes_fts MATCH @fts))
+        """;
+
+    private const string ListNodesSql =
+        TerritorySubtree + "SELECT " + NodeRows.Columns + " FROM nodes n " + NodeFilter + " AND n.seq > @after ORDER BY n.seq LIMIT @take";
+
+    private const string CountNodesSql = TerritorySubtree + "SELECT COUNT(*) FROM nodes n " + NodeFilter;
+
+    private const string LinkFilter =
+        """
+        WHERE (@types IS NULL OR l.type IN (SELECT value FROM json_each(@types)))
+          AND (@node IS NULL OR l.source_id = @node OR l.target_id = @node)
+          AND (@coop_kinds IS NULL OR l.coop_kind IN (SELECT value FROM json_each(@coop_kinds)))
+          AND (@at IS NULL OR ((l.since IS NULL OR l.since <= @at) AND (l.until IS NULL OR l.until >= @at)))
+        """;
+
+    private const string ListLinksSql = "SELECT " + LinkRows.Columns + " FROM links l " + LinkFilter + " AND l.seq > @after ORDER BY l.seq LIMIT @take";
+
+    private const string CountLinksSql = "SELECT COUNT(*) FROM links l " + LinkFilter;
+
+    private const string AdjacentLinks =
+        """
+        WITH req(node_id) AS (SELECT DISTINCT value FROM json_each(@ids)),
+        adj AS (
+            SELECT r.node_id, l.* FROM req r JOIN links l ON l.source_id = r.node_id
+            WHERE @types IS NULL OR l.type IN (SELECT value FROM json_each(@types))
+            UNION ALL
+            SELECT r.node_id, l.* FROM req r JOIN links l ON l.target_id = r.node_id AND l.source_id <> l.target_id
+            WHERE @types IS NULL OR l.type IN (SELECT value FROM json_each(@types))
+        )
+        """;
+
+    private const string LinksOfNodesSql = AdjacentLinks +
+        """
+        , ranked AS (SELECT *, ROW_NUMBER() OVER (PARTITION BY node_id ORDER BY seq) AS rn FROM adj WHERE seq > @after)
+        SELECT l.node_id, l.id, l.type, l.source_id, l.target_id, l.since, l.until, l.note, l.source, l.coop_kind, l.intensity,
+               l.instrument, l.amount, l.year, l.outcome, l.seq
+        FROM ranked l WHERE l.rn <= @take ORDER BY l.node_id, l.seq
+        """;
+
+    private const string CountLinksOfNodesSql = AdjacentLinks + "SELECT node_id, COUNT(*) FROM adj GROUP BY node_id";
+
+    private const string NeighboursOutSql =
+        """
+        SELECT l.source_id, l.target_id FROM links l
+        WHERE l.type = @type AND l.source_id IN (SELECT value FROM json_each(@ids)) ORDER BY l.seq
+        """;
+
+    private const string NeighboursInSql =
+        """
+        SELECT l.target_id, l.source_id FROM links l
+        WHERE l.type = @type AND l.target_id IN (SELECT value FROM json_each(@ids)) ORDER BY l.seq
+        """;
+
+    private const string SearchSql =
+        "SELECT " + NodeRows.Columns + " FROM nodes_fts f JOIN nodes n ON n.seq = f.rowid WHERE nodes_fts MATCH @fts ORDER BY f.rank, n.seq LIMIT @take";
+
+    public async Task<Page<Node>> ListNodesAsync(NodeQuery query, PageRequest page, CancellationToken cancellationToken)
+    {
+        var fts = FtsQuery.From(query.Text);
+        if (query.Text is not null && fts is null)
+        {
+            return Page<Node>.Empty;
+        }
+        await using var connection = await _connections.OpenAsync(cancellationToken);
+        void Bind(SqliteCommand command)
+        {
+            command.Add("@kinds", query.Kinds is { Count: > 0 } kinds ? Json(kinds.Select(k => k.ToString())) : null);
+            command.Add("@mask", query.Domains is null ? 0 : DomainSet.Of(query.Domains).Bits);
+            command.Add("@themes", query.ThemeIds is { Count: > 0 } themes ? Json(themes) : null);
+            command.Add("@territory", query.TerritoryCode);
+            command.Add("@fts", fts);
+        }
+        return await ReadPageAsync(connection, ListNodesSql, CountNodesSql, Bind, page, NodeRows.Read, NodeRows.SeqOrdinal, cancellationToken);
+    }
+
+    public async Task<Page<Link>> ListLinksAsync(LinkQuery query, PageRequest page, CancellationToken cancellationToken)
+    {
+        await using var connection = await _connections.OpenAsync(cancellationToken);
+        void Bind(SqliteCommand command)
+        {
+            command.Add("@types", query.Types is { Count: > 0 } types ? Json(types.Select(LinkTypeNames.ToConstant)) : null);
+            command.Add("@node", query.NodeId);
+            command.Add("@coop_kinds", query.CooperationKinds is { Count: > 0 } kinds ? Json(kinds.Select(k => k.ToString())) : null);
+            command.Add("@at", Db(query.ValidAt));
+        }
+        return await ReadPageAsync(connection, ListLinksSql, CountLinksSql, Bind, page, r => LinkRows.Read(r), LinkRows.SeqOrdinal, cancellationToken);
+    }
+
+    public async Task<IReadOnlyDictionary<string, Page<Link>>> GetLinksOfNodesAsync(
+        IReadOnlyCollection<string> nodeIds, IReadOnlyCollection<LinkType>? types, PageRequest page, CancellationToken cancellationToken)
+    {
+        var result = new Dictionary<string, Page<Link>>(StringComparer.Ordinal);
+        if (nodeIds.Count == 0)
+        {
+            return result;
+        }
+        var after = ParseCursor(page.After);
+        await using var connection = await _connections.OpenAsync(cancellationToken);
+        void Bind(SqliteCommand command)
+        {
+            command.Add("@ids", Json(nodeIds));
+            command.Add("@types", types is { Count: > 0 } ? Json(types.Select(LinkTypeNames.ToConstant)) : null);
+        }
+
+        var totals = new Dictionary<string, long>(StringComparer.Ordinal);
+        await using (var count = connection.CreateCommand())
+        {
+            count.CommandText = CountLinksOfNodesSql;
+            Bind(count);
+            await using var reader = await count.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                totals[reader.GetString(0)] = reader.GetInt64(1);
+            }
+        }
+
+        var items = new Dictionary<string, List<PageItem<Link>>>(StringComparer.Ordinal);
+        await using (var list = connection.CreateCommand())
+        {
+            list.CommandText = LinksOfNodesSql;
+            Bind(list);
+            list.Add("@after", after);
+            list.Add("@take", page.First + 1);
+            await using var reader = await list.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                var nodeId = reader.GetString(0);
+                if (!items.TryGetValue(nodeId, out var nodeItems))
+                {
+                    items[nodeId] = nodeItems = [];
+                }
+                nodeItems.Add(new PageItem<Link>(LinkRows.Read(reader, offset: 1), Cursor(reader.GetInt64(15))));
+            }
+        }
+
+        foreach (var id in nodeIds)
+        {
+            var nodeItems = items.GetValueOrDefault(id) ?? [];
+            var hasNext = nodeItems.Count > page.First;
+            result[id] = new Page<Link>(hasNext ? nodeItems[..page.First] : nodeItems, totals.GetValueOrDefault(id), hasNext);
+        }
+        return result;
+    }
+
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Security", "CA2100", Justification = "Every caller passes one of the constant statements of this class.")]
+    public async Task<IReadOnlyDictionary<string, IReadOnlyList<string>>> GetNeighbourIdsAsync(
+        IReadOnlyCollection<string> nodeIds, LinkType type, LinkDirection direction, CancellationToken cancellationToken)
+    {
+        var result = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        if (nodeIds.Count > 0)
+        {
+            await using var connection = await _connections.OpenAsync(cancellationToken);
+            await using var command = connection.CreateCommand();
+            command.CommandText = direction == LinkDirection.Outgoing ? NeighboursOutSql : NeighboursInSql;
+            command.Add("@type", LinkTypeNames.ToConstant(type));
+            command.Add("@ids", Json(nodeIds));
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                var id = reader.GetString(0);
+                if (!result.TryGetValue(id, out var list))
+                {
+                    result[id] = list = [];
+                }
+                list.Add(reader.GetString(1));
+            }
+        }
+        return result.ToDictionary(p => p.Key, p => (IReadOnlyList<string>)p.Value, StringComparer.Ordinal);
+    }
+
+    public async Task<IReadOnlyList<Node>> SearchAsync(string text, int first, CancellationToken cancellationToken)
+    {
+        var fts = FtsQuery.From(text);
+        if (fts is null || first <= 0)
+        {
+            return [];
+        }
+        await using var connection = await _connections.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = SearchSql;
+        command.Add("@fts", fts);
+        command.Add("@take", first);
+        var result = new List<Node>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            result.Add(NodeRows.Read(reader));
+        }
+        return result;
+    }
+
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Security", "CA2100", Justification = "Every caller passes one of the constant statements of this class.")]
+    private static async Task<Page<T>> ReadPageAsync<T>(
+        SqliteConnection connection, string listSql, string countSql, Action<SqliteCommand> bind, PageRequest page,
+        Func<SqliteDataReader, T> read, int seqOrdinal, CancellationToken cancellationToken)
+    {
+        var after = ParseCursor(page.After);
+        long total;
+        await using (var count = connection.CreateCommand())
+        {
+            count.CommandText = countSql;
+            bind(count);
+            total = (long)(await count.ExecuteScalarAsync(cancellationToken))!;
+        }
+        var items = new List<PageItem<T>>(Math.Min(page.First + 1, 128));
+        await using (var list = connection.CreateCommand())
+        {
+            list.CommandText = listSql;
+            bind(list);
+            list.Add("@after", after);
+            list.Add("@take", page.First + 1);
+            await using var reader = await list.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                items.Add(new PageItem<T>(read(reader), Cursor(reader.GetInt64(seqOrdinal))));
+            }
+        }
+        var hasNext = items.Count > page.First;
+        return new Page<T>(hasNext ? items[..page.First] : items, total, hasNext);
+    }
+
+    private static string Cursor(long seq) => seq.ToString(CultureInfo.InvariantCulture);
+
+    private static long ParseCursor(string? cursor) =>
+        cursor is null ? 0
+        : long.TryParse(cursor, NumberStyles.None, CultureInfo.InvariantCulture, out var seq) ? seq
+        : throw new InvalidCursorException("This cursor does not come from this listing.");
+}

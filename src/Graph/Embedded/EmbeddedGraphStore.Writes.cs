@@ -1,0 +1,164 @@
+using CoopGraph.Domain.Model;
+using CoopGraph.Domain.Validation;
+using CoopGraph.Domain.Writes;
+using Microsoft.Data.Sqlite;
+using static CoopGraph.Graph.Embedded.SqlValues;
+
+namespace CoopGraph.Graph.Embedded;
+
+public sealed partial class EmbeddedGraphStore
+{
+    private const string DeleteLinksSql = "DELETE FROM links WHERE id IN (SELECT value FROM json_each(@ids))";
+
+    // Links go with their nodes through ON DELETE CASCADE.
+    private const string DeleteNodesSql = "DELETE FROM nodes WHERE id IN (SELECT value FROM json_each(@ids))";
+
+    private const string ReplaceOutgoingSql =
+        "DELETE FROM links WHERE type = @type AND source_id = @node AND target_id NOT IN (SELECT value FROM json_each(@keep))";
+
+    private const string ReplaceIncomingSql =
+        "DELETE FROM links WHERE type = @type AND target_id = @node AND source_id NOT IN (SELECT value FROM json_each(@keep))";
+
+    private const string BumpVersionSql = "UPDATE store_meta SET value = value + 1 WHERE key = 'version' RETURNING value";
+
+    // Walks up from each written territory; reaching the start again means the parents form a cycle.
+    private const string TerritoryCyclesSql =
+        """
+        WITH RECURSIVE up(start, id, depth) AS (
+            SELECT n.id, n.parent_id, 1 FROM nodes n
+            WHERE n.id IN (SELECT value FROM json_each(@ids)) AND n.parent_id IS NOT NULL
+            UNION ALL
+            SELECT up.start, p.parent_id, up.depth + 1 FROM up JOIN nodes p ON p.id = up.id
+            WHERE p.parent_id IS NOT NULL AND up.id <> up.start AND up.depth < 64
+        )
+        SELECT DISTINCT start FROM up WHERE id = start
+        """;
+
+    public async Task<WriteResult> WriteAsync(GraphBatch batch, CancellationToken cancellationToken)
+    {
+        // Checks that need no store run first, so a bad batch costs no lock and no transaction.
+        var itemErrors = ItemRules.Validate(batch);
+        if (itemErrors.Count > 0)
+        {
+            return new WriteResult([], itemErrors, await GetVersionAsync(cancellationToken));
+        }
+
+        await _writeLock.WaitAsync(cancellationToken);
+        try
+        {
+            await using var connection = await _connections.OpenAsync(cancellationToken);
+            await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+            var facts = await FactsReader.ReadAsync(connection, transaction, BatchPlanner.Needs(batch), cancellationToken);
+            var plan = BatchPlanner.Plan(batch, facts);
+            if (!plan.IsValid)
+            {
+                return new WriteResult([], plan.Errors, await ReadVersionAsync(connection, transaction, cancellationToken));
+            }
+
+            await ApplyAsync(connection, transaction, plan, cancellationToken);
+
+            var cycles = await FindTerritoryCyclesAsync(connection, transaction, plan, cancellationToken);
+            if (cycles.Count > 0)
+            {
+                await transaction.RollbackAsync(cancellationToken);
+                var errors = batch.Nodes.Where(u => cycles.Contains(u.Node.Id))
+                    .Select(u => new UserError(UserErrorCodes.Constraint, $"Territory '{u.Node.Id}' would be its own ancestor.", [.. u.Path, "parentId"]))
+                    .ToList();
+                return new WriteResult([], errors, await GetVersionAsync(cancellationToken));
+            }
+
+            long version;
+            await using (var bump = Command(connection, transaction, BumpVersionSql))
+            {
+                version = (long)(await bump.ExecuteScalarAsync(cancellationToken))!;
+            }
+            await transaction.CommitAsync(cancellationToken);
+            return new WriteResult(WrittenIds(batch, plan), [], version);
+        }
+        finally
+        {
+            _writeLock.Release();
+        }
+    }
+
+    private async Task ApplyAsync(SqliteConnection connection, SqliteTransaction transaction, WritePlan plan, CancellationToken ct)
+    {
+        if (plan.DeleteLinkIds.Count > 0)
+        {
+            await using var command = Command(connection, transaction, DeleteLinksSql);
+            command.Add("@ids", Json(plan.DeleteLinkIds));
+            await command.ExecuteNonQueryAsync(ct);
+        }
+        if (plan.DeleteNodeIds.Count > 0)
+        {
+            await using var command = Command(connection, transaction, DeleteNodesSql);
+            command.Add("@ids", Json(plan.DeleteNodeIds));
+            await command.ExecuteNonQueryAsync(ct);
+        }
+        var now = _time.GetUtcNow();
+        await using (var command = Command(connection, transaction, NodeRows.Upsert))
+        {
+            foreach (var node in plan.Nodes)
+            {
+                NodeRows.Bind(command, node, now);
+                await command.ExecuteNonQueryAsync(ct);
+            }
+        }
+        foreach (var replacement in plan.Replacements)
+        {
+            await using var command = Command(connection, transaction, replacement.Incoming ? ReplaceIncomingSql : ReplaceOutgoingSql);
+            command.Add("@type", LinkTypeNames.ToConstant(replacement.Type));
+            command.Add("@node", replacement.NodeId);
+            command.Add("@keep", Json(replacement.KeepOtherIds));
+            await command.ExecuteNonQueryAsync(ct);
+        }
+        await using var upsert = Command(connection, transaction, LinkRows.Upsert);
+        await using var insertIfMissing = Command(connection, transaction, LinkRows.InsertIfMissing);
+        foreach (var planned in plan.Links)
+        {
+            var command = planned.KeepExisting ? insertIfMissing : upsert;
+            LinkRows.Bind(command, planned.Link);
+            await command.ExecuteNonQueryAsync(ct);
+        }
+    }
+
+    private static async Task<HashSet<string>> FindTerritoryCyclesAsync(SqliteConnection connection, SqliteTransaction transaction, WritePlan plan, CancellationToken ct)
+    {
+        var territories = plan.Nodes.OfType<Territory>().Where(t => t.ParentId is not null).Select(t => t.Id).ToList();
+        var cycles = new HashSet<string>(StringComparer.Ordinal);
+        if (territories.Count == 0)
+        {
+            return cycles;
+        }
+        await using var command = Command(connection, transaction, TerritoryCyclesSql);
+        command.Add("@ids", Json(territories));
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            cycles.Add(reader.GetString(0));
+        }
+        return cycles;
+    }
+
+    private static async Task<long> ReadVersionAsync(SqliteConnection connection, SqliteTransaction transaction, CancellationToken ct)
+    {
+        await using var command = Command(connection, transaction, "SELECT value FROM store_meta WHERE key = 'version'");
+        return (long)(await command.ExecuteScalarAsync(ct))!;
+    }
+
+    /// <summary>The ids the caller named: nodes upserted, links upserted (with the id each was stored under), ids deleted.</summary>
+    private static List<string> WrittenIds(GraphBatch batch, WritePlan plan)
+    {
+        var explicitLinks = plan.Links.Where(l => !l.KeepExisting).Select(l => l.Link.Id);
+        return [.. batch.Nodes.Select(u => u.Node.Id), .. explicitLinks, .. batch.NodeDeletes.Select(d => d.Id), .. batch.LinkDeletes.Select(d => d.Id)];
+    }
+
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Security", "CA2100", Justification = "Every caller passes one of the constant statements of this class.")]
+    private static SqliteCommand Command(SqliteConnection connection, SqliteTransaction transaction, string sql)
+    {
+        var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        return command;
+    }
+}

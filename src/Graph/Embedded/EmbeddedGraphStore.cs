@@ -1,0 +1,107 @@
+using System.Runtime.CompilerServices;
+using CoopGraph.Domain.Model;
+using Microsoft.Data.Sqlite;
+using static CoopGraph.Graph.Embedded.SqlValues;
+
+namespace CoopGraph.Graph.Embedded;
+
+/// <summary>
+/// The graph in one SQLite file: WAL so that reads go on during writes, one transaction per batch,
+/// FTS5 for text search. Every statement is a constant with parameters; lists travel as JSON for json_each.
+/// </summary>
+public sealed partial class EmbeddedGraphStore : IGraphStore, IStoreInitializer
+{
+    private readonly SqliteConnections _connections;
+    private readonly TimeProvider _time;
+
+    // One writer at a time inside this process: SQLite allows one anyway, and queuing here is
+    // fairer and cheaper than retrying on SQLITE_BUSY.
+    private readonly SemaphoreSlim _writeLock = new(1, 1);
+
+    public EmbeddedGraphStore(string path, TimeProvider time)
+    {
+        _connections = new SqliteConnections(path);
+        _time = time;
+    }
+
+    public string FilePath => _connections.FilePath;
+
+    public async Task InitializeAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await _connections.OpenAsync(cancellationToken);
+        await Migrator.MigrateAsync(connection, cancellationToken);
+    }
+
+    public async Task<long> GetVersionAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await _connections.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT value FROM store_meta WHERE key = 'version'";
+        return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
+    }
+
+    public async Task<GraphCounts> CountAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await _connections.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText =
+            "SELECT (SELECT COUNT(*) FROM nodes), (SELECT COUNT(*) FROM links), (SELECT value FROM store_meta WHERE key = 'version')";
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        await reader.ReadAsync(cancellationToken);
+        return new GraphCounts(reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2));
+    }
+
+    public Task<IReadOnlyList<Node>> GetNodesAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken) =>
+        ReadListAsync(
+            "SELECT " + NodeRows.Columns + " FROM nodes n WHERE n.id IN (SELECT value FROM json_each(@ids))",
+            ids, NodeRows.Read, cancellationToken);
+
+    public Task<IReadOnlyList<Link>> GetLinksAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken) =>
+        ReadListAsync(
+            "SELECT " + LinkRows.Columns + " FROM links l WHERE l.id IN (SELECT value FROM json_each(@ids))",
+            ids, r => LinkRows.Read(r), cancellationToken);
+
+    public async IAsyncEnumerable<Node> ExportNodesAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await using var connection = await _connections.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT " + NodeRows.Columns + " FROM nodes n ORDER BY n.seq";
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            yield return NodeRows.Read(reader);
+        }
+    }
+
+    public async IAsyncEnumerable<Link> ExportLinksAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await using var connection = await _connections.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT " + LinkRows.Columns + " FROM links l ORDER BY l.seq";
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            yield return LinkRows.Read(reader);
+        }
+    }
+
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Security", "CA2100", Justification = "Every caller passes one of the constant statements of this class.")]
+    private async Task<IReadOnlyList<T>> ReadListAsync<T>(string sql, IReadOnlyCollection<string> ids, Func<SqliteDataReader, T> read, CancellationToken cancellationToken)
+    {
+        if (ids.Count == 0)
+        {
+            return [];
+        }
+        await using var connection = await _connections.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.Add("@ids", Json(ids));
+        var result = new List<T>(ids.Count);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            result.Add(read(reader));
+        }
+        return result;
+    }
+}

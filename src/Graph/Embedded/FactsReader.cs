@@ -1,0 +1,100 @@
+using CoopGraph.Domain.Model;
+using CoopGraph.Domain.Writes;
+using Microsoft.Data.Sqlite;
+using static CoopGraph.Graph.Embedded.SqlValues;
+
+namespace CoopGraph.Graph.Embedded;
+
+/// <summary>Answers a <see cref="FactsRequest"/> inside the write transaction, one query per kind of fact.</summary>
+internal static class FactsReader
+{
+    private const string KindsSql = "SELECT id, kind FROM nodes WHERE id IN (SELECT value FROM json_each(@ids))";
+
+    private const string TerritoriesSql =
+        "SELECT code, id FROM nodes WHERE kind = 'Territory' AND code IN (SELECT value FROM json_each(@codes))";
+
+    private const string AuthoritiesSql =
+        """
+        SELECT l.source_id, l.target_id FROM links l JOIN nodes s ON s.id = l.source_id
+        WHERE l.type = 'PART_OF' AND s.kind = 'Service' AND l.source_id IN (SELECT value FROM json_each(@ids))
+        """;
+
+    private const string DependantsSql =
+        """
+        SELECT l.target_id, l.source_id FROM links l JOIN nodes s ON s.id = l.source_id
+        WHERE l.type = 'PART_OF' AND s.kind = 'Service' AND l.target_id IN (SELECT value FROM json_each(@ids))
+        UNION ALL
+        SELECT parent_id, id FROM nodes WHERE parent_id IN (SELECT value FROM json_each(@ids))
+        """;
+
+    private const string LinksSql = "SELECT " + LinkRows.Columns + " FROM links l WHERE l.id IN (SELECT value FROM json_each(@ids))";
+
+    private const string KeysSql =
+        """
+        SELECT l.type, l.source_id, l.target_id, l.id
+        FROM json_each(@keys) k
+        JOIN links l ON l.type = json_extract(k.value, '$[0]') AND l.source_id = json_extract(k.value, '$[1]')
+                    AND l.target_id = json_extract(k.value, '$[2]')
+        """;
+
+    public static async Task<StoreFacts> ReadAsync(SqliteConnection connection, SqliteTransaction transaction, FactsRequest request, CancellationToken ct)
+    {
+        var kinds = new Dictionary<string, NodeKind>(StringComparer.Ordinal);
+        await ForEachAsync(connection, transaction, KindsSql, "@ids", request.NodeIds, r => kinds[r.GetString(0)] = Enum.Parse<NodeKind>(r.GetString(1)), ct);
+
+        var territories = new Dictionary<string, string>(StringComparer.Ordinal);
+        await ForEachAsync(connection, transaction, TerritoriesSql, "@codes", request.TerritoryCodes, r => territories[r.GetString(0)] = r.GetString(1), ct);
+
+        var authorities = new Dictionary<string, string>(StringComparer.Ordinal);
+        await ForEachAsync(connection, transaction, AuthoritiesSql, "@ids", request.ServiceIds, r => authorities[r.GetString(0)] = r.GetString(1), ct);
+
+        var dependants = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        await ForEachAsync(connection, transaction, DependantsSql, "@ids", request.DeletedNodeIds, r =>
+        {
+            var owner = r.GetString(0);
+            if (!dependants.TryGetValue(owner, out var list))
+            {
+                dependants[owner] = list = [];
+            }
+            list.Add(r.GetString(1));
+        }, ct);
+
+        var links = new Dictionary<string, Link>(StringComparer.Ordinal);
+        await ForEachAsync(connection, transaction, LinksSql, "@ids", request.LinkIds, r => links[r.GetString(0)] = LinkRows.Read(r), ct);
+
+        var keys = new Dictionary<LinkKey, string>();
+        var keyRows = request.LinkKeys.Select(k => new[] { LinkTypeNames.ToConstant(k.Type), k.SourceId, k.TargetId }).ToList();
+        await ForEachAsync(connection, transaction, KeysSql, "@keys", keyRows,
+            r => keys[new LinkKey(LinkTypeNames.Parse(r.GetString(0)), r.GetString(1), r.GetString(2))] = r.GetString(3), ct);
+
+        return new StoreFacts
+        {
+            Kinds = kinds,
+            TerritoryIdsByCode = territories,
+            AuthorityOfService = authorities,
+            Dependants = dependants.ToDictionary(p => p.Key, p => (IReadOnlyList<string>)p.Value, StringComparer.Ordinal),
+            LinksById = links,
+            LinkIdsByKey = keys,
+        };
+    }
+
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Security", "CA2100", Justification = "Every caller passes one of the constant statements of this class.")]
+    private static async Task ForEachAsync<T>(
+        SqliteConnection connection, SqliteTransaction transaction, string sql, string parameter, IReadOnlyCollection<T> values,
+        Action<SqliteDataReader> row, CancellationToken ct)
+    {
+        if (values.Count == 0)
+        {
+            return;
+        }
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        command.Add(parameter, Json(values));
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            row(reader);
+        }
+    }
+}

@@ -1,0 +1,53 @@
+using CoopGraph.Domain.Model;
+using CoopGraph.Domain.Writes;
+
+namespace CoopGraph.Graph;
+
+/// <summary>
+/// The graph as the rest of CoopGraph sees it, whichever database holds it. Every read that takes a
+/// list of ids answers for all of them in one call, so that GraphQL resolvers can batch.
+/// </summary>
+public interface IGraphStore
+{
+    /// <summary>Increases with every committed write; equal versions mean equal contents.</summary>
+    Task<long> GetVersionAsync(CancellationToken cancellationToken);
+
+    /// <summary>Checks and applies a batch atomically: on any error nothing is written and every error is returned.</summary>
+    Task<WriteResult> WriteAsync(GraphBatch batch, CancellationToken cancellationToken);
+
+    /// <summary>The nodes that exist among <paramref name="ids"/>, in no particular order.</summary>
+    Task<IReadOnlyList<Node>> GetNodesAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<Link>> GetLinksAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken);
+
+    Task<Page<Node>> ListNodesAsync(NodeQuery query, PageRequest page, CancellationToken cancellationToken);
+
+    Task<Page<Link>> ListLinksAsync(LinkQuery query, PageRequest page, CancellationToken cancellationToken);
+
+    /// <summary>For each node, one page of the links it is an end of (either direction).</summary>
+    Task<IReadOnlyDictionary<string, Page<Link>>> GetLinksOfNodesAsync(
+        IReadOnlyCollection<string> nodeIds, IReadOnlyCollection<LinkType>? types, PageRequest page, CancellationToken cancellationToken);
+
+    /// <summary>For each node, the ids at the other end of its links of one type in one direction.</summary>
+    Task<IReadOnlyDictionary<string, IReadOnlyList<string>>> GetNeighbourIdsAsync(
+        IReadOnlyCollection<string> nodeIds, LinkType type, LinkDirection direction, CancellationToken cancellationToken);
+
+    /// <summary>Full-text search on names and descriptions, best matches first.</summary>
+    Task<IReadOnlyList<Node>> SearchAsync(string text, int first, CancellationToken cancellationToken);
+
+    /// <summary>Streams every node, for building projections.</summary>
+    IAsyncEnumerable<Node> ExportNodesAsync(CancellationToken cancellationToken);
+
+    /// <summary>Streams every link, for building projections.</summary>
+    IAsyncEnumerable<Link> ExportLinksAsync(CancellationToken cancellationToken);
+
+    Task<GraphCounts> CountAsync(CancellationToken cancellationToken);
+}
+
+public enum LinkDirection
+{
+    Outgoing,
+    Incoming,
+}
+
+public sealed record GraphCounts(long Nodes, long Links, long Version);
