@@ -13,6 +13,9 @@ public sealed record GraphBatch
     public IReadOnlyList<ItemDelete> NodeDeletes { get; init; } = [];
     public IReadOnlyList<ItemDelete> LinkDeletes { get; init; } = [];
 
+    /// <summary>Check everything, write nothing: used to report every error of a batch some of whose items could not even be read.</summary>
+    public bool ValidateOnly { get; init; }
+
     public int Count => Nodes.Count + Links.Count + NodeDeletes.Count + LinkDeletes.Count;
 }
 

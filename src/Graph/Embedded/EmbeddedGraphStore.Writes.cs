@@ -50,7 +50,7 @@ public sealed partial class EmbeddedGraphStore
             await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
             var facts = await FactsReader.ReadAsync(connection, transaction, BatchPlanner.Needs(batch), cancellationToken);
             var plan = BatchPlanner.Plan(batch, facts);
-            if (!plan.IsValid)
+            if (!plan.IsValid || batch.ValidateOnly)
             {
                 return new WriteResult([], plan.Errors, await ReadVersionAsync(connection, transaction, cancellationToken));
             }

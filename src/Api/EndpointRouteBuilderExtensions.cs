@@ -1,0 +1,18 @@
+using CoopGraph.Api.Http;
+using GraphQL;
+using GraphQL.Types;
+
+namespace Microsoft.AspNetCore.Builder;
+
+public static class CoopGraphEndpoints
+{
+    public const string GraphQLPath = "/graphql";
+
+    public static WebApplication MapCoopGraph(this WebApplication app)
+    {
+        app.MapMethods(GraphQLPath, [HttpMethods.Get, HttpMethods.Post], GraphQLHttpEndpoint.HandleAsync);
+        app.MapGet(GraphQLPath + "/schema.graphql", (ISchema schema) => Results.Text(schema.Print(), "text/plain", System.Text.Encoding.UTF8));
+        app.MapCoopGraphHealth();
+        return app;
+    }
+}

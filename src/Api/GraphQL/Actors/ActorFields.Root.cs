@@ -1,0 +1,60 @@
+using CoopGraph.Api.GraphQL.Common;
+using CoopGraph.Api.GraphQL.Loading;
+using CoopGraph.Api.GraphQL.Paging;
+using CoopGraph.Api.GraphQL.Writes;
+using CoopGraph.Domain.Model;
+using CoopGraph.Domain.Validation;
+using CoopGraph.Domain.Writes;
+using CoopGraph.Graph;
+using GraphQL;
+using GraphQL.Types;
+
+namespace CoopGraph.Api.GraphQL.Actors;
+
+/// <summary>The root fields of the Actors topic.</summary>
+public static class ActorRootFields
+{
+    private static readonly NodeKind[] ActorNodeKinds = Enum.GetValues<ActorKind>().Select(k => k.ToNodeKind()).ToArray();
+
+    public static void AddQueries(ObjectGraphType query)
+    {
+        query.Field<ActorInterface>("actor")
+            .Description("One actor by id, or null when there is none.")
+            .Argument<NonNullGraphType<IdGraphType>>("id")
+            .Resolve(c => c.Loaders().Node(c.GetArgument<string>("id")).Then(n => n is not null && n.Kind.IsActor() ? n : null));
+
+        query.Field<NonNullGraphType<ActorConnectionType>>("actors")
+            .Description("Actors, in a stable order, filtered and paged.")
+            .Argument<ActorFilterType>("filter")
+            .PageArguments()
+            .ResolveAsync(async c =>
+            {
+                var filter = c.GetArgument<Dictionary<string, object?>?>("filter") is { } f ? new InputReader(f) : null;
+                var kinds = filter?.Enums<ActorKind>("kinds") is { Count: > 0 } given ? given.Select(k => k.ToNodeKind()).ToArray() : ActorNodeKinds;
+                var query = new NodeQuery
+                {
+                    Kinds = kinds,
+                    Domains = filter?.Enums<PolicyDomain>("domains"),
+                    ThemeIds = filter?.Strings("themeIds"),
+                    TerritoryCode = filter?.String("territoryCode"),
+                    Text = filter?.String("text"),
+                };
+                return await c.Store().ListNodesAsync(query, c.ReadPage(), c.CancellationToken);
+            });
+    }
+
+    public static void AddMutations(ObjectGraphType mutation)
+    {
+        mutation.Field<NonNullGraphType<WritePayloadType>>("upsertActors")
+            .Description($"Creates or replaces actors, at most {Limits.MaxBatchSize} a batch, atomically: one invalid item and nothing is written.")
+            .Argument<NonNullGraphType<ListGraphType<NonNullGraphType<ActorInputType>>>>("input")
+            .ResolveAsync(async c =>
+            {
+                var errors = new List<UserError>();
+                var upserts = WriteRunner.ReadItems(c, "input")
+                    .Select((item, i) => ActorInputMapper.Map(new InputReader(item), ["input", i], errors))
+                    .ToList();
+                return await WriteRunner.RunAsync(c, new GraphBatch { Nodes = upserts }, errors);
+            });
+    }
+}

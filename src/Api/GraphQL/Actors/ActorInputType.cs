@@ -1,0 +1,30 @@
+using CoopGraph.Api.GraphQL.Common;
+using GraphQL.Types;
+
+namespace CoopGraph.Api.GraphQL.Actors;
+
+public sealed class ActorInputType : InputObjectGraphType
+{
+    public ActorInputType()
+    {
+        Name = "ActorInput";
+        Description = "An actor to create or replace. Fields that do not apply to its kind are refused. " +
+            "territoryCode, themeIds and authorityId, when given, replace the actor's LOCATED_IN, WORKS_ON and PART_OF/HOSTED_BY links.";
+        Field<NonNullGraphType<IdGraphType>>("id").Description("Stable id, 1 to 200 characters, unique across all kinds.");
+        Field<NonNullGraphType<ActorKindType>>("kind");
+        Field<NonNullGraphType<StringGraphType>>("name");
+        Field<StringGraphType>("description");
+        Field<ListGraphType<NonNullGraphType<StringGraphType>>>("tags");
+        Field<StringGraphType>("source").Description("Where the data comes from.");
+        Field<PolicyDomainType>("domain").Description("SERVICE only, required.");
+        Field<IdGraphType>("authorityId").Description("SERVICE (required): the authority it is PART_OF. AUTHORITY: its parent authority. INNOVATION_LAB: its host.");
+        Field<LegalFormType>("legalForm").Description("SSE_ACTOR only, required.");
+        Field<StringGraphType>("siren").Description("SSE_ACTOR only.");
+        Field<AuthorityLevelType>("level").Description("AUTHORITY only, required.");
+        Field<StringGraphType>("code").Description("AUTHORITY only: official code.");
+        Field<LongGraphType>("population").Description("AUTHORITY only.");
+        Field<UniversityKindType>("universityKind").Description("UNIVERSITY only (default UNIVERSITY).");
+        Field<StringGraphType>("territoryCode").Description("Code of the territory the actor is LOCATED_IN.");
+        Field<ListGraphType<NonNullGraphType<IdGraphType>>>("themeIds").Description("Themes the actor WORKS_ON.");
+    }
+}

@@ -1,0 +1,87 @@
+using CoopGraph.Api.GraphQL.Common;
+using CoopGraph.Api.GraphQL.Nodes;
+using CoopGraph.Domain.Model;
+using CoopGraph.Graph;
+using GraphQL.Types;
+
+namespace CoopGraph.Api.GraphQL.Actors;
+
+public sealed class AuthorityType : ObjectGraphType<Authority>
+{
+    public AuthorityType()
+    {
+        Name = "Authority";
+        Description = "A local or public authority: region, département, intercommunality, commune, public body, hospital.";
+        Interface<NodeInterface>();
+        Interface<ActorInterface>();
+        IsTypeOf = o => o is Authority;
+        ActorFields.Add(this);
+        Field<NonNullGraphType<AuthorityLevelType>>("level").Resolve(c => c.Source.Level);
+        Field<StringGraphType>("code").Description("Official code (INSEE, SIREN of the intercommunality…).").Resolve(c => c.Source.Code);
+        Field<LongGraphType>("population").Resolve(c => c.Source.Population);
+        Field<AuthorityType>("parent").Description("The authority this one is PART_OF (a commune's intercommunality).")
+            .Resolve(c => c.Loaders().NeighbourNode(c.Source.Id, LinkType.PartOf, LinkDirection.Outgoing));
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<ServiceType>>>>("services").Description("Its internal services (directorates).")
+            .Resolve(c => c.Loaders().NeighbourNodes(c.Source.Id, LinkType.PartOf, LinkDirection.Incoming, NodeKind.Service));
+    }
+}
+
+public sealed class ServiceType : ObjectGraphType<Service>
+{
+    public ServiceType()
+    {
+        Name = "Service";
+        Description = "An internal service (directorate, department) of an authority, in one policy domain.";
+        Interface<NodeInterface>();
+        Interface<ActorInterface>();
+        IsTypeOf = o => o is Service;
+        ActorFields.Add(this);
+        Field<NonNullGraphType<PolicyDomainType>>("domain").Resolve(c => c.Source.Domain);
+        Field<NonNullGraphType<AuthorityType>>("authority").Description("The authority the service is PART_OF (exactly one).")
+            .Resolve(c => c.Loaders().NeighbourNode(c.Source.Id, LinkType.PartOf, LinkDirection.Outgoing));
+    }
+}
+
+public sealed class SseActorType : ObjectGraphType<SseActor>
+{
+    public SseActorType()
+    {
+        Name = "SseActor";
+        Description = "A social and solidarity economy organisation: association, cooperative, mutual, foundation, social enterprise.";
+        Interface<NodeInterface>();
+        Interface<ActorInterface>();
+        IsTypeOf = o => o is SseActor;
+        ActorFields.Add(this);
+        Field<NonNullGraphType<LegalFormType>>("legalForm").Resolve(c => c.Source.LegalForm);
+        Field<StringGraphType>("siren").Resolve(c => c.Source.Siren);
+    }
+}
+
+public sealed class UniversityType : ObjectGraphType<University>
+{
+    public UniversityType()
+    {
+        Name = "University";
+        Description = "A university, a school or a research lab.";
+        Interface<NodeInterface>();
+        Interface<ActorInterface>();
+        IsTypeOf = o => o is University;
+        ActorFields.Add(this);
+        Field<NonNullGraphType<UniversityKindType>>("universityKind").Resolve(c => c.Source.UniversityKind);
+    }
+}
+
+public sealed class InnovationLabType : ObjectGraphType<InnovationLab>
+{
+    public InnovationLabType()
+    {
+        Name = "InnovationLab";
+        Description = "A public-innovation lab (MindLab, La Transfo…) hosted by an authority.";
+        Interface<NodeInterface>();
+        Interface<ActorInterface>();
+        IsTypeOf = o => o is InnovationLab;
+        ActorFields.Add(this);
+        Field<AuthorityType>("host").Description("The authority hosting the lab (HOSTED_BY).")
+            .Resolve(c => c.Loaders().NeighbourNode(c.Source.Id, LinkType.HostedBy, LinkDirection.Outgoing));
+    }
+}

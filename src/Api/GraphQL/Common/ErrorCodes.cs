@@ -1,0 +1,12 @@
+namespace CoopGraph.Api.GraphQL.Common;
+
+/// <summary>Values of <c>extensions.code</c> on GraphQL errors; partner tools branch on them.</summary>
+public static class ErrorCodes
+{
+    public const string BadUserInput = "BAD_USER_INPUT";
+    public const string BadRequest = "BAD_REQUEST";
+    public const string NotFound = "NOT_FOUND";
+    public const string ParseFailed = "GRAPHQL_PARSE_FAILED";
+    public const string ValidationFailed = "GRAPHQL_VALIDATION_FAILED";
+    public const string Internal = "INTERNAL";
+}

@@ -1,0 +1,56 @@
+using CoopGraph.Api.GraphQL.Actors;
+using CoopGraph.Api.GraphQL.Links;
+using CoopGraph.Api.GraphQL.Nodes;
+using CoopGraph.Api.GraphQL.Policies;
+using CoopGraph.Api.GraphQL.Territories;
+using CoopGraph.Api.GraphQL.Themes;
+using GraphQL.Types;
+
+namespace CoopGraph.Api.GraphQL;
+
+public sealed class QueryType : ObjectGraphType
+{
+    public QueryType()
+    {
+        Name = "Query";
+        NodeRootFields.AddQueries(this);
+        ActorRootFields.AddQueries(this);
+        LinkRootFields.AddQueries(this);
+        PolicyRootFields.AddQueries(this);
+        ThemeRootFields.AddQueries(this);
+        TerritoryRootFields.AddQueries(this);
+    }
+}
+
+public sealed class MutationType : ObjectGraphType
+{
+    public MutationType()
+    {
+        Name = "Mutation";
+        ActorRootFields.AddMutations(this);
+        ThemeRootFields.AddMutations(this);
+        PolicyRootFields.AddMutations(this);
+        TerritoryRootFields.AddMutations(this);
+        LinkRootFields.AddMutations(this);
+        NodeRootFields.AddMutations(this);
+    }
+}
+
+public sealed class CoopGraphSchema : Schema
+{
+    public CoopGraphSchema(IServiceProvider services, QueryType query, MutationType mutation) : base(services)
+    {
+        Description = "CoopGraph: who cooperates with whom around public action.";
+        Query = query;
+        Mutation = mutation;
+        // Types reached only through interfaces must be registered for the schema to know them.
+        RegisterType(typeof(AuthorityType));
+        RegisterType(typeof(ServiceType));
+        RegisterType(typeof(SseActorType));
+        RegisterType(typeof(UniversityType));
+        RegisterType(typeof(InnovationLabType));
+        RegisterType(typeof(PolicyType));
+        RegisterType(typeof(ThemeType));
+        RegisterType(typeof(TerritoryType));
+    }
+}

@@ -1,0 +1,46 @@
+using CoopGraph.Api.GraphQL;
+using CoopGraph.Api.GraphQL.Actors;
+using CoopGraph.Api.GraphQL.Common;
+using CoopGraph.Api.GraphQL.Links;
+using CoopGraph.Api.GraphQL.Nodes;
+using CoopGraph.Api.GraphQL.Paging;
+using CoopGraph.Api.GraphQL.Policies;
+using CoopGraph.Api.GraphQL.Territories;
+using CoopGraph.Api.GraphQL.Themes;
+using CoopGraph.Api.GraphQL.Writes;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Every graph type of the schema, listed by hand (no assembly scanning), grouped by topic.</summary>
+public static class GraphTypeRegistrations
+{
+    public static IServiceCollection AddCoopGraphTypes(this IServiceCollection services)
+    {
+        Type[] types =
+        [
+            typeof(QueryType), typeof(MutationType),
+            // Common
+            typeof(ActorKindType), typeof(LinkTypeType), typeof(PolicyDomainType), typeof(AuthorityLevelType), typeof(LegalFormType),
+            typeof(UniversityKindType), typeof(InstrumentType), typeof(CooperationKindType), typeof(ApplicationOutcomeType), typeof(TerritoryLevelType),
+            typeof(PageInfoType),
+            // Nodes
+            typeof(NodeInterface), typeof(GraphStatsType),
+            // Actors
+            typeof(ActorInterface), typeof(AuthorityType), typeof(ServiceType), typeof(SseActorType), typeof(UniversityType), typeof(InnovationLabType),
+            typeof(ActorEdgeType), typeof(ActorConnectionType), typeof(ActorFilterType), typeof(ActorInputType),
+            // Links
+            typeof(LinkGraphType), typeof(LinkEdgeType), typeof(LinkConnectionType), typeof(LinkFilterType), typeof(LinkInputType),
+            // Policies, themes, territories
+            typeof(PolicyType), typeof(PolicyEdgeType), typeof(PolicyConnectionType), typeof(PolicyFilterType), typeof(PolicyInputType),
+            typeof(ThemeType), typeof(ThemeEdgeType), typeof(ThemeConnectionType), typeof(ThemeFilterType), typeof(ThemeInputType),
+            typeof(TerritoryType), typeof(TerritoryEdgeType), typeof(TerritoryConnectionType), typeof(TerritoryFilterType), typeof(TerritoryInputType),
+            // Writes
+            typeof(UserErrorType), typeof(WritePayloadType),
+        ];
+        foreach (var type in types)
+        {
+            services.AddSingleton(type);
+        }
+        return services;
+    }
+}

@@ -1,0 +1,34 @@
+using CoopGraph.Api.GraphQL.Common;
+using CoopGraph.Api.GraphQL.Nodes;
+using CoopGraph.Api.GraphQL.Paging;
+using CoopGraph.Domain.Model;
+using GraphQL.Types;
+
+namespace CoopGraph.Api.GraphQL.Links;
+
+public sealed class LinkGraphType : ObjectGraphType<Link>
+{
+    public LinkGraphType()
+    {
+        Name = "Link";
+        Description = "A typed relationship between two nodes. A COOPERATES_WITH link is stored once; its source is the end whose id sorts first.";
+        Field<NonNullGraphType<IdGraphType>>("id").Resolve(c => c.Source.Id);
+        Field<NonNullGraphType<LinkTypeType>>("type").Resolve(c => c.Source.Type);
+        Field<NonNullGraphType<NodeInterface>>("source").Resolve(c => c.Loaders().Node(c.Source.SourceId));
+        Field<NonNullGraphType<NodeInterface>>("target").Resolve(c => c.Loaders().Node(c.Source.TargetId));
+        Field<DateOnlyGraphType>("since").Description("First day the link is valid, when known.").Resolve(c => c.Source.Since);
+        Field<DateOnlyGraphType>("until").Description("Last day the link is valid, when it ended.").Resolve(c => c.Source.Until);
+        Field<CooperationKindType>("kind").Description("COOPERATES_WITH only.").Resolve(c => c.Source.CooperationKind);
+        Field<IntGraphType>("intensity").Description("COOPERATES_WITH only: 1 (occasional) to 5 (structural).").Resolve(c => c.Source.Intensity);
+        Field<InstrumentType>("instrument").Description("FUNDS only.").Resolve(c => c.Source.Instrument);
+        Field<DecimalGraphType>("amount").Description("FUNDS only, in euros.").Resolve(c => c.Source.Amount);
+        Field<IntGraphType>("year").Description("FUNDS and APPLIED_TO.").Resolve(c => c.Source.Year);
+        Field<ApplicationOutcomeType>("outcome").Description("APPLIED_TO only.").Resolve(c => c.Source.Outcome);
+        Field<StringGraphType>("note").Resolve(c => c.Source.Note);
+        Field<StringGraphType>("origin").Description("Where the link comes from (a dataset, a partner tool).").Resolve(c => c.Source.Source);
+    }
+}
+
+public sealed class LinkEdgeType() : EdgeType<LinkGraphType, Link>("LinkEdge");
+
+public sealed class LinkConnectionType() : ConnectionType<LinkGraphType, LinkEdgeType, Link>("LinkConnection");

@@ -1,0 +1,77 @@
+using CoopGraph.Api.GraphQL.Common;
+using CoopGraph.Api.GraphQL.Paging;
+using CoopGraph.Api.GraphQL.Writes;
+using CoopGraph.Domain.Model;
+using CoopGraph.Domain.Validation;
+using CoopGraph.Domain.Writes;
+using CoopGraph.Graph;
+using GraphQL;
+using GraphQL.Types;
+
+namespace CoopGraph.Api.GraphQL.Links;
+
+public static class LinkRootFields
+{
+    public static void AddQueries(ObjectGraphType query)
+    {
+        query.Field<NonNullGraphType<LinkConnectionType>>("links")
+            .Description("Links, in a stable order, filtered and paged.")
+            .Argument<LinkFilterType>("filter")
+            .PageArguments()
+            .ResolveAsync(async c =>
+            {
+                var filter = c.GetArgument<Dictionary<string, object?>?>("filter") is { } f ? new InputReader(f) : null;
+                var query = new LinkQuery
+                {
+                    Types = filter?.Enums<LinkType>("types"),
+                    NodeId = filter?.String("nodeId"),
+                    CooperationKinds = filter?.Enums<CooperationKind>("kinds"),
+                    ValidAt = filter?.Value<DateOnly>("validAt"),
+                };
+                return await c.Store().ListLinksAsync(query, c.ReadPage(), c.CancellationToken);
+            });
+    }
+
+    public static void AddMutations(ObjectGraphType mutation)
+    {
+        mutation.Field<NonNullGraphType<WritePayloadType>>("upsertLinks")
+            .Description($"Creates or replaces links, at most {Limits.MaxBatchSize} a batch, atomically. Ends must exist in the store or earlier in the batch.")
+            .Argument<NonNullGraphType<ListGraphType<NonNullGraphType<LinkInputType>>>>("input")
+            .ResolveAsync(async c =>
+            {
+                var upserts = WriteRunner.ReadItems(c, "input").Select((item, i) => Map(new InputReader(item), ["input", i])).ToList();
+                return await WriteRunner.RunAsync(c, new GraphBatch { Links = upserts }, []);
+            });
+
+        mutation.Field<NonNullGraphType<WritePayloadType>>("deleteLinks")
+            .Description("Deletes links by id, atomically.")
+            .Argument<NonNullGraphType<ListGraphType<NonNullGraphType<IdGraphType>>>>("ids")
+            .ResolveAsync(async c => await WriteRunner.DeleteAsync(c, links: true));
+    }
+
+    private static LinkUpsert Map(InputReader input, IReadOnlyList<object> path)
+    {
+        var type = input.Enum<LinkType>("type")!.Value;
+        var source = input.String("sourceId") ?? "";
+        var target = input.String("targetId") ?? "";
+        var id = input.String("id");
+        var link = new Link
+        {
+            Id = id ?? LinkIds.Derive(type, source, target),
+            Type = type,
+            SourceId = source,
+            TargetId = target,
+            CooperationKind = input.Enum<CooperationKind>("kind"),
+            Intensity = input.Value<int>("intensity"),
+            Since = input.Value<DateOnly>("since"),
+            Until = input.Value<DateOnly>("until"),
+            Note = input.String("note"),
+            Instrument = input.Enum<Instrument>("instrument"),
+            Amount = input.Value<decimal>("amount"),
+            Year = input.Value<int>("year"),
+            Outcome = input.Enum<ApplicationOutcome>("outcome"),
+            Source = input.String("source"),
+        };
+        return new LinkUpsert(link, IdWasGiven: id is not null, path);
+    }
+}

@@ -1,0 +1,78 @@
+using System.Collections.Concurrent;
+using CoopGraph.Domain.Model;
+using CoopGraph.Graph;
+using GraphQL.DataLoader;
+
+namespace CoopGraph.Api.GraphQL.Loading;
+
+/// <summary>
+/// The batch loaders of one GraphQL request (registered scoped). Loaders whose results depend on field
+/// arguments are kept per distinct argument set, so that a page of actors asking for
+/// <c>links(first: 5)</c> costs one store call for all of them.
+/// </summary>
+public sealed class RequestLoaders(IGraphStore store)
+{
+    private readonly ConcurrentDictionary<string, object> _loaders = new(StringComparer.Ordinal);
+
+    public IDataLoaderResult<Node?> Node(string id) =>
+        Get("node", () => new BatchLoader<string, Node>(async (ids, ct) =>
+            (await store.GetNodesAsync(ids, ct)).ToDictionary(n => n.Id, StringComparer.Ordinal))).Load(id);
+
+    public IDataLoaderResult<Page<Link>?> LinksOf(string nodeId, IReadOnlyCollection<LinkType>? types, PageRequest page)
+    {
+        var key = $"links|{(types is null ? "*" : string.Join(',', types.Order()))}|{page.First}|{page.After}";
+        return Get(key, () => new BatchLoader<string, Page<Link>>((ids, ct) => store.GetLinksOfNodesAsync(ids, types, page, ct))).Load(nodeId);
+    }
+
+    /// <summary>The ids at the other end of a node's links of one type: a service's authority, an actor's themes…</summary>
+    public IDataLoaderResult<IReadOnlyList<string>?> Neighbours(string nodeId, LinkType type, LinkDirection direction) =>
+        Get($"neighbours|{type}|{direction}", () => new BatchLoader<string, IReadOnlyList<string>>((ids, ct) =>
+            store.GetNeighbourIdsAsync(ids, type, direction, ct))).Load(nodeId);
+
+    /// <summary>The nodes at the other end of a node's links of one type, loaded in two batched steps.</summary>
+    public IDataLoaderResult NeighbourNodes(string nodeId, LinkType type, LinkDirection direction, NodeKind? kind = null) =>
+        new Chained<IReadOnlyList<string>?>(Neighbours(nodeId, type, direction), ids => Nodes(ids ?? [], kind));
+
+    /// <summary>The first node at the other end of a node's links of one type, or null.</summary>
+    public IDataLoaderResult NeighbourNode(string nodeId, LinkType type, LinkDirection direction) =>
+        new Chained<IReadOnlyList<string>?>(Neighbours(nodeId, type, direction), ids => ids is { Count: > 0 } ? Node(ids[0]) : Done.Null);
+
+    public IDataLoaderResult<IReadOnlyList<Node>> Nodes(IReadOnlyList<string> ids, NodeKind? kind = null) =>
+        new CombinedResult(ids.Select(Node).ToList(), kind);
+
+    private BatchLoader<string, T> Get<T>(string key, Func<BatchLoader<string, T>> create) =>
+        (BatchLoader<string, T>)_loaders.GetOrAdd(key, _ => create());
+
+    // The engine awaits a loader result and, when it gets another one back, queues it again: so every
+    // sibling's first step is fetched in one batch before any second step runs, and those batch too.
+    private sealed class Chained<TIn>(IDataLoaderResult<TIn> first, Func<TIn, IDataLoaderResult> next) : IDataLoaderResult
+    {
+        public async Task<object?> GetResultAsync(CancellationToken cancellationToken = default) =>
+            next(await first.GetResultAsync(cancellationToken));
+    }
+
+    private sealed class Done : IDataLoaderResult
+    {
+        public static Done Null { get; } = new();
+
+        public Task<object?> GetResultAsync(CancellationToken cancellationToken = default) => Task.FromResult<object?>(null);
+    }
+
+    private sealed class CombinedResult(List<IDataLoaderResult<Node?>> parts, NodeKind? kind) : IDataLoaderResult<IReadOnlyList<Node>>
+    {
+        public async Task<IReadOnlyList<Node>> GetResultAsync(CancellationToken cancellationToken = default)
+        {
+            var nodes = new List<Node>(parts.Count);
+            foreach (var part in parts)
+            {
+                if (await part.GetResultAsync(cancellationToken) is { } node && (kind is null || node.Kind == kind))
+                {
+                    nodes.Add(node);
+                }
+            }
+            return nodes;
+        }
+
+        async Task<object?> IDataLoaderResult.GetResultAsync(CancellationToken cancellationToken) => await GetResultAsync(cancellationToken);
+    }
+}

@@ -1,0 +1,83 @@
+using CoopGraph.Api.GraphQL.Common;
+using CoopGraph.Api.GraphQL.Writes;
+using CoopGraph.Domain.Validation;
+using GraphQL;
+using GraphQL.Types;
+
+namespace CoopGraph.Api.GraphQL.Nodes;
+
+public sealed record GraphStats(long Nodes, long Links, long Version);
+
+public sealed class GraphStatsType : ObjectGraphType<GraphStats>
+{
+    public GraphStatsType()
+    {
+        Name = "GraphStats";
+        Field<NonNullGraphType<LongGraphType>>("nodes").Resolve(c => c.Source.Nodes);
+        Field<NonNullGraphType<LongGraphType>>("links").Resolve(c => c.Source.Links);
+        Field<NonNullGraphType<LongGraphType>>("version").Description("Increases with every committed write.").Resolve(c => c.Source.Version);
+    }
+}
+
+/// <summary>Root fields that work on any node.</summary>
+public static class NodeRootFields
+{
+    public const int MaxIds = 100;
+
+    public static void AddQueries(ObjectGraphType query)
+    {
+        query.Field<NodeInterface>("node")
+            .Description("Any node by id, or null when there is none.")
+            .Argument<NonNullGraphType<IdGraphType>>("id")
+            .Resolve(c => c.Loaders().Node(c.GetArgument<string>("id")));
+
+        query.Field<NonNullGraphType<ListGraphType<NodeInterface>>>("nodes")
+            .Description($"Nodes by id, in the order asked, null where an id names nothing (at most {MaxIds} ids).")
+            .Argument<NonNullGraphType<ListGraphType<NonNullGraphType<IdGraphType>>>>("ids")
+            .Resolve(c =>
+            {
+                var ids = c.GetArgument<List<string>>("ids");
+                if (ids.Count > MaxIds)
+                {
+                    throw BadInput.Error($"At most {MaxIds} ids (got {ids.Count}).");
+                }
+                var loaders = c.Loaders();
+                return ids.Select(loaders.Node).ToList();
+            });
+
+        query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<NodeInterface>>>>("search")
+            .Description("Full-text search on names and descriptions of every kind of node, best matches first (prefix match, accents ignored).")
+            .Argument<NonNullGraphType<StringGraphType>>("text")
+            .Argument<IntGraphType>("first", a => a.DefaultValue = 10)
+            .ResolveAsync(async c =>
+            {
+                var first = c.GetArgument<int?>("first") ?? 10;
+                if (first is < 0 or > Paging.Paging.MaxFirst)
+                {
+                    throw BadInput.Error($"'first' must be between 0 and {Paging.Paging.MaxFirst} (got {first}).");
+                }
+                var text = c.GetArgument<string>("text");
+                if (text.Length > Limits.MaxNameLength)
+                {
+                    throw BadInput.Error($"'text' has at most {Limits.MaxNameLength} characters.");
+                }
+                return await c.Store().SearchAsync(text, first, c.CancellationToken);
+            });
+
+        query.Field<NonNullGraphType<GraphStatsType>>("graphStats")
+            .Description("Size and version of the graph.")
+            .ResolveAsync(async c =>
+            {
+                var counts = await c.Store().CountAsync(c.CancellationToken);
+                return new GraphStats(counts.Nodes, counts.Links, counts.Version);
+            });
+    }
+
+    public static void AddMutations(ObjectGraphType mutation)
+    {
+        mutation.Field<NonNullGraphType<WritePayloadType>>("deleteNodes")
+            .Description("Deletes nodes and their links, atomically. An authority with services, or a territory with sub-territories, is refused unless those go in the same batch.")
+            .Argument<NonNullGraphType<ListGraphType<NonNullGraphType<IdGraphType>>>>("ids")
+            .ResolveAsync(async c => await WriteRunner.DeleteAsync(c, links: false));
+    }
+}

@@ -1,0 +1,109 @@
+using CoopGraph.Api.GraphQL.Common;
+using CoopGraph.Api.GraphQL.Paging;
+using CoopGraph.Api.GraphQL.Writes;
+using CoopGraph.Domain.Model;
+using CoopGraph.Domain.Validation;
+using CoopGraph.Domain.Writes;
+using CoopGraph.Graph;
+using GraphQL;
+using GraphQL.Types;
+
+namespace CoopGraph.Api.GraphQL.Policies;
+
+public sealed class PolicyEdgeType() : EdgeType<PolicyType, Node>("PolicyEdge");
+
+public sealed class PolicyConnectionType() : ConnectionType<PolicyType, PolicyEdgeType, Node>("PolicyConnection");
+
+public sealed class PolicyFilterType : InputObjectGraphType
+{
+    public PolicyFilterType()
+    {
+        Name = "PolicyFilter";
+        Field<ListGraphType<NonNullGraphType<PolicyDomainType>>>("domains");
+        Field<ListGraphType<NonNullGraphType<IdGraphType>>>("themeIds").Description("Policies targeting at least one of these themes.");
+        Field<StringGraphType>("text");
+    }
+}
+
+public sealed class PolicyInputType : InputObjectGraphType
+{
+    public PolicyInputType()
+    {
+        Name = "PolicyInput";
+        Description = "A policy to create or replace. ownerId and themeIds, when given, replace its OWNS and TARGETS links.";
+        Field<NonNullGraphType<IdGraphType>>("id");
+        Field<NonNullGraphType<StringGraphType>>("name");
+        Field<StringGraphType>("description");
+        Field<NonNullGraphType<InstrumentType>>("instrument");
+        Field<ListGraphType<NonNullGraphType<PolicyDomainType>>>("domains");
+        Field<DecimalGraphType>("budget").Description("In euros.");
+        Field<DateOnlyGraphType>("start");
+        Field<DateOnlyGraphType>("end");
+        Field<IdGraphType>("ownerId").Description("The service or authority that owns the policy.");
+        Field<ListGraphType<NonNullGraphType<IdGraphType>>>("themeIds");
+        Field<ListGraphType<NonNullGraphType<StringGraphType>>>("tags");
+        Field<StringGraphType>("source");
+    }
+}
+
+public static class PolicyRootFields
+{
+    public static void AddQueries(ObjectGraphType query)
+    {
+        query.Field<NonNullGraphType<PolicyConnectionType>>("policies")
+            .Description("Policies and programmes, filtered and paged.")
+            .Argument<PolicyFilterType>("filter")
+            .PageArguments()
+            .ResolveAsync(async c =>
+            {
+                var filter = c.GetArgument<Dictionary<string, object?>?>("filter") is { } f ? new InputReader(f) : null;
+                var query = new NodeQuery
+                {
+                    Kinds = [NodeKind.Policy],
+                    Domains = filter?.Enums<PolicyDomain>("domains"),
+                    ThemeIds = filter?.Strings("themeIds"),
+                    Text = filter?.String("text"),
+                };
+                return await c.Store().ListNodesAsync(query, c.ReadPage(), c.CancellationToken);
+            });
+    }
+
+    public static void AddMutations(ObjectGraphType mutation)
+    {
+        mutation.Field<NonNullGraphType<WritePayloadType>>("upsertPolicies")
+            .Description($"Creates or replaces policies, at most {Limits.MaxBatchSize} a batch, atomically.")
+            .Argument<NonNullGraphType<ListGraphType<NonNullGraphType<PolicyInputType>>>>("input")
+            .ResolveAsync(async c =>
+            {
+                var upserts = WriteRunner.ReadItems(c, "input").Select((item, i) => Map(new InputReader(item), ["input", i])).ToList();
+                return await WriteRunner.RunAsync(c, new GraphBatch { Nodes = upserts }, []);
+            });
+    }
+
+    private static NodeUpsert Map(InputReader input, IReadOnlyList<object> path)
+    {
+        var policy = new Policy
+        {
+            Id = input.String("id") ?? "",
+            Name = input.String("name") ?? "",
+            Description = input.String("description"),
+            Instrument = input.Enum<Instrument>("instrument")!.Value,
+            Domains = input.Enums<PolicyDomain>("domains")?.Distinct().ToList() ?? [],
+            Budget = input.Value<decimal>("budget"),
+            Start = input.Value<DateOnly>("start"),
+            End = input.Value<DateOnly>("end"),
+            Tags = input.Strings("tags") ?? [],
+            Source = input.String("source"),
+        };
+        var relations = new List<RelationSet>();
+        if (input.String("ownerId") is { } owner)
+        {
+            relations.Add(new RelationSet(LinkType.Owns, "ownerId", [owner], Incoming: true));
+        }
+        if (input.Strings("themeIds") is { } themes)
+        {
+            relations.Add(new RelationSet(LinkType.Targets, "themeIds", themes));
+        }
+        return new NodeUpsert(policy, path) { Relations = relations };
+    }
+}

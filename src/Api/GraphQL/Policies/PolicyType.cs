@@ -1,0 +1,29 @@
+using CoopGraph.Api.GraphQL.Actors;
+using CoopGraph.Api.GraphQL.Common;
+using CoopGraph.Api.GraphQL.Nodes;
+using CoopGraph.Domain.Model;
+using CoopGraph.Graph;
+using GraphQL.Types;
+
+namespace CoopGraph.Api.GraphQL.Policies;
+
+public sealed class PolicyType : ObjectGraphType<Policy>
+{
+    public PolicyType()
+    {
+        Name = "Policy";
+        Description = "A public policy or programme, and the instrument through which it acts.";
+        Interface<NodeInterface>();
+        IsTypeOf = o => o is Policy;
+        NodeFields.AddCommon(this);
+        Field<NonNullGraphType<InstrumentType>>("instrument").Resolve(c => c.Source.Instrument);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<PolicyDomainType>>>>("domains").Resolve(c => c.Source.Domains);
+        Field<DecimalGraphType>("budget").Description("Budget in euros.").Resolve(c => c.Source.Budget);
+        Field<DateOnlyGraphType>("start").Resolve(c => c.Source.Start);
+        Field<DateOnlyGraphType>("end").Resolve(c => c.Source.End);
+        Field<ActorInterface>("owner").Description("The service or authority that OWNS the policy.")
+            .Resolve(c => c.Loaders().NeighbourNode(c.Source.Id, LinkType.Owns, LinkDirection.Incoming));
+        NodeFields.AddThemes(this, LinkType.Targets);
+        NodeFields.AddLinks(this);
+    }
+}

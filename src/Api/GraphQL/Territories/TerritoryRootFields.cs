@@ -1,0 +1,83 @@
+using CoopGraph.Api.GraphQL.Common;
+using CoopGraph.Api.GraphQL.Paging;
+using CoopGraph.Api.GraphQL.Writes;
+using CoopGraph.Domain.Model;
+using CoopGraph.Domain.Validation;
+using CoopGraph.Domain.Writes;
+using CoopGraph.Graph;
+using GraphQL;
+using GraphQL.Types;
+
+namespace CoopGraph.Api.GraphQL.Territories;
+
+public sealed class TerritoryEdgeType() : EdgeType<TerritoryType, Node>("TerritoryEdge");
+
+public sealed class TerritoryConnectionType() : ConnectionType<TerritoryType, TerritoryEdgeType, Node>("TerritoryConnection");
+
+public sealed class TerritoryFilterType : InputObjectGraphType
+{
+    public TerritoryFilterType()
+    {
+        Name = "TerritoryFilter";
+        Field<StringGraphType>("withinCode").Description("The territory with this code and every territory below it.");
+        Field<StringGraphType>("text");
+    }
+}
+
+public sealed class TerritoryInputType : InputObjectGraphType
+{
+    public TerritoryInputType()
+    {
+        Name = "TerritoryInput";
+        Field<NonNullGraphType<IdGraphType>>("id");
+        Field<NonNullGraphType<StringGraphType>>("code").Description("Unique among territories.");
+        Field<NonNullGraphType<StringGraphType>>("name");
+        Field<NonNullGraphType<TerritoryLevelType>>("level");
+        Field<IdGraphType>("parentId").Description("The territory this one lies within.");
+        Field<StringGraphType>("description");
+        Field<StringGraphType>("source");
+    }
+}
+
+public static class TerritoryRootFields
+{
+    public static void AddQueries(ObjectGraphType query)
+    {
+        query.Field<NonNullGraphType<TerritoryConnectionType>>("territories")
+            .Description("Territories, filtered and paged.")
+            .Argument<TerritoryFilterType>("filter")
+            .PageArguments()
+            .ResolveAsync(async c =>
+            {
+                var filter = c.GetArgument<Dictionary<string, object?>?>("filter") is { } f ? new InputReader(f) : null;
+                var query = new NodeQuery { Kinds = [NodeKind.Territory], TerritoryCode = filter?.String("withinCode"), Text = filter?.String("text") };
+                return await c.Store().ListNodesAsync(query, c.ReadPage(), c.CancellationToken);
+            });
+    }
+
+    public static void AddMutations(ObjectGraphType mutation)
+    {
+        mutation.Field<NonNullGraphType<WritePayloadType>>("upsertTerritories")
+            .Description($"Creates or replaces territories, at most {Limits.MaxBatchSize} a batch, atomically; parents may come earlier in the batch.")
+            .Argument<NonNullGraphType<ListGraphType<NonNullGraphType<TerritoryInputType>>>>("input")
+            .ResolveAsync(async c =>
+            {
+                var upserts = WriteRunner.ReadItems(c, "input").Select((item, i) =>
+                {
+                    var input = new InputReader(item);
+                    var territory = new Territory
+                    {
+                        Id = input.String("id") ?? "",
+                        Code = input.String("code") ?? "",
+                        Name = input.String("name") ?? "",
+                        Level = input.Enum<TerritoryLevel>("level")!.Value,
+                        ParentId = input.String("parentId"),
+                        Description = input.String("description"),
+                        Source = input.String("source"),
+                    };
+                    return new NodeUpsert(territory, ["input", i]);
+                }).ToList();
+                return await WriteRunner.RunAsync(c, new GraphBatch { Nodes = upserts }, []);
+            });
+    }
+}

@@ -1,0 +1,81 @@
+using CoopGraph.Api.GraphQL.Common;
+using CoopGraph.Api.GraphQL.Paging;
+using CoopGraph.Api.GraphQL.Writes;
+using CoopGraph.Domain.Model;
+using CoopGraph.Domain.Validation;
+using CoopGraph.Domain.Writes;
+using CoopGraph.Graph;
+using GraphQL;
+using GraphQL.Types;
+
+namespace CoopGraph.Api.GraphQL.Themes;
+
+public sealed class ThemeEdgeType() : EdgeType<ThemeType, Node>("ThemeEdge");
+
+public sealed class ThemeConnectionType() : ConnectionType<ThemeType, ThemeEdgeType, Node>("ThemeConnection");
+
+public sealed class ThemeFilterType : InputObjectGraphType
+{
+    public ThemeFilterType()
+    {
+        Name = "ThemeFilter";
+        Field<ListGraphType<NonNullGraphType<PolicyDomainType>>>("domains");
+        Field<StringGraphType>("text");
+    }
+}
+
+public sealed class ThemeInputType : InputObjectGraphType
+{
+    public ThemeInputType()
+    {
+        Name = "ThemeInput";
+        Field<NonNullGraphType<IdGraphType>>("id");
+        Field<NonNullGraphType<StringGraphType>>("name");
+        Field<NonNullGraphType<PolicyDomainType>>("domain");
+        Field<StringGraphType>("description");
+        Field<ListGraphType<NonNullGraphType<StringGraphType>>>("tags");
+        Field<StringGraphType>("source");
+    }
+}
+
+public static class ThemeRootFields
+{
+    public static void AddQueries(ObjectGraphType query)
+    {
+        query.Field<NonNullGraphType<ThemeConnectionType>>("themes")
+            .Description("Themes, filtered and paged.")
+            .Argument<ThemeFilterType>("filter")
+            .PageArguments()
+            .ResolveAsync(async c =>
+            {
+                var filter = c.GetArgument<Dictionary<string, object?>?>("filter") is { } f ? new InputReader(f) : null;
+                var query = new NodeQuery { Kinds = [NodeKind.Theme], Domains = filter?.Enums<PolicyDomain>("domains"), Text = filter?.String("text") };
+                return await c.Store().ListNodesAsync(query, c.ReadPage(), c.CancellationToken);
+            });
+    }
+
+    public static void AddMutations(ObjectGraphType mutation)
+    {
+        mutation.Field<NonNullGraphType<WritePayloadType>>("upsertThemes")
+            .Description($"Creates or replaces themes, at most {Limits.MaxBatchSize} a batch, atomically.")
+            .Argument<NonNullGraphType<ListGraphType<NonNullGraphType<ThemeInputType>>>>("input")
+            .ResolveAsync(async c =>
+            {
+                var upserts = WriteRunner.ReadItems(c, "input").Select((item, i) =>
+                {
+                    var input = new InputReader(item);
+                    var theme = new Theme
+                    {
+                        Id = input.String("id") ?? "",
+                        Name = input.String("name") ?? "",
+                        Domain = input.Enum<PolicyDomain>("domain")!.Value,
+                        Description = input.String("description"),
+                        Tags = input.Strings("tags") ?? [],
+                        Source = input.String("source"),
+                    };
+                    return new NodeUpsert(theme, ["input", i]);
+                }).ToList();
+                return await WriteRunner.RunAsync(c, new GraphBatch { Nodes = upserts }, []);
+            });
+    }
+}

@@ -1,0 +1,20 @@
+using CoopGraph.Api.GraphQL.Common;
+using CoopGraph.Api.GraphQL.Nodes;
+using CoopGraph.Domain.Model;
+using GraphQL.Types;
+
+namespace CoopGraph.Api.GraphQL.Themes;
+
+public sealed class ThemeType : ObjectGraphType<Theme>
+{
+    public ThemeType()
+    {
+        Name = "Theme";
+        Description = "An issue area (youth mobility, elderly isolation, food…) that belongs to one domain but concerns many.";
+        Interface<NodeInterface>();
+        IsTypeOf = o => o is Theme;
+        NodeFields.AddCommon(this);
+        Field<NonNullGraphType<PolicyDomainType>>("domain").Resolve(c => c.Source.Domain);
+        NodeFields.AddLinks(this);
+    }
+}

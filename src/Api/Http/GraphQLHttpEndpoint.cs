@@ -1,0 +1,113 @@
+using GraphQL;
+using GraphQL.Transport;
+using GraphQL.Types;
+using GraphQLParser.AST;
+using Serilog;
+
+namespace CoopGraph.Api.Http;
+
+/// <summary>
+/// GraphQL over HTTP (the GraphQL-over-HTTP spec), written here because the GraphQL.Server packages are
+/// not obtainable: media-type negotiation, the spec's status codes, GET for queries only.
+/// </summary>
+public static class GraphQLHttpEndpoint
+{
+    public static async Task HandleAsync(
+        HttpContext http, IDocumentExecuter<ISchema> executer, IGraphQLTextSerializer serializer, IDiagnosticContext diagnostics)
+    {
+        var cancellationToken = http.RequestAborted;
+        var mediaType = MediaTypes.Negotiate(http.Request.Headers.Accept);
+        if (mediaType is null)
+        {
+            await WriteProblemAsync(http, StatusCodes.Status406NotAcceptable, MediaTypes.Json,
+                $"Accept {MediaTypes.GraphQLResponse} or {MediaTypes.Json}.", cancellationToken);
+            return;
+        }
+
+        var isGet = HttpMethods.IsGet(http.Request.Method);
+        var read = isGet
+            ? GraphQLRequestReader.ReadGet(http.Request, serializer)
+            : await GraphQLRequestReader.ReadPostAsync(http.Request, serializer, cancellationToken);
+        if (read.Request is not { } request)
+        {
+            await WriteProblemAsync(http, read.Status, mediaType, read.Problem!, cancellationToken);
+            return;
+        }
+        diagnostics.Set("OperationName", request.OperationName ?? "");
+
+        var options = new ExecutionOptions
+        {
+            Query = request.Query,
+            OperationName = request.OperationName,
+            Variables = request.Variables,
+            Extensions = request.Extensions,
+            RequestServices = http.RequestServices,
+            User = http.User,
+            CancellationToken = cancellationToken,
+        };
+        if (isGet && ParsedQuery(request) is { } document)
+        {
+            if (SelectsMutation(document, request.OperationName))
+            {
+                http.Response.Headers.Allow = "POST";
+                await WriteProblemAsync(http, StatusCodes.Status405MethodNotAllowed, mediaType, "Mutations must be sent with POST.", cancellationToken);
+                return;
+            }
+            options.Document = document;
+        }
+
+        var result = await executer.ExecuteAsync(options);
+        LogUnhandled(http, result);
+        // application/json keeps 200 for every well-formed request (older clients read errors from the body);
+        // application/graphql-response+json says 400 when execution never started.
+        http.Response.StatusCode = !result.Executed && mediaType == MediaTypes.GraphQLResponse
+            ? StatusCodes.Status400BadRequest
+            : StatusCodes.Status200OK;
+        http.Response.ContentType = mediaType + "; charset=utf-8";
+        await serializer.WriteAsync(http.Response.Body, result, cancellationToken);
+    }
+
+    private static void LogUnhandled(HttpContext http, ExecutionResult result)
+    {
+        if (result.Errors is null)
+        {
+            return;
+        }
+        foreach (var error in result.Errors.OfType<global::GraphQL.Execution.UnhandledError>())
+        {
+            http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("CoopGraph.GraphQL")
+                .LogError(error.InnerException ?? error, "Unhandled error in GraphQL operation {OperationName} at {Path}", result.Operation?.Name?.StringValue, error.Path);
+        }
+    }
+
+    /// <summary>A GET's document, parsed once here so that a mutation can be refused before anything runs.</summary>
+    private static GraphQLDocument? ParsedQuery(GraphQLRequest request)
+    {
+        try
+        {
+            return GraphQLParser.Parser.Parse(request.Query!);
+        }
+        catch (GraphQLParser.Exceptions.GraphQLSyntaxErrorException)
+        {
+            // Let the executer report the syntax error the usual way.
+            return null;
+        }
+    }
+
+    private static bool SelectsMutation(GraphQLDocument document, string? operationName)
+    {
+        var operations = document.Definitions.OfType<GraphQLOperationDefinition>().ToList();
+        var selected = operationName is null
+            ? (operations.Count == 1 ? operations[0] : null)
+            : operations.FirstOrDefault(o => o.Name?.StringValue == operationName);
+        return selected?.Operation is OperationType.Mutation or OperationType.Subscription;
+    }
+
+    private static async Task WriteProblemAsync(HttpContext http, int status, string mediaType, string message, CancellationToken cancellationToken)
+    {
+        http.Response.StatusCode = status;
+        http.Response.ContentType = mediaType + "; charset=utf-8";
+        var body = new { errors = new[] { new { message, extensions = new { code = "BAD_REQUEST" } } } };
+        await System.Text.Json.JsonSerializer.SerializeAsync(http.Response.Body, body, cancellationToken: cancellationToken);
+    }
+}

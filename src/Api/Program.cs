@@ -1,0 +1,15 @@
+using Serilog;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.UseDefaultAddressUnlessConfigured("http://127.0.0.1:5080");
+builder.Services.AddCoopGraphLogging(builder.Configuration);
+builder.Services.AddCoopGraphGraph(builder.Configuration);
+builder.Services.AddCoopGraphApi();
+
+var app = builder.Build();
+app.UseSerilogRequestLogging();
+app.MapCoopGraph();
+app.Run();
+
+/// <summary>Entry point, public so that tests can host the app with WebApplicationFactory.</summary>
+public partial class Program;
