@@ -36,13 +36,6 @@ public sealed partial class EmbeddedGraphStore
 
     public async Task<WriteResult> WriteAsync(GraphBatch batch, CancellationToken cancellationToken)
     {
-        // Checks that need no store run first, so a bad batch costs no lock and no transaction.
-        var itemErrors = ItemRules.Validate(batch);
-        if (itemErrors.Count > 0)
-        {
-            return new WriteResult([], itemErrors, await GetVersionAsync(cancellationToken));
-        }
-
         await _writeLock.WaitAsync(cancellationToken);
         try
         {

@@ -43,7 +43,11 @@ internal static class FactsReader
         await ForEachAsync(connection, transaction, KindsSql, "@ids", request.NodeIds, r => kinds[r.GetString(0)] = Enum.Parse<NodeKind>(r.GetString(1)), ct);
 
         var territories = new Dictionary<string, string>(StringComparer.Ordinal);
-        await ForEachAsync(connection, transaction, TerritoriesSql, "@codes", request.TerritoryCodes, r => territories[r.GetString(0)] = r.GetString(1), ct);
+        await ForEachAsync(connection, transaction, TerritoriesSql, "@codes", request.TerritoryCodes, r =>
+        {
+            territories[r.GetString(0)] = r.GetString(1);
+            kinds[r.GetString(1)] = NodeKind.Territory;
+        }, ct);
 
         var authorities = new Dictionary<string, string>(StringComparer.Ordinal);
         await ForEachAsync(connection, transaction, AuthoritiesSql, "@ids", request.ServiceIds, r => authorities[r.GetString(0)] = r.GetString(1), ct);
