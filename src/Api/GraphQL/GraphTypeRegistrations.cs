@@ -22,7 +22,7 @@ public static class GraphTypeRegistrations
             // Common
             typeof(ActorKindType), typeof(LinkTypeType), typeof(PolicyDomainType), typeof(AuthorityLevelType), typeof(LegalFormType),
             typeof(UniversityKindType), typeof(InstrumentType), typeof(CooperationKindType), typeof(ApplicationOutcomeType), typeof(TerritoryLevelType),
-            typeof(PageInfoType),
+            typeof(PageInfoType), typeof(DateType),
             // Nodes
             typeof(NodeInterface), typeof(GraphStatsType),
             // Actors

@@ -16,8 +16,8 @@ public sealed class LinkGraphType : ObjectGraphType<Link>
         Field<NonNullGraphType<LinkTypeType>>("type").Resolve(c => c.Source.Type);
         Field<NonNullGraphType<NodeInterface>>("source").Resolve(c => c.Loaders().Node(c.Source.SourceId));
         Field<NonNullGraphType<NodeInterface>>("target").Resolve(c => c.Loaders().Node(c.Source.TargetId));
-        Field<DateOnlyGraphType>("since").Description("First day the link is valid, when known.").Resolve(c => c.Source.Since);
-        Field<DateOnlyGraphType>("until").Description("Last day the link is valid, when it ended.").Resolve(c => c.Source.Until);
+        Field<DateType>("since").Description("First day the link is valid, when known.").Resolve(c => c.Source.Since);
+        Field<DateType>("until").Description("Last day the link is valid, when it ended.").Resolve(c => c.Source.Until);
         Field<CooperationKindType>("kind").Description("COOPERATES_WITH only.").Resolve(c => c.Source.CooperationKind);
         Field<IntGraphType>("intensity").Description("COOPERATES_WITH only: 1 (occasional) to 5 (structural).").Resolve(c => c.Source.Intensity);
         Field<InstrumentType>("instrument").Description("FUNDS only.").Resolve(c => c.Source.Instrument);

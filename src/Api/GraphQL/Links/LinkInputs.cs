@@ -15,8 +15,8 @@ public sealed class LinkInputType : InputObjectGraphType
         Field<NonNullGraphType<IdGraphType>>("targetId");
         Field<CooperationKindType>("kind");
         Field<IntGraphType>("intensity");
-        Field<DateOnlyGraphType>("since");
-        Field<DateOnlyGraphType>("until");
+        Field<DateType>("since");
+        Field<DateType>("until");
         Field<StringGraphType>("note");
         Field<InstrumentType>("instrument");
         Field<DecimalGraphType>("amount");
@@ -34,6 +34,6 @@ public sealed class LinkFilterType : InputObjectGraphType
         Field<ListGraphType<NonNullGraphType<LinkTypeType>>>("types");
         Field<IdGraphType>("nodeId").Description("Links one of whose ends is this node.");
         Field<ListGraphType<NonNullGraphType<CooperationKindType>>>("kinds").Description("COOPERATES_WITH links of these kinds.");
-        Field<DateOnlyGraphType>("validAt").Description("Links valid on this day.");
+        Field<DateType>("validAt").Description("Links valid on this day.");
     }
 }

@@ -37,8 +37,8 @@ public sealed class PolicyInputType : InputObjectGraphType
         Field<NonNullGraphType<InstrumentType>>("instrument");
         Field<ListGraphType<NonNullGraphType<PolicyDomainType>>>("domains");
         Field<DecimalGraphType>("budget").Description("In euros.");
-        Field<DateOnlyGraphType>("start");
-        Field<DateOnlyGraphType>("end");
+        Field<DateType>("start");
+        Field<DateType>("end");
         Field<IdGraphType>("ownerId").Description("The service or authority that owns the policy.");
         Field<ListGraphType<NonNullGraphType<IdGraphType>>>("themeIds");
         Field<ListGraphType<NonNullGraphType<StringGraphType>>>("tags");

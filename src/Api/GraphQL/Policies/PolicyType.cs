@@ -19,8 +19,8 @@ public sealed class PolicyType : ObjectGraphType<Policy>
         Field<NonNullGraphType<InstrumentType>>("instrument").Resolve(c => c.Source.Instrument);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<PolicyDomainType>>>>("domains").Resolve(c => c.Source.Domains);
         Field<DecimalGraphType>("budget").Description("Budget in euros.").Resolve(c => c.Source.Budget);
-        Field<DateOnlyGraphType>("start").Resolve(c => c.Source.Start);
-        Field<DateOnlyGraphType>("end").Resolve(c => c.Source.End);
+        Field<DateType>("start").Resolve(c => c.Source.Start);
+        Field<DateType>("end").Resolve(c => c.Source.End);
         Field<ActorInterface>("owner").Description("The service or authority that OWNS the policy.")
             .Resolve(c => c.Loaders().NeighbourNode(c.Source.Id, LinkType.Owns, LinkDirection.Incoming));
         NodeFields.AddThemes(this, LinkType.Targets);

@@ -1,0 +1,47 @@
+using CoopGraph.Domain.Model;
+using CoopGraph.Domain.Writes;
+using CoopGraph.Graph;
+
+namespace CoopGraph.Api.Tests;
+
+/// <summary>Counts the calls that reach the store, to prove that resolvers batch.</summary>
+public sealed class CountingStore(IGraphStore inner) : IGraphStore
+{
+    private int _calls;
+
+    public int Calls => Volatile.Read(ref _calls);
+
+    public void Reset() => Interlocked.Exchange(ref _calls, 0);
+
+    private T Count<T>(T value)
+    {
+        Interlocked.Increment(ref _calls);
+        return value;
+    }
+
+    public Task<long> GetVersionAsync(CancellationToken cancellationToken) => Count(inner.GetVersionAsync(cancellationToken));
+
+    public Task<WriteResult> WriteAsync(GraphBatch batch, CancellationToken cancellationToken) => Count(inner.WriteAsync(batch, cancellationToken));
+
+    public Task<IReadOnlyList<Node>> GetNodesAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken) => Count(inner.GetNodesAsync(ids, cancellationToken));
+
+    public Task<IReadOnlyList<Link>> GetLinksAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken) => Count(inner.GetLinksAsync(ids, cancellationToken));
+
+    public Task<Page<Node>> ListNodesAsync(NodeQuery query, PageRequest page, CancellationToken cancellationToken) => Count(inner.ListNodesAsync(query, page, cancellationToken));
+
+    public Task<Page<Link>> ListLinksAsync(LinkQuery query, PageRequest page, CancellationToken cancellationToken) => Count(inner.ListLinksAsync(query, page, cancellationToken));
+
+    public Task<IReadOnlyDictionary<string, Page<Link>>> GetLinksOfNodesAsync(IReadOnlyCollection<string> nodeIds, IReadOnlyCollection<LinkType>? types, PageRequest page, CancellationToken cancellationToken) =>
+        Count(inner.GetLinksOfNodesAsync(nodeIds, types, page, cancellationToken));
+
+    public Task<IReadOnlyDictionary<string, IReadOnlyList<string>>> GetNeighbourIdsAsync(IReadOnlyCollection<string> nodeIds, LinkType type, LinkDirection direction, CancellationToken cancellationToken) =>
+        Count(inner.GetNeighbourIdsAsync(nodeIds, type, direction, cancellationToken));
+
+    public Task<IReadOnlyList<Node>> SearchAsync(string text, int first, CancellationToken cancellationToken) => Count(inner.SearchAsync(text, first, cancellationToken));
+
+    public IAsyncEnumerable<Node> ExportNodesAsync(CancellationToken cancellationToken) => Count(inner.ExportNodesAsync(cancellationToken));
+
+    public IAsyncEnumerable<Link> ExportLinksAsync(CancellationToken cancellationToken) => Count(inner.ExportLinksAsync(cancellationToken));
+
+    public Task<GraphCounts> CountAsync(CancellationToken cancellationToken) => Count(inner.CountAsync(cancellationToken));
+}
