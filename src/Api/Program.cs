@@ -1,5 +1,3 @@
-using Serilog;
-
 var builder = WebApplication.CreateBuilder(args);
 builder.UseDefaultAddressUnlessConfigured("http://127.0.0.1:5080");
 builder.Services.AddCoopGraphLogging(builder.Configuration);
@@ -7,7 +5,7 @@ builder.Services.AddCoopGraphGraph(builder.Configuration);
 builder.Services.AddCoopGraphApi();
 
 var app = builder.Build();
-app.UseSerilogRequestLogging();
+app.UseCoopGraphRequestLogging();
 app.MapCoopGraph();
 app.Run();
 

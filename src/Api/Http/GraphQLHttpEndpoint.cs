@@ -33,7 +33,7 @@ public static class GraphQLHttpEndpoint
             await WriteProblemAsync(http, read.Status, mediaType, read.Problem!, cancellationToken);
             return;
         }
-        diagnostics.Set("OperationName", request.OperationName ?? "");
+        diagnostics.Set("OperationName", request.OperationName ?? "(anonymous)");
 
         var options = new ExecutionOptions
         {
