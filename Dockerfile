@@ -1,0 +1,22 @@
+# CoopGraph API. Build: docker build -t coopgraph .   Run: docker compose up
+FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
+WORKDIR /src
+COPY global.json Directory.Build.props Directory.Packages.props .editorconfig CoopGraph.sln ./
+COPY src/Domain/CoopGraph.Domain.csproj src/Domain/
+COPY src/Graph/CoopGraph.Graph.csproj src/Graph/
+COPY src/Api/CoopGraph.Api.csproj src/Api/
+RUN dotnet restore src/Api/CoopGraph.Api.csproj
+COPY src/ src/
+RUN dotnet publish src/Api/CoopGraph.Api.csproj -c Release -o /app --no-restore
+
+FROM mcr.microsoft.com/dotnet/aspnet:10.0
+WORKDIR /app
+COPY --from=build /app .
+# The embedded store lives on a volume so that the graph survives container restarts.
+ENV Graph__Embedded__Path=/data/coopgraph.db \
+    ASPNETCORE_URLS=http://+:8080
+RUN mkdir -p /data && chown "$APP_UID" /data
+VOLUME /data
+EXPOSE 8080
+USER $APP_UID
+ENTRYPOINT ["dotnet", "CoopGraph.Api.dll"]
