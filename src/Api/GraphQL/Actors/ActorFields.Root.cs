@@ -29,7 +29,7 @@ public static class ActorRootFields
             .PageArguments()
             .ResolveAsync(async c =>
             {
-                var filter = c.GetArgument<Dictionary<string, object?>?>("filter") is { } f ? new InputReader(f) : null;
+                var filter = InputReader.FromArgument(c, "filter");
                 var kinds = filter?.Enums<ActorKind>("kinds") is { Count: > 0 } given ? given.Select(k => k.ToNodeKind()).ToArray() : ActorNodeKinds;
                 var query = new NodeQuery
                 {
@@ -45,16 +45,6 @@ public static class ActorRootFields
 
     public static void AddMutations(ObjectGraphType mutation)
     {
-        mutation.Field<NonNullGraphType<WritePayloadType>>("upsertActors")
-            .Description($"Creates or replaces actors, at most {Limits.MaxBatchSize} a batch, atomically: one invalid item and nothing is written.")
-            .Argument<NonNullGraphType<ListGraphType<NonNullGraphType<ActorInputType>>>>("input")
-            .ResolveAsync(async c =>
-            {
-                var errors = new List<UserError>();
-                var upserts = WriteRunner.ReadItems(c, "input")
-                    .Select((item, i) => ActorInputMapper.Map(new InputReader(item), ["input", i], errors))
-                    .ToList();
-                return await WriteRunner.RunAsync(c, new GraphBatch { Nodes = upserts }, errors);
-            });
+        UpsertFields.AddNodeUpsert<ActorInputType>(mutation, "upsertActors", "actors", ActorInputMapper.Map);
     }
 }

@@ -20,7 +20,7 @@ public static class LinkRootFields
             .PageArguments()
             .ResolveAsync(async c =>
             {
-                var filter = c.GetArgument<Dictionary<string, object?>?>("filter") is { } f ? new InputReader(f) : null;
+                var filter = InputReader.FromArgument(c, "filter");
                 var query = new LinkQuery
                 {
                     Types = filter?.Enums<LinkType>("types"),
@@ -34,14 +34,7 @@ public static class LinkRootFields
 
     public static void AddMutations(ObjectGraphType mutation)
     {
-        mutation.Field<NonNullGraphType<WritePayloadType>>("upsertLinks")
-            .Description($"Creates or replaces links, at most {Limits.MaxBatchSize} a batch, atomically. Ends must exist in the store or earlier in the batch.")
-            .Argument<NonNullGraphType<ListGraphType<NonNullGraphType<LinkInputType>>>>("input")
-            .ResolveAsync(async c =>
-            {
-                var upserts = WriteRunner.ReadItems(c, "input").Select((item, i) => Map(new InputReader(item), ["input", i])).ToList();
-                return await WriteRunner.RunAsync(c, new GraphBatch { Links = upserts }, []);
-            });
+        UpsertFields.AddLinkUpsert<LinkInputType>(mutation, "upsertLinks", "links (whose ends must exist in the store)", Map);
 
         mutation.Field<NonNullGraphType<WritePayloadType>>("deleteLinks")
             .Description("Deletes links by id, atomically.")
@@ -49,7 +42,7 @@ public static class LinkRootFields
             .ResolveAsync(async c => await WriteRunner.DeleteAsync(c, links: true));
     }
 
-    private static LinkUpsert Map(InputReader input, IReadOnlyList<object> path)
+    private static LinkUpsert Map(InputReader input, IReadOnlyList<object> path, List<UserError> errors)
     {
         var type = input.Enum<LinkType>("type")!.Value;
         var source = input.String("sourceId") ?? "";

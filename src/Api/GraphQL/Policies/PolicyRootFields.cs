@@ -56,7 +56,7 @@ public static class PolicyRootFields
             .PageArguments()
             .ResolveAsync(async c =>
             {
-                var filter = c.GetArgument<Dictionary<string, object?>?>("filter") is { } f ? new InputReader(f) : null;
+                var filter = InputReader.FromArgument(c, "filter");
                 var query = new NodeQuery
                 {
                     Kinds = [NodeKind.Policy],
@@ -70,17 +70,10 @@ public static class PolicyRootFields
 
     public static void AddMutations(ObjectGraphType mutation)
     {
-        mutation.Field<NonNullGraphType<WritePayloadType>>("upsertPolicies")
-            .Description($"Creates or replaces policies, at most {Limits.MaxBatchSize} a batch, atomically.")
-            .Argument<NonNullGraphType<ListGraphType<NonNullGraphType<PolicyInputType>>>>("input")
-            .ResolveAsync(async c =>
-            {
-                var upserts = WriteRunner.ReadItems(c, "input").Select((item, i) => Map(new InputReader(item), ["input", i])).ToList();
-                return await WriteRunner.RunAsync(c, new GraphBatch { Nodes = upserts }, []);
-            });
+        UpsertFields.AddNodeUpsert<PolicyInputType>(mutation, "upsertPolicies", "policies", Map);
     }
 
-    private static NodeUpsert Map(InputReader input, IReadOnlyList<object> path)
+    private static NodeUpsert Map(InputReader input, IReadOnlyList<object> path, List<UserError> errors)
     {
         var policy = new Policy
         {

@@ -49,7 +49,7 @@ public static class TerritoryRootFields
             .PageArguments()
             .ResolveAsync(async c =>
             {
-                var filter = c.GetArgument<Dictionary<string, object?>?>("filter") is { } f ? new InputReader(f) : null;
+                var filter = InputReader.FromArgument(c, "filter");
                 var query = new NodeQuery { Kinds = [NodeKind.Territory], TerritoryCode = filter?.String("withinCode"), Text = filter?.String("text") };
                 return await c.Store().ListNodesAsync(query, c.ReadPage(), c.CancellationToken);
             });
@@ -57,27 +57,17 @@ public static class TerritoryRootFields
 
     public static void AddMutations(ObjectGraphType mutation)
     {
-        mutation.Field<NonNullGraphType<WritePayloadType>>("upsertTerritories")
-            .Description($"Creates or replaces territories, at most {Limits.MaxBatchSize} a batch, atomically; parents may come earlier in the batch.")
-            .Argument<NonNullGraphType<ListGraphType<NonNullGraphType<TerritoryInputType>>>>("input")
-            .ResolveAsync(async c =>
+        UpsertFields.AddNodeUpsert<TerritoryInputType>(mutation, "upsertTerritories", "territories (parents may come earlier in the batch)", (input, path, _) => new NodeUpsert(
+            new Territory
             {
-                var upserts = WriteRunner.ReadItems(c, "input").Select((item, i) =>
-                {
-                    var input = new InputReader(item);
-                    var territory = new Territory
-                    {
-                        Id = input.String("id") ?? "",
-                        Code = input.String("code") ?? "",
-                        Name = input.String("name") ?? "",
-                        Level = input.Enum<TerritoryLevel>("level")!.Value,
-                        ParentId = input.String("parentId"),
-                        Description = input.String("description"),
-                        Source = input.String("source"),
-                    };
-                    return new NodeUpsert(territory, ["input", i]);
-                }).ToList();
-                return await WriteRunner.RunAsync(c, new GraphBatch { Nodes = upserts }, []);
-            });
+                Id = input.String("id") ?? "",
+                Code = input.String("code") ?? "",
+                Name = input.String("name") ?? "",
+                Level = input.Enum<TerritoryLevel>("level")!.Value,
+                ParentId = input.String("parentId"),
+                Description = input.String("description"),
+                Source = input.String("source"),
+            },
+            path));
     }
 }

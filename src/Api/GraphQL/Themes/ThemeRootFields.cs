@@ -48,7 +48,7 @@ public static class ThemeRootFields
             .PageArguments()
             .ResolveAsync(async c =>
             {
-                var filter = c.GetArgument<Dictionary<string, object?>?>("filter") is { } f ? new InputReader(f) : null;
+                var filter = InputReader.FromArgument(c, "filter");
                 var query = new NodeQuery { Kinds = [NodeKind.Theme], Domains = filter?.Enums<PolicyDomain>("domains"), Text = filter?.String("text") };
                 return await c.Store().ListNodesAsync(query, c.ReadPage(), c.CancellationToken);
             });
@@ -56,26 +56,16 @@ public static class ThemeRootFields
 
     public static void AddMutations(ObjectGraphType mutation)
     {
-        mutation.Field<NonNullGraphType<WritePayloadType>>("upsertThemes")
-            .Description($"Creates or replaces themes, at most {Limits.MaxBatchSize} a batch, atomically.")
-            .Argument<NonNullGraphType<ListGraphType<NonNullGraphType<ThemeInputType>>>>("input")
-            .ResolveAsync(async c =>
+        UpsertFields.AddNodeUpsert<ThemeInputType>(mutation, "upsertThemes", "themes", (input, path, _) => new NodeUpsert(
+            new Theme
             {
-                var upserts = WriteRunner.ReadItems(c, "input").Select((item, i) =>
-                {
-                    var input = new InputReader(item);
-                    var theme = new Theme
-                    {
-                        Id = input.String("id") ?? "",
-                        Name = input.String("name") ?? "",
-                        Domain = input.Enum<PolicyDomain>("domain")!.Value,
-                        Description = input.String("description"),
-                        Tags = input.Strings("tags") ?? [],
-                        Source = input.String("source"),
-                    };
-                    return new NodeUpsert(theme, ["input", i]);
-                }).ToList();
-                return await WriteRunner.RunAsync(c, new GraphBatch { Nodes = upserts }, []);
-            });
+                Id = input.String("id") ?? "",
+                Name = input.String("name") ?? "",
+                Domain = input.Enum<PolicyDomain>("domain")!.Value,
+                Description = input.String("description"),
+                Tags = input.Strings("tags") ?? [],
+                Source = input.String("source"),
+            },
+            path));
     }
 }

@@ -28,5 +28,9 @@ public sealed class InputReader(IDictionary<string, object?> values)
     public List<T>? Enums<T>(string field) where T : struct, Enum =>
         values.TryGetValue(field, out var value) && value is IEnumerable list and not string ? list.Cast<object?>().OfType<T>().ToList() : null;
 
+    /// <summary>The input object passed as argument <paramref name="name"/>, or null when the argument is absent.</summary>
+    public static InputReader? FromArgument(global::GraphQL.IResolveFieldContext context, string name) =>
+        global::GraphQL.ResolveFieldContextExtensions.GetArgument<Dictionary<string, object?>?>(context, name) is { } values ? new InputReader(values) : null;
+
     public IEnumerable<string> FieldsSet => values.Where(p => p.Value is not null).Select(p => p.Key);
 }
