@@ -35,11 +35,11 @@ public interface IGraphStore
     /// <summary>Full-text search on names and descriptions, best matches first.</summary>
     Task<IReadOnlyList<Node>> SearchAsync(string text, int first, CancellationToken cancellationToken);
 
-    /// <summary>Streams every node, for building projections.</summary>
-    IAsyncEnumerable<Node> ExportNodesAsync(CancellationToken cancellationToken);
-
-    /// <summary>Streams every link, for building projections.</summary>
-    IAsyncEnumerable<Link> ExportLinksAsync(CancellationToken cancellationToken);
+    /// <summary>
+    /// Streams the whole graph into <paramref name="sink"/> (every node, then every link) from one consistent
+    /// snapshot, and returns the version of that snapshot. Projections are built from it.
+    /// </summary>
+    Task<long> ExportAsync(IGraphSink sink, CancellationToken cancellationToken);
 
     Task<GraphCounts> CountAsync(CancellationToken cancellationToken);
 }

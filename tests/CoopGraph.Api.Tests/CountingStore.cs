@@ -39,9 +39,7 @@ public sealed class CountingStore(IGraphStore inner) : IGraphStore
 
     public Task<IReadOnlyList<Node>> SearchAsync(string text, int first, CancellationToken cancellationToken) => Count(inner.SearchAsync(text, first, cancellationToken));
 
-    public IAsyncEnumerable<Node> ExportNodesAsync(CancellationToken cancellationToken) => Count(inner.ExportNodesAsync(cancellationToken));
-
-    public IAsyncEnumerable<Link> ExportLinksAsync(CancellationToken cancellationToken) => Count(inner.ExportLinksAsync(cancellationToken));
+    public Task<long> ExportAsync(IGraphSink sink, CancellationToken cancellationToken) => Count(inner.ExportAsync(sink, cancellationToken));
 
     public Task<GraphCounts> CountAsync(CancellationToken cancellationToken) => Count(inner.CountAsync(cancellationToken));
 }

@@ -88,9 +88,7 @@ public sealed class FailureTests : IClassFixture<FailureTests.BrokenStoreFactory
 
         public Task<IReadOnlyList<Node>> SearchAsync(string text, int first, CancellationToken cancellationToken) => throw Broken();
 
-        public IAsyncEnumerable<Node> ExportNodesAsync(CancellationToken cancellationToken) => throw Broken();
-
-        public IAsyncEnumerable<Link> ExportLinksAsync(CancellationToken cancellationToken) => throw Broken();
+        public Task<long> ExportAsync(IGraphSink sink, CancellationToken cancellationToken) => throw Broken();
 
         // The start-up seeding asks for counts: an empty store lets the host start so that health can be probed.
         public Task<GraphCounts> CountAsync(CancellationToken cancellationToken) => Task.FromResult(new GraphCounts(1, 0, 0));

@@ -11,16 +11,9 @@ public sealed class DemoDatasetTests
     public async Task Demo_LoadsIntoAnEmptyStore_WithTheSizesTheFoundationAsksFor()
     {
         await using var temp = await TempStore.CreateAsync(seedDemo: true);
-        var nodes = new List<Node>();
-        await foreach (var node in temp.Store.ExportNodesAsync(Ct))
-        {
-            nodes.Add(node);
-        }
-        var links = new List<Link>();
-        await foreach (var link in temp.Store.ExportLinksAsync(Ct))
-        {
-            links.Add(link);
-        }
+        var graph = new GraphCollector();
+        await temp.Store.ExportAsync(graph, Ct);
+        var (nodes, links) = (graph.Nodes, graph.Links);
 
         var authorities = nodes.OfType<Authority>().ToList();
         var partOf = links.Where(l => l.Type == LinkType.PartOf).ToLookup(l => l.TargetId);
@@ -41,16 +34,10 @@ public sealed class DemoDatasetTests
     public async Task Demo_ContainsTransversalLinks_AndASiloAuthority()
     {
         await using var temp = await TempStore.CreateAsync(seedDemo: true);
-        var nodes = new Dictionary<string, Node>();
-        await foreach (var node in temp.Store.ExportNodesAsync(Ct))
-        {
-            nodes[node.Id] = node;
-        }
-        var links = new List<Link>();
-        await foreach (var link in temp.Store.ExportLinksAsync(Ct))
-        {
-            links.Add(link);
-        }
+        var graph = new GraphCollector();
+        await temp.Store.ExportAsync(graph, Ct);
+        var nodes = graph.Nodes.ToDictionary(n => n.Id);
+        var links = graph.Links;
         var themesOf = links.Where(l => l.Type == LinkType.WorksOn).ToLookup(l => l.SourceId, l => ((Theme)nodes[l.TargetId]).Domain);
         DomainSet DomainsOf(string id) => nodes[id] is Service s ? DomainSet.Of(s.Domain) : DomainSet.Of(themesOf[id]);
         bool Transversal(Link l) => !DomainsOf(l.SourceId).IsEmpty && !DomainsOf(l.TargetId).IsEmpty && !DomainsOf(l.SourceId).Overlaps(DomainsOf(l.TargetId));

@@ -93,20 +93,13 @@ public sealed class EmbeddedStoreReadTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Export_StreamsEveryNodeAndLink()
+    public async Task Export_StreamsEveryNodeAndLink_FromOneSnapshot()
     {
         var counts = await Store.CountAsync(Ct);
-        var nodes = 0;
-        await foreach (var _ in Store.ExportNodesAsync(Ct))
-        {
-            nodes++;
-        }
-        var links = 0;
-        await foreach (var _ in Store.ExportLinksAsync(Ct))
-        {
-            links++;
-        }
+        var graph = new GraphCollector();
 
-        Assert.Equal((counts.Nodes, counts.Links), (nodes, links));
+        var version = await Store.ExportAsync(graph, Ct);
+
+        Assert.Equal((counts.Nodes, counts.Links, counts.Version), (graph.Nodes.Count, graph.Links.Count, version));
     }
 }

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using CoopGraph.Domain.Model;
 using Microsoft.Data.Sqlite;
 using static CoopGraph.Graph.Embedded.SqlValues;
@@ -61,28 +60,43 @@ public sealed partial class EmbeddedGraphStore : IGraphStore, IStoreInitializer
             "SELECT " + LinkRows.Columns + " FROM links l WHERE l.id IN (SELECT value FROM json_each(@ids))",
             ids, r => LinkRows.Read(r), cancellationToken);
 
-    public async IAsyncEnumerable<Node> ExportNodesAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    public async Task<long> ExportAsync(IGraphSink sink, CancellationToken cancellationToken)
     {
         await using var connection = await _connections.OpenAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT " + NodeRows.Columns + " FROM nodes n ORDER BY n.seq";
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
+        // One read transaction: under WAL it sees a single snapshot, so a concurrent write never mixes in.
+        // A deferred BEGIN takes no lock and does no I/O; the async overload has no 'deferred' and would lock for writing.
+#pragma warning disable CA1849
+        await using var transaction = connection.BeginTransaction(deferred: true);
+#pragma warning restore CA1849
+        long version;
+        await using (var command = connection.CreateCommand())
         {
-            yield return NodeRows.Read(reader);
+            command.Transaction = transaction;
+            command.CommandText = "SELECT value FROM store_meta WHERE key = 'version'";
+            version = (long)(await command.ExecuteScalarAsync(cancellationToken))!;
         }
-    }
-
-    public async IAsyncEnumerable<Link> ExportLinksAsync([EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        await using var connection = await _connections.OpenAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT " + LinkRows.Columns + " FROM links l ORDER BY l.seq";
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
+        await using (var command = connection.CreateCommand())
         {
-            yield return LinkRows.Read(reader);
+            command.Transaction = transaction;
+            command.CommandText = "SELECT " + NodeRows.Columns + " FROM nodes n ORDER BY n.seq";
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                sink.AddNode(NodeRows.Read(reader));
+            }
         }
+        await using (var command = connection.CreateCommand())
+        {
+            command.Transaction = transaction;
+            command.CommandText = "SELECT " + LinkRows.Columns + " FROM links l ORDER BY l.seq";
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                sink.AddLink(LinkRows.Read(reader));
+            }
+        }
+        await transaction.CommitAsync(cancellationToken);
+        return version;
     }
 
     [System.Diagnostics.CodeAnalysis.SuppressMessage("Security", "CA2100", Justification = "Every caller passes one of the constant statements of this class.")]

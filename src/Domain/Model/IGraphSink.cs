@@ -1,0 +1,21 @@
+namespace CoopGraph.Domain.Model;
+
+/// <summary>Receives a graph as a store exports it: every node first, then every link.</summary>
+public interface IGraphSink
+{
+    void AddNode(Node node);
+
+    void AddLink(Link link);
+}
+
+/// <summary>Keeps what it receives, for tests and small tools.</summary>
+public sealed class GraphCollector : IGraphSink
+{
+    public List<Node> Nodes { get; } = [];
+
+    public List<Link> Links { get; } = [];
+
+    public void AddNode(Node node) => Nodes.Add(node);
+
+    public void AddLink(Link link) => Links.Add(link);
+}
