@@ -14,6 +14,7 @@ public static class ApiServiceCollectionExtensions
     public static IServiceCollection AddCoopGraphApi(this IServiceCollection services)
     {
         services.AddScoped<RequestLoaders>();
+        services.AddSingleton<CoopGraph.Api.GraphQL.Analytics.AnalysisCache>();
         services.AddCoopGraphTypes();
         services.AddGraphQL(b => b
             .AddSchema<CoopGraphSchema>()
@@ -22,9 +23,10 @@ public static class ApiServiceCollectionExtensions
             .AddErrorInfoProvider(new CoopGraphErrorInfoProvider())
             .AddUnhandledExceptionHandler(context =>
             {
-                if (context.OriginalException is InvalidCursorException cursor)
+                // Inputs that name nothing are the caller's mistake, not ours: BAD_USER_INPUT with the reason.
+                if (context.OriginalException is InvalidCursorException or CoopGraph.Domain.Analytics.AnalysisInputException)
                 {
-                    context.Exception = BadInput.Error(cursor.Message);
+                    context.Exception = BadInput.Error(context.OriginalException.Message);
                 }
                 // Other exceptions stay UnhandledError: the HTTP endpoint logs them, the client sees INTERNAL.
             }));

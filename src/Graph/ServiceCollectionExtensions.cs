@@ -24,6 +24,9 @@ public static class GraphServiceCollectionExtensions
         services.AddSingleton<IGraphStore>(sp => sp.GetRequiredService<EmbeddedGraphStore>());
         services.AddSingleton<IStoreInitializer>(sp => sp.GetRequiredService<EmbeddedGraphStore>());
         services.AddHostedService<StoreStartup>();
+        services.AddSingleton<CoopGraph.Graph.Projections.ProjectionProvider>();
+        // Registered after StoreStartup: hosted services start in order, so the store is migrated and seeded first.
+        services.AddHostedService<CoopGraph.Graph.Projections.ProjectionWarmUp>();
         return services;
     }
 }

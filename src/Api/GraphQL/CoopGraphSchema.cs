@@ -1,4 +1,5 @@
 using CoopGraph.Api.GraphQL.Actors;
+using CoopGraph.Api.GraphQL.Analytics;
 using CoopGraph.Api.GraphQL.Links;
 using CoopGraph.Api.GraphQL.Nodes;
 using CoopGraph.Api.GraphQL.Policies;
@@ -19,6 +20,7 @@ public sealed class QueryType : ObjectGraphType
         PolicyRootFields.AddQueries(this);
         ThemeRootFields.AddQueries(this);
         TerritoryRootFields.AddQueries(this);
+        AnalyticsRootFields.AddQueries(this);
     }
 }
 

@@ -1,5 +1,6 @@
 using CoopGraph.Api.GraphQL;
 using CoopGraph.Api.GraphQL.Actors;
+using CoopGraph.Api.GraphQL.Analytics;
 using CoopGraph.Api.GraphQL.Common;
 using CoopGraph.Api.GraphQL.Links;
 using CoopGraph.Api.GraphQL.Nodes;
@@ -36,6 +37,11 @@ public static class GraphTypeRegistrations
             typeof(TerritoryType), typeof(TerritoryEdgeType), typeof(TerritoryConnectionType), typeof(TerritoryFilterType), typeof(TerritoryInputType),
             // Writes
             typeof(UserErrorType), typeof(WritePayloadType),
+            // Analytics
+            typeof(ScopeInputType), typeof(DomainPairCellType), typeof(BridgeScoreType), typeof(TransversalityPointType), typeof(TransversalityReportType),
+            typeof(GapReasonKindType), typeof(GapReasonType), typeof(CooperationGapType), typeof(CooperationGapEdgeType), typeof(CooperationGapConnectionType),
+            typeof(DomainGapType), typeof(CompetitionHotspotType), typeof(PathGraphType), typeof(BrokerScoreType), typeof(CommunityType), typeof(CommunityReportType),
+            typeof(NodeKindType), typeof(KindCountType), typeof(LinkTypeCountType),
         ];
         foreach (var type in types)
         {

@@ -46,7 +46,7 @@ for i in range(2, len(nodes)):
     chosen = set()
     while len(chosen) < 2:
         chosen.add(rng.choice(targets))
-    for t in chosen:
+    for t in sorted(chosen):
         edges.add(tuple(sorted((nodes[i], t))))
         targets += [nodes[i], t]
 write("attachment-1000", sorted(edges), pairs_of(rng, nodes, 60))

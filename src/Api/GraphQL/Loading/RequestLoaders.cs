@@ -24,6 +24,14 @@ public sealed class RequestLoaders(IGraphStore store)
         return Get(key, () => new BatchLoader<string, Page<Link>>((ids, ct) => store.GetLinksOfNodesAsync(ids, types, page, ct))).Load(nodeId);
     }
 
+    public IDataLoaderResult<IReadOnlyList<Link>> Links(IReadOnlyList<string> ids)
+    {
+        var loader = Get("link", () => new BatchLoader<string, Link>(async (keys, ct) =>
+            (await store.GetLinksAsync(keys, ct)).ToDictionary(l => l.Id, StringComparer.Ordinal)));
+        var parts = ids.Select(loader.Load).ToList();
+        return new LinkList(parts);
+    }
+
     /// <summary>The ids at the other end of a node's links of one type: a service's authority, an actor's themes…</summary>
     public IDataLoaderResult<IReadOnlyList<string>?> Neighbours(string nodeId, LinkType type, LinkDirection direction) =>
         Get($"neighbours|{type}|{direction}", () => new BatchLoader<string, IReadOnlyList<string>>((ids, ct) =>
@@ -56,6 +64,24 @@ public sealed class RequestLoaders(IGraphStore store)
         public static Done Null { get; } = new();
 
         public Task<object?> GetResultAsync(CancellationToken cancellationToken = default) => Task.FromResult<object?>(null);
+    }
+
+    private sealed class LinkList(List<IDataLoaderResult<Link?>> parts) : IDataLoaderResult<IReadOnlyList<Link>>
+    {
+        public async Task<IReadOnlyList<Link>> GetResultAsync(CancellationToken cancellationToken = default)
+        {
+            var links = new List<Link>(parts.Count);
+            foreach (var part in parts)
+            {
+                if (await part.GetResultAsync(cancellationToken) is { } link)
+                {
+                    links.Add(link);
+                }
+            }
+            return links;
+        }
+
+        async Task<object?> IDataLoaderResult.GetResultAsync(CancellationToken cancellationToken) => await GetResultAsync(cancellationToken);
     }
 
     private sealed class CombinedResult(List<IDataLoaderResult<Node?>> parts, NodeKind? kind) : IDataLoaderResult<IReadOnlyList<Node>>

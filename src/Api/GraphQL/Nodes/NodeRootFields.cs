@@ -1,4 +1,7 @@
+using CoopGraph.Api.GraphQL.Analytics;
 using CoopGraph.Api.GraphQL.Common;
+using CoopGraph.Domain.Analytics.Projection;
+using CoopGraph.Domain.Model;
 using CoopGraph.Api.GraphQL.Writes;
 using CoopGraph.Domain.Validation;
 using GraphQL;
@@ -6,7 +9,33 @@ using GraphQL.Types;
 
 namespace CoopGraph.Api.GraphQL.Nodes;
 
-public sealed record GraphStats(long Nodes, long Links, long Version);
+public sealed record GraphStats(long Nodes, long Links, long Version, GraphProjection Projection);
+
+public sealed record KindCount(NodeKind Kind, int Count);
+
+public sealed record LinkTypeCount(LinkType Type, int Count);
+
+public sealed class NodeKindType : EnumerationGraphType<NodeKind>;
+
+public sealed class KindCountType : ObjectGraphType<KindCount>
+{
+    public KindCountType()
+    {
+        Name = "KindCount";
+        Field<NonNullGraphType<NodeKindType>>("kind").Resolve(c => c.Source.Kind);
+        Field<NonNullGraphType<IntGraphType>>("count").Resolve(c => c.Source.Count);
+    }
+}
+
+public sealed class LinkTypeCountType : ObjectGraphType<LinkTypeCount>
+{
+    public LinkTypeCountType()
+    {
+        Name = "LinkTypeCount";
+        Field<NonNullGraphType<LinkTypeType>>("type").Resolve(c => c.Source.Type);
+        Field<NonNullGraphType<IntGraphType>>("count").Resolve(c => c.Source.Count);
+    }
+}
 
 public sealed class GraphStatsType : ObjectGraphType<GraphStats>
 {
@@ -15,7 +44,13 @@ public sealed class GraphStatsType : ObjectGraphType<GraphStats>
         Name = "GraphStats";
         Field<NonNullGraphType<LongGraphType>>("nodes").Resolve(c => c.Source.Nodes);
         Field<NonNullGraphType<LongGraphType>>("links").Resolve(c => c.Source.Links);
-        Field<NonNullGraphType<LongGraphType>>("version").Description("Increases with every committed write.").Resolve(c => c.Source.Version);
+        Field<NonNullGraphType<LongGraphType>>("version").Description("The store's version: increases with every committed write.").Resolve(c => c.Source.Version);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<KindCountType>>>>("nodesByKind")
+            .Resolve(c => Enum.GetValues<NodeKind>().Select(k => new KindCount(k, c.Source.Projection.CountNodes(k))));
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<LinkTypeCountType>>>>("linksByType")
+            .Resolve(c => Enum.GetValues<LinkType>().Select(t => new LinkTypeCount(t, c.Source.Projection.CountLinks(t))));
+        Field<NonNullGraphType<LongGraphType>>("projectionVersion").Description("The store version the analytics projection was built from.").Resolve(c => c.Source.Projection.Version);
+        Field<NonNullGraphType<DateTimeOffsetGraphType>>("builtAt").Description("When the analytics projection was built.").Resolve(c => c.Source.Projection.BuiltAt);
     }
 }
 
@@ -68,8 +103,9 @@ public static class NodeRootFields
             .Description("Size and version of the graph.")
             .ResolveAsync(async c =>
             {
+                var projection = await c.ProjectionAsync();
                 var counts = await c.Store().CountAsync(c.CancellationToken);
-                return new GraphStats(counts.Nodes, counts.Links, counts.Version);
+                return new GraphStats(counts.Nodes, counts.Links, counts.Version, projection);
             });
     }
 

@@ -1,0 +1,174 @@
+using System.Globalization;
+using System.Text.Json;
+using CoopGraph.Api.GraphQL.Common;
+using CoopGraph.Api.GraphQL.Links;
+using CoopGraph.Api.GraphQL.Paging;
+using CoopGraph.Domain.Analytics;
+using CoopGraph.Domain.Analytics.Centrality;
+using CoopGraph.Domain.Analytics.Communities;
+using CoopGraph.Domain.Analytics.Competition;
+using CoopGraph.Domain.Analytics.Gaps;
+using CoopGraph.Domain.Analytics.Paths;
+using CoopGraph.Domain.Analytics.Scoping;
+using CoopGraph.Domain.Analytics.Transversality;
+using CoopGraph.Domain.Model;
+using CoopGraph.Graph;
+using GraphQL;
+using GraphQL.Types;
+
+namespace CoopGraph.Api.GraphQL.Analytics;
+
+/// <summary>The analytics root fields (design §3), computed on the in-memory projection of the current store version.</summary>
+public static class AnalyticsRootFields
+{
+    public const int MaxBrokers = 1_000;
+
+    public static void AddQueries(ObjectGraphType query)
+    {
+        query.Field<NonNullGraphType<TransversalityReportType>>("transversality")
+            .Description("How far an authority's services cooperate across their domains (see TransversalityReport for the definitions).")
+            .Argument<NonNullGraphType<IdGraphType>>("authorityId")
+            .Argument<DateType>("asOf", a => a.Description = "Only links valid on this day count.")
+            .ResolveAsync(async c =>
+            {
+                var projection = await c.ProjectionAsync();
+                var authority = ScopeResolver.Require(projection, c.GetArgument<string>("authorityId"), NodeKind.Authority, "authority");
+                return new Projected<TransversalityReport>(projection, TransversalityAnalysis.Report(projection, authority, c.GetArgument<DateOnly?>("asOf")?.DayNumber));
+            });
+
+        query.Field<NonNullGraphType<LinkConnectionType>>("transversalLinks")
+            .Description("The transversal links of the scope's cooperation graph: COOPERATES_WITH links whose ends both have domains and share none.")
+            .ScopeArgument()
+            .PageArguments()
+            .ResolveAsync(async c =>
+            {
+                var projection = await c.ProjectionAsync();
+                var scope = c.ReadScope();
+                var page = c.ReadPage();
+                var links = TransversalLinks.Find(projection, ScopeResolver.Members(projection, scope), scope.Day);
+                var start = 0;
+                if (page.After is { } after)
+                {
+                    var position = projection.LinkIndexOf.TryGetValue(after, out var index) ? Array.BinarySearch(links, index) : -1;
+                    start = position >= 0 ? position + 1 : throw BadInput.Error("'after' is not a link of this listing.");
+                }
+                var slice = links.Skip(start).Take(page.First).Select(l => projection.LinkIds[l]).ToList();
+                var loaded = (await c.Store().GetLinksAsync(slice, c.CancellationToken)).ToDictionary(l => l.Id, StringComparer.Ordinal);
+                var items = slice.Where(loaded.ContainsKey).Select(id => new PageItem<Link>(loaded[id], id)).ToList();
+                return new Page<Link>(items, links.Length, start + page.First < links.Length);
+            });
+
+        query.Field<NonNullGraphType<CooperationGapConnectionType>>("cooperationGaps")
+            .Description("Pairs of actors in scope that do not cooperate (at asOf) but have reasons to, best first: score descending, then source id, then target id. " +
+                "The score is the sum of the reasons' weights: SHARED_THEME adds 1/ln(n) for each shared theme, n being the actors of the scope working on it " +
+                "(Adamic-Adar over the theme graph); COMMON_PARTNER 1/ln(d) for each common cooperation partner of degree d in the scope (Adamic-Adar); " +
+                "SHARED_POLICY 1/ln(n) for each policy both implement or applied to, n its participants in scope; SHARED_FUNDER 1/ln(n) for each funder of both, " +
+                "n its beneficiaries in scope; SAME_TERRITORY 0.25 when both are located in the same territory. Candidates come only from shared themes, policies, " +
+                "funders and common partners (those shared by more than 5,000 actors generate no candidates but still count in scores).")
+            .ScopeArgument()
+            .PageArguments()
+            .Argument<FloatGraphType>("minScore", a => a.Description = "Only gaps scoring at least this much.")
+            .ResolveAsync(async c =>
+            {
+                var projection = await c.ProjectionAsync();
+                var scope = c.ReadScope();
+                var page = c.ReadPage();
+                var options = new GapOptions { First = page.First, After = ParseGapCursor(page.After), MinScore = c.GetArgument<double?>("minScore") ?? 0 };
+                var gaps = CooperationGaps.Find(projection, ScopeResolver.Members(projection, scope), scope.Day, options);
+                var items = gaps.Items.Select(g => new PageItem<Projected<CooperationGap>>(new Projected<CooperationGap>(projection, g), GapCursorText(projection, g))).ToList();
+                return new Page<Projected<CooperationGap>>(items, gaps.TotalCount, gaps.HasNextPage);
+            });
+
+        query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<DomainGapType>>>>("domainGaps")
+            .Description("The authority's uncovered domain pairs whose services, or the policies they own, share themes; most shared themes first.")
+            .Argument<NonNullGraphType<IdGraphType>>("authorityId")
+            .Argument<DateType>("asOf")
+            .ResolveAsync(async c =>
+            {
+                var projection = await c.ProjectionAsync();
+                var authority = ScopeResolver.Require(projection, c.GetArgument<string>("authorityId"), NodeKind.Authority, "authority");
+                return DomainGaps.Find(projection, authority, c.GetArgument<DateOnly?>("asOf")?.DayNumber).Select(g => new Projected<DomainGap>(projection, g));
+            });
+
+        query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<CompetitionHotspotType>>>>("competitionHotspots")
+            .Description($"Calls for projects (instrument CALL_FOR_PROJECTS) with at least {CompetitionHotspots.MinApplicants} applicants in scope, ranked by the share of applicant pairs that cooperate, lowest first (then more applicants, then id).")
+            .ScopeArgument()
+            .FirstArgument(10, Paging.Paging.MaxFirst)
+            .ResolveAsync(async c =>
+            {
+                var projection = await c.ProjectionAsync();
+                var scope = c.ReadScope();
+                var first = c.ReadFirst(10, Paging.Paging.MaxFirst);
+                var members = scope.KeepsEveryActor ? null : ScopeResolver.Members(projection, scope).ToHashSet();
+                return CompetitionHotspots.Find(projection, members, scope.Day).Take(first).Select(h => new Projected<CompetitionHotspot>(projection, h));
+            });
+
+        query.Field<PathGraphType>("path")
+            .Description("A shortest path between two nodes over links of the given types, walked in either direction; null when there is none within maxHops.")
+            .Argument<NonNullGraphType<IdGraphType>>("from")
+            .Argument<NonNullGraphType<IdGraphType>>("to")
+            .Argument<ListGraphType<NonNullGraphType<LinkTypeType>>>("linkTypes", a => a.Description = "Default: COOPERATES_WITH only.")
+            .Argument<IntGraphType>("maxHops", a => { a.Description = $"1 to {PathFinder.MaxMaxHops}."; a.DefaultValue = PathFinder.DefaultMaxHops; })
+            .Argument<DateType>("asOf", a => a.Description = "Only links valid on this day.")
+            .ResolveAsync(async c =>
+            {
+                var projection = await c.ProjectionAsync();
+                var maxHops = c.GetArgument<int?>("maxHops") ?? PathFinder.DefaultMaxHops;
+                if (maxHops is < 1 or > PathFinder.MaxMaxHops)
+                {
+                    throw BadInput.Error($"'maxHops' must be between 1 and {PathFinder.MaxMaxHops}.");
+                }
+                int Find(string argument) => projection.Find(c.GetArgument<string>(argument)) ?? throw BadInput.Error($"No node has id '{c.GetArgument<string>(argument)}'.");
+                var types = c.GetArgument<List<LinkType>?>("linkTypes") is { Count: > 0 } given ? given : [LinkType.CooperatesWith];
+                var path = PathFinder.Find(projection, Find("from"), Find("to"), types, maxHops, c.GetArgument<DateOnly?>("asOf")?.DayNumber);
+                return path is null ? null : new Projected<FoundPath>(projection, path);
+            });
+
+        query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<BrokerScoreType>>>>("brokers")
+            .Description($"Actors by betweenness on the scope's cooperation graph, highest first, then by id. Exact up to {Betweenness.DefaultExactLimit} actors in scope, estimated above (see exact and errorBound).")
+            .ScopeArgument()
+            .FirstArgument(20, MaxBrokers)
+            .ResolveAsync(async c =>
+            {
+                var projection = await c.ProjectionAsync();
+                var scope = c.ReadScope();
+                var first = c.ReadFirst(20, MaxBrokers);
+                var report = c.AnalysisCache().GetOrAdd(projection, scope.Key, () => Brokers.Compute(projection, ScopeResolver.Members(projection, scope), scope.Day));
+                return report.Ranked.Take(first).Select(b => new BrokerView(projection, b, report));
+            });
+
+        query.Field<NonNullGraphType<CommunityReportType>>("communities")
+            .Description("Communities of the scope's cooperation graph (Louvain modularity, deterministic) and how far they follow the policy domains.")
+            .ScopeArgument()
+            .ResolveAsync(async c =>
+            {
+                var projection = await c.ProjectionAsync();
+                var scope = c.ReadScope();
+                var report = c.AnalysisCache().GetOrAdd(projection, scope.Key, () => CommunityDetection.Compute(projection, ScopeResolver.Members(projection, scope), scope.Day));
+                return new Projected<CommunityReport>(projection, report);
+            });
+    }
+
+    private static string GapCursorText(Domain.Analytics.Projection.GraphProjection projection, CooperationGap gap) =>
+        JsonSerializer.Serialize(new object[] { gap.Score.ToString("R", CultureInfo.InvariantCulture), projection.Ids[gap.Source], projection.Ids[gap.Target] });
+
+    private static GapCursor? ParseGapCursor(string? text)
+    {
+        if (text is null)
+        {
+            return null;
+        }
+        try
+        {
+            var parts = JsonSerializer.Deserialize<string[]>(text);
+            if (parts is [var score, var source, var target] && double.TryParse(score, NumberStyles.Float, CultureInfo.InvariantCulture, out var value))
+            {
+                return new GapCursor(value, source, target);
+            }
+        }
+        catch (JsonException)
+        {
+        }
+        throw BadInput.Error("'after' is not a cursor of this listing.");
+    }
+}
