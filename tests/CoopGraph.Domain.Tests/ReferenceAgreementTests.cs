@@ -102,6 +102,17 @@ public sealed class ReferenceAgreementTests
     }
 
     [Fact]
+    public void Betweenness_IsTheSameBitForBit_OnAnyNumberOfCores()
+    {
+        var g = ReferenceGraph.LoadFixture("attachment-1000");
+
+        var one = Betweenness.Compute(g.Graph, parallelism: 1);
+        var many = Betweenness.Compute(g.Graph, parallelism: 8);
+
+        Assert.Equal(one.Scores, many.Scores);
+    }
+
+    [Fact]
     public void SampledBetweenness_StaysWithinItsStatedBound()
     {
         var g = ReferenceGraph.LoadFixture("attachment-1000");

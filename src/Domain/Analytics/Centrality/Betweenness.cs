@@ -16,25 +16,27 @@ public static class Betweenness
 {
     public const int DefaultExactLimit = 20_000;
     public const int DefaultSamples = 2_000;
+    private const int MaxChunks = 8;
 
     public static BetweennessResult Compute(CooperationGraph graph, int exactLimit = DefaultExactLimit, int samples = DefaultSamples, ulong seed = 20_260_101, int? parallelism = null)
     {
         var n = graph.NodeCount;
         var exact = n <= exactLimit;
         var sources = exact ? Enumerable.Range(0, n).ToArray() : Sample(n, Math.Min(samples, n), seed);
-        var workers = Math.Max(1, Math.Min(parallelism ?? Environment.ProcessorCount, Math.Max(1, sources.Length / 64)));
-        var partial = new double[workers][];
-        Parallel.For(0, workers, new ParallelOptions { MaxDegreeOfParallelism = workers }, w =>
+        // A fixed number of contiguous chunks, summed in chunk order: the result is the same bit for bit on any
+        // number of cores. The cores work the chunks in parallel.
+        var chunks = Math.Clamp(sources.Length / 64, 1, MaxChunks);
+        var partial = new double[chunks][];
+        Parallel.For(0, chunks, new ParallelOptions { MaxDegreeOfParallelism = parallelism ?? Environment.ProcessorCount }, chunk =>
         {
             var state = new BrandesState(n);
             var totals = new double[n];
-            // Contiguous slices and a fixed summation order keep the result identical from run to run.
-            var (from, to) = ((int)((long)sources.Length * w / workers), (int)((long)sources.Length * (w + 1) / workers));
+            var (from, to) = ((int)((long)sources.Length * chunk / chunks), (int)((long)sources.Length * (chunk + 1) / chunks));
             for (var i = from; i < to; i++)
             {
                 state.Accumulate(graph.Adjacency.Offsets, graph.Adjacency.Targets, sources[i], totals);
             }
-            partial[w] = totals;
+            partial[chunk] = totals;
         });
         var scores = new double[n];
         foreach (var totals in partial)

@@ -1,0 +1,103 @@
+using Snapshooter;
+using Snapshooter.Xunit;
+
+namespace CoopGraph.Api.Tests;
+
+/// <summary>Every analytics query on the demo data through /graphql, snapshotted; plus their argument limits.</summary>
+public sealed class AnalyticsQueryTests(CoopGraphFactory factory) : IClassFixture<CoopGraphFactory>
+{
+    private readonly HttpClient _client = factory.CreateClient();
+
+    public static TheoryData<string, string> Queries => new()
+    {
+        { "transversality", """
+            { transversality(authorityId: "auth:city-sa") {
+                authority { id } services { id } domains serviceLinks transversalLinks linkShare domainPairs coveredDomainPairs domainPairCoverage
+                matrix { a b direct bridged covered } siloDomains
+                bridges(first: 5) { actor { id } domains domainPairs links }
+                trend(fromYear: 2010, toYear: 2024) { year serviceLinks transversalLinks linkShare domainPairCoverage } } }
+            """ },
+        { "transversalLinks", """{ transversalLinks(scope: { authorityId: "auth:dep-vc" }, first: 50) { totalCount nodes { id source { id } target { id } } pageInfo { hasNextPage } } }""" },
+        { "cooperationGaps", """{ cooperationGaps(scope: { authorityId: "auth:dep-vc" }, first: 10) { totalCount edges { cursor node { source { id } target { id } score hops reasons { kind weight detail nodes { id } } } } pageInfo { hasNextPage endCursor } } }""" },
+        { "domainGaps", """{ domainGaps(authorityId: "auth:dep-ms") { a b sharedThemes { id } servicesA { id } servicesB { id } } }""" },
+        { "competitionHotspots", """{ competitionHotspots(first: 10) { policy { id name } applicants applicantPairs cooperatingPairs cooperatingPairShare applicantActors { id } } }""" },
+        { "path", """{ path(from: "sse:auto-ecole-sociale", to: "svc:depms-roads", linkTypes: [COOPERATES_WITH, WORKS_ON], maxHops: 6) { hops nodes { id __typename } links { id type } } }""" },
+        { "brokers", """{ brokers(first: 15) { actor { id } betweenness bridgedDomainPairs exact errorBound } }""" },
+        { "communities", """{ communities { modularity siloAlignment actors links communityCount communities(minSize: 2) { id size domains members(first: 100) { totalCount nodes { id } } } } }""" },
+        { "graphStats", """{ graphStats { nodes links version projectionVersion nodesByKind { kind count } linksByType { type count } } }""" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Queries))]
+    public async Task AnalyticsQuery_OnTheDemoData_MatchesSnapshot(string name, string query)
+    {
+        var response = await _client.PostAsync(query);
+
+        Assert.Null(response["errors"]);
+        Snapshot.Match(response.ToJsonString(), SnapshotNameExtension.Create(name));
+    }
+
+    [Theory]
+    [InlineData("""{ cooperationGaps(first: 101) { totalCount } }""")]
+    [InlineData("""{ competitionHotspots(first: 101) { applicants } }""")]
+    [InlineData("""{ brokers(first: 1001) { betweenness } }""")]
+    [InlineData("""{ transversality(authorityId: "sse:gem") { linkShare } }""")]
+    [InlineData("""{ transversality(authorityId: "auth:city-sa") { trend(fromYear: 2024, toYear: 2010) { year } } }""")]
+    [InlineData("""{ cooperationGaps(scope: { territoryCode: "nowhere" }) { totalCount } }""")]
+    [InlineData("""{ path(from: "sse:gem", to: "nobody") { hops } }""")]
+    [InlineData("""{ path(from: "sse:gem", to: "sse:gem", maxHops: 13) { hops } }""")]
+    [InlineData("""{ cooperationGaps(after: "bm90IGEgY3Vyc29y") { totalCount } }""")]
+    public async Task BadAnalyticsArguments_AreBadUserInput(string query)
+    {
+        var response = await _client.PostAsync(query);
+
+        Assert.Equal("BAD_USER_INPUT", response["errors"]![0]!["extensions"]!["code"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Brokers_AcceptUpToAThousandForAnalysts()
+    {
+        var response = await _client.PostAsync("""{ brokers(first: 1000) { actor { id } } }""");
+
+        Assert.Null(response["errors"]);
+        Assert.InRange(response["data"]!["brokers"]!.AsArray().Count, 100, 1000);
+    }
+
+    [Fact]
+    public async Task CooperationGaps_PageThroughEveryGapOnce()
+    {
+        const string query = "query($after: String) { cooperationGaps(scope: { authorityId: \"auth:city-sa\" }, first: 7, after: $after) { totalCount nodes { source { id } target { id } score } pageInfo { hasNextPage endCursor } } }";
+        var seen = new List<(string, string, double)>();
+        string? after = null;
+        int total;
+        do
+        {
+            var page = (await _client.PostAsync(query, new { after }))["data"]!["cooperationGaps"]!;
+            total = page["totalCount"]!.GetValue<int>();
+            seen.AddRange(page["nodes"]!.AsArray().Select(n => (n!["source"]!["id"]!.GetValue<string>(), n["target"]!["id"]!.GetValue<string>(), n["score"]!.GetValue<double>())));
+            after = page["pageInfo"]!["hasNextPage"]!.GetValue<bool>() ? page["pageInfo"]!["endCursor"]!.GetValue<string>() : null;
+        }
+        while (after is not null);
+
+        Assert.Equal(total, seen.Count);
+        Assert.Equal(total, seen.Select(s => (s.Item1, s.Item2)).Distinct().Count());
+        Assert.Equal(seen.OrderByDescending(s => s.Item3).Select(s => s.Item3), seen.Select(s => s.Item3));
+    }
+}
+
+/// <summary>Writes in their own app, so that the snapshots above keep seeing the demo data as it is.</summary>
+public sealed class AnalyticsFreshnessTests(CoopGraphFactory factory) : IClassFixture<CoopGraphFactory>
+{
+    private readonly HttpClient _client = factory.CreateClient();
+
+    [Fact]
+    public async Task Analytics_SeeAWriteAtOnce()
+    {
+        var before = (await _client.PostAsync("""{ transversality(authorityId: "auth:belcombe") { transversalLinks } }"""))["data"]!["transversality"]!["transversalLinks"]!.GetValue<int>();
+
+        await _client.PostAsync("""mutation { upsertLinks(input: [{ type: COOPERATES_WITH, sourceId: "svc:belcombe-works", targetId: "sse:mission-locale-ms", kind: PARTNERSHIP, intensity: 2 }]) { ids } }""");
+        var after = (await _client.PostAsync("""{ transversality(authorityId: "auth:belcombe") { transversalLinks } }"""))["data"]!["transversality"]!["transversalLinks"]!.GetValue<int>();
+
+        Assert.Equal(before + 1, after);
+    }
+}

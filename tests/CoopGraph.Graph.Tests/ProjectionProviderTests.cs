@@ -1,0 +1,47 @@
+using CoopGraph.Domain.Model;
+using CoopGraph.Domain.Writes;
+using CoopGraph.Graph.Projections;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace CoopGraph.Graph.Tests;
+
+public sealed class ProjectionProviderTests
+{
+    private static readonly CancellationToken Ct = CancellationToken.None;
+
+    [Fact]
+    public async Task Projection_IsReused_UntilTheStoreChanges_ThenRebuiltOnce()
+    {
+        await using var temp = await TempStore.CreateAsync(seedDemo: true);
+        var provider = new ProjectionProvider(temp.Store, TimeProvider.System, NullLogger<ProjectionProvider>.Instance);
+
+        var first = await provider.GetAsync(Ct);
+        var again = await provider.GetAsync(Ct);
+        await temp.Store.WriteAsync(new GraphBatch { Nodes = [new NodeUpsert(new Theme { Id = "theme:new", Name = "New", Domain = PolicyDomain.Sport }, ["input", 0])] }, Ct);
+        var concurrent = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => provider.GetAsync(Ct)));
+
+        Assert.Same(first, again);
+        Assert.Equal(await temp.Store.GetVersionAsync(Ct), concurrent[0].Version);
+        Assert.All(concurrent, p => Assert.Same(concurrent[0], p));
+        Assert.NotNull(concurrent[0].Find("theme:new"));
+        Assert.Null(first.Find("theme:new"));
+    }
+
+    [Fact]
+    public async Task Projection_MatchesTheStore()
+    {
+        await using var temp = await TempStore.CreateAsync(seedDemo: true);
+        var provider = new ProjectionProvider(temp.Store, TimeProvider.System, NullLogger<ProjectionProvider>.Instance);
+
+        var projection = await provider.GetAsync(Ct);
+        var counts = await temp.Store.CountAsync(Ct);
+
+        Assert.Equal((counts.Nodes, counts.Links, counts.Version), (projection.NodeCount, projection.LinkCount, projection.Version));
+        var ccas = projection.Find("svc:city-ccas")!.Value;
+        Assert.Equal(6, projection.Cooperation.Degree(ccas));
+        Assert.Equal(DomainSet.Of(PolicyDomain.Social).Bits, projection.Domains[ccas]);
+        var garage = projection.Find("sse:garage-solidaire")!.Value;
+        Assert.Equal(DomainSet.Of([PolicyDomain.Transport, PolicyDomain.Employment]).Bits, projection.Domains[garage]);
+        Assert.Equal("98101", projection.Ids[projection.Location[garage]].Replace("terr:", "", StringComparison.Ordinal));
+    }
+}
