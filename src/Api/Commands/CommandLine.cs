@@ -1,0 +1,61 @@
+using CoopGraph.Domain.Generation;
+using CoopGraph.Graph.Interchange;
+
+namespace CoopGraph.Api.Commands;
+
+/// <summary>
+/// Verbs run instead of the server: <c>generate --scale demo|region|national --out FILE [--seed N]</c>.
+/// Anything else starts the server.
+/// </summary>
+public static class CommandLine
+{
+    public static bool TryRun(string[] args, out int exitCode)
+    {
+        exitCode = 0;
+        if (args.Length == 0 || args[0] != "generate")
+        {
+            return false;
+        }
+        exitCode = Generate(args[1..]);
+        return true;
+    }
+
+    private static int Generate(string[] args)
+    {
+        var options = Options(args);
+        if (!options.TryGetValue("--out", out var output) || !options.TryGetValue("--scale", out var scaleName))
+        {
+            Console.Error.WriteLine("usage: generate --scale demo|region|national --out FILE [--seed N]");
+            return 2;
+        }
+        GeneratorScale scale;
+        try
+        {
+            scale = GeneratorScale.Parse(scaleName);
+        }
+        catch (ArgumentException e)
+        {
+            Console.Error.WriteLine(e.Message);
+            return 2;
+        }
+        var seed = options.TryGetValue("--seed", out var seedText) && ulong.TryParse(seedText, out var parsed) ? parsed : 2026UL;
+        var started = System.Diagnostics.Stopwatch.StartNew();
+        using (var file = new BufferedStream(File.Create(output), 1 << 20))
+        using (var writer = new NdjsonGraphWriter(file))
+        {
+            new GraphGenerator(scale, seed).Generate(writer);
+            Console.WriteLine($"{scale.Name} graph, seed {seed}: {writer.Nodes} nodes, {writer.Links} links written to {output} in {started.Elapsed.TotalSeconds:0.0} s");
+        }
+        return 0;
+    }
+
+    private static Dictionary<string, string> Options(string[] args)
+    {
+        var options = new Dictionary<string, string>(StringComparer.Ordinal);
+        for (var i = 0; i + 1 < args.Length; i += 2)
+        {
+            options[args[i]] = args[i + 1];
+        }
+        return options;
+    }
+}

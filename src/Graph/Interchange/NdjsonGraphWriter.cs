@@ -1,0 +1,126 @@
+using System.Text.Json;
+using CoopGraph.Domain.Model;
+
+namespace CoopGraph.Graph.Interchange;
+
+/// <summary>
+/// Writes a graph as NDJSON, one object per line: <c>{"node": {...}}</c> with the fields of the GraphQL inputs
+/// (kind, id, name, domain, level, code…), then <c>{"link": {...}}</c> with the fields of LinkInput. Enum values
+/// are written as in the GraphQL schema (SSE_ACTOR, COOPERATES_WITH).
+/// </summary>
+public sealed class NdjsonGraphWriter(Stream stream) : IGraphSink, IDisposable
+{
+    private readonly Utf8JsonWriter _json = new(stream, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+    private static readonly byte[] NewLine = "\n"u8.ToArray();
+
+    public long Nodes { get; private set; }
+
+    public long Links { get; private set; }
+
+    public void AddNode(Node node)
+    {
+        _json.WriteStartObject();
+        _json.WriteStartObject("node");
+        _json.WriteString("kind", ConstantCase.From(node.Kind.ToString()));
+        _json.WriteString("id", node.Id);
+        _json.WriteString("name", node.Name);
+        Optional("description", node.Description);
+        Optional("source", node.Source);
+        switch (node)
+        {
+            case Authority a:
+                _json.WriteString("level", ConstantCase.From(a.Level.ToString()));
+                Optional("code", a.Code);
+                if (a.Population is { } population)
+                {
+                    _json.WriteNumber("population", population);
+                }
+                break;
+            case Service s:
+                _json.WriteString("domain", ConstantCase.From(s.Domain.ToString()));
+                break;
+            case SseActor s:
+                _json.WriteString("legalForm", ConstantCase.From(s.LegalForm.ToString()));
+                Optional("siren", s.Siren);
+                break;
+            case University u:
+                _json.WriteString("universityKind", ConstantCase.From(u.UniversityKind.ToString()));
+                break;
+            case Policy p:
+                _json.WriteString("instrument", ConstantCase.From(p.Instrument.ToString()));
+                _json.WriteStartArray("domains");
+                foreach (var domain in p.Domains)
+                {
+                    _json.WriteStringValue(ConstantCase.From(domain.ToString()));
+                }
+                _json.WriteEndArray();
+                if (p.Budget is { } budget)
+                {
+                    _json.WriteNumber("budget", budget);
+                }
+                Optional("start", p.Start?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+                Optional("end", p.End?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+                break;
+            case Theme t:
+                _json.WriteString("domain", ConstantCase.From(t.Domain.ToString()));
+                break;
+            case Territory t:
+                _json.WriteString("code", t.Code);
+                _json.WriteString("level", ConstantCase.From(t.Level.ToString()));
+                Optional("parentId", t.ParentId);
+                break;
+        }
+        _json.WriteEndObject();
+        EndLine();
+        Nodes++;
+    }
+
+    public void AddLink(Link link)
+    {
+        _json.WriteStartObject();
+        _json.WriteStartObject("link");
+        _json.WriteString("id", link.Id);
+        _json.WriteString("type", LinkTypeNames.ToConstant(link.Type));
+        _json.WriteString("sourceId", link.SourceId);
+        _json.WriteString("targetId", link.TargetId);
+        Optional("since", link.Since?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        Optional("until", link.Until?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        Optional("kind", link.CooperationKind is { } kind ? ConstantCase.From(kind.ToString()) : null);
+        if (link.Intensity is { } intensity)
+        {
+            _json.WriteNumber("intensity", intensity);
+        }
+        Optional("instrument", link.Instrument is { } instrument ? ConstantCase.From(instrument.ToString()) : null);
+        if (link.Amount is { } amount)
+        {
+            _json.WriteNumber("amount", amount);
+        }
+        if (link.Year is { } year)
+        {
+            _json.WriteNumber("year", year);
+        }
+        Optional("outcome", link.Outcome is { } outcome ? ConstantCase.From(outcome.ToString()) : null);
+        Optional("source", link.Source);
+        _json.WriteEndObject();
+        EndLine();
+        Links++;
+    }
+
+    public void Dispose() => _json.Dispose();
+
+    private void Optional(string name, string? value)
+    {
+        if (value is not null)
+        {
+            _json.WriteString(name, value);
+        }
+    }
+
+    private void EndLine()
+    {
+        _json.WriteEndObject();
+        _json.Flush();
+        stream.Write(NewLine);
+        _json.Reset();
+    }
+}
