@@ -4,7 +4,7 @@ using CoopGraph.Graph.Interchange;
 namespace CoopGraph.Api.Commands;
 
 /// <summary>
-/// Verbs run instead of the server: <c>generate --scale demo|region|national --out FILE [--seed N]</c>.
+/// Verbs run instead of the server: <c>generate --scale demo|region|large|national --out FILE [--seed N]</c>.
 /// Anything else starts the server.
 /// </summary>
 public static class CommandLine
@@ -25,7 +25,7 @@ public static class CommandLine
         var options = Options(args);
         if (!options.TryGetValue("--out", out var output) || !options.TryGetValue("--scale", out var scaleName))
         {
-            Console.Error.WriteLine("usage: generate --scale demo|region|national --out FILE [--seed N]");
+            Console.Error.WriteLine("usage: generate --scale demo|region|large|national --out FILE [--seed N]");
             return 2;
         }
         GeneratorScale scale;

@@ -22,6 +22,9 @@ public sealed record GeneratorScale
     /// <summary>About 50,000 actors and 300,000 links: one large region.</summary>
     public static GeneratorScale Region { get; } = new() { Name = "region", Regions = 1, DepartementsPerRegion = 12, CommunesPerDepartement = 350, SsePerCommune = 8.3, CooperationsPerActor = 3.0 };
 
+    /// <summary>About 100,000 actors and 1,000,000 links: the size the projection's memory is reported at.</summary>
+    public static GeneratorScale Large { get; } = new() { Name = "large", Regions = 2, DepartementsPerRegion = 12, CommunesPerDepartement = 350, SsePerCommune = 8.3, CooperationsPerActor = 6.5 };
+
     /// <summary>About 1,000,000 nodes and 10,000,000 links: a national map.</summary>
     public static GeneratorScale National { get; } = new() { Name = "national", Regions = 13, DepartementsPerRegion = 8, CommunesPerDepartement = 340, SsePerCommune = 25, CooperationsPerActor = 7.2 };
 
@@ -29,7 +32,8 @@ public sealed record GeneratorScale
     {
         "demo" => Demo,
         "region" => Region,
+        "large" => Large,
         "national" => National,
-        _ => throw new ArgumentException($"Unknown scale '{name}': demo, region or national.", nameof(name)),
+        _ => throw new ArgumentException($"Unknown scale '{name}': demo, region, large or national.", nameof(name)),
     };
 }

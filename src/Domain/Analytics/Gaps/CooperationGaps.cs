@@ -59,6 +59,22 @@ public static class CooperationGaps
     {
         var graph = CooperationGraph.Of(projection, members, day);
         var features = new Features(projection, members);
+        return Find(projection, members, graph, features, options);
+    }
+
+    /// <summary>
+    /// The score of any pair of members (0 when they share nothing), as <see cref="Find(GraphProjection, int[], int?, GapOptions)"/>
+    /// would give it: for evaluating the score itself (back-tests), not for listing gaps.
+    /// </summary>
+    public static Func<int, int, double> Scorer(GraphProjection projection, int[] members, int? day, GapOptions options)
+    {
+        var graph = CooperationGraph.Of(projection, members, day);
+        var features = new Features(projection, members);
+        return (a, b) => graph.LocalOf(a) is { } x && graph.LocalOf(b) is { } y && x != y ? Score(graph, features, x, y, options).Total : 0;
+    }
+
+    private static GapPage Find(GraphProjection projection, int[] members, CooperationGraph graph, Features features, GapOptions options)
+    {
         var k = members.Length;
         var comparer = new GapOrder(projection);
         // A max-heap on the order keeps the best 'First' items after the cursor.

@@ -1,0 +1,20 @@
+using BenchmarkDotNet.Running;
+using CoopGraph.Benchmarks;
+
+// Modes besides BenchmarkDotNet's own switcher:
+//   memory [scale…]      build time and managed memory of the projection (default: demo large)
+//   export-random FILE   the 20k/100k random graph as source,target CSV, for igraph
+//   backtest             the cooperation-gap back-test
+return args switch
+{
+    ["memory", .. var scales] => Measurements.ProjectionMemory(scales.Length == 0 ? ["demo", "large"] : scales),
+    ["export-random", var file] => Measurements.ExportRandom(file),
+    ["backtest", .. var rest] => GapBacktest.Run(rest.Length > 0 ? rest[0] : "region"),
+    _ => Run(args),
+};
+
+static int Run(string[] args)
+{
+    BenchmarkSwitcher.FromAssembly(typeof(Inputs).Assembly).Run(args);
+    return 0;
+}
