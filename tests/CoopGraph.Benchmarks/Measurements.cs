@@ -32,6 +32,18 @@ public static class Measurements
         return 0;
     }
 
+    public static int QuickBetweenness(int threads)
+    {
+        var graph = Inputs.RandomGraph(20_000, 100_000);
+        for (var run = 0; run < 5; run++)
+        {
+            var watch = Stopwatch.StartNew();
+            var result = CoopGraph.Domain.Analytics.Centrality.Betweenness.Compute(graph, exactLimit: 0, samples: 2_000, parallelism: threads);
+            Console.WriteLine($"run {run + 1}: {watch.Elapsed.TotalMilliseconds:N0} ms ({result.Sources} sources, {threads} threads)");
+        }
+        return 0;
+    }
+
     public static int ExportRandom(string file)
     {
         using var writer = new StreamWriter(file);
