@@ -61,6 +61,9 @@ public sealed class AnalyticsQueryTests(CoopGraphFactory factory) : IClassFixtur
 
         Assert.Null(response["errors"]);
         Assert.InRange(response["data"]!["brokers"]!.AsArray().Count, 100, 1000);
+        var metadata = response["extensions"]!["brokers"]!;
+        Assert.True(metadata["exact"]!.GetValue<bool>());
+        Assert.Equal(response["data"]!["brokers"]!.AsArray().Count, metadata["actors"]!.GetValue<int>());
     }
 
     [Fact]

@@ -23,7 +23,7 @@ public sealed record GeneratorScale
     public static GeneratorScale Region { get; } = new() { Name = "region", Regions = 1, DepartementsPerRegion = 12, CommunesPerDepartement = 350, SsePerCommune = 8.3, CooperationsPerActor = 3.0 };
 
     /// <summary>About 100,000 actors and 1,000,000 links: the size the projection's memory is reported at.</summary>
-    public static GeneratorScale Large { get; } = new() { Name = "large", Regions = 2, DepartementsPerRegion = 12, CommunesPerDepartement = 350, SsePerCommune = 8.3, CooperationsPerActor = 6.5 };
+    public static GeneratorScale Large { get; } = new() { Name = "large", Regions = 2, DepartementsPerRegion = 12, CommunesPerDepartement = 350, SsePerCommune = 8.3, CooperationsPerActor = 7.3 };
 
     /// <summary>About 1,000,000 nodes and 10,000,000 links: a national map.</summary>
     public static GeneratorScale National { get; } = new() { Name = "national", Regions = 13, DepartementsPerRegion = 8, CommunesPerDepartement = 340, SsePerCommune = 25, CooperationsPerActor = 7.2 };

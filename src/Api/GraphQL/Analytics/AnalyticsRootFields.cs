@@ -125,7 +125,7 @@ public static class AnalyticsRootFields
             });
 
         query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<BrokerScoreType>>>>("brokers")
-            .Description($"Actors by betweenness on the scope's cooperation graph, highest first, then by id. Exact up to {Betweenness.DefaultExactLimit} actors in scope, estimated above (see exact and errorBound).")
+            .Description($"Actors by betweenness on the scope's cooperation graph, highest first, then by id. Exact up to {Betweenness.DefaultExactLimit} actors in scope, estimated above (see exact and errorBound, also given once in the response's extensions.brokers).")
             .ScopeArgument()
             .FirstArgument(20, MaxBrokers)
             .ResolveAsync(async c =>
@@ -134,6 +134,15 @@ public static class AnalyticsRootFields
                 var scope = c.ReadScope();
                 var first = c.ReadFirst(20, MaxBrokers);
                 var report = c.AnalysisCache().GetOrAdd(projection, scope.Key, () => Brokers.Compute(projection, ScopeResolver.Members(projection, scope), scope.Day));
+                // How the scores were computed, once for the answer (each BrokerScore repeats exact and errorBound).
+                c.OutputExtensions["brokers"] = new Dictionary<string, object?>
+                {
+                    ["exact"] = report.Exact,
+                    ["sources"] = report.Sources,
+                    ["errorBound"] = report.ErrorBound,
+                    ["actors"] = report.Actors,
+                    ["links"] = report.Links,
+                };
                 return report.Ranked.Take(first).Select(b => new BrokerView(projection, b, report));
             });
 
