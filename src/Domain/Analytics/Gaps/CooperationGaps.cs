@@ -166,9 +166,9 @@ public static class CooperationGaps
     /// <summary>The exact score of a pair, summed in one fixed order so that equal pairs always get equal scores.</summary>
     private static Scored Score(CooperationGraph graph, Features features, int a, int b, GapOptions options)
     {
-        var themes = Intersect(features.Themes[a], features.Themes[b]);
-        var policies = Intersect(features.Policies[a], features.Policies[b]);
-        var funders = Intersect(features.Funders[a], features.Funders[b]);
+        var themes = SortedLists.Intersect(features.Themes[a], features.Themes[b]);
+        var policies = SortedLists.Intersect(features.Policies[a], features.Policies[b]);
+        var funders = SortedLists.Intersect(features.Funders[a], features.Funders[b]);
         var partners = LinkPrediction.CommonNeighbours(graph, a, b);
         var themeWeight = themes.Sum(t => 1 / Math.Log(features.ThemeMembers[t].Count));
         var partnerWeight = partners.Sum(w => 1 / Math.Log(graph.Adjacency.Degree(w)));
@@ -210,30 +210,6 @@ public static class CooperationGaps
             reasons.Add(new GapReason(GapReasonKind.SameTerritory, options.SameTerritoryWeight, [s.Territory], $"Both are located in {Named(s.Territory)}."));
         }
         return reasons;
-    }
-
-    private static List<int> Intersect(int[] x, int[] y)
-    {
-        var common = new List<int>();
-        int i = 0, j = 0;
-        while (i < x.Length && j < y.Length)
-        {
-            if (x[i] == y[j])
-            {
-                common.Add(x[i]);
-                i++;
-                j++;
-            }
-            else if (x[i] < y[j])
-            {
-                i++;
-            }
-            else
-            {
-                j++;
-            }
-        }
-        return common;
     }
 
     /// <summary>Score descending, then source id, then target id (ordinal).</summary>
