@@ -4,9 +4,9 @@ using CoopGraph.Domain.Model;
 namespace CoopGraph.Graph.Interchange;
 
 /// <summary>
-/// Writes a graph as NDJSON, one object per line: <c>{"node": {...}}</c> with the fields of the GraphQL inputs
-/// (kind, id, name, domain, level, code…), then <c>{"link": {...}}</c> with the fields of LinkInput. Enum values
-/// are written as in the GraphQL schema (SSE_ACTOR, COOPERATES_WITH).
+/// Writes a graph as NDJSON, one object per line, in the import format: <c>{"op": "node", "kind": …, "id": …}</c>
+/// with the fields of the GraphQL inputs (name, domain, level, code…), then <c>{"op": "link", "type": …}</c> with
+/// the fields of LinkInput. Enum values are written as in the GraphQL schema (SSE_ACTOR, COOPERATES_WITH).
 /// </summary>
 public sealed class NdjsonGraphWriter(Stream stream) : IGraphSink, IDisposable
 {
@@ -20,7 +20,7 @@ public sealed class NdjsonGraphWriter(Stream stream) : IGraphSink, IDisposable
     public void AddNode(Node node)
     {
         _json.WriteStartObject();
-        _json.WriteStartObject("node");
+        _json.WriteString("op", "node");
         _json.WriteString("kind", ConstantCase.From(node.Kind.ToString()));
         _json.WriteString("id", node.Id);
         _json.WriteString("name", node.Name);
@@ -70,7 +70,6 @@ public sealed class NdjsonGraphWriter(Stream stream) : IGraphSink, IDisposable
                 Optional("parentId", t.ParentId);
                 break;
         }
-        _json.WriteEndObject();
         EndLine();
         Nodes++;
     }
@@ -78,7 +77,7 @@ public sealed class NdjsonGraphWriter(Stream stream) : IGraphSink, IDisposable
     public void AddLink(Link link)
     {
         _json.WriteStartObject();
-        _json.WriteStartObject("link");
+        _json.WriteString("op", "link");
         _json.WriteString("id", link.Id);
         _json.WriteString("type", LinkTypeNames.ToConstant(link.Type));
         _json.WriteString("sourceId", link.SourceId);
@@ -101,7 +100,6 @@ public sealed class NdjsonGraphWriter(Stream stream) : IGraphSink, IDisposable
         }
         Optional("outcome", link.Outcome is { } outcome ? ConstantCase.From(outcome.ToString()) : null);
         Optional("source", link.Source);
-        _json.WriteEndObject();
         EndLine();
         Links++;
     }

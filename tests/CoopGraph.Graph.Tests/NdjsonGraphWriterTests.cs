@@ -1,0 +1,46 @@
+using System.Text.Json;
+using CoopGraph.Domain.Generation;
+using CoopGraph.Domain.Model;
+using CoopGraph.Graph.Interchange;
+
+namespace CoopGraph.Graph.Tests;
+
+public sealed class NdjsonGraphWriterTests
+{
+    [Fact]
+    public void GeneratedGraph_IsWrittenAsOneImportLinePerNodeAndLink()
+    {
+        var collected = new GraphCollector();
+        new GraphGenerator(GeneratorScale.Demo).Generate(collected);
+        using var buffer = new MemoryStream();
+
+        using (var writer = new NdjsonGraphWriter(buffer))
+        {
+            new GraphGenerator(GeneratorScale.Demo).Generate(writer);
+        }
+
+        var lines = System.Text.Encoding.UTF8.GetString(buffer.ToArray()).Split('\n', StringSplitOptions.RemoveEmptyEntries)
+            .Select(l => JsonDocument.Parse(l).RootElement).ToList();
+        Assert.Equal(collected.Nodes.Count + collected.Links.Count, lines.Count);
+        Assert.Equal(collected.Nodes.Count, lines.Count(l => l.GetProperty("op").GetString() == "node"));
+        var service = lines.First(l => l.GetProperty("op").GetString() == "node" && l.GetProperty("kind").GetString() == "SERVICE");
+        Assert.Matches("^[A-Z_]+$", service.GetProperty("domain").GetString()!);
+        var cooperation = lines.First(l => l.GetProperty("op").GetString() == "link" && l.GetProperty("type").GetString() == "COOPERATES_WITH");
+        Assert.InRange(cooperation.GetProperty("intensity").GetInt32(), 1, 5);
+        Assert.True(string.CompareOrdinal(cooperation.GetProperty("sourceId").GetString(), cooperation.GetProperty("targetId").GetString()) < 0);
+    }
+
+    [Fact]
+    public void Generator_IsDeterministic_ForASeed_AndDiffersAcrossSeeds()
+    {
+        static string Fingerprint(ulong seed)
+        {
+            var graph = new GraphCollector();
+            new GraphGenerator(GeneratorScale.Demo, seed).Generate(graph);
+            return string.Join(';', graph.Links.Where(l => l.Type == LinkType.CooperatesWith).Select(l => l.SourceId + "-" + l.TargetId));
+        }
+
+        Assert.Equal(Fingerprint(7), Fingerprint(7));
+        Assert.NotEqual(Fingerprint(7), Fingerprint(8));
+    }
+}
