@@ -3,7 +3,9 @@ using CoopGraph.Api.GraphQL.Common;
 using CoopGraph.Api.GraphQL.Loading;
 using CoopGraph.Api.Http;
 using CoopGraph.Graph;
+using CoopGraph.Api.Protection;
 using GraphQL;
+using Microsoft.Extensions.Options;
 using Serilog;
 
 namespace Microsoft.Extensions.DependencyInjection;
@@ -13,6 +15,10 @@ public static class ApiServiceCollectionExtensions
     /// <summary>GraphQL schema and executer, per-request loaders, health checks.</summary>
     public static IServiceCollection AddCoopGraphApi(this IServiceCollection services)
     {
+        services.AddOptions<QueryLimitsOptions>().BindConfiguration(QueryLimitsOptions.Section)
+            .Validate(o => o.MaxBodyBytes > 0 && o.MaxQueryLength > 0 && o.MaxTokens > 0 && o.MaxDepth > 0 && o.MaxComplexity > 0
+                && o.MaxAliases >= 0 && o.MaxFragments >= 0 && o.TimeoutSeconds > 0, "Api:Limits values must be positive.")
+            .ValidateOnStart();
         services.AddScoped<RequestLoaders>();
         services.AddSingleton<CoopGraph.Api.GraphQL.Analytics.AnalysisCache>();
         services.AddCoopGraphTypes();
@@ -21,6 +27,24 @@ public static class ApiServiceCollectionExtensions
             // Relaxed escaping keeps accented names readable; responses are JSON, never embedded in HTML.
             .AddSystemTextJson(o => o.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping)
             .AddErrorInfoProvider(new CoopGraphErrorInfoProvider())
+            .AddComplexityAnalyzer((complexity, provider) =>
+            {
+                var limits = provider.GetRequiredService<IOptions<QueryLimitsOptions>>().Value;
+                complexity.MaxDepth = limits.MaxDepth;
+                complexity.MaxComplexity = limits.MaxComplexity;
+                complexity.DefaultComplexityImpactDelegate = ComplexityEstimate.Of;
+            })
+            .AddValidationRule<QueryShapeLimitsRule>()
+            .ConfigureExecutionOptions(options =>
+            {
+                var limits = options.RequestServices!.GetRequiredService<IOptions<QueryLimitsOptions>>().Value;
+                options.Timeout = TimeSpan.FromSeconds(limits.TimeoutSeconds);
+                options.TimeoutAction = GraphQL.Execution.TimeoutAction.ReturnTimeoutError;
+                if (!limits.AllowIntrospection)
+                {
+                    options.ValidationRules = GraphQL.Validation.DocumentValidator.CoreRules.Append(GraphQL.Validation.Rules.Custom.NoIntrospectionValidationRule.Instance);
+                }
+            })
             .AddUnhandledExceptionHandler(context =>
             {
                 // Inputs that name nothing are the caller's mistake, not ours: BAD_USER_INPUT with the reason.

@@ -1,3 +1,5 @@
+using CoopGraph.Api.GraphQL.Common;
+using CoopGraph.Api.Protection;
 using GraphQL;
 using GraphQL.Transport;
 using GraphQL.Types;
@@ -13,9 +15,15 @@ namespace CoopGraph.Api.Http;
 public static class GraphQLHttpEndpoint
 {
     public static async Task HandleAsync(
-        HttpContext http, IDocumentExecuter<ISchema> executer, IGraphQLTextSerializer serializer, IDiagnosticContext diagnostics)
+        HttpContext http, IDocumentExecuter<ISchema> executer, IGraphQLTextSerializer serializer, IDiagnosticContext diagnostics,
+        Microsoft.Extensions.Options.IOptions<QueryLimitsOptions> limitOptions)
     {
         var cancellationToken = http.RequestAborted;
+        var limits = limitOptions.Value;
+        if (http.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } bodySize)
+        {
+            bodySize.MaxRequestBodySize = limits.MaxBodyBytes;
+        }
         var mediaType = MediaTypes.Negotiate(http.Request.Headers.Accept);
         if (mediaType is null)
         {
@@ -25,12 +33,27 @@ public static class GraphQLHttpEndpoint
         }
 
         var isGet = HttpMethods.IsGet(http.Request.Method);
-        var read = isGet
-            ? GraphQLRequestReader.ReadGet(http.Request, serializer)
-            : await GraphQLRequestReader.ReadPostAsync(http.Request, serializer, cancellationToken);
+        ReadRequest read;
+        try
+        {
+            read = isGet
+                ? GraphQLRequestReader.ReadGet(http.Request, serializer)
+                : await GraphQLRequestReader.ReadPostAsync(http.Request, serializer, limits.MaxBodyBytes, cancellationToken);
+        }
+        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            await WriteProblemAsync(http, StatusCodes.Status413PayloadTooLarge, mediaType, $"The request body is larger than {limits.MaxBodyBytes} bytes.", cancellationToken);
+            return;
+        }
         if (read.Request is not { } request)
         {
             await WriteProblemAsync(http, read.Status, mediaType, read.Problem!, cancellationToken);
+            return;
+        }
+        if (QueryTextLimits.Check(request.Query!, limits) is { } tooLarge)
+        {
+            await WriteProblemAsync(http, mediaType == MediaTypes.GraphQLResponse ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK,
+                mediaType, tooLarge, cancellationToken, ErrorCodes.QueryTooComplex);
             return;
         }
         diagnostics.Set("OperationName", request.OperationName ?? "(anonymous)");
@@ -103,11 +126,11 @@ public static class GraphQLHttpEndpoint
         return selected?.Operation is OperationType.Mutation or OperationType.Subscription;
     }
 
-    private static async Task WriteProblemAsync(HttpContext http, int status, string mediaType, string message, CancellationToken cancellationToken)
+    private static async Task WriteProblemAsync(HttpContext http, int status, string mediaType, string message, CancellationToken cancellationToken, string code = ErrorCodes.BadRequest)
     {
         http.Response.StatusCode = status;
         http.Response.ContentType = mediaType + "; charset=utf-8";
-        var body = new { errors = new[] { new { message, extensions = new { code = "BAD_REQUEST" } } } };
+        var body = new { errors = new[] { new { message, extensions = new { code } } } };
         await System.Text.Json.JsonSerializer.SerializeAsync(http.Response.Body, body, cancellationToken: cancellationToken);
     }
 }

@@ -18,12 +18,16 @@ public sealed record ReadRequest(GraphQLRequest? Request, int Status, string? Pr
 /// </summary>
 public static class GraphQLRequestReader
 {
-    public static async Task<ReadRequest> ReadPostAsync(HttpRequest http, IGraphQLTextSerializer serializer, CancellationToken cancellationToken)
+    public static async Task<ReadRequest> ReadPostAsync(HttpRequest http, IGraphQLTextSerializer serializer, long maxBodyBytes, CancellationToken cancellationToken)
     {
         if (!MediaTypes.IsJsonContent(http.ContentType, out var unsupportedCharset))
         {
             return ReadRequest.Fail(StatusCodes.Status415UnsupportedMediaType,
                 unsupportedCharset ? "Only utf-8 request bodies are accepted." : "POST requests must have Content-Type: application/json.");
+        }
+        if (http.ContentLength is { } length && length > maxBodyBytes)
+        {
+            return ReadRequest.Fail(StatusCodes.Status413PayloadTooLarge, $"The request body is larger than {maxBodyBytes} bytes.");
         }
         JsonDocument document;
         try
@@ -41,9 +45,17 @@ public static class GraphQLRequestReader
             {
                 return ReadRequest.Fail(StatusCodes.Status400BadRequest, "The request body must be a JSON object.");
             }
-            return Build(
-                Text(root, "query"), Text(root, "operationName"),
-                Map(root, "variables", serializer), Map(root, "extensions", serializer));
+            try
+            {
+                return Build(
+                    Text(root, "query"), Text(root, "operationName"),
+                    Map(root, "variables", serializer), Map(root, "extensions", serializer));
+            }
+            catch (InvalidOperationException)
+            {
+                // System.Text.Json validates UTF-8 inside strings only when it decodes them.
+                return ReadRequest.Fail(StatusCodes.Status400BadRequest, "The request body is not valid UTF-8.");
+            }
         }
     }
 

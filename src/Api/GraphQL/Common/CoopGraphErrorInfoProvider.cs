@@ -32,6 +32,8 @@ public sealed class CoopGraphErrorInfoProvider() : ErrorInfoProvider(o =>
     private static string CodeOf(ExecutionError error) => error switch
     {
         InvalidVariableError => ErrorCodes.BadUserInput,
+        global::GraphQL.Validation.Errors.Custom.ComplexityError or TimeoutError => ErrorCodes.QueryTooComplex,
+        ValidationError { Code: ErrorCodes.QueryTooComplex } => ErrorCodes.QueryTooComplex,
         ValidationError => ErrorCodes.ValidationFailed,
         SyntaxError => ErrorCodes.ParseFailed,
         UnhandledError => ErrorCodes.Internal,

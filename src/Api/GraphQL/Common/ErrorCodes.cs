@@ -9,4 +9,5 @@ public static class ErrorCodes
     public const string ParseFailed = "GRAPHQL_PARSE_FAILED";
     public const string ValidationFailed = "GRAPHQL_VALIDATION_FAILED";
     public const string Internal = "INTERNAL";
+    public const string QueryTooComplex = "QUERY_TOO_COMPLEX";
 }

@@ -1,0 +1,38 @@
+namespace CoopGraph.Api.Protection;
+
+/// <summary>
+/// Configuration section <c>Api:Limits</c>: what a single GraphQL request may ask for. Every refusal happens
+/// before any store work and answers QUERY_TOO_COMPLEX (BAD_REQUEST for an oversized body).
+/// </summary>
+public sealed class QueryLimitsOptions
+{
+    public const string Section = "Api:Limits";
+
+    /// <summary>Bytes of request body on /graphql (4 MiB: a batch of 1,000 actors with all their fields fits).</summary>
+    public long MaxBodyBytes { get; set; } = 4 * 1024 * 1024;
+
+    /// <summary>Characters of the query text.</summary>
+    public int MaxQueryLength { get; set; } = 100_000;
+
+    /// <summary>Lexical tokens of the query text (names, punctuation, values).</summary>
+    public int MaxTokens { get; set; } = 20_000;
+
+    /// <summary>Depth of nested selections.</summary>
+    public int MaxDepth { get; set; } = 15;
+
+    /// <summary>
+    /// Estimated cost: each field costs 1, multiplied by the sizes of the lists above it, a list's size being its
+    /// <c>first</c> argument (or its default) and 20 for lists without one.
+    /// </summary>
+    public int MaxComplexity { get; set; } = 100_000;
+
+    public int MaxAliases { get; set; } = 100;
+
+    public int MaxFragments { get; set; } = 50;
+
+    /// <summary>Seconds an operation may run before it is stopped.</summary>
+    public int TimeoutSeconds { get; set; } = 30;
+
+    /// <summary>Whether __schema and __type answer. Switch off in production if the schema should not be browsable.</summary>
+    public bool AllowIntrospection { get; set; } = true;
+}
