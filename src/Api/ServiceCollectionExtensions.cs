@@ -19,6 +19,8 @@ public static class ApiServiceCollectionExtensions
             .Validate(o => o.MaxBodyBytes > 0 && o.MaxQueryLength > 0 && o.MaxTokens > 0 && o.MaxDepth > 0 && o.MaxComplexity > 0
                 && o.MaxAliases >= 0 && o.MaxFragments >= 0 && o.TimeoutSeconds > 0, "Api:Limits values must be positive.")
             .ValidateOnStart();
+        services.AddOptions<AccessOptions>().BindConfiguration(AccessOptions.Section);
+        services.AddSingleton<ApiAccess>();
         services.AddScoped<RequestLoaders>();
         services.AddSingleton<CoopGraph.Api.GraphQL.Analytics.AnalysisCache>();
         services.AddCoopGraphTypes();

@@ -18,6 +18,8 @@ public sealed class CoopGraphFactory : WebApplicationFactory<Program>
     {
         builder.UseSetting("Graph:Embedded:Path", Path.Combine(_folder, "graph.db"));
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+        // A local instance: writes without a key (AccessTests runs with keys required).
+        builder.UseSetting("Api:AllowAnonymousWrite", "true");
         builder.ConfigureTestServices(services =>
             services.AddSingleton<IGraphStore>(sp => Counter = new CountingStore(sp.GetRequiredService<EmbeddedGraphStore>())));
     }

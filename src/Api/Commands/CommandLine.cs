@@ -4,7 +4,9 @@ using CoopGraph.Graph.Interchange;
 namespace CoopGraph.Api.Commands;
 
 /// <summary>
-/// Verbs run instead of the server: <c>generate --scale demo|region|large|national --out FILE [--seed N]</c>.
+/// Verbs run instead of the server:
+/// <c>generate --scale demo|region|large|national --out FILE [--seed N]</c>;
+/// <c>keys create --name N --scopes read,write,admin [--trusted-only]</c>, <c>keys list</c>, <c>keys revoke --name N</c>.
 /// Anything else starts the server.
 /// </summary>
 public static class CommandLine
@@ -12,12 +14,17 @@ public static class CommandLine
     public static bool TryRun(string[] args, out int exitCode)
     {
         exitCode = 0;
-        if (args.Length == 0 || args[0] != "generate")
+        switch (args.FirstOrDefault())
         {
-            return false;
+            case "generate":
+                exitCode = Generate(args[1..]);
+                return true;
+            case "keys":
+                exitCode = KeysCommand.RunAsync(args[1..], Console.Out, Console.Error, CancellationToken.None).GetAwaiter().GetResult();
+                return true;
+            default:
+                return false;
         }
-        exitCode = Generate(args[1..]);
-        return true;
     }
 
     private static int Generate(string[] args)
@@ -49,7 +56,7 @@ public static class CommandLine
         return 0;
     }
 
-    private static Dictionary<string, string> Options(string[] args)
+    internal static Dictionary<string, string> Options(string[] args)
     {
         var options = new Dictionary<string, string>(StringComparer.Ordinal);
         for (var i = 0; i + 1 < args.Length; i += 2)

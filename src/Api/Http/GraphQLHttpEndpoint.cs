@@ -16,7 +16,7 @@ public static class GraphQLHttpEndpoint
 {
     public static async Task HandleAsync(
         HttpContext http, IDocumentExecuter<ISchema> executer, IGraphQLTextSerializer serializer, IDiagnosticContext diagnostics,
-        Microsoft.Extensions.Options.IOptions<QueryLimitsOptions> limitOptions)
+        Microsoft.Extensions.Options.IOptions<QueryLimitsOptions> limitOptions, ApiAccess access)
     {
         var cancellationToken = http.RequestAborted;
         var limits = limitOptions.Value;
@@ -68,16 +68,28 @@ public static class GraphQLHttpEndpoint
             User = http.User,
             CancellationToken = cancellationToken,
         };
-        if (isGet && ParsedQuery(request) is { } document)
+        var document = ParsedQuery(request);
+        var isMutation = document is not null && SelectsMutation(document, request.OperationName);
+        if (isGet && isMutation)
         {
-            if (SelectsMutation(document, request.OperationName))
-            {
-                http.Response.Headers.Allow = "POST";
-                await WriteProblemAsync(http, StatusCodes.Status405MethodNotAllowed, mediaType, "Mutations must be sent with POST.", cancellationToken);
-                return;
-            }
-            options.Document = document;
+            http.Response.Headers.Allow = "POST";
+            await WriteProblemAsync(http, StatusCodes.Status405MethodNotAllowed, mediaType, "Mutations must be sent with POST.", cancellationToken);
+            return;
         }
+        var decision = await access.DecideAsync(http, isMutation ? Graph.Access.ApiScopes.Write : Graph.Access.ApiScopes.Read, cancellationToken);
+        if (!decision.Allowed)
+        {
+            if (decision.Status == StatusCodes.Status401Unauthorized)
+            {
+                http.Response.Headers.WWWAuthenticate = "Bearer";
+            }
+            await WriteProblemAsync(http, decision.Status, mediaType, decision.Message!, cancellationToken, decision.Code!);
+            return;
+        }
+        // The key's name, never the key, goes into the request log.
+        diagnostics.Set("ApiKey", decision.Key?.Name ?? "(anonymous)");
+        // Parsed once: the executer reuses the document.
+        options.Document = document;
 
         var result = await executer.ExecuteAsync(options);
         LogUnhandled(http, result);
@@ -103,16 +115,16 @@ public static class GraphQLHttpEndpoint
         }
     }
 
-    /// <summary>A GET's document, parsed once here so that a mutation can be refused before anything runs.</summary>
+    /// <summary>The document, parsed here so that a mutation over GET or without the write scope is refused before anything runs.</summary>
     private static GraphQLDocument? ParsedQuery(GraphQLRequest request)
     {
         try
         {
             return GraphQLParser.Parser.Parse(request.Query!);
         }
-        catch (GraphQLParser.Exceptions.GraphQLSyntaxErrorException)
+        catch (GraphQLParser.Exceptions.GraphQLParserException)
         {
-            // Let the executer report the syntax error the usual way.
+            // Syntax errors and nesting past the parser's limit: the executer reports them the usual way.
             return null;
         }
     }

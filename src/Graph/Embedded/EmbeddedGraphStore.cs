@@ -25,6 +25,9 @@ public sealed partial class EmbeddedGraphStore : IGraphStore, IStoreInitializer
 
     public string FilePath => _connections.FilePath;
 
+    /// <summary>The file's connections, for the other tables kept in it (API keys).</summary>
+    internal SqliteConnections Connections => _connections;
+
     public async Task InitializeAsync(CancellationToken cancellationToken)
     {
         await using var connection = await _connections.OpenAsync(cancellationToken);

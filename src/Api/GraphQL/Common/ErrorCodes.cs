@@ -10,4 +10,6 @@ public static class ErrorCodes
     public const string ValidationFailed = "GRAPHQL_VALIDATION_FAILED";
     public const string Internal = "INTERNAL";
     public const string QueryTooComplex = "QUERY_TOO_COMPLEX";
+    public const string Unauthenticated = "UNAUTHENTICATED";
+    public const string Forbidden = "FORBIDDEN";
 }
