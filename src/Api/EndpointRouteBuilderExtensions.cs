@@ -10,6 +10,8 @@ public static class CoopGraphEndpoints
 
     public static WebApplication MapCoopGraph(this WebApplication app)
     {
+        app.UseCors(CoopGraph.Api.Protection.CorsOptions.Policy);
+        app.UseRateLimiter();
         app.MapMethods(GraphQLPath, [HttpMethods.Get, HttpMethods.Post], GraphQLHttpEndpoint.HandleAsync);
         app.MapGet(GraphQLPath + "/schema.graphql", (ISchema schema) => Results.Text(schema.Print(), "text/plain", System.Text.Encoding.UTF8));
         app.MapCoopGraphHealth();

@@ -9,7 +9,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.UseDefaultAddressUnlessConfigured("http://127.0.0.1:5080");
 builder.Services.AddCoopGraphLogging(builder.Configuration);
 builder.Services.AddCoopGraphGraph(builder.Configuration);
-builder.Services.AddCoopGraphApi();
+builder.Services.AddCoopGraphApi(builder.Configuration);
 
 var app = builder.Build();
 app.UseCoopGraphRequestLogging();

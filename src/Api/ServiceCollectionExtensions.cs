@@ -13,8 +13,10 @@ namespace Microsoft.Extensions.DependencyInjection;
 public static class ApiServiceCollectionExtensions
 {
     /// <summary>GraphQL schema and executer, per-request loaders, health checks.</summary>
-    public static IServiceCollection AddCoopGraphApi(this IServiceCollection services)
+    public static IServiceCollection AddCoopGraphApi(this IServiceCollection services, IConfiguration configuration)
     {
+        services.AddCoopGraphRateLimits();
+        services.AddCoopGraphCors(configuration);
         services.AddOptions<QueryLimitsOptions>().BindConfiguration(QueryLimitsOptions.Section)
             .Validate(o => o.MaxBodyBytes > 0 && o.MaxQueryLength > 0 && o.MaxTokens > 0 && o.MaxDepth > 0 && o.MaxComplexity > 0
                 && o.MaxAliases >= 0 && o.MaxFragments >= 0 && o.TimeoutSeconds > 0, "Api:Limits values must be positive.")

@@ -12,4 +12,5 @@ public static class ErrorCodes
     public const string QueryTooComplex = "QUERY_TOO_COMPLEX";
     public const string Unauthenticated = "UNAUTHENTICATED";
     public const string Forbidden = "FORBIDDEN";
+    public const string RateLimited = "RATE_LIMITED";
 }

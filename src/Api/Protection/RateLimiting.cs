@@ -1,0 +1,78 @@
+using System.Globalization;
+using System.Threading.RateLimiting;
+using CoopGraph.Api.GraphQL.Common;
+using Microsoft.AspNetCore.RateLimiting;
+
+namespace CoopGraph.Api.Protection;
+
+/// <summary>Configuration section <c>Api:RateLimits</c>: requests a minute on /graphql and /api.</summary>
+public sealed class RateLimitOptions
+{
+    public const string Section = "Api:RateLimits";
+
+    /// <summary>Per client address, whatever the key (so that a flood of made-up keys is still bounded).</summary>
+    public int PerAddressPerMinute { get; set; } = 600;
+
+    /// <summary>Per presented key, on top of the address limit.</summary>
+    public int PerKeyPerMinute { get; set; } = 1_200;
+}
+
+public static class RateLimitingExtensions
+{
+    /// <summary>
+    /// Two fixed-window limiters chained: one per client address, one per presented API key. Refusals are 429 with
+    /// Retry-After and a RATE_LIMITED error; health endpoints are never limited.
+    /// </summary>
+    public static IServiceCollection AddCoopGraphRateLimits(this IServiceCollection services)
+    {
+        services.AddOptions<RateLimitOptions>().BindConfiguration(RateLimitOptions.Section)
+            .Validate(o => o.PerAddressPerMinute > 0 && o.PerKeyPerMinute > 0, "Api:RateLimits values must be positive.").ValidateOnStart();
+        services.AddRateLimiter(limiter =>
+        {
+            limiter.GlobalLimiter = PartitionedRateLimiter.CreateChained(
+                PartitionedRateLimiter.Create<HttpContext, string>(http => Limited(http)
+                    ? RateLimitPartition.GetFixedWindowLimiter("address:" + (http.Connection.RemoteIpAddress?.ToString() ?? "unknown"), _ => Window(Options(http).PerAddressPerMinute))
+                    : RateLimitPartition.GetNoLimiter("unlimited")),
+                PartitionedRateLimiter.Create<HttpContext, string>(http => Limited(http) && PresentedKey(http) is { } key
+                    ? RateLimitPartition.GetFixedWindowLimiter("key:" + Graph.Access.ApiKeyMaterial.Hash(key), _ => Window(Options(http).PerKeyPerMinute))
+                    : RateLimitPartition.GetNoLimiter("unlimited")));
+            limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            limiter.OnRejected = async (context, cancellationToken) =>
+            {
+                var seconds = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? (int)Math.Ceiling(retryAfter.TotalSeconds) : 60;
+                context.HttpContext.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+                context.HttpContext.Response.ContentType = "application/graphql-response+json; charset=utf-8";
+                await context.HttpContext.Response.WriteAsJsonAsync(
+                    new { errors = new[] { new { message = $"Too many requests: try again in {seconds} s.", extensions = new { code = ErrorCodes.RateLimited } } } },
+                    cancellationToken);
+            };
+        });
+        return services;
+    }
+
+    // CORS preflights cost nothing and are answered before the limiter; counting them would halve a browser's quota.
+    private static bool Limited(HttpContext http) =>
+        !HttpMethods.IsOptions(http.Request.Method)
+        && (http.Request.Path.StartsWithSegments("/graphql") || http.Request.Path.StartsWithSegments("/api"));
+
+    private static RateLimitOptions Options(HttpContext http) =>
+        http.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<RateLimitOptions>>().Value;
+
+    private static FixedWindowRateLimiterOptions Window(int permits) => new()
+    {
+        PermitLimit = permits,
+        Window = TimeSpan.FromMinutes(1),
+        QueueLimit = 0,
+    };
+
+    private static string? PresentedKey(HttpContext http)
+    {
+        var authorization = http.Request.Headers.Authorization.ToString();
+        if (authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+        {
+            return authorization["Bearer ".Length..].Trim();
+        }
+        var header = http.Request.Headers["X-Api-Key"].ToString();
+        return header.Length > 0 ? header : null;
+    }
+}

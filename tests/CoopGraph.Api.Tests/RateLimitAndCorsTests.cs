@@ -1,0 +1,71 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace CoopGraph.Api.Tests;
+
+public sealed class RateLimitAndCorsTests(RateLimitAndCorsTests.TightFactory factory) : IClassFixture<RateLimitAndCorsTests.TightFactory>
+{
+    [Fact]
+    public async Task PastTheLimit_RequestsGet429_WithRetryAfter_AndHealthStaysOpen()
+    {
+        var client = factory.CreateClient();
+        var statuses = new List<HttpStatusCode>();
+        HttpResponseMessage? refused = null;
+        for (var i = 0; i < 5; i++)
+        {
+            var response = await client.PostRawAsync("""{"query":"{ graphStats { nodes } }"}""");
+            statuses.Add(response.StatusCode);
+            if (response.StatusCode == HttpStatusCode.TooManyRequests)
+            {
+                refused = response;
+            }
+        }
+        using var health = await client.GetAsync("/health/live");
+
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests, HttpStatusCode.TooManyRequests], statuses);
+        Assert.True(refused!.Headers.RetryAfter?.Delta > TimeSpan.Zero);
+        Assert.Equal("RATE_LIMITED", JsonNode.Parse(await refused.Content.ReadAsStringAsync())!["errors"]![0]!["extensions"]!["code"]!.GetValue<string>());
+        Assert.Equal(HttpStatusCode.OK, health.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("https://observatoire.example", true)]
+    [InlineData("https://elsewhere.example", false)]
+    public async Task Cors_AllowsOnlyTheConfiguredOrigins(string origin, bool allowed)
+    {
+        using var preflight = new HttpRequestMessage(HttpMethod.Options, "/graphql");
+        preflight.Headers.Add("Origin", origin);
+        preflight.Headers.Add("Access-Control-Request-Method", "POST");
+        preflight.Headers.Add("Access-Control-Request-Headers", "content-type,authorization");
+
+        using var response = await factory.CreateClient().SendAsync(preflight);
+
+        Assert.Equal(allowed, response.Headers.TryGetValues("Access-Control-Allow-Origin", out var values) && values.Single() == origin);
+    }
+
+    public sealed class TightFactory : WebApplicationFactory<Program>
+    {
+        private readonly string _folder = Path.Combine(Path.GetTempPath(), "coopgraph-api-tests", Guid.NewGuid().ToString("N"));
+
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            builder.UseSetting("Graph:Embedded:Path", Path.Combine(_folder, "graph.db"));
+            builder.UseSetting("Graph:SeedDemo", "false");
+            builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+            builder.UseSetting("Api:RateLimits:PerAddressPerMinute", "3");
+            builder.UseSetting("Api:Cors:Origins:0", "https://observatoire.example");
+        }
+
+        protected override void Dispose(bool disposing)
+        {
+            base.Dispose(disposing);
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            if (Directory.Exists(_folder))
+            {
+                Directory.Delete(_folder, recursive: true);
+            }
+        }
+    }
+}
