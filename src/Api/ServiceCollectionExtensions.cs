@@ -23,6 +23,9 @@ public static class ApiServiceCollectionExtensions
             .ValidateOnStart();
         services.AddOptions<AccessOptions>().BindConfiguration(AccessOptions.Section);
         services.AddSingleton<ApiAccess>();
+        services.AddOptions<TrustedDocumentsOptions>().BindConfiguration(TrustedDocumentsOptions.Section);
+        services.AddSingleton<TrustedDocuments>();
+        services.AddHttpContextAccessor();
         services.AddScoped<RequestLoaders>();
         services.AddSingleton<CoopGraph.Api.GraphQL.Analytics.AnalysisCache>();
         services.AddCoopGraphTypes();

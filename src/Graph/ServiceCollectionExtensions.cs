@@ -24,6 +24,7 @@ public static class GraphServiceCollectionExtensions
         services.AddSingleton<IGraphStore>(sp => sp.GetRequiredService<EmbeddedGraphStore>());
         services.AddSingleton<IStoreInitializer>(sp => sp.GetRequiredService<EmbeddedGraphStore>());
         services.AddSingleton<CoopGraph.Graph.Access.IApiKeyStore, EmbeddedApiKeyStore>();
+        services.AddSingleton<CoopGraph.Graph.Access.ITrustedDocumentStore, EmbeddedTrustedDocumentStore>();
         services.AddHostedService<StoreStartup>();
         services.AddSingleton<CoopGraph.Graph.Projections.ProjectionProvider>();
         // Registered after StoreStartup: hosted services start in order, so the store is migrated and seeded first.

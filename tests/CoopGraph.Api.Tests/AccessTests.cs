@@ -113,6 +113,35 @@ public sealed class AccessTests(AccessTests.KeysRequiredFactory factory) : IClas
         }
     }
 
+    [Fact]
+    public async Task TrustedOnlyKeys_RunRegisteredDocumentsOnly()
+    {
+        var store = factory.Services.GetRequiredService<IApiKeyStore>();
+        var admin = await store.CreateAsync("admin", ApiScopes.Admin, false, CancellationToken.None);
+        var partner = await store.CreateAsync("trusted-partner", ApiScopes.Read, true, CancellationToken.None);
+        var writer = await store.CreateAsync("plain-writer", ApiScopes.Write, false, CancellationToken.None);
+        const string Document = "query Stats { graphStats { nodes links } }";
+        var register = GraphQLClient.Json(new { query = "mutation($d: [String!]!) { registerTrustedDocuments(documents: $d) }", variables = new { d = new[] { Document } } });
+
+        using var byWriter = await SendAsync(register, bearer: writer);
+        using var byAdmin = await SendAsync(register, bearer: admin);
+        var id = JsonNode.Parse(await byAdmin.Content.ReadAsStringAsync())!["data"]!["registerTrustedDocuments"]![0]!.GetValue<string>();
+        using var byId = await SendAsync(GraphQLClient.Json(new { documentId = id }), bearer: partner);
+        using var sameText = await SendAsync(GraphQLClient.Json(new { query = Document }), bearer: partner);
+        using var other = await SendAsync(Query, bearer: partner);
+        using var unknown = await SendAsync(GraphQLClient.Json(new { documentId = "sha256:" + new string('0', 64) }), bearer: partner);
+
+        Assert.Equal("FORBIDDEN", await CodeOf(byWriter));
+        Assert.Equal(Graph.Access.TrustedDocumentIds.Of(Document), id);
+        Assert.Equal(HttpStatusCode.OK, byId.StatusCode);
+        Assert.True(JsonNode.Parse(await byId.Content.ReadAsStringAsync())!["data"]!["graphStats"]!["nodes"]!.GetValue<long>() > 0);
+        Assert.Equal(HttpStatusCode.OK, sameText.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, other.StatusCode);
+        Assert.Equal("FORBIDDEN", await CodeOf(other));
+        Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
+        Assert.Equal("PERSISTED_DOCUMENT_NOT_FOUND", await CodeOf(unknown));
+    }
+
     public sealed class KeysRequiredFactory : WebApplicationFactory<Program>
     {
         private readonly string _folder = Path.Combine(Path.GetTempPath(), "coopgraph-api-tests", Guid.NewGuid().ToString("N"));

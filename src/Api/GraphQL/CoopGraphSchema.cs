@@ -35,6 +35,7 @@ public sealed class MutationType : ObjectGraphType
         TerritoryRootFields.AddMutations(this);
         LinkRootFields.AddMutations(this);
         NodeRootFields.AddMutations(this);
+        Access.TrustedDocumentRootFields.AddMutations(this);
     }
 }
 

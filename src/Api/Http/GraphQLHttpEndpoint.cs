@@ -16,7 +16,7 @@ public static class GraphQLHttpEndpoint
 {
     public static async Task HandleAsync(
         HttpContext http, IDocumentExecuter<ISchema> executer, IGraphQLTextSerializer serializer, IDiagnosticContext diagnostics,
-        Microsoft.Extensions.Options.IOptions<QueryLimitsOptions> limitOptions, ApiAccess access)
+        Microsoft.Extensions.Options.IOptions<QueryLimitsOptions> limitOptions, ApiAccess access, TrustedDocuments trusted)
     {
         var cancellationToken = http.RequestAborted;
         var limits = limitOptions.Value;
@@ -50,6 +50,13 @@ public static class GraphQLHttpEndpoint
             await WriteProblemAsync(http, read.Status, mediaType, read.Problem!, cancellationToken);
             return;
         }
+        var resolved = await trusted.ResolveAsync(request, cancellationToken);
+        if (resolved.Problem is { } unresolved)
+        {
+            await WriteProblemAsync(http, StatusCodes.Status400BadRequest, mediaType, unresolved, cancellationToken, resolved.Code!);
+            return;
+        }
+        request.Query = resolved.Query;
         if (QueryTextLimits.Check(request.Query!, limits) is { } tooLarge)
         {
             await WriteProblemAsync(http, mediaType == MediaTypes.GraphQLResponse ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK,
@@ -84,6 +91,12 @@ public static class GraphQLHttpEndpoint
                 http.Response.Headers.WWWAuthenticate = "Bearer";
             }
             await WriteProblemAsync(http, decision.Status, mediaType, decision.Message!, cancellationToken, decision.Code!);
+            return;
+        }
+        if (decision.Key is { TrustedDocumentsOnly: true } && trusted.Enforced && !resolved.Registered
+            && !await trusted.IsRegisteredAsync(request.Query!, cancellationToken))
+        {
+            await WriteProblemAsync(http, StatusCodes.Status403Forbidden, mediaType, $"The key '{decision.Key.Name}' may only run registered documents.", cancellationToken, ErrorCodes.Forbidden);
             return;
         }
         // The key's name, never the key, goes into the request log.

@@ -49,7 +49,7 @@ public static class GraphQLRequestReader
             {
                 return Build(
                     Text(root, "query"), Text(root, "operationName"),
-                    Map(root, "variables", serializer), Map(root, "extensions", serializer));
+                    Map(root, "variables", serializer), Map(root, "extensions", serializer), Text(root, "documentId"));
             }
             catch (InvalidOperationException)
             {
@@ -64,23 +64,25 @@ public static class GraphQLRequestReader
         var query = http.Query;
         return Build(
             Param(query["query"]), Param(query["operationName"]),
-            ParamMap(query["variables"], "variables", serializer), ParamMap(query["extensions"], "extensions", serializer));
+            ParamMap(query["variables"], "variables", serializer), ParamMap(query["extensions"], "extensions", serializer),
+            Param(query["documentId"]));
     }
 
-    private static ReadRequest Build(Field<string> query, Field<string> operationName, Field<Inputs> variables, Field<Inputs> extensions)
+    private static ReadRequest Build(Field<string> query, Field<string> operationName, Field<Inputs> variables, Field<Inputs> extensions, Field<string> documentId)
     {
-        var problem = query.Problem ?? operationName.Problem ?? variables.Problem ?? extensions.Problem;
+        var problem = query.Problem ?? operationName.Problem ?? variables.Problem ?? extensions.Problem ?? documentId.Problem;
         if (problem is not null)
         {
             return ReadRequest.Fail(StatusCodes.Status400BadRequest, problem);
         }
-        if (string.IsNullOrEmpty(query.Value))
+        if (string.IsNullOrEmpty(query.Value) && string.IsNullOrEmpty(documentId.Value))
         {
-            return ReadRequest.Fail(StatusCodes.Status400BadRequest, "The request has no 'query'.");
+            return ReadRequest.Fail(StatusCodes.Status400BadRequest, "The request has no 'query' (nor a 'documentId' of a registered document).");
         }
         return ReadRequest.Ok(new GraphQLRequest
         {
-            Query = query.Value,
+            Query = string.IsNullOrEmpty(query.Value) ? null : query.Value,
+            DocumentId = string.IsNullOrEmpty(documentId.Value) ? null : documentId.Value,
             OperationName = operationName.Value,
             Variables = variables.Value,
             Extensions = extensions.Value,
