@@ -7,9 +7,12 @@ namespace CoopGraph.Graph.Interchange;
 /// Writes a graph as NDJSON, one object per line, in the import format: <c>{"op": "node", "kind": …, "id": …}</c>
 /// with the fields of the GraphQL inputs (name, domain, level, code…), then <c>{"op": "link", "type": …}</c> with
 /// the fields of LinkInput. Enum values are written as in the GraphQL schema (SSE_ACTOR, COOPERATES_WITH).
+/// A service is written with its <c>authorityId</c>, as ActorInput requires, once its PART_OF link has come (that
+/// link is then not written again): so that an import never meets a service without its authority.
 /// </summary>
 public sealed class NdjsonGraphWriter(Stream stream) : IGraphSink, IDisposable
 {
+    private readonly Dictionary<string, Service> _servicesAwaitingAuthority = new(StringComparer.Ordinal);
     private readonly Utf8JsonWriter _json = new(stream, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
     private static readonly byte[] NewLine = "\n"u8.ToArray();
 
@@ -18,6 +21,16 @@ public sealed class NdjsonGraphWriter(Stream stream) : IGraphSink, IDisposable
     public long Links { get; private set; }
 
     public void AddNode(Node node)
+    {
+        if (node is Service service)
+        {
+            _servicesAwaitingAuthority[service.Id] = service;
+            return;
+        }
+        WriteNode(node, authorityId: null);
+    }
+
+    private void WriteNode(Node node, string? authorityId)
     {
         _json.WriteStartObject();
         _json.WriteString("op", "node");
@@ -38,6 +51,7 @@ public sealed class NdjsonGraphWriter(Stream stream) : IGraphSink, IDisposable
                 break;
             case Service s:
                 _json.WriteString("domain", ConstantCase.From(s.Domain.ToString()));
+                Optional("authorityId", authorityId);
                 break;
             case SseActor s:
                 _json.WriteString("legalForm", ConstantCase.From(s.LegalForm.ToString()));
@@ -76,6 +90,11 @@ public sealed class NdjsonGraphWriter(Stream stream) : IGraphSink, IDisposable
 
     public void AddLink(Link link)
     {
+        if (link.Type == LinkType.PartOf && _servicesAwaitingAuthority.Remove(link.SourceId, out var service))
+        {
+            WriteNode(service, link.TargetId);
+            return;
+        }
         _json.WriteStartObject();
         _json.WriteString("op", "link");
         _json.WriteString("id", link.Id);
@@ -104,7 +123,16 @@ public sealed class NdjsonGraphWriter(Stream stream) : IGraphSink, IDisposable
         Links++;
     }
 
-    public void Dispose() => _json.Dispose();
+    /// <summary>Writes the services whose authority never came (an import will refuse them, as it should).</summary>
+    public void Dispose()
+    {
+        foreach (var service in _servicesAwaitingAuthority.Values)
+        {
+            WriteNode(service, authorityId: null);
+        }
+        _servicesAwaitingAuthority.Clear();
+        _json.Dispose();
+    }
 
     private void Optional(string name, string? value)
     {

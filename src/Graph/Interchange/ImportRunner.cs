@@ -1,0 +1,131 @@
+using CoopGraph.Domain.Validation;
+using CoopGraph.Domain.Writes;
+
+namespace CoopGraph.Graph.Interchange;
+
+public sealed record RejectedLine(long Line, string Reason);
+
+/// <param name="Completed">False when the import stopped early (cancelled, client gone): every committed batch is whole, re-run to finish.</param>
+public sealed record ImportReport(long LinesRead, long NodesWritten, long LinksWritten, long Deleted, long Rejected, IReadOnlyList<RejectedLine> RejectedLines, bool Completed);
+
+public sealed record ImportProgress(long LinesRead, long Written, long Rejected);
+
+/// <summary>
+/// Streams an NDJSON import into the store: lines are read one by one (never the whole input), checked, and
+/// written in batches of <see cref="BatchSize"/>, each batch one atomic write. A line the store refuses is reported
+/// and dropped from its batch, which is written without it: a bad line never stops or corrupts the rest. Writes are
+/// upserts by id, so an interrupted import is finished by running it again.
+/// </summary>
+public sealed class ImportRunner(IGraphStore store)
+{
+    public const int BatchSize = 5_000;
+    public const int MaxReportedRejections = 1_000;
+    private const int MaxAttempts = 8;
+
+    private readonly List<RejectedLine> _rejectedLines = [];
+    private long _rejected;
+    private long _nodes;
+    private long _links;
+    private long _deleted;
+
+    public async Task<ImportReport> RunAsync(TextReader reader, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
+    {
+        var pending = new List<ImportLine>(BatchSize);
+        long number = 0;
+        try
+        {
+            while (await reader.ReadLineAsync(cancellationToken) is { } text)
+            {
+                number++;
+                if (string.IsNullOrWhiteSpace(text))
+                {
+                    continue;
+                }
+                var line = NdjsonLineReader.Read(text, number);
+                if (line.Problem is { } problem)
+                {
+                    Reject(number, problem);
+                    continue;
+                }
+                // Deletions and upserts go in separate batches, so that a file's order of operations is kept.
+                if (pending.Count > 0 && IsDelete(pending[^1]) != IsDelete(line))
+                {
+                    await FlushAsync(pending, cancellationToken);
+                }
+                pending.Add(line);
+                if (pending.Count == BatchSize)
+                {
+                    await FlushAsync(pending, cancellationToken);
+                    progress?.Report(new ImportProgress(number, _nodes + _links + _deleted, _rejected));
+                }
+            }
+            await FlushAsync(pending, cancellationToken);
+            progress?.Report(new ImportProgress(number, _nodes + _links + _deleted, _rejected));
+            return Report(number, completed: true);
+        }
+        catch (OperationCanceledException)
+        {
+            return Report(number, completed: false);
+        }
+    }
+
+    private async Task FlushAsync(List<ImportLine> pending, CancellationToken cancellationToken)
+    {
+        var lines = pending.ToList();
+        pending.Clear();
+        for (var attempt = 0; lines.Count > 0; attempt++)
+        {
+            var batch = new GraphBatch
+            {
+                Nodes = lines.Where(l => l.Node is not null).Select(l => l.Node!).ToList(),
+                Links = lines.Where(l => l.Link is not null).Select(l => l.Link!).ToList(),
+                NodeDeletes = lines.Where(l => l.NodeDelete is not null).Select(l => l.NodeDelete!).ToList(),
+                LinkDeletes = lines.Where(l => l.LinkDelete is not null).Select(l => l.LinkDelete!).ToList(),
+            };
+            var result = await store.WriteAsync(batch, cancellationToken);
+            if (result.Succeeded)
+            {
+                _nodes += batch.Nodes.Count;
+                _links += batch.Links.Count;
+                _deleted += batch.NodeDeletes.Count + batch.LinkDeletes.Count;
+                return;
+            }
+            var byLine = result.Errors.GroupBy(LineOf).ToDictionary(g => g.Key, g => string.Join(" ", g.Select(e => e.Message)));
+            if (byLine.ContainsKey(-1) || attempt == MaxAttempts)
+            {
+                // Errors that name no line cannot be narrowed down: refuse the batch rather than guess.
+                foreach (var line in lines)
+                {
+                    Reject(line.Number, byLine.GetValueOrDefault(-1) ?? "Refused with its batch.");
+                }
+                return;
+            }
+            // A line flagged only as a duplicate of another may be fine once that other (bad) line is gone: drop the
+            // lines with other errors first, and the duplicates only if they are all that is left.
+            var hard = result.Errors.Where(e => e.Code != UserErrorCodes.Duplicate).Select(LineOf).ToHashSet();
+            var dropped = hard.Count > 0 ? hard : byLine.Keys.ToHashSet();
+            foreach (var number in dropped)
+            {
+                Reject(number, byLine[number]);
+            }
+            lines = lines.Where(l => !dropped.Contains(l.Number)).ToList();
+        }
+    }
+
+    private static long LineOf(UserError error) =>
+        error.Path is ["line", long number, ..] ? number : -1;
+
+    private static bool IsDelete(ImportLine line) => line.NodeDelete is not null || line.LinkDelete is not null;
+
+    private void Reject(long line, string reason)
+    {
+        _rejected++;
+        if (_rejectedLines.Count < MaxReportedRejections)
+        {
+            _rejectedLines.Add(new RejectedLine(line, reason));
+        }
+    }
+
+    private ImportReport Report(long lines, bool completed) =>
+        new(lines, _nodes, _links, _deleted, _rejected, _rejectedLines.OrderBy(r => r.Line).ToList(), completed);
+}
