@@ -14,6 +14,7 @@ public static class CoopGraphEndpoints
         app.UseRateLimiter();
         app.MapMethods(GraphQLPath, [HttpMethods.Get, HttpMethods.Post], GraphQLHttpEndpoint.HandleAsync);
         app.MapGet(GraphQLPath + "/schema.graphql", (ISchema schema) => Results.Text(schema.Print(), "text/plain", System.Text.Encoding.UTF8));
+        app.MapCoopGraphInterchange();
         app.MapCoopGraphHealth();
         return app;
     }

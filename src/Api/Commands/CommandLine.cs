@@ -6,7 +6,8 @@ namespace CoopGraph.Api.Commands;
 /// <summary>
 /// Verbs run instead of the server:
 /// <c>generate --scale demo|region|large|national --out FILE [--seed N]</c>;
-/// <c>keys create --name N --scopes read,write,admin [--trusted-only]</c>, <c>keys list</c>, <c>keys revoke --name N</c>.
+/// <c>keys create --name N --scopes read,write,admin [--trusted-only]</c>, <c>keys list</c>, <c>keys revoke --name N</c>;
+/// <c>import FILE...</c>.
 /// Anything else starts the server.
 /// </summary>
 public static class CommandLine
@@ -18,6 +19,9 @@ public static class CommandLine
         {
             case "generate":
                 exitCode = Generate(args[1..]);
+                return true;
+            case "import":
+                exitCode = ImportCommand.RunAsync(args[1..], Console.Out, Console.Error, CancellationToken.None).GetAwaiter().GetResult();
                 return true;
             case "keys":
                 exitCode = KeysCommand.RunAsync(args[1..], Console.Out, Console.Error, CancellationToken.None).GetAwaiter().GetResult();

@@ -1,0 +1,53 @@
+using System.Diagnostics;
+using System.Text.Json;
+using CoopGraph.Graph;
+using CoopGraph.Graph.Interchange;
+
+namespace CoopGraph.Api.Commands;
+
+/// <summary>
+/// <c>import FILE...</c>: imports NDJSON files into the configured store, with a progress line (rows, rate, ETA)
+/// on the error stream and the report as JSON on the output.
+/// </summary>
+public static class ImportCommand
+{
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter errors, CancellationToken cancellationToken)
+    {
+        var files = args.TakeWhile(a => !a.StartsWith("--", StringComparison.Ordinal)).ToList();
+        if (files.Count == 0)
+        {
+            await errors.WriteLineAsync("usage: import FILE... [--Graph:Embedded:Path PATH]");
+            return 2;
+        }
+        var builder = Host.CreateApplicationBuilder(args.Skip(files.Count).ToArray());
+        builder.Services.AddCoopGraphGraph(builder.Configuration);
+        using var host = builder.Build();
+        await host.Services.GetRequiredService<IStoreInitializer>().InitializeAsync(cancellationToken);
+        var store = host.Services.GetRequiredService<IGraphStore>();
+        var failed = false;
+        foreach (var file in files)
+        {
+            if (!File.Exists(file))
+            {
+                await errors.WriteLineAsync($"{file}: no such file.");
+                failed = true;
+                continue;
+            }
+            await using var stream = File.OpenRead(file);
+            using var reader = new StreamReader(stream);
+            var clock = Stopwatch.StartNew();
+            var progress = new Progress<ImportProgress>(p =>
+            {
+                var fraction = stream.Length == 0 ? 1 : (double)stream.Position / stream.Length;
+                var rate = p.LinesRead / Math.Max(clock.Elapsed.TotalSeconds, 1e-3);
+                var eta = fraction > 0 ? TimeSpan.FromSeconds(clock.Elapsed.TotalSeconds * (1 - fraction) / fraction) : TimeSpan.Zero;
+                errors.Write($"\r{file}: {p.LinesRead:N0} rows, {rate:N0} rows/s, {fraction:P0}, ETA {eta:mm\\:ss}, {p.Rejected:N0} rejected   ");
+            });
+            var report = await new ImportRunner(store).RunAsync(reader, progress, cancellationToken);
+            await errors.WriteLineAsync($"\r{file}: {report.LinesRead:N0} rows in {clock.Elapsed.TotalSeconds:0.0} s ({report.LinesRead / Math.Max(clock.Elapsed.TotalSeconds, 1e-3):N0} rows/s), {report.Rejected:N0} rejected.");
+            await output.WriteLineAsync(JsonSerializer.Serialize(new { file, report }, JsonSerializerOptions.Web));
+            failed |= !report.Completed;
+        }
+        return failed ? 1 : 0;
+    }
+}

@@ -1,0 +1,78 @@
+using CoopGraph.Api.GraphQL.Common;
+using CoopGraph.Graph;
+using CoopGraph.Graph.Access;
+using CoopGraph.Graph.Interchange;
+using Microsoft.AspNetCore.Http.Features;
+
+namespace CoopGraph.Api.Http;
+
+/// <summary>Bulk import (POST /api/import, write scope) and export (GET /api/export, read scope), both NDJSON.</summary>
+public static class InterchangeEndpoints
+{
+    public const string NdjsonMediaType = "application/x-ndjson";
+
+    public static void MapCoopGraphInterchange(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapPost("/api/import", ImportAsync);
+        endpoints.MapGet("/api/export", ExportAsync);
+    }
+
+    private static async Task ImportAsync(HttpContext http, ApiAccess access, IGraphStore store)
+    {
+        if (!await AllowedAsync(http, access, ApiScopes.Write))
+        {
+            return;
+        }
+        if (!string.Equals(http.Request.ContentType?.Split(';')[0].Trim(), NdjsonMediaType, StringComparison.OrdinalIgnoreCase))
+        {
+            await ProblemAsync(http, StatusCodes.Status415UnsupportedMediaType, ErrorCodes.BadRequest, $"Send the import as {NdjsonMediaType}.");
+            return;
+        }
+        // An import is as long as the data: it is streamed, never held, so the body limit of /graphql does not apply.
+        if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } bodySize)
+        {
+            bodySize.MaxRequestBodySize = null;
+        }
+        using var reader = new StreamReader(http.Request.Body, System.Text.Encoding.UTF8);
+        var report = await new ImportRunner(store).RunAsync(reader, null, http.RequestAborted);
+        await http.Response.WriteAsJsonAsync(report, http.RequestAborted);
+    }
+
+    private static async Task ExportAsync(HttpContext http, ApiAccess access, IGraphStore store)
+    {
+        if (!await AllowedAsync(http, access, ApiScopes.Read))
+        {
+            return;
+        }
+        http.Response.ContentType = NdjsonMediaType + "; charset=utf-8";
+        // The store pushes rows into a synchronous sink; a large buffer keeps those writes few.
+        http.Features.Get<IHttpBodyControlFeature>()!.AllowSynchronousIO = true;
+        await using var buffered = new BufferedStream(http.Response.Body, 1 << 16);
+        using (var writer = new NdjsonGraphWriter(buffered))
+        {
+            await store.ExportAsync(writer, http.RequestAborted);
+        }
+        await buffered.FlushAsync(http.RequestAborted);
+    }
+
+    private static async Task<bool> AllowedAsync(HttpContext http, ApiAccess access, ApiScopes needed)
+    {
+        var decision = await access.DecideAsync(http, needed, http.RequestAborted);
+        if (decision.Allowed)
+        {
+            return true;
+        }
+        if (decision.Status == StatusCodes.Status401Unauthorized)
+        {
+            http.Response.Headers.WWWAuthenticate = "Bearer";
+        }
+        await ProblemAsync(http, decision.Status, decision.Code!, decision.Message!);
+        return false;
+    }
+
+    private static async Task ProblemAsync(HttpContext http, int status, string code, string message)
+    {
+        http.Response.StatusCode = status;
+        await http.Response.WriteAsJsonAsync(new { errors = new[] { new { message, extensions = new { code } } } }, http.RequestAborted);
+    }
+}
