@@ -7,7 +7,8 @@ if (CommandLine.TryRun(args, out var exitCode))
 
 var builder = WebApplication.CreateBuilder(args);
 builder.UseDefaultAddressUnlessConfigured("http://127.0.0.1:5080");
-builder.Services.AddCoopGraphLogging(builder.Configuration);
+builder.Services.AddCoopGraphLogging(builder.Configuration, builder.Environment);
+builder.Services.AddCoopGraphTelemetry(builder.Configuration);
 builder.Services.AddCoopGraphGraph(builder.Configuration);
 builder.Services.AddCoopGraphApi(builder.Configuration);
 

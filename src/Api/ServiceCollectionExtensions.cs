@@ -34,6 +34,8 @@ public static class ApiServiceCollectionExtensions
             // Relaxed escaping keeps accented names readable; responses are JSON, never embedded in HTML.
             .AddSystemTextJson(o => o.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping)
             .AddErrorInfoProvider(new CoopGraphErrorInfoProvider())
+            // GraphQL.NET's activities for OpenTelemetry; the document is not recorded (literals may hold personal data).
+            .UseTelemetry(telemetry => telemetry.RecordDocument = false)
             .AddComplexityAnalyzer((complexity, provider) =>
             {
                 var limits = provider.GetRequiredService<IOptions<QueryLimitsOptions>>().Value;
@@ -65,7 +67,4 @@ public static class ApiServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>Serilog as the only logger, configured from the <c>Serilog</c> section.</summary>
-    public static IServiceCollection AddCoopGraphLogging(this IServiceCollection services, IConfiguration configuration) =>
-        services.AddSerilog(logger => logger.ReadFrom.Configuration(configuration).Enrich.FromLogContext().WriteTo.Console());
 }
