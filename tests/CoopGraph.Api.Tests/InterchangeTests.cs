@@ -56,6 +56,22 @@ public sealed class InterchangeTests(CoopGraphFactory demo) : IClassFixture<Coop
     }
 
     [Fact]
+    public async Task CsvImport_TakesTheKindFromTheQuery_AndRefusesAWrongHeader()
+    {
+        using var themes = new StringContent("id,name,domain\ntest:csv-theme,Thème CSV,CULTURE\n", Encoding.UTF8, InterchangeEndpoints.CsvMediaType);
+        using var wrong = new StringContent("identifier,label\nx,y\n", Encoding.UTF8, InterchangeEndpoints.CsvMediaType);
+
+        using var imported = await demo.CreateClient().PostAsync("/api/import?kind=THEME", themes);
+        using var refused = await demo.CreateClient().PostAsync("/api/import?kind=THEME", wrong);
+
+        Assert.Equal(1, JsonNode.Parse(await imported.Content.ReadAsStringAsync())!["nodesWritten"]!.GetValue<int>());
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Contains("id, name", await refused.Content.ReadAsStringAsync());
+        var theme = (await demo.CreateClient().PostAsync("""{ node(id: "test:csv-theme") { ... on Theme { name domain } } }"""))["data"]!["node"]!;
+        Assert.Equal("Thème CSV", theme["name"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task AKilledImport_LeavesWholeBatchesOnly_AndFinishesWhenRunAgain()
     {
         var folder = Path.Combine(Path.GetTempPath(), "coopgraph-api-tests", Guid.NewGuid().ToString("N"));

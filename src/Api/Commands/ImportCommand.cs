@@ -16,9 +16,10 @@ public static class ImportCommand
         var files = args.TakeWhile(a => !a.StartsWith("--", StringComparison.Ordinal)).ToList();
         if (files.Count == 0)
         {
-            await errors.WriteLineAsync("usage: import FILE... [--Graph:Embedded:Path PATH]");
+            await errors.WriteLineAsync("usage: import FILE.ndjson|FILE.csv... [--kind THEME|TERRITORY|POLICY|…] [--Graph:Embedded:Path PATH]");
             return 2;
         }
+        var kind = CommandLine.Options(args.Skip(files.Count).ToArray()).GetValueOrDefault("--kind");
         var builder = Host.CreateApplicationBuilder(args.Skip(files.Count).ToArray());
         builder.Services.AddCoopGraphGraph(builder.Configuration);
         using var host = builder.Build();
@@ -43,7 +44,19 @@ public static class ImportCommand
                 var eta = fraction > 0 ? TimeSpan.FromSeconds(clock.Elapsed.TotalSeconds * (1 - fraction) / fraction) : TimeSpan.Zero;
                 errors.Write($"\r{file}: {p.LinesRead:N0} rows, {rate:N0} rows/s, {fraction:P0}, ETA {eta:mm\\:ss}, {p.Rejected:N0} rejected   ");
             });
-            var report = await new ImportRunner(store).RunAsync(reader, progress, cancellationToken);
+            ImportReport report;
+            try
+            {
+                report = file.EndsWith(".csv", StringComparison.OrdinalIgnoreCase)
+                    ? await new ImportRunner(store).RunCsvAsync(reader, kind, progress, cancellationToken)
+                    : await new ImportRunner(store).RunAsync(reader, progress, cancellationToken);
+            }
+            catch (FormatException e)
+            {
+                await errors.WriteLineAsync($"{file}: {e.Message}");
+                failed = true;
+                continue;
+            }
             await errors.WriteLineAsync($"\r{file}: {report.LinesRead:N0} rows in {clock.Elapsed.TotalSeconds:0.0} s ({report.LinesRead / Math.Max(clock.Elapsed.TotalSeconds, 1e-3):N0} rows/s), {report.Rejected:N0} rejected.");
             await output.WriteLineAsync(JsonSerializer.Serialize(new { file, report }, JsonSerializerOptions.Web));
             failed |= !report.Completed;

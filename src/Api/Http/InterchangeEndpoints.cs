@@ -6,10 +6,11 @@ using Microsoft.AspNetCore.Http.Features;
 
 namespace CoopGraph.Api.Http;
 
-/// <summary>Bulk import (POST /api/import, write scope) and export (GET /api/export, read scope), both NDJSON.</summary>
+/// <summary>Bulk import (POST /api/import, write scope, NDJSON or CSV with ?kind=) and export (GET /api/export, read scope, NDJSON).</summary>
 public static class InterchangeEndpoints
 {
     public const string NdjsonMediaType = "application/x-ndjson";
+    public const string CsvMediaType = "text/csv";
 
     public static void MapCoopGraphInterchange(this IEndpointRouteBuilder endpoints)
     {
@@ -23,9 +24,11 @@ public static class InterchangeEndpoints
         {
             return;
         }
-        if (!string.Equals(http.Request.ContentType?.Split(';')[0].Trim(), NdjsonMediaType, StringComparison.OrdinalIgnoreCase))
+        var mediaType = http.Request.ContentType?.Split(';')[0].Trim();
+        var isCsv = string.Equals(mediaType, CsvMediaType, StringComparison.OrdinalIgnoreCase);
+        if (!isCsv && !string.Equals(mediaType, NdjsonMediaType, StringComparison.OrdinalIgnoreCase))
         {
-            await ProblemAsync(http, StatusCodes.Status415UnsupportedMediaType, ErrorCodes.BadRequest, $"Send the import as {NdjsonMediaType}.");
+            await ProblemAsync(http, StatusCodes.Status415UnsupportedMediaType, ErrorCodes.BadRequest, $"Send the import as {NdjsonMediaType} or {CsvMediaType}.");
             return;
         }
         // An import is as long as the data: it is streamed, never held, so the body limit of /graphql does not apply.
@@ -34,8 +37,19 @@ public static class InterchangeEndpoints
             bodySize.MaxRequestBodySize = null;
         }
         using var reader = new StreamReader(http.Request.Body, System.Text.Encoding.UTF8);
-        var report = await new ImportRunner(store).RunAsync(reader, null, http.RequestAborted);
-        await http.Response.WriteAsJsonAsync(report, http.RequestAborted);
+        var runner = new ImportRunner(store);
+        try
+        {
+            var report = isCsv
+                ? await runner.RunCsvAsync(reader, http.Request.Query["kind"].FirstOrDefault(), null, http.RequestAborted)
+                : await runner.RunAsync(reader, null, http.RequestAborted);
+            await http.Response.WriteAsJsonAsync(report, http.RequestAborted);
+        }
+        catch (FormatException e)
+        {
+            // A CSV header that does not fit: nothing was read past it.
+            await ProblemAsync(http, StatusCodes.Status400BadRequest, ErrorCodes.BadRequest, e.Message);
+        }
     }
 
     private static async Task ExportAsync(HttpContext http, ApiAccess access, IGraphStore store)

@@ -28,13 +28,20 @@ public sealed class ImportRunner(IGraphStore store)
     private long _links;
     private long _deleted;
 
-    public async Task<ImportReport> RunAsync(TextReader reader, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
+    public Task<ImportReport> RunAsync(TextReader reader, IProgress<ImportProgress>? progress, CancellationToken cancellationToken) =>
+        RunAsync(Lines(reader, cancellationToken), progress, cancellationToken);
+
+    /// <summary>A CSV file of one kind (see <see cref="CsvImport"/>); rows are numbered from 2, the header being row 1.</summary>
+    public Task<ImportReport> RunCsvAsync(TextReader reader, string? kind, IProgress<ImportProgress>? progress, CancellationToken cancellationToken) =>
+        RunAsync(Prepend("", CsvImport.ToNdjsonAsync(reader, kind, cancellationToken)), progress, cancellationToken);
+
+    public async Task<ImportReport> RunAsync(IAsyncEnumerable<string> input, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
     {
         var pending = new List<ImportLine>(BatchSize);
         long number = 0;
         try
         {
-            while (await reader.ReadLineAsync(cancellationToken) is { } text)
+            await foreach (var text in input.WithCancellation(cancellationToken))
             {
                 number++;
                 if (string.IsNullOrWhiteSpace(text))
@@ -109,6 +116,24 @@ public sealed class ImportRunner(IGraphStore store)
                 Reject(number, byLine[number]);
             }
             lines = lines.Where(l => !dropped.Contains(l.Number)).ToList();
+        }
+    }
+
+    private static async IAsyncEnumerable<string> Lines(TextReader reader, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        while (await reader.ReadLineAsync(cancellationToken) is { } line)
+        {
+            yield return line;
+        }
+    }
+
+    // An empty first line stands for the CSV header, so that line numbers are the file's row numbers.
+    private static async IAsyncEnumerable<string> Prepend(string first, IAsyncEnumerable<string> rest)
+    {
+        yield return first;
+        await foreach (var line in rest)
+        {
+            yield return line;
         }
     }
 

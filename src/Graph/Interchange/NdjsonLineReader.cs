@@ -66,7 +66,7 @@ public static class NdjsonLineReader
             {
                 Id = id, Name = name, Instrument = Enum<Instrument>(o, "instrument") ?? throw Missing("instrument"),
                 Domains = Strings(o, "domains")?.Select(d => Parse<PolicyDomain>(d, "domains")).Distinct().ToList() ?? [],
-                Budget = o.TryGetProperty("budget", out var b) && b.ValueKind == JsonValueKind.Number ? b.GetDecimal() : null,
+                Budget = Decimal(o, "budget"),
                 Start = Date(o, "start"), End = Date(o, "end"),
             },
             "THEME" => new Theme { Id = id, Name = name, Domain = Enum<PolicyDomain>(o, "domain") ?? throw Missing("domain") },
@@ -111,10 +111,10 @@ public static class NdjsonLineReader
             Until = Date(o, "until"),
             Note = Str(o, "note"),
             CooperationKind = Enum<CooperationKind>(o, "kind"),
-            Intensity = o.TryGetProperty("intensity", out var i) && i.ValueKind == JsonValueKind.Number ? i.GetInt32() : null,
+            Intensity = Int(o, "intensity"),
             Instrument = Enum<Instrument>(o, "instrument"),
-            Amount = o.TryGetProperty("amount", out var a) && a.ValueKind == JsonValueKind.Number ? a.GetDecimal() : null,
-            Year = o.TryGetProperty("year", out var y) && y.ValueKind == JsonValueKind.Number ? y.GetInt32() : null,
+            Amount = Decimal(o, "amount"),
+            Year = Int(o, "year"),
             Outcome = Enum<ApplicationOutcome>(o, "outcome"),
             Source = Str(o, "source"),
         };
@@ -133,8 +133,19 @@ public static class NdjsonLineReader
             ? value.EnumerateArray().Select(v => v.ValueKind == JsonValueKind.String ? v.GetString()! : throw new FormatException($"'{name}' must list strings.")).ToList()
             : null;
 
+    private static JsonElement? Number(JsonElement o, string name) =>
+        !o.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null ? null
+        : value.ValueKind == JsonValueKind.Number ? value
+        : throw new FormatException($"'{name}' must be a number.");
+
     private static long? Long(JsonElement o, string name) =>
-        o.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Number ? value.GetInt64() : null;
+        Number(o, name) is { } n ? n.TryGetInt64(out var v) ? v : throw new FormatException($"'{name}' must be a whole number.") : null;
+
+    private static int? Int(JsonElement o, string name) =>
+        Number(o, name) is { } n ? n.TryGetInt32(out var v) ? v : throw new FormatException($"'{name}' must be a whole number.") : null;
+
+    private static decimal? Decimal(JsonElement o, string name) =>
+        Number(o, name) is { } n ? n.GetDecimal() : null;
 
     private static DateOnly? Date(JsonElement o, string name) =>
         Str(o, name) is { } text

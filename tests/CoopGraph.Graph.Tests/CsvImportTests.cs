@@ -1,0 +1,45 @@
+using CoopGraph.Domain.Model;
+using CoopGraph.Graph.Interchange;
+
+namespace CoopGraph.Graph.Tests;
+
+public sealed class CsvImportTests
+{
+    private static readonly CancellationToken Ct = CancellationToken.None;
+
+    [Fact]
+    public async Task CsvFiles_OfEachKind_ImportLikeTheirNdjsonLines()
+    {
+        await using var temp = await TempStore.CreateAsync();
+        var runner = new ImportRunner(temp.Store);
+
+        var themes = await runner.RunCsvAsync(new StringReader("\uFEFFid;name;domain;extra\nt1;Jeunesse;YOUTH;ignored\nt2;\"Logement; abordable\";HOUSING;\n"), "THEME", null, Ct);
+        var actors = await new ImportRunner(temp.Store).RunCsvAsync(new StringReader(
+            "id,kind,name,legalForm,themeIds,description\n" +
+            "a1,SSE_ACTOR,\"Maison \"\"Quartier\"\"\",ASSOCIATION,t1|t2,\"two\nlines\"\n" +
+            "a2,SSE_ACTOR,Sans forme,,t1,\n" +
+            "a3,SSE_ACTOR,Coopérative,COOPERATIVE,t2,\n"), null, null, Ct);
+        var links = await new ImportRunner(temp.Store).RunCsvAsync(new StringReader(
+            "type,sourceId,targetId,kind,intensity,since\nCOOPERATES_WITH,a3,a1,PARTNERSHIP,4,2020-05-01\nCOOPERATES_WITH,a1,a3,PARTNERSHIP,x,\n"), null, null, Ct);
+
+        Assert.Equal((2L, 0L), (themes.NodesWritten, themes.Rejected));
+        Assert.Equal("Logement; abordable", (await temp.Store.GetNodesAsync(["t2"], Ct)).Single().Name);
+        var a1 = Assert.IsType<SseActor>((await temp.Store.GetNodesAsync(["a1"], Ct)).Single());
+        Assert.Equal(("Maison \"Quartier\"", "two\nlines"), (a1.Name, a1.Description));
+        Assert.Equal(2, (await temp.Store.GetNeighbourIdsAsync(["a1"], LinkType.WorksOn, LinkDirection.Outgoing, Ct))["a1"].Count);
+        Assert.Equal(3, Assert.Single(actors.RejectedLines).Line);
+        Assert.Equal(1, links.LinksWritten);
+        Assert.Contains("intensity", Assert.Single(links.RejectedLines).Reason);
+    }
+
+    [Fact]
+    public async Task ACsvFileWithoutItsKeyColumns_IsRefusedNamingThem()
+    {
+        await using var temp = await TempStore.CreateAsync();
+
+        var error = await Assert.ThrowsAsync<FormatException>(() =>
+            new ImportRunner(temp.Store).RunCsvAsync(new StringReader("identifier,label\nx,y\n"), "THEME", null, Ct));
+
+        Assert.Contains("id, name", error.Message);
+    }
+}
