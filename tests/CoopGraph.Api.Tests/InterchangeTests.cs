@@ -42,7 +42,7 @@ public sealed class InterchangeTests(CoopGraphFactory demo) : IClassFixture<Coop
             {"op":"node","kind":"SSE_ACTOR","id":"test:import-actor","name":"Imported actor"}
             {"op":"link","type":"WORKS_ON","sourceId":"sse:club-foot","targetId":"test:import-theme"}
             """;
-        using var wrongType = await demo.CreateClient().PostAsync("/api/import", new StringContent(Lines, Encoding.UTF8, "text/csv"));
+        using var wrongType = await demo.CreateClient().PostAsync("/api/import", new StringContent(Lines, Encoding.UTF8, "text/plain"));
         using var content = new StringContent(Lines, Encoding.UTF8, InterchangeEndpoints.NdjsonMediaType);
 
         using var response = await demo.CreateClient().PostAsync("/api/import", content);
