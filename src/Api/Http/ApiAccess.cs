@@ -51,7 +51,8 @@ public sealed class ApiAccess(IApiKeyStore keys, IOptions<AccessOptions> options
             : new AccessDecision(key, StatusCodes.Status403Forbidden, ErrorCodes.Forbidden, $"The key '{key.Name}' has no {needed.ToString().ToLowerInvariant()} scope.");
     }
 
-    private static string? PresentedKey(HttpRequest request)
+    /// <summary>The key a request presents, if any (not yet checked).</summary>
+    public static string? PresentedKey(HttpRequest request)
     {
         var authorization = request.Headers.Authorization.ToString();
         if (authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))

@@ -33,7 +33,7 @@ public static class RateLimitingExtensions
                 PartitionedRateLimiter.Create<HttpContext, string>(http => Limited(http)
                     ? RateLimitPartition.GetFixedWindowLimiter("address:" + (http.Connection.RemoteIpAddress?.ToString() ?? "unknown"), _ => Window(Options(http).PerAddressPerMinute))
                     : RateLimitPartition.GetNoLimiter("unlimited")),
-                PartitionedRateLimiter.Create<HttpContext, string>(http => Limited(http) && PresentedKey(http) is { } key
+                PartitionedRateLimiter.Create<HttpContext, string>(http => Limited(http) && Http.ApiAccess.PresentedKey(http.Request) is { } key
                     ? RateLimitPartition.GetFixedWindowLimiter("key:" + Graph.Access.ApiKeyMaterial.Hash(key), _ => Window(Options(http).PerKeyPerMinute))
                     : RateLimitPartition.GetNoLimiter("unlimited")));
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
@@ -64,15 +64,4 @@ public static class RateLimitingExtensions
         Window = TimeSpan.FromMinutes(1),
         QueueLimit = 0,
     };
-
-    private static string? PresentedKey(HttpContext http)
-    {
-        var authorization = http.Request.Headers.Authorization.ToString();
-        if (authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
-        {
-            return authorization["Bearer ".Length..].Trim();
-        }
-        var header = http.Request.Headers["X-Api-Key"].ToString();
-        return header.Length > 0 ? header : null;
-    }
 }
