@@ -5,12 +5,14 @@ using CoopGraph.Benchmarks;
 //   memory [scale…]      build time and managed memory of the projection (default: demo large)
 //   export-random FILE   the 20k/100k random graph as source,target CSV, for igraph
 //   backtest             the cooperation-gap back-test
+//   import-profile FILE  time to read and map an NDJSON file, then to import it into a fresh store
 //   betweenness-quick T  2,000 sampled sources of the 20k/100k graph on T threads, five times (for tuning)
 return args switch
 {
     ["memory", .. var scales] => Measurements.ProjectionMemory(scales.Length == 0 ? ["demo", "large"] : scales),
     ["export-random", var file] => Measurements.ExportRandom(file),
     ["backtest", .. var rest] => GapBacktest.Run(rest.Length > 0 ? rest[0] : "region"),
+    ["import-profile", var file] => ImportProfile.RunAsync(file).GetAwaiter().GetResult(),
     ["betweenness-quick", var threads] => Measurements.QuickBetweenness(int.Parse(threads, System.Globalization.CultureInfo.InvariantCulture)),
     _ => Run(args),
 };
