@@ -69,3 +69,45 @@ public sealed class RateLimitAndCorsTests(RateLimitAndCorsTests.TightFactory fac
         }
     }
 }
+
+/// <summary>GET guarded by GraphQL-Require-Preflight, in an instance of its own (the one above has a tiny rate limit).</summary>
+public sealed class PreflightTests(PreflightTests.PreflightFactory factory) : IClassFixture<PreflightTests.PreflightFactory>
+{
+    [Fact]
+    public async Task GetWithoutThePreflightHeader_IsRefused_WhenConfigured()
+    {
+        var client = factory.CreateClient();
+        using var plain = await client.GetAsync("/graphql?query=%7B__typename%7D");
+        using var withHeader = new HttpRequestMessage(HttpMethod.Get, "/graphql?query=%7B__typename%7D");
+        withHeader.Headers.Add("GraphQL-Require-Preflight", "1");
+
+        using var allowed = await client.SendAsync(withHeader);
+
+        Assert.Equal(HttpStatusCode.BadRequest, plain.StatusCode);
+        Assert.Contains("GraphQL-Require-Preflight", await plain.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.OK, allowed.StatusCode);
+    }
+
+    public sealed class PreflightFactory : WebApplicationFactory<Program>
+    {
+        private readonly string _folder = Path.Combine(Path.GetTempPath(), "coopgraph-api-tests", Guid.NewGuid().ToString("N"));
+
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            builder.UseSetting("Graph:Embedded:Path", Path.Combine(_folder, "graph.db"));
+            builder.UseSetting("Graph:SeedDemo", "false");
+            builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+            builder.UseSetting("Api:RequirePreflightOnGet", "true");
+        }
+
+        protected override void Dispose(bool disposing)
+        {
+            base.Dispose(disposing);
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            if (Directory.Exists(_folder))
+            {
+                Directory.Delete(_folder, recursive: true);
+            }
+        }
+    }
+}

@@ -14,6 +14,12 @@ public sealed class AccessOptions
 
     /// <summary>Mutations without a key. False by default; true only for a local instance.</summary>
     public bool AllowAnonymousWrite { get; set; }
+
+    /// <summary>
+    /// Refuse GET requests without a <c>GraphQL-Require-Preflight</c> header: a header a cross-site page cannot add
+    /// without a CORS preflight, so that no other site can make a visitor's browser run even read-only queries.
+    /// </summary>
+    public bool RequirePreflightOnGet { get; set; }
 }
 
 /// <summary>The outcome of checking a request's key: allowed (with the key, if any), or refused with a status and a code.</summary>

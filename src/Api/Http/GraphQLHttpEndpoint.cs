@@ -16,7 +16,8 @@ public static class GraphQLHttpEndpoint
 {
     public static async Task HandleAsync(
         HttpContext http, IDocumentExecuter<ISchema> executer, IGraphQLTextSerializer serializer, IDiagnosticContext diagnostics,
-        Microsoft.Extensions.Options.IOptions<QueryLimitsOptions> limitOptions, ApiAccess access, TrustedDocuments trusted)
+        Microsoft.Extensions.Options.IOptions<QueryLimitsOptions> limitOptions, ApiAccess access, TrustedDocuments trusted,
+        Microsoft.Extensions.Options.IOptions<AccessOptions> accessOptions)
     {
         var cancellationToken = http.RequestAborted;
         var limits = limitOptions.Value;
@@ -33,6 +34,11 @@ public static class GraphQLHttpEndpoint
         }
 
         var isGet = HttpMethods.IsGet(http.Request.Method);
+        if (isGet && accessOptions.Value.RequirePreflightOnGet && !http.Request.Headers.ContainsKey("GraphQL-Require-Preflight"))
+        {
+            await WriteProblemAsync(http, StatusCodes.Status400BadRequest, mediaType, "GET requests must carry a GraphQL-Require-Preflight header.", cancellationToken);
+            return;
+        }
         ReadRequest read;
         try
         {
