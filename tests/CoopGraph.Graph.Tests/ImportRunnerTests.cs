@@ -67,6 +67,24 @@ public sealed class ImportRunnerTests
     }
 
     [Fact]
+    public async Task ImportLines_AreCheckedLikeMutationInputs()
+    {
+        await using var temp = await TempStore.CreateAsync();
+        var lines = new[]
+        {
+            """{"op":"node","kind":"SSE_ACTOR","id":"x","name":"X","legalForm":"ASSOCIATION","domain":"SOCIAL"}""",
+            """{"op":"node","kind":"THEME","id":"t","name":"T"}""",
+            """{"op":"node","kind":"THEME","id":"t2","name":"T2","domain":"HOUSING","unknownField":42}""",
+        };
+
+        var report = await new ImportRunner(temp.Store).RunAsync(new StringReader(string.Join('\n', lines)), null, Ct);
+
+        Assert.Contains("does not apply to a SSE_ACTOR", report.RejectedLines.Single(r => r.Line == 1).Reason);
+        Assert.Contains("'domain' is required", report.RejectedLines.Single(r => r.Line == 2).Reason);
+        Assert.Equal(1, report.NodesWritten);
+    }
+
+    [Fact]
     public async Task AnExport_ImportsBackIntoAnEmptyStore_Identically()
     {
         await using var source = await TempStore.CreateAsync(seedDemo: true);

@@ -6,6 +6,7 @@ using CoopGraph.Domain.Model;
 using CoopGraph.Domain.Validation;
 using CoopGraph.Domain.Writes;
 using CoopGraph.Graph;
+using CoopGraph.Graph.Interchange;
 using GraphQL;
 using GraphQL.Types;
 
@@ -29,7 +30,7 @@ public static class ActorRootFields
             .PageArguments()
             .ResolveAsync(async c =>
             {
-                var filter = InputReader.FromArgument(c, "filter");
+                var filter = c.InputObject("filter");
                 var kinds = filter?.Enums<ActorKind>("kinds") is { Count: > 0 } given ? given.Select(k => k.ToNodeKind()).ToArray() : ActorNodeKinds;
                 var query = new NodeQuery
                 {
@@ -45,6 +46,6 @@ public static class ActorRootFields
 
     public static void AddMutations(ObjectGraphType mutation)
     {
-        UpsertFields.AddNodeUpsert<ActorInputType>(mutation, "upsertActors", "actors", ActorInputMapper.Map);
+        UpsertFields.AddNodeUpsert<ActorInputType>(mutation, "upsertActors", "actors", InputMappers.Actor);
     }
 }

@@ -44,7 +44,7 @@ public static class AnalyticsArguments
 
     public static AnalysisScope ReadScope(this IResolveFieldContext context)
     {
-        var input = InputReader.FromArgument(context, "scope");
+        var input = context.InputObject("scope");
         return input is null ? AnalysisScope.Everything : new AnalysisScope
         {
             AuthorityId = input.String("authorityId"),

@@ -1,6 +1,7 @@
 using CoopGraph.Api.GraphQL.Common;
 using CoopGraph.Api.GraphQL.Paging;
 using CoopGraph.Api.GraphQL.Writes;
+using CoopGraph.Graph.Interchange;
 using CoopGraph.Domain.Model;
 using CoopGraph.Domain.Validation;
 using CoopGraph.Domain.Writes;
@@ -20,7 +21,7 @@ public static class LinkRootFields
             .PageArguments()
             .ResolveAsync(async c =>
             {
-                var filter = InputReader.FromArgument(c, "filter");
+                var filter = c.InputObject("filter");
                 var query = new LinkQuery
                 {
                     Types = filter?.Enums<LinkType>("types"),

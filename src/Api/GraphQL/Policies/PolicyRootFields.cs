@@ -1,6 +1,7 @@
 using CoopGraph.Api.GraphQL.Common;
 using CoopGraph.Api.GraphQL.Paging;
 using CoopGraph.Api.GraphQL.Writes;
+using CoopGraph.Graph.Interchange;
 using CoopGraph.Domain.Model;
 using CoopGraph.Domain.Validation;
 using CoopGraph.Domain.Writes;
@@ -56,7 +57,7 @@ public static class PolicyRootFields
             .PageArguments()
             .ResolveAsync(async c =>
             {
-                var filter = InputReader.FromArgument(c, "filter");
+                var filter = c.InputObject("filter");
                 var query = new NodeQuery
                 {
                     Kinds = [NodeKind.Policy],

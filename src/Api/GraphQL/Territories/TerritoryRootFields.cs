@@ -5,6 +5,7 @@ using CoopGraph.Domain.Model;
 using CoopGraph.Domain.Validation;
 using CoopGraph.Domain.Writes;
 using CoopGraph.Graph;
+using CoopGraph.Graph.Interchange;
 using GraphQL;
 using GraphQL.Types;
 
@@ -49,7 +50,7 @@ public static class TerritoryRootFields
             .PageArguments()
             .ResolveAsync(async c =>
             {
-                var filter = InputReader.FromArgument(c, "filter");
+                var filter = c.InputObject("filter");
                 var query = new NodeQuery { Kinds = [NodeKind.Territory], TerritoryCode = filter?.String("withinCode"), Text = filter?.String("text") };
                 return await c.Store().ListNodesAsync(query, c.ReadPage(), c.CancellationToken);
             });

@@ -5,6 +5,7 @@ using CoopGraph.Domain.Model;
 using CoopGraph.Domain.Validation;
 using CoopGraph.Domain.Writes;
 using CoopGraph.Graph;
+using CoopGraph.Graph.Interchange;
 using GraphQL;
 using GraphQL.Types;
 
@@ -48,7 +49,7 @@ public static class ThemeRootFields
             .PageArguments()
             .ResolveAsync(async c =>
             {
-                var filter = InputReader.FromArgument(c, "filter");
+                var filter = c.InputObject("filter");
                 var query = new NodeQuery { Kinds = [NodeKind.Theme], Domains = filter?.Enums<PolicyDomain>("domains"), Text = filter?.String("text") };
                 return await c.Store().ListNodesAsync(query, c.ReadPage(), c.CancellationToken);
             });

@@ -1,5 +1,6 @@
 using CoopGraph.Domain.Validation;
 using CoopGraph.Domain.Writes;
+using CoopGraph.Graph.Interchange;
 using GraphQL;
 using GraphQL.Types;
 
