@@ -84,7 +84,7 @@ public sealed class ProductionLogTests
 
     private static async Task WaitUntilReadyAsync(HttpClient client)
     {
-        for (var attempt = 0; attempt < 300; attempt++)
+        for (var attempt = 0; attempt < 600; attempt++)
         {
             try
             {
@@ -98,7 +98,7 @@ public sealed class ProductionLogTests
             {
                 // Not listening yet.
             }
-            await Task.Delay(100);
+            await Task.Delay(50);
         }
         Assert.Fail("The API never became ready.");
     }
