@@ -29,7 +29,4 @@ public sealed record Link
 
     /// <summary>APPLIED_TO only.</summary>
     public ApplicationOutcome? Outcome { get; init; }
-
-    public bool IsValidAt(DateOnly date) =>
-        (Since is null || Since <= date) && (Until is null || date <= Until);
 }

@@ -35,37 +35,11 @@ public static class LinkRootFields
 
     public static void AddMutations(ObjectGraphType mutation)
     {
-        UpsertFields.AddLinkUpsert<LinkInputType>(mutation, "upsertLinks", "links (whose ends must exist in the store)", Map);
+        UpsertFields.AddLinkUpsert<LinkInputType>(mutation, "upsertLinks", "links (whose ends must exist in the store)", InputMappers.Link);
 
         mutation.Field<NonNullGraphType<WritePayloadType>>("deleteLinks")
             .Description("Deletes links by id, atomically.")
             .Argument<NonNullGraphType<ListGraphType<NonNullGraphType<IdGraphType>>>>("ids")
             .ResolveAsync(async c => await WriteRunner.DeleteAsync(c, links: true));
-    }
-
-    private static LinkUpsert Map(InputReader input, IReadOnlyList<object> path, List<UserError> errors)
-    {
-        var type = input.Enum<LinkType>("type")!.Value;
-        var source = input.String("sourceId") ?? "";
-        var target = input.String("targetId") ?? "";
-        var id = input.String("id");
-        var link = new Link
-        {
-            Id = id ?? LinkIds.Derive(type, source, target),
-            Type = type,
-            SourceId = source,
-            TargetId = target,
-            CooperationKind = input.Enum<CooperationKind>("kind"),
-            Intensity = input.Value<int>("intensity"),
-            Since = input.Value<DateOnly>("since"),
-            Until = input.Value<DateOnly>("until"),
-            Note = input.String("note"),
-            Instrument = input.Enum<Instrument>("instrument"),
-            Amount = input.Value<decimal>("amount"),
-            Year = input.Value<int>("year"),
-            Outcome = input.Enum<ApplicationOutcome>("outcome"),
-            Source = input.String("source"),
-        };
-        return new LinkUpsert(link, IdWasGiven: id is not null, path);
     }
 }

@@ -71,33 +71,6 @@ public static class PolicyRootFields
 
     public static void AddMutations(ObjectGraphType mutation)
     {
-        UpsertFields.AddNodeUpsert<PolicyInputType>(mutation, "upsertPolicies", "policies", Map);
-    }
-
-    private static NodeUpsert Map(InputReader input, IReadOnlyList<object> path, List<UserError> errors)
-    {
-        var policy = new Policy
-        {
-            Id = input.String("id") ?? "",
-            Name = input.String("name") ?? "",
-            Description = input.String("description"),
-            Instrument = input.Enum<Instrument>("instrument")!.Value,
-            Domains = input.Enums<PolicyDomain>("domains")?.Distinct().ToList() ?? [],
-            Budget = input.Value<decimal>("budget"),
-            Start = input.Value<DateOnly>("start"),
-            End = input.Value<DateOnly>("end"),
-            Tags = input.Strings("tags") ?? [],
-            Source = input.String("source"),
-        };
-        var relations = new List<RelationSet>();
-        if (input.String("ownerId") is { } owner)
-        {
-            relations.Add(new RelationSet(LinkType.Owns, "ownerId", [owner], Incoming: true));
-        }
-        if (input.Strings("themeIds") is { } themes)
-        {
-            relations.Add(new RelationSet(LinkType.Targets, "themeIds", themes));
-        }
-        return new NodeUpsert(policy, path) { Relations = relations };
+        UpsertFields.AddNodeUpsert<PolicyInputType>(mutation, "upsertPolicies", "policies", InputMappers.Policy);
     }
 }

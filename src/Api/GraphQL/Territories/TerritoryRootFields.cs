@@ -58,17 +58,6 @@ public static class TerritoryRootFields
 
     public static void AddMutations(ObjectGraphType mutation)
     {
-        UpsertFields.AddNodeUpsert<TerritoryInputType>(mutation, "upsertTerritories", "territories (parents may come earlier in the batch)", (input, path, _) => new NodeUpsert(
-            new Territory
-            {
-                Id = input.String("id") ?? "",
-                Code = input.String("code") ?? "",
-                Name = input.String("name") ?? "",
-                Level = input.Enum<TerritoryLevel>("level")!.Value,
-                ParentId = input.String("parentId"),
-                Description = input.String("description"),
-                Source = input.String("source"),
-            },
-            path));
+        UpsertFields.AddNodeUpsert<TerritoryInputType>(mutation, "upsertTerritories", "territories (parents may come earlier in the batch)", InputMappers.Territory);
     }
 }

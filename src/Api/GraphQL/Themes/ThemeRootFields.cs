@@ -57,16 +57,6 @@ public static class ThemeRootFields
 
     public static void AddMutations(ObjectGraphType mutation)
     {
-        UpsertFields.AddNodeUpsert<ThemeInputType>(mutation, "upsertThemes", "themes", (input, path, _) => new NodeUpsert(
-            new Theme
-            {
-                Id = input.String("id") ?? "",
-                Name = input.String("name") ?? "",
-                Domain = input.Enum<PolicyDomain>("domain")!.Value,
-                Description = input.String("description"),
-                Tags = input.Strings("tags") ?? [],
-                Source = input.String("source"),
-            },
-            path));
+        UpsertFields.AddNodeUpsert<ThemeInputType>(mutation, "upsertThemes", "themes", InputMappers.Theme);
     }
 }

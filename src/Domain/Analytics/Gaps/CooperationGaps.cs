@@ -145,10 +145,9 @@ public static class CooperationGaps
             page.Add(best.Dequeue());
         }
         page.Reverse();
-        var localOf = members.Select((m, i) => (m, i)).ToDictionary(p => p.m, p => p.i);
         var items = page.Select(p =>
         {
-            var (a, b) = (localOf[p.A], localOf[p.B]);
+            var (a, b) = (graph.LocalOf(p.A)!.Value, graph.LocalOf(p.B)!.Value);
             var scored = Score(graph, features, a, b, options);
             var hops = scored.Partners.Count > 0 ? 2 : Traversal.Distance(graph, a, b, options.MaxHops);
             return new CooperationGap(p.A, p.B, scored.Total, Reasons(projection, graph, features, scored, options), hops);
