@@ -42,6 +42,13 @@ public interface IGraphStore
     Task<long> ExportAsync(IGraphSink sink, CancellationToken cancellationToken);
 
     Task<GraphCounts> CountAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Announces a large load (an import). A store may then write faster by deferring work it can do at once at the end,
+    /// such as secondary indexes; everything written stays correct and readable meanwhile, and disposing the returned
+    /// scope (or, after a crash, the next start) puts the store back in its normal state.
+    /// </summary>
+    Task<IAsyncDisposable> BeginBulkLoadAsync(CancellationToken cancellationToken);
 }
 
 public enum LinkDirection

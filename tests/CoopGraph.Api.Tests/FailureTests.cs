@@ -72,6 +72,8 @@ public sealed class FailureTests : IClassFixture<FailureTests.BrokenStoreFactory
 
         public Task<long> GetVersionAsync(CancellationToken cancellationToken) => throw Broken();
 
+        public Task<IAsyncDisposable> BeginBulkLoadAsync(CancellationToken cancellationToken) => throw Broken();
+
         public Task<WriteResult> WriteAsync(GraphBatch batch, CancellationToken cancellationToken) => throw Broken();
 
         public Task<IReadOnlyList<Node>> GetNodesAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken) => throw Broken();

@@ -93,7 +93,7 @@ public sealed class InterchangeTests(CoopGraphFactory demo) : IClassFixture<Coop
                 await child.WaitForExitAsync();
             }
             SqliteConnection.ClearAllPools();
-            var (version, nodes, links, integrity) = await ReadStateAsync(killedDb);
+            var (version, nodes, links, integrity, killedSchema) = await ReadStateAsync(killedDb);
 
             // Every committed batch is one version step of exactly BatchSize lines: importing that many lines into a
             // fresh store must give the very same graph, or something partial was left behind.
@@ -117,11 +117,17 @@ public sealed class InterchangeTests(CoopGraphFactory demo) : IClassFixture<Coop
                 await new ImportRunner(complete).RunAsync(reader, null, CancellationToken.None);
             }
             var whole = await complete.CountAsync(CancellationToken.None);
+            SqliteConnection.ClearAllPools();
+            var completeSchema = (await ReadStateAsync(Path.Combine(folder, "complete.db"))).Schema;
 
             Assert.Equal("ok", integrity);
             Assert.True(version >= 3, $"killed at version {version}");
             Assert.Equal((expected.Nodes, expected.Links), (nodes, links));
             Assert.Equal((whole.Nodes, whole.Links), (finished.Nodes, finished.Links));
+            // The killed load into an empty store had deferred its neighbourhood and search indexes; the next start put them back.
+            Assert.DoesNotContain("ix_links_target", killedSchema, StringComparison.Ordinal);
+            Assert.Contains("ix_links_target", completeSchema, StringComparison.Ordinal);
+            Assert.Equal(completeSchema, finished.Schema);
         }
         finally
         {
@@ -169,15 +175,16 @@ public sealed class InterchangeTests(CoopGraphFactory demo) : IClassFixture<Coop
         Assert.Fail($"The import never reached version {atLeast} (exited: {child.HasExited}).");
     }
 
-    private static async Task<(long Version, long Nodes, long Links, string Integrity)> ReadStateAsync(string database)
+    private static async Task<(long Version, long Nodes, long Links, string Integrity, string Schema)> ReadStateAsync(string database)
     {
         await using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = database, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString());
         await connection.OpenAsync();
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT (SELECT value FROM store_meta WHERE key = 'version'), (SELECT COUNT(*) FROM nodes), (SELECT COUNT(*) FROM links), (SELECT integrity_check FROM pragma_integrity_check)";
+        command.CommandText = "SELECT (SELECT value FROM store_meta WHERE key = 'version'), (SELECT COUNT(*) FROM nodes), (SELECT COUNT(*) FROM links), (SELECT integrity_check FROM pragma_integrity_check), " +
+            "(SELECT group_concat(name, ' ') FROM (SELECT name FROM sqlite_master WHERE type IN ('index', 'trigger') ORDER BY name))";
         await using var reader = await command.ExecuteReaderAsync();
         await reader.ReadAsync();
-        return (reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2), reader.GetString(3));
+        return (reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2), reader.GetString(3), reader.GetString(4));
     }
 
     private sealed class EmptyFactory : WebApplicationFactory<Program>

@@ -122,7 +122,11 @@ public static class BatchPlanner
                     linkPaths.Add(path);
                     others.Add(otherId);
                 }
-                replacements.Add(new RelationReplacement(node.Id, relation.Type, relation.Incoming, others));
+                // A node new to the store has no links yet (they are written after the replacements): nothing to replace.
+                if (facts.Kinds.ContainsKey(node.Id))
+                {
+                    replacements.Add(new RelationReplacement(node.Id, relation.Type, relation.Incoming, others));
+                }
                 if (node is Service && relation.Type == LinkType.PartOf)
                 {
                     servicesWithNewAuthority.Add(node.Id);

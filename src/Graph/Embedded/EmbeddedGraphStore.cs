@@ -32,6 +32,7 @@ public sealed partial class EmbeddedGraphStore : IGraphStore, IStoreInitializer
     {
         await using var connection = await _connections.OpenAsync(cancellationToken);
         await Migrator.MigrateAsync(connection, cancellationToken);
+        await RestoreIfDeferredAsync(connection, cancellationToken);
     }
 
     public async Task<long> GetVersionAsync(CancellationToken cancellationToken)

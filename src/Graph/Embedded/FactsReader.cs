@@ -29,16 +29,16 @@ internal static class FactsReader
 
     private const string LinksSql = "SELECT " + LinkRows.Columns + " FROM links l WHERE l.id IN (SELECT value FROM json_each(@ids))";
 
-    // Looked up by source: a theme or territory can be the target of thousands of links, a source has a few.
-    // Without statistics SQLite may pick the target index, which made large imports slow down as links grew.
+    // Only types stored once per pair of ends are asked for, so the unique index on the ends answers every key; naming
+    // it keeps SQLite (which has no statistics here) from walking a target index that can hold thousands of links.
     private const string KeysSql =
         """
         WITH k(type, source_id, target_id) AS (
             SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]'), json_extract(value, '$[2]') FROM json_each(@keys)
         )
         SELECT l.type, l.source_id, l.target_id, l.id
-        FROM k CROSS JOIN links l INDEXED BY ix_links_source
-        WHERE l.source_id = k.source_id AND l.type = k.type AND l.target_id = k.target_id
+        FROM k CROSS JOIN links l INDEXED BY ux_links_ends
+        WHERE l.type = k.type AND l.source_id = k.source_id AND l.target_id = k.target_id AND l.type NOT IN ('FUNDS', 'APPLIED_TO')
         """;
 
     public static async Task<StoreFacts> ReadAsync(SqliteConnection connection, SqliteTransaction transaction, FactsRequest request, CancellationToken ct)

@@ -31,23 +31,29 @@ internal static class LinkRows
     /// <summary>For links implied by a relation field: an existing link keeps what upsertLinks gave it.</summary>
     public const string InsertIfMissing = Insert + "\nON CONFLICT (id) DO NOTHING";
 
-    public static void Bind(SqliteCommand command, Link link)
+    /// <summary>The parameters of <see cref="Upsert"/> and <see cref="InsertIfMissing"/>, in the order <see cref="Bind"/> sets them.</summary>
+    public static readonly IReadOnlyList<string> Parameters =
+    [
+        "@id", "@type", "@source_id", "@target_id", "@since", "@until", "@note", "@source", "@coop_kind", "@intensity",
+        "@instrument", "@amount", "@year", "@outcome",
+    ];
+
+    public static void Bind(RowStatement row, Link link)
     {
-        command.Parameters.Clear();
-        command.Add("@id", link.Id);
-        command.Add("@type", LinkTypeNames.ToConstant(link.Type));
-        command.Add("@source_id", link.SourceId);
-        command.Add("@target_id", link.TargetId);
-        command.Add("@since", Db(link.Since));
-        command.Add("@until", Db(link.Until));
-        command.Add("@note", link.Note);
-        command.Add("@source", link.Source);
-        command.Add("@coop_kind", DbEnum(link.CooperationKind));
-        command.Add("@intensity", link.Intensity);
-        command.Add("@instrument", DbEnum(link.Instrument));
-        command.Add("@amount", Db(link.Amount));
-        command.Add("@year", link.Year);
-        command.Add("@outcome", DbEnum(link.Outcome));
+        row[0] = link.Id;
+        row[1] = LinkTypeNames.ToConstant(link.Type);
+        row[2] = link.SourceId;
+        row[3] = link.TargetId;
+        row[4] = Db(link.Since);
+        row[5] = Db(link.Until);
+        row[6] = link.Note;
+        row[7] = link.Source;
+        row[8] = DbEnum(link.CooperationKind);
+        row[9] = link.Intensity;
+        row[10] = DbEnum(link.Instrument);
+        row[11] = Db(link.Amount);
+        row[12] = link.Year;
+        row[13] = DbEnum(link.Outcome);
     }
 
     public static Link Read(SqliteDataReader r, int offset = 0) => new()

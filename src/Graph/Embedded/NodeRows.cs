@@ -16,12 +16,19 @@ internal static class NodeRows
 
     public const int SeqOrdinal = 20;
 
-    public const string Upsert =
+    private const string Insert =
         """
         INSERT INTO nodes (id, kind, name, description, tags, source, domains, level, code, population, legal_form, siren,
                            university_kind, instrument, budget, start_date, end_date, parent_id, created_at, updated_at)
         VALUES (@id, @kind, @name, @description, @tags, @source, @domains, @level, @code, @population, @legal_form, @siren,
                 @university_kind, @instrument, @budget, @start_date, @end_date, @parent_id, @now, @now)
+        """;
+
+    public const string InsertIfMissing = Insert + "\nON CONFLICT (id) DO NOTHING";
+
+    public const string Upsert = Insert +
+        """
+
         ON CONFLICT (id) DO UPDATE SET
             name = excluded.name, description = excluded.description, tags = excluded.tags, source = excluded.source,
             domains = excluded.domains, level = excluded.level, code = excluded.code, population = excluded.population,
@@ -30,27 +37,32 @@ internal static class NodeRows
             end_date = excluded.end_date, parent_id = excluded.parent_id, updated_at = excluded.updated_at
         """;
 
-    public static void Bind(SqliteCommand command, Node node, DateTimeOffset now)
+    /// <summary>The parameters of <see cref="Upsert"/> and <see cref="InsertIfMissing"/>, in the order <see cref="Bind"/> sets them.</summary>
+    public static readonly IReadOnlyList<string> Parameters =
+    [
+        "@id", "@kind", "@name", "@description", "@tags", "@source", "@domains", "@now", "@level", "@code", "@population",
+        "@legal_form", "@siren", "@university_kind", "@instrument", "@budget", "@start_date", "@end_date", "@parent_id",
+    ];
+
+    public static void Bind(RowStatement row, Node node, string now)
     {
-        command.Parameters.Clear();
-        command.Add("@id", node.Id);
-        command.Add("@kind", node.Kind.ToString());
-        command.Add("@name", node.Name);
-        command.Add("@description", node.Description);
-        command.Add("@tags", JsonSerializer.Serialize(node.Tags));
-        command.Add("@source", node.Source);
-        command.Add("@domains", node.OwnDomains.Bits);
-        command.Add("@now", Instant(now));
-        object level = DBNull.Value, code = DBNull.Value, population = DBNull.Value, legalForm = DBNull.Value, siren = DBNull.Value,
-            universityKind = DBNull.Value, instrument = DBNull.Value, budget = DBNull.Value, start = DBNull.Value, end = DBNull.Value,
-            parent = DBNull.Value;
+        row[0] = node.Id;
+        row[1] = node.Kind.ToString();
+        row[2] = node.Name;
+        row[3] = node.Description;
+        row[4] = node.Tags.Count == 0 ? "[]" : JsonSerializer.Serialize(node.Tags);
+        row[5] = node.Source;
+        row[6] = node.OwnDomains.Bits;
+        row[7] = now;
+        object? level = null, code = null, population = null, legalForm = null, siren = null,
+            universityKind = null, instrument = null, budget = null, start = null, end = null, parent = null;
         switch (node)
         {
             case Authority a:
-                (level, code, population) = (a.Level.ToString(), Db(a.Code), Db(a.Population));
+                (level, code, population) = (a.Level.ToString(), a.Code, a.Population);
                 break;
             case SseActor s:
-                (legalForm, siren) = (s.LegalForm.ToString(), Db(s.Siren));
+                (legalForm, siren) = (s.LegalForm.ToString(), s.Siren);
                 break;
             case University u:
                 universityKind = u.UniversityKind.ToString();
@@ -59,20 +71,20 @@ internal static class NodeRows
                 (instrument, budget, start, end) = (p.Instrument.ToString(), Db(p.Budget), Db(p.Start), Db(p.End));
                 break;
             case Territory t:
-                (level, code, parent) = (t.Level.ToString(), t.Code, Db(t.ParentId));
+                (level, code, parent) = (t.Level.ToString(), t.Code, t.ParentId);
                 break;
         }
-        command.Add("@level", level);
-        command.Add("@code", code);
-        command.Add("@population", population);
-        command.Add("@legal_form", legalForm);
-        command.Add("@siren", siren);
-        command.Add("@university_kind", universityKind);
-        command.Add("@instrument", instrument);
-        command.Add("@budget", budget);
-        command.Add("@start_date", start);
-        command.Add("@end_date", end);
-        command.Add("@parent_id", parent);
+        row[8] = level;
+        row[9] = code;
+        row[10] = population;
+        row[11] = legalForm;
+        row[12] = siren;
+        row[13] = universityKind;
+        row[14] = instrument;
+        row[15] = budget;
+        row[16] = start;
+        row[17] = end;
+        row[18] = parent;
     }
 
     public static Node Read(SqliteDataReader r)

@@ -1,3 +1,4 @@
+using System.Threading.Channels;
 using CoopGraph.Domain.Validation;
 using CoopGraph.Domain.Writes;
 
@@ -18,7 +19,7 @@ public sealed record ImportProgress(long LinesRead, long Written, long Rejected)
 /// </summary>
 public sealed class ImportRunner(IGraphStore store)
 {
-    public const int BatchSize = 5_000;
+    public const int BatchSize = 10_000;
     public const int MaxReportedRejections = 1_000;
     private const int MaxAttempts = 8;
 
@@ -37,10 +38,49 @@ public sealed class ImportRunner(IGraphStore store)
 
     public async Task<ImportReport> RunAsync(IAsyncEnumerable<string> input, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
     {
-        var pending = new List<ImportLine>(BatchSize);
-        long number = 0;
+        // Reading and checking lines runs on a second thread while the store writes the previous batch: either alone
+        // takes about as long as the other, so the import goes at the pace of the slower instead of their sum.
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var batches = Channel.CreateBounded<ParsedBatch>(new BoundedChannelOptions(2) { SingleReader = true, SingleWriter = true });
+        var reading = Task.Run(() => ReadBatchesAsync(input, batches.Writer, stop.Token), stop.Token);
+        long lines = 0;
         try
         {
+            await using var bulk = await store.BeginBulkLoadAsync(cancellationToken);
+            await foreach (var batch in batches.Reader.ReadAllAsync(cancellationToken))
+            {
+                foreach (var problem in batch.Problems)
+                {
+                    Reject(problem.Line, problem.Reason);
+                }
+                await FlushAsync(batch.Lines, cancellationToken);
+                lines = batch.LinesRead;
+                progress?.Report(new ImportProgress(lines, _nodes + _links + _deleted, _rejected));
+            }
+            await reading;
+            return Report(lines, completed: true);
+        }
+        catch (OperationCanceledException)
+        {
+            return Report(lines, completed: false);
+        }
+        finally
+        {
+            await stop.CancelAsync();
+            // The reader's own failure (an unreadable stream) surfaced through the channel above; here it only ends.
+            await reading.ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        }
+    }
+
+    /// <summary>Reads lines into batches of at most <see cref="BatchSize"/>; a line that cannot be read goes with its batch as a problem.</summary>
+    private static async Task ReadBatchesAsync(IAsyncEnumerable<string> input, ChannelWriter<ParsedBatch> output, CancellationToken cancellationToken)
+    {
+        Exception? failure = null;
+        try
+        {
+            var pending = new List<ImportLine>(BatchSize);
+            var problems = new List<RejectedLine>();
+            long number = 0;
             await foreach (var text in input.WithCancellation(cancellationToken))
             {
                 number++;
@@ -51,35 +91,39 @@ public sealed class ImportRunner(IGraphStore store)
                 var line = NdjsonLineReader.Read(text, number);
                 if (line.Problem is { } problem)
                 {
-                    Reject(number, problem);
+                    problems.Add(new RejectedLine(number, problem));
                     continue;
                 }
                 // Deletions and upserts go in separate batches, so that a file's order of operations is kept.
                 if (pending.Count > 0 && IsDelete(pending[^1]) != IsDelete(line))
                 {
-                    await FlushAsync(pending, cancellationToken);
+                    await output.WriteAsync(new ParsedBatch(pending, problems, number - 1), cancellationToken);
+                    (pending, problems) = (new List<ImportLine>(BatchSize), []);
                 }
                 pending.Add(line);
                 if (pending.Count == BatchSize)
                 {
-                    await FlushAsync(pending, cancellationToken);
-                    progress?.Report(new ImportProgress(number, _nodes + _links + _deleted, _rejected));
+                    await output.WriteAsync(new ParsedBatch(pending, problems, number), cancellationToken);
+                    (pending, problems) = (new List<ImportLine>(BatchSize), []);
                 }
             }
-            await FlushAsync(pending, cancellationToken);
-            progress?.Report(new ImportProgress(number, _nodes + _links + _deleted, _rejected));
-            return Report(number, completed: true);
+            await output.WriteAsync(new ParsedBatch(pending, problems, number), cancellationToken);
         }
-        catch (OperationCanceledException)
+        catch (Exception e) when (e is not OperationCanceledException)
         {
-            return Report(number, completed: false);
+            failure = e;
+        }
+        finally
+        {
+            output.TryComplete(failure);
         }
     }
 
+    private sealed record ParsedBatch(List<ImportLine> Lines, List<RejectedLine> Problems, long LinesRead);
+
     private async Task FlushAsync(List<ImportLine> pending, CancellationToken cancellationToken)
     {
-        var lines = pending.ToList();
-        pending.Clear();
+        var lines = pending;
         for (var attempt = 0; lines.Count > 0; attempt++)
         {
             var batch = new GraphBatch

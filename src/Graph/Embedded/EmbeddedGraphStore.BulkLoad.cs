@@ -1,0 +1,106 @@
+using Microsoft.Data.Sqlite;
+
+namespace CoopGraph.Graph.Embedded;
+
+public sealed partial class EmbeddedGraphStore
+{
+    // Loads in progress in this process: the first into an empty store defers the indexes, the last one out restores them.
+    private int _bulkLoads;
+    private bool _deferredByThisProcess;
+
+    /// <summary>
+    /// Into an empty store, defers the neighbourhood indexes and the search index to the end of the load (see
+    /// <see cref="DeferredIndexes"/>); into a store that holds data, changes nothing, so that its readers keep their
+    /// indexes. Search answers from the old index until the load ends.
+    /// </summary>
+    public async Task<IAsyncDisposable> BeginBulkLoadAsync(CancellationToken cancellationToken)
+    {
+        await _writeLock.WaitAsync(cancellationToken);
+        try
+        {
+            _bulkLoads++;
+            if (_bulkLoads == 1)
+            {
+                await using var connection = await _connections.OpenAsync(cancellationToken);
+                if (await ScalarAsync(connection, DeferredIndexes.IsEmptySql, cancellationToken))
+                {
+                    await ExecuteInTransactionAsync(connection, DeferredIndexes.DropSql, cancellationToken);
+                    _deferredByThisProcess = true;
+                }
+            }
+            return new BulkLoadScope(this);
+        }
+        finally
+        {
+            _writeLock.Release();
+        }
+    }
+
+    private async Task EndBulkLoadAsync()
+    {
+        // Restoring must finish even when the load was cancelled: the caller's token is gone by then.
+        await _writeLock.WaitAsync(CancellationToken.None);
+        try
+        {
+            _bulkLoads--;
+            if (_bulkLoads == 0 && _deferredByThisProcess)
+            {
+                await RestoreDeferredIndexesAsync(CancellationToken.None);
+                _deferredByThisProcess = false;
+            }
+        }
+        finally
+        {
+            _writeLock.Release();
+        }
+    }
+
+    /// <summary>At start: a load that died before its end left the indexes deferred.</summary>
+    private async Task RestoreIfDeferredAsync(SqliteConnection connection, CancellationToken cancellationToken)
+    {
+        if (await ScalarAsync(connection, DeferredIndexes.IsDeferredSql, cancellationToken))
+        {
+            await ExecuteInTransactionAsync(connection, DeferredIndexes.RestoreSql, cancellationToken);
+        }
+    }
+
+    private async Task RestoreDeferredIndexesAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await _connections.OpenAsync(cancellationToken);
+        await ExecuteInTransactionAsync(connection, DeferredIndexes.RestoreSql, cancellationToken);
+    }
+
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Security", "CA2100", Justification = "Callers pass the constant statements of DeferredIndexes.")]
+    private static async Task<bool> ScalarAsync(SqliteConnection connection, string sql, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return (long)(await command.ExecuteScalarAsync(cancellationToken))! == 1;
+    }
+
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Security", "CA2100", Justification = "Callers pass the constant statements of DeferredIndexes.")]
+    private static async Task ExecuteInTransactionAsync(SqliteConnection connection, string sql, CancellationToken cancellationToken)
+    {
+        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+        await using (var command = connection.CreateCommand())
+        {
+            command.Transaction = transaction;
+            command.CommandText = sql;
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    private sealed class BulkLoadScope(EmbeddedGraphStore store) : IAsyncDisposable
+    {
+        private int _disposed;
+
+        public async ValueTask DisposeAsync()
+        {
+            if (Interlocked.Exchange(ref _disposed, 1) == 0)
+            {
+                await store.EndBulkLoadAsync();
+            }
+        }
+    }
+}

@@ -1,0 +1,98 @@
+using CoopGraph.Domain.Model;
+using CoopGraph.Domain.Writes;
+using Microsoft.Data.Sqlite;
+
+namespace CoopGraph.Graph.Tests;
+
+/// <summary>A bulk load into an empty store defers the neighbourhood and search indexes and always gets them back.</summary>
+public sealed class BulkLoadTests
+{
+    private static readonly CancellationToken Ct = CancellationToken.None;
+
+    private static GraphBatch Themes(params string[] names) => new()
+    {
+        Nodes = names.Select((name, i) => new NodeUpsert(new Theme { Id = $"t:{i}:{name}", Name = name, Domain = PolicyDomain.Culture }, ["nodes", i])).ToList(),
+    };
+
+    private static async Task<string> SchemaAsync(string database)
+    {
+        await using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = database, Pooling = false }.ToString());
+        await connection.OpenAsync(Ct);
+        await using var command = connection.CreateCommand();
+        command.CommandText =
+            "SELECT group_concat(name || ':' || coalesce(sql, ''), char(10)) FROM (SELECT name, sql FROM sqlite_master WHERE type IN ('index', 'trigger') ORDER BY name)";
+        return (string)(await command.ExecuteScalarAsync(Ct))!;
+    }
+
+    [Fact]
+    public async Task IntoAnEmptyStore_IndexesAreDeferred_ThenRestoredExactly_AndSearchFindsTheLoad()
+    {
+        await using var fresh = await TempStore.CreateAsync();
+        await using var temp = await TempStore.CreateAsync();
+        var freshSchema = await SchemaAsync(fresh.DatabasePath);
+
+        string during;
+        await using (await temp.Store.BeginBulkLoadAsync(Ct))
+        {
+            Assert.True((await temp.Store.WriteAsync(Themes("Mobilité solidaire", "Épicerie sociale"), Ct)).Succeeded);
+            during = await SchemaAsync(temp.DatabasePath);
+        }
+        var after = await SchemaAsync(temp.DatabasePath);
+        var found = await temp.Store.SearchAsync("epicerie", 10, Ct);
+
+        Assert.DoesNotContain("ix_links_source", during, StringComparison.Ordinal);
+        Assert.DoesNotContain("nodes_fts_insert", during, StringComparison.Ordinal);
+        Assert.Contains("ux_links_ends", during, StringComparison.Ordinal);
+        Assert.Equal(freshSchema, after);
+        Assert.Equal(["Épicerie sociale"], found.Select(n => n.Name));
+    }
+
+    [Fact]
+    public async Task IntoAStoreThatHoldsData_NothingIsDeferred()
+    {
+        await using var temp = await TempStore.CreateAsync(seedDemo: true);
+        var before = await SchemaAsync(temp.DatabasePath);
+
+        string during;
+        await using (await temp.Store.BeginBulkLoadAsync(Ct))
+        {
+            Assert.True((await temp.Store.WriteAsync(Themes("Zythologie coopérative"), Ct)).Succeeded);
+            during = await SchemaAsync(temp.DatabasePath);
+        }
+
+        Assert.Equal(before, during);
+        Assert.Single(await temp.Store.SearchAsync("zythologie", 10, Ct));
+    }
+
+    [Fact]
+    public async Task ALoadThatNeverEnded_IsRepairedByTheNextStart()
+    {
+        await using var fresh = await TempStore.CreateAsync();
+        await using var temp = await TempStore.CreateAsync();
+
+        // The scope is never disposed: as if the process had been killed in the middle of the load.
+        _ = await temp.Store.BeginBulkLoadAsync(Ct);
+        Assert.True((await temp.Store.WriteAsync(Themes("Habitat participatif"), Ct)).Succeeded);
+        var reopened = temp.Open();
+        await reopened.InitializeAsync(Ct);
+
+        Assert.Equal(await SchemaAsync(fresh.DatabasePath), await SchemaAsync(temp.DatabasePath));
+        Assert.Single(await reopened.SearchAsync("habitat", 10, Ct));
+        Assert.Equal(1, (await reopened.CountAsync(Ct)).Nodes);
+    }
+
+    [Fact]
+    public async Task TwoLoadsAtOnce_RestoreOnlyWhenTheLastEnds()
+    {
+        await using var temp = await TempStore.CreateAsync();
+
+        var first = await temp.Store.BeginBulkLoadAsync(Ct);
+        var second = await temp.Store.BeginBulkLoadAsync(Ct);
+        await first.DisposeAsync();
+        var whileSecondRuns = await SchemaAsync(temp.DatabasePath);
+        await second.DisposeAsync();
+
+        Assert.DoesNotContain("ix_links_target", whileSecondRuns, StringComparison.Ordinal);
+        Assert.Contains("ix_links_target", await SchemaAsync(temp.DatabasePath), StringComparison.Ordinal);
+    }
+}
