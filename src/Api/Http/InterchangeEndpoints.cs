@@ -2,11 +2,12 @@ using CoopGraph.Api.GraphQL.Common;
 using CoopGraph.Graph;
 using CoopGraph.Graph.Access;
 using CoopGraph.Graph.Interchange;
+using CoopGraph.Graph.OpenData;
 using Microsoft.AspNetCore.Http.Features;
 
 namespace CoopGraph.Api.Http;
 
-/// <summary>Bulk import (POST /api/import, write scope, NDJSON or CSV with ?kind=) and export (GET /api/export, read scope, NDJSON).</summary>
+/// <summary>Bulk import (POST /api/import, write scope, NDJSON, CSV with ?kind=, or an open-data file with ?source=) and export (GET /api/export, read scope, NDJSON).</summary>
 public static class InterchangeEndpoints
 {
     public const string NdjsonMediaType = "application/x-ndjson";
@@ -37,6 +38,11 @@ public static class InterchangeEndpoints
             bodySize.MaxRequestBodySize = null;
         }
         using var reader = new StreamReader(http.Request.Body, System.Text.Encoding.UTF8);
+        if (isCsv && http.Request.Query["source"].FirstOrDefault() is { } source)
+        {
+            await ImportOpenDataAsync(http, store, reader, source);
+            return;
+        }
         var runner = new ImportRunner(store);
         try
         {
@@ -48,6 +54,28 @@ public static class InterchangeEndpoints
         catch (FormatException e)
         {
             // A CSV header that does not fit: nothing was read past it.
+            await ProblemAsync(http, StatusCodes.Status400BadRequest, ErrorCodes.BadRequest, e.Message);
+        }
+    }
+
+    /// <summary>
+    /// An official open-data file (?source=NAME, see <c>opendata sources</c>), located against the communes already in
+    /// the store. Files that join two files of one run (the doctoral-school edges) need the verb.
+    /// </summary>
+    private static async Task ImportOpenDataAsync(HttpContext http, IGraphStore store, StreamReader reader, string source)
+    {
+        // The CSV reader reads synchronously; the body is streamed, never held, so the thread waits only for the client.
+        http.Features.Get<IHttpBodyControlFeature>()!.AllowSynchronousIO = true;
+        try
+        {
+            var importer = new OpenDataImporter(store);
+            var context = await importer.CreateContextAsync(http.RequestAborted);
+            using var table = CsvTable.Open(reader);
+            var report = await importer.ImportAsync(table, OpenDataSources.Find(source), source + ".csv", context, null, http.RequestAborted);
+            await http.Response.WriteAsJsonAsync(report, http.RequestAborted);
+        }
+        catch (OpenDataFormatException e)
+        {
             await ProblemAsync(http, StatusCodes.Status400BadRequest, ErrorCodes.BadRequest, e.Message);
         }
     }

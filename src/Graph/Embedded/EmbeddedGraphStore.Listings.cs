@@ -17,6 +17,9 @@ public sealed partial class EmbeddedGraphStore
         )
         """;
 
+    // The unary '+' keeps SQLite from answering "this node's links to any of these targets" through the target index,
+    // which probes every target for every node (4,000 communes x 85,000 nodes took 90 s on the open-data graph); the
+    // source index finds the node's few links at once (70 ms).
     private const string NodeFilter =
         """
         WHERE (@kinds IS NULL OR n.kind IN (SELECT value FROM json_each(@kinds)))
@@ -24,9 +27,9 @@ public sealed partial class EmbeddedGraphStore
                ELSE EXISTS (SELECT 1 FROM links w JOIN nodes t ON t.id = w.target_id
                             WHERE w.source_id = n.id AND w.type = 'WORKS_ON' AND (t.domains & @mask) <> 0) END)
           AND (@themes IS NULL OR EXISTS (SELECT 1 FROM links w WHERE w.source_id = n.id AND w.type IN ('WORKS_ON', 'TARGETS')
-                                          AND w.target_id IN (SELECT value FROM json_each(@themes))))
+                                          AND +w.target_id IN (SELECT value FROM json_each(@themes))))
           AND (@territory IS NULL OR n.id IN (SELECT id FROM subtree)
-               OR EXISTS (SELECT 1 FROM links p WHERE p.source_id = n.id AND p.type = 'LOCATED_IN' AND p.target_id IN (SELECT id FROM subtree)))
+               OR EXISTS (SELECT 1 FROM links p WHERE p.source_id = n.id AND p.type = 'LOCATED_IN' AND +p.target_id IN (SELECT id FROM subtree)))
           AND (@fts IS NULL OR n.seq IN (SELECT rowid FROM nodes_fts WHERE nodes_fts MATCH @fts))
         """;
 

@@ -17,7 +17,8 @@ public sealed record ImportProgress(long LinesRead, long Written, long Rejected)
 /// and dropped from its batch, which is written without it: a bad line never stops or corrupts the rest. Writes are
 /// upserts by id, so an interrupted import is finished by running it again.
 /// </summary>
-public sealed class ImportRunner(IGraphStore store)
+/// <param name="maxReportedRejections">How many refused lines the report lists (all are counted).</param>
+public sealed class ImportRunner(IGraphStore store, int maxReportedRejections = ImportRunner.MaxReportedRejections)
 {
     public const int BatchSize = 10_000;
     public const int MaxReportedRejections = 1_000;
@@ -189,7 +190,7 @@ public sealed class ImportRunner(IGraphStore store)
     private void Reject(long line, string reason)
     {
         _rejected++;
-        if (_rejectedLines.Count < MaxReportedRejections)
+        if (_rejectedLines.Count < maxReportedRejections)
         {
             _rejectedLines.Add(new RejectedLine(line, reason));
         }

@@ -1,0 +1,126 @@
+using System.Globalization;
+using System.Text;
+using CoopGraph.Domain.Model;
+
+namespace CoopGraph.Graph.OpenData;
+
+/// <summary>
+/// The communes the store knows (Territory nodes of level COMMUNE), to locate rows that carry a commune code, a
+/// municipal-arrondissement code, or only a postcode and a commune name.
+/// </summary>
+public sealed class CommuneDirectory
+{
+    private readonly HashSet<string> _codes = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string Departement, string Name), string?> _byName = [];
+
+    public int Count => _codes.Count;
+
+    public void Add(string code, string name)
+    {
+        _codes.Add(code);
+        var key = (DepartementOfCode(code), Normalise(name));
+        // Two communes of one name in one département: the name alone cannot say which.
+        _byName[key] = !_byName.TryGetValue(key, out var known) || known == code ? code : null;
+    }
+
+    public static async Task<CommuneDirectory> LoadAsync(IGraphStore store, CancellationToken cancellationToken)
+    {
+        var directory = new CommuneDirectory();
+        var query = new NodeQuery { Kinds = [NodeKind.Territory] };
+        string? after = null;
+        while (true)
+        {
+            var page = await store.ListNodesAsync(query, new PageRequest(1_000, after), cancellationToken);
+            foreach (var item in page.Items)
+            {
+                if (item.Item is Territory { Level: TerritoryLevel.Commune } commune)
+                {
+                    directory.Add(commune.Code, commune.Name);
+                }
+            }
+            if (!page.HasNextPage || page.Items.Count == 0)
+            {
+                return directory;
+            }
+            after = page.Items[^1].Cursor;
+        }
+    }
+
+    public bool Contains(string code) => _codes.Contains(code);
+
+    /// <summary>
+    /// The commune of an INSEE code, with the municipal arrondissements of Paris, Lyon and Marseille (751xx, 6938x,
+    /// 132xx) taken to their commune; null when unknown (abroad, or a commune that a newer geography merged).
+    /// </summary>
+    public string? ByCode(string? code, out bool fromArrondissement)
+    {
+        fromArrondissement = false;
+        if (code is null)
+        {
+            return null;
+        }
+        if (_codes.Contains(code))
+        {
+            return code;
+        }
+        var commune = code switch
+        {
+            ['7', '5', '1', _, _] => "75056",
+            ['6', '9', '3', '8', _] => "69123",
+            ['1', '3', '2', _, _] => "13055",
+            _ => null,
+        };
+        fromArrondissement = commune is not null && _codes.Contains(commune);
+        return fromArrondissement ? commune : null;
+    }
+
+    /// <summary>The commune of a postcode and a name, when exactly one commune of the postcode's département bears that name.</summary>
+    public string? ByPostcodeAndName(string? postcode, string? name)
+    {
+        if (postcode is not { Length: 5 } || name is null)
+        {
+            return null;
+        }
+        var normalised = Normalise(StripCedex(name));
+        foreach (var departement in DepartementsOfPostcode(postcode))
+        {
+            if (_byName.TryGetValue((departement, normalised), out var code) && code is not null)
+            {
+                return code;
+            }
+        }
+        return null;
+    }
+
+    private static string DepartementOfCode(string code) =>
+        code.StartsWith("97", StringComparison.Ordinal) && code.Length >= 3 ? code[..3] : code.Length >= 2 ? code[..2] : code;
+
+    // Corsica's postcodes start with 20 for both 2A and 2B; overseas ones with 97x.
+    private static IEnumerable<string> DepartementsOfPostcode(string postcode) =>
+        postcode.StartsWith("20", StringComparison.Ordinal) ? ["2A", "2B"]
+        : postcode.StartsWith("97", StringComparison.Ordinal) ? [postcode[..3]]
+        : [postcode[..2]];
+
+    private static string StripCedex(string name)
+    {
+        var cedex = name.IndexOf(" CEDEX", StringComparison.OrdinalIgnoreCase);
+        return cedex > 0 ? name[..cedex] : name;
+    }
+
+    /// <summary>Upper case, no accents, no punctuation, "ST"/"STE" spelt out: "St-Étienne" and "SAINT ETIENNE" meet.</summary>
+    public static string Normalise(string name)
+    {
+        var builder = new StringBuilder(name.Length);
+        foreach (var c in name.Normalize(NormalizationForm.FormD))
+        {
+            if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark)
+            {
+                continue;
+            }
+            builder.Append(char.IsLetterOrDigit(c) ? char.ToUpperInvariant(c) : ' ');
+        }
+        var words = builder.ToString().Split(' ', StringSplitOptions.RemoveEmptyEntries)
+            .Select(w => w switch { "ST" => "SAINT", "STE" => "SAINTE", _ => w });
+        return string.Join(' ', words);
+    }
+}

@@ -1,0 +1,17 @@
+namespace CoopGraph.Graph.OpenData;
+
+/// <summary>One data row of a CSV file by column name; <see cref="Row"/> is the file's row number, the header being row 1.</summary>
+public sealed class CsvRecord(long row, IReadOnlyDictionary<string, string> values)
+{
+    public long Row { get; } = row;
+
+    /// <summary>The trimmed value, or null when the cell is empty or the column absent (optional columns).</summary>
+    public string? this[string column] => values.TryGetValue(column, out var value) && value.Length > 0 ? value : null;
+
+    public long? Long(string column) =>
+        long.TryParse(this[column], System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var value) ? value : null;
+
+    /// <summary>A date given as yyyy-MM-dd (possibly followed by a time), or null.</summary>
+    public string? Date(string column) =>
+        this[column] is { Length: >= 10 } text && DateOnly.TryParseExact(text[..10], "yyyy-MM-dd", out _) ? text[..10] : null;
+}

@@ -1,0 +1,55 @@
+using System.Text.Json.Nodes;
+
+namespace CoopGraph.Graph.OpenData;
+
+/// <summary>
+/// One published format: the columns it must have, and how one row becomes nodes and links of the model. Rows are
+/// mapped one at a time; a source that needs the whole file (to group rows) keeps what it needs and emits it from
+/// <see cref="Finish"/>.
+/// </summary>
+public abstract class OpenDataSource
+{
+    /// <summary>The name given to <c>--source</c>.</summary>
+    public abstract string Name { get; }
+
+    /// <summary>What the file is, in a few words, for the verb's help.</summary>
+    public abstract string Title { get; }
+
+    public abstract IReadOnlyCollection<string> RequiredColumns { get; }
+
+    /// <summary>The year of the data when the format says it (a column or a documented vintage), else from the file name.</summary>
+    public virtual string? VintageOf(string fileName) =>
+        System.Text.RegularExpressions.Regex.Match(fileName, @"(19|20)\d\d") is { Success: true } m ? m.Value : null;
+
+    /// <summary>The <c>source</c> written on every node and link: which dataset, which vintage.</summary>
+    public string Provenance(string? vintage) => vintage is null ? $"opendata:{Name}" : $"opendata:{Name}:{vintage}";
+
+    public abstract IEnumerable<JsonObject> Map(CsvRecord row, SourceRun run);
+
+    public virtual IEnumerable<(long Row, JsonObject Item)> Finish(SourceRun run) => [];
+}
+
+/// <summary>The state of one file's import: its provenance label, the run's shared context and the file's join counters.</summary>
+public sealed class SourceRun(OpenDataContext context, string provenance)
+{
+    public OpenDataContext Context { get; } = context;
+
+    public string Provenance { get; } = provenance;
+
+    public MatchCounter Matches { get; } = new();
+
+    /// <summary>Rows that are read but deliberately not written (with the reason), as opposed to rows the store refused.</summary>
+    public MatchCounter Skipped { get; } = new();
+
+    private readonly Dictionary<Type, object> _state = [];
+
+    /// <summary>What a source keeps while it reads this file (sources themselves are shared and hold nothing).</summary>
+    public T State<T>() where T : class, new()
+    {
+        if (!_state.TryGetValue(typeof(T), out var state))
+        {
+            _state[typeof(T)] = state = new T();
+        }
+        return (T)state;
+    }
+}
