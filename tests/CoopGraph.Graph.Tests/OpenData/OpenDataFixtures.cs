@@ -43,4 +43,47 @@ internal static class OpenDataFixtures
         "ETTI,41071771400035,Intérim Solidaire,SARL coopérative ouvrière de production (SCOP),69007,LYON\n" +
         "ACI,21690123100017,Ville de Lyon,Commune et commune nouvelle,69001,LYON\n" +
         "AI,50000000000011,Ailleurs,Association intermédiaire,01000,NULLEPART\n";
+
+    public const string GrandParis = "ept_siren,ept_nom,commune_insee,commune_nom,dep,reg\n200057867,Paris,75056,Paris,75,11\n";
+
+    public const string DoctoralSchools =
+        "numero_ed,sigle,libelle_ed,uai_support,etablissement_support,code_commune\n" +
+        "52,PHAST,Physique et astrophysique,0691774D,Université Lyon 1,69266\n" +
+        "487,SEG,Sciences économiques,0694094A,COMUE Université de Lyon,69387\n";
+
+    public const string DoctoralSchoolEstablishments =
+        "numero_ed,uai,etablissement,role\n52,0691774D,Université Lyon 1,support\n52,0751717J,Sorbonne Université,coaccredite\n487,0751717J,Sorbonne Université,associe\n";
+
+    public const string DoctoralSchoolLabs = "numero_ed,rnsr_laboratoire,nom_laboratoire\n52,200000001A,Chimie\n52,200000002B,Physique\n99,200000003C,Sans école\n";
+
+    public const string Geiq = "GEIQ,ADRESSE,COMPLEMENT_ADRESSE,VILLE,CODE_POSTAL,NAF,SIRET\nGEIQ BTP Rhône,1 rue X,,ST GENIS LAVAL,69230,7830Z,79914163500018\n";
+
+    public const string SireneSse =
+        "siren,siret_siege,denomination,categorie_juridique,famille_ess,code_postal,commune,tags_numerique\n" +
+        "062201199,06220119900031,Coop Numérique,5458,,69100,VILLEURBANNE,numérique;formation\n" +
+        "111111111,11111111100011,Fondation Libre,9300,,,,\n" +
+        "222222222,22222222200022,Mutuelle Solidaire,8210,,,,\n" +
+        "333333333,33333333300033,Asso Famille,5710,association,,,\n";
+
+    public const string ThirdPlaces =
+        "id_source,nom,commune_insee,structure_porteuse,code_postal,ville,siren_porteuse\n8,La Fabrique,69123,Coop Numérique,69001,LYON,062201199\n9,Le Lieu,75108,,75008,PARIS,\n";
+
+    public const string PetitesVilles =
+        "programme,id_pvd,insee_com,lib_com,insee_dep,siren_epci,lib_epci,date_signature\n" +
+        "Petites villes de demain,pvd-1,69266,Villeurbanne,69,200046977,Métropole de Lyon,2021-03-15\n" +
+        "Petites villes de demain,,69244,Saint-Genis-Laval,69,200046977,Métropole de Lyon,\n";
+
+    public const string BetaGouvOrganisations = "id,nom,sigle,domaine_ministeriel,type\nanct,Agence nationale de la cohésion des territoires,ANCT,territoires,operateur\ndinum,Direction interministérielle du numérique,DINUM,numerique,administration-centrale\n";
+
+    public const string BetaGouvIncubators = "id,nom,organisation_porteuse,adresse,site_web,description_courte\nanct,Incubateur des territoires,anct,,,Des services pour les collectivités\n";
+
+    public const string BetaGouvStartups = "id,nom,mission,incubateur,sponsors,phase_actuelle,date_debut,thematiques\naides-territoires,Aides-territoires,Trouver les aides,anct,,acceleration,2018-01-15,Territoires;Subventions\n";
+
+    public const string BetaGouvSponsors = "startup_id,organisation_id\naides-territoires,anct\naides-territoires,dinum\n";
+
+    public const string Ipsx =
+        "id,rtype,name,description,lead_organisation_name,lead_organisation_category,start_date,geocoverage,technology,primary_sector\n" +
+        "1,Service,\"Chatbot, municipal\",\"Answers\nresidents\",City of Lyon,Local Government,2020-05-01,France,AI,General public services\n" +
+        "2,Service,Fraud detector,Finds fraud,Acme Corp,Private sector,,France,AI,Economic affairs\n" +
+        "3,Service,Library search,Search,Université Lyon 2,Academic-Research,,France,AI,Education\n";
 }

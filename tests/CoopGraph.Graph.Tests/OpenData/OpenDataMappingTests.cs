@@ -171,4 +171,12 @@ public sealed class OpenDataMappingTests
         Assert.Equal((523000L, "opendata:cog-communes:2027"), (lyon.Population, lyon.Source));
         Assert.Equal("2027", newer.Vintage);
     }
+
+    [Theory]
+    [InlineData("Saint-Étienne", "ST ETIENNE")]
+    [InlineData("L'Haÿ-les-Roses", "L HAY LES ROSES")]
+    [InlineData("Sainte-Foy-lès-Lyon", "STE FOY LES LYON")]
+    [InlineData("Œuilly", "OEUILLY")]
+    public void CommuneNames_MeetWhateverTheirAccentsAndAbbreviations(string official, string written) =>
+        Assert.Equal(CommuneDirectory.Normalise(official), CommuneDirectory.Normalise(written));
 }
