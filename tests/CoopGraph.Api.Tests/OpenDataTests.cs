@@ -1,3 +1,4 @@
+using CoopGraph.Tests.Shared;
 using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
@@ -28,7 +29,7 @@ public sealed class OpenDataTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Directory.CreateDirectory(_folder);
-        var data = Path.Combine(SharedFolder(), "data");
+        var data = Path.Combine(SharedData.Folder(), "data");
         (_exitCode, _firstReports, _firstErrors) = await RunVerbAsync(data);
         _firstCounts = await CountAsync();
         (_, _secondReports, _) = await RunVerbAsync(data);
@@ -71,7 +72,7 @@ public sealed class OpenDataTests : IAsyncLifetime
     public void EveryFile_ImportsInOneRun_WithItsReport()
     {
         var reports = Reports();
-        var csvFiles = Directory.EnumerateFiles(Path.Combine(SharedFolder(), "data"), "*.csv", SearchOption.AllDirectories).Count();
+        var csvFiles = Directory.EnumerateFiles(Path.Combine(SharedData.Folder(), "data"), "*.csv", SearchOption.AllDirectories).Count();
 
         Assert.Equal(0, _exitCode);
         Assert.Equal(csvFiles, reports.Count);
@@ -138,22 +139,6 @@ public sealed class OpenDataTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
         Assert.Contains("REG, LIBELLE", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal("Région Auvergne-Rhône-Alpes", region["data"]!["node"]!["name"]!.GetValue<string>());
-    }
-
-    private static string SharedFolder()
-    {
-        if (Environment.GetEnvironmentVariable("COOPGRAPH_SHARED") is { Length: > 0 } configured)
-        {
-            return configured;
-        }
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-        {
-            if (File.Exists(Path.Combine(folder.FullName, "CoopGraph.sln")))
-            {
-                return Path.GetFullPath(Path.Combine(folder.FullName, "..", "shared"));
-            }
-        }
-        throw new DirectoryNotFoundException("CoopGraph.sln not found above the test binaries; set COOPGRAPH_SHARED.");
     }
 
     private sealed class OpenDataFactory(string database) : WebApplicationFactory<Program>

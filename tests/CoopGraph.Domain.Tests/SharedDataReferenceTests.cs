@@ -1,3 +1,4 @@
+using CoopGraph.Tests.Shared;
 using System.Diagnostics;
 using System.Text.Json;
 using CoopGraph.Domain.Analytics.Centrality;
@@ -16,7 +17,7 @@ public sealed class SharedDataReferenceTests
     [Fact]
     public async Task DoctoralSchoolNetwork_AgreesWithNetworkxAndIgraph()
     {
-        var shared = SharedFolder();
+        var shared = SharedData.Folder();
         var edges = ReadEdges(Path.Combine(shared, "data", "esr", "ecoles_doctorales_etablissements_2020.csv"), "uai")
             .Concat(ReadEdges(Path.Combine(shared, "data", "esr", "ecoles_doctorales_laboratoires_2020.csv"), "rnsr"))
             .ToList();
@@ -54,23 +55,6 @@ public sealed class SharedDataReferenceTests
             .Select(l => l.Split(','))
             .Where(f => f.Length > 1 && f[0].Length > 0 && f[1].Length > 0)
             .Select(f => ($"ed:{f[0]}", $"{prefix}:{f[1]}"));
-
-    /// <summary>../shared beside the checkout (or COOPGRAPH_SHARED): where CI and developers keep the data and tools.</summary>
-    private static string SharedFolder()
-    {
-        if (Environment.GetEnvironmentVariable("COOPGRAPH_SHARED") is { Length: > 0 } configured)
-        {
-            return configured;
-        }
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-        {
-            if (File.Exists(Path.Combine(folder.FullName, "CoopGraph.sln")))
-            {
-                return Path.GetFullPath(Path.Combine(folder.FullName, "..", "shared"));
-            }
-        }
-        throw new DirectoryNotFoundException("CoopGraph.sln not found above the test binaries; set COOPGRAPH_SHARED.");
-    }
 
     private static async Task<JsonElement> RunReferenceAsync(string tool, string csv)
     {
