@@ -1,9 +1,9 @@
-using CoopGraph.Tests.Shared;
 using System.Net;
-using System.Text;
 using System.Text.Json.Nodes;
+using System.Text;
 using CoopGraph.Api.Commands;
 using CoopGraph.Api.Http;
+using CoopGraph.Tests.Shared;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;

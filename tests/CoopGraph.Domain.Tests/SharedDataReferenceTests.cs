@@ -1,9 +1,9 @@
-using CoopGraph.Tests.Shared;
 using System.Diagnostics;
 using System.Text.Json;
 using CoopGraph.Domain.Analytics.Centrality;
 using CoopGraph.Domain.Analytics.Communities;
 using CoopGraph.Domain.Analytics.Paths;
+using CoopGraph.Tests.Shared;
 
 namespace CoopGraph.Domain.Tests;
 
