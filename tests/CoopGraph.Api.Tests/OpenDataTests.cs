@@ -1,6 +1,6 @@
 using System.Net;
-using System.Text.Json.Nodes;
 using System.Text;
+using System.Text.Json.Nodes;
 using CoopGraph.Api.Commands;
 using CoopGraph.Api.Http;
 using CoopGraph.Tests.Shared;
