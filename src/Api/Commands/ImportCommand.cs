@@ -20,10 +20,7 @@ public static class ImportCommand
             return 2;
         }
         var kind = CommandLine.Options(args.Skip(files.Count).ToArray()).GetValueOrDefault("--kind");
-        var builder = Host.CreateApplicationBuilder(args.Skip(files.Count).ToArray());
-        builder.Services.AddCoopGraphGraph(builder.Configuration);
-        using var host = builder.Build();
-        await host.Services.GetRequiredService<IStoreInitializer>().InitializeAsync(cancellationToken);
+        using var host = await StoreHost.StartAsync(args.Skip(files.Count).ToArray(), cancellationToken);
         var store = host.Services.GetRequiredService<IGraphStore>();
         var failed = false;
         foreach (var file in files)
@@ -37,7 +34,7 @@ public static class ImportCommand
             await using var stream = File.OpenRead(file);
             using var reader = new StreamReader(stream);
             var clock = Stopwatch.StartNew();
-            var progress = new Progress<ImportProgress>(p =>
+            var progress = new ImmediateProgress<ImportProgress>(p =>
             {
                 var fraction = stream.Length == 0 ? 1 : (double)stream.Position / stream.Length;
                 var rate = p.LinesRead / Math.Max(clock.Elapsed.TotalSeconds, 1e-3);

@@ -16,11 +16,7 @@ public static class KeysCommand
         var verb = args.FirstOrDefault();
         var flags = args.Where(a => a == "--trusted-only").ToHashSet();
         var options = CommandLine.Options(args.Skip(1).Where(a => !flags.Contains(a)).ToArray());
-        // The configuration (appsettings, environment, --Graph:Embedded:Path …) decides the store, as for the server.
-        var builder = Host.CreateApplicationBuilder(args.Skip(1).Where(a => !flags.Contains(a)).ToArray());
-        builder.Services.AddCoopGraphGraph(builder.Configuration);
-        using var host = builder.Build();
-        await host.Services.GetRequiredService<IStoreInitializer>().InitializeAsync(cancellationToken);
+        using var host = await StoreHost.StartAsync(args.Skip(1).Where(a => !flags.Contains(a)).ToArray(), cancellationToken);
         var keys = host.Services.GetRequiredService<IApiKeyStore>();
         try
         {

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using CoopGraph.Graph;
+using CoopGraph.Graph.Interchange;
 using CoopGraph.Graph.OpenData;
 
 namespace CoopGraph.Api.Commands;
@@ -35,10 +36,7 @@ public static class OpenDataCommand
             await errors.WriteLineAsync(Usage);
             return 2;
         }
-        var builder = Host.CreateApplicationBuilder(settings.ToArray());
-        builder.Services.AddCoopGraphGraph(builder.Configuration);
-        using var host = builder.Build();
-        await host.Services.GetRequiredService<IStoreInitializer>().InitializeAsync(cancellationToken);
+        using var host = await StoreHost.StartAsync([.. settings], cancellationToken);
         var importer = new OpenDataImporter(host.Services.GetRequiredService<IGraphStore>());
 
         var planned = new List<(string File, OpenDataSource Source)>();

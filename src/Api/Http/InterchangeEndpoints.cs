@@ -37,6 +37,11 @@ public static class InterchangeEndpoints
         {
             bodySize.MaxRequestBodySize = null;
         }
+        if (isCsv)
+        {
+            // The CSV reader (Sep) reads synchronously; the body is streamed, never held, so a thread waits only for the client.
+            http.Features.Get<IHttpBodyControlFeature>()!.AllowSynchronousIO = true;
+        }
         using var reader = new StreamReader(http.Request.Body, System.Text.Encoding.UTF8);
         if (isCsv && http.Request.Query["source"].FirstOrDefault() is { } source)
         {
@@ -64,8 +69,6 @@ public static class InterchangeEndpoints
     /// </summary>
     private static async Task ImportOpenDataAsync(HttpContext http, IGraphStore store, StreamReader reader, string source)
     {
-        // The CSV reader reads synchronously; the body is streamed, never held, so the thread waits only for the client.
-        http.Features.Get<IHttpBodyControlFeature>()!.AllowSynchronousIO = true;
         try
         {
             var importer = new OpenDataImporter(store);

@@ -16,11 +16,11 @@ public static class CsvImport
     public static readonly string[] Lists = ["themeIds", "tags", "domains"];
 
     /// <summary>NDJSON lines made from the CSV rows; a row that cannot be read becomes a line the reader refuses, with the reason.</summary>
-    public static async IAsyncEnumerable<string> ToNdjsonAsync(TextReader input, string? kind, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    public static IEnumerable<string> ToNdjson(TextReader input, string? kind)
     {
-        var rows = new CsvRows(input);
-        var header = await rows.ReadHeaderAsync(cancellationToken);
-        if (header is null)
+        using var table = CsvTable.Open(input);
+        var header = table.Columns;
+        if (header.Count == 0)
         {
             yield break;
         }
@@ -34,9 +34,9 @@ public static class CsvImport
         {
             throw new FormatException($"The header lacks the column(s) {string.Join(", ", missing)}.");
         }
-        while (await rows.ReadRowAsync(cancellationToken) is { } row)
+        foreach (var row in table.Records())
         {
-            if (row.All(string.IsNullOrWhiteSpace))
+            if (row.IsBlank)
             {
                 yield return "";
                 continue;
@@ -46,10 +46,9 @@ public static class CsvImport
             {
                 line["kind"] = kind;
             }
-            for (var i = 0; i < header.Length && i < row.Count; i++)
+            foreach (var name in header)
             {
-                var (name, value) = (header[i], row[i].Trim());
-                if (value.Length == 0)
+                if (row[name] is not { } value)
                 {
                     continue;
                 }

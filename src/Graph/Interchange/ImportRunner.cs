@@ -33,9 +33,12 @@ public sealed class ImportRunner(IGraphStore store, int maxReportedRejections = 
     public Task<ImportReport> RunAsync(TextReader reader, IProgress<ImportProgress>? progress, CancellationToken cancellationToken) =>
         RunAsync(Lines(reader, cancellationToken), progress, cancellationToken);
 
-    /// <summary>A CSV file of one kind (see <see cref="CsvImport"/>); rows are numbered from 2, the header being row 1.</summary>
+    /// <summary>
+    /// A CSV file of one kind (see <see cref="CsvImport"/>); rows are numbered from 2, the header being row 1 (the empty
+    /// line put first stands for it). The file is read on the import's reading thread, so a header it refuses surfaces here.
+    /// </summary>
     public Task<ImportReport> RunCsvAsync(TextReader reader, string? kind, IProgress<ImportProgress>? progress, CancellationToken cancellationToken) =>
-        RunAsync(Prepend("", CsvImport.ToNdjsonAsync(reader, kind, cancellationToken)), progress, cancellationToken);
+        RunAsync(CsvImport.ToNdjson(reader, kind).Prepend("").ToAsyncEnumerable(), progress, cancellationToken);
 
     public async Task<ImportReport> RunAsync(IAsyncEnumerable<string> input, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
     {
@@ -167,16 +170,6 @@ public sealed class ImportRunner(IGraphStore store, int maxReportedRejections = 
     private static async IAsyncEnumerable<string> Lines(TextReader reader, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
         while (await reader.ReadLineAsync(cancellationToken) is { } line)
-        {
-            yield return line;
-        }
-    }
-
-    // An empty first line stands for the CSV header, so that line numbers are the file's row numbers.
-    private static async IAsyncEnumerable<string> Prepend(string first, IAsyncEnumerable<string> rest)
-    {
-        yield return first;
-        await foreach (var line in rest)
         {
             yield return line;
         }

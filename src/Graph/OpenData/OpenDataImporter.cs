@@ -31,7 +31,7 @@ public sealed class OpenDataImporter(IGraphStore store)
     public async Task<OpenDataFileReport> ImportAsync(
         CsvTable table, OpenDataSource source, string fileName, OpenDataContext context, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
     {
-        table.Require(source.RequiredColumns);
+        RequireColumns(table, source.RequiredColumns);
         var vintage = source.VintageOf(Path.GetFileName(fileName));
         var run = new SourceRun(context, source.Provenance(vintage));
         // The import line n came from file row rowOfLine[n - 1]. Written by the reading thread, read once the import has ended.
@@ -80,6 +80,17 @@ public sealed class OpenDataImporter(IGraphStore store)
         return new OpenDataFileReport(
             fileName, source.Name, vintage, rows, report.NodesWritten, report.LinksWritten, rejectedRows,
             rejected.Take(ImportRunner.MaxReportedRejections).ToList(), run.Matches.Counts, run.Skipped.Counts, report.Completed);
+    }
+
+    /// <summary>Refuses a file that lacks a column its format needs, naming every missing one.</summary>
+    private static void RequireColumns(CsvTable table, IReadOnlyCollection<string> required)
+    {
+        var missing = required.Where(c => !table.Columns.Contains(c, StringComparer.Ordinal)).ToList();
+        if (missing.Count > 0)
+        {
+            throw new OpenDataFormatException(
+                $"Missing column{(missing.Count > 1 ? "s" : "")} {string.Join(", ", missing)} (the file has {string.Join(", ", table.Columns)}).");
+        }
     }
 
     private static bool IsLink(System.Text.Json.Nodes.JsonObject item) => (string?)item["op"] == "link";

@@ -30,5 +30,5 @@ public static class OpenDataSources
             .FirstOrDefault()
         ?? throw new OpenDataFormatException($"No source reads a file with columns {string.Join(", ", columns)}; name one with --source.");
 
-    public static int Rank(OpenDataSource source) => All.ToList().FindIndex(s => s.Name == source.Name);
+    public static int Rank(OpenDataSource source) => All.TakeWhile(s => s.Name != source.Name).Count();
 }

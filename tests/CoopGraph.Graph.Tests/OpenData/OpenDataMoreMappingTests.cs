@@ -1,4 +1,5 @@
 using CoopGraph.Domain.Model;
+using CoopGraph.Graph.Interchange;
 using CoopGraph.Graph.OpenData;
 
 namespace CoopGraph.Graph.Tests.OpenData;

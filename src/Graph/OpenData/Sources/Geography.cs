@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using CoopGraph.Graph.Interchange;
 
 namespace CoopGraph.Graph.OpenData.Sources;
 

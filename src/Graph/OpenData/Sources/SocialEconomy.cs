@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using CoopGraph.Graph.Interchange;
 
 namespace CoopGraph.Graph.OpenData.Sources;
 
@@ -31,9 +32,13 @@ internal static class LegalUnits
     };
 
     /// <summary>Public bodies (communes, intercommunalities, CCAS, public establishments, mixed-economy companies) that run insertion sites.</summary>
-    public static bool IsPublicBody(string label) =>
-        new[] { "Commune", "Communauté", "Centre communal", "Centre Intercommunal", "Établissement public", "Syndicat", "Département", "Régie", "Pôle d'équilibre", "gestion publique", "économie mixte" }
-            .Any(word => label.Contains(word, StringComparison.OrdinalIgnoreCase));
+    public static bool IsPublicBody(string label) => PublicBodyWords.Any(word => label.Contains(word, StringComparison.OrdinalIgnoreCase));
+
+    private static readonly string[] PublicBodyWords =
+    [
+        "Commune", "Communauté", "Centre communal", "Centre Intercommunal", "Établissement public", "Syndicat", "Département",
+        "Régie", "Pôle d'équilibre", "gestion publique", "économie mixte",
+    ];
 
     /// <summary>Locates by commune code when there is one, else by postcode and name; counts how.</summary>
     public static string? Locate(SourceRun run, string? communeCode, string? postcode, string? name)
@@ -52,15 +57,24 @@ internal static class LegalUnits
         return null;
     }
 
-    /// <summary>One node per legal unit in a run: the first row names it, later rows of the same SIREN are counted.</summary>
-    public static bool First(SourceRun run, string id)
+    /// <summary>
+    /// The SSE_ACTOR node <c>siren:SIREN</c> of a legal unit, the first time the run meets it; null (and counted) when
+    /// the row has no valid number or names a unit already read (several establishments of one legal unit).
+    /// </summary>
+    public static JsonObject? Actor(SourceRun run, string? siretOrSiren, string name, string legalForm)
     {
-        if (run.Context.FirstTime(id))
+        if (Siren(siretOrSiren) is not { } siren)
         {
-            return true;
+            run.Skipped.Count("no valid SIREN or SIRET");
+            return null;
         }
-        run.Skipped.Count("another establishment of a legal unit already read");
-        return false;
+        var id = "siren:" + siren;
+        if (!run.Context.FirstTime(id))
+        {
+            run.Skipped.Count("another establishment of a legal unit already read");
+            return null;
+        }
+        return Items.Node("SSE_ACTOR", id, name, run.Provenance).With("legalForm", legalForm).With("siren", siren);
     }
 }
 
@@ -81,20 +95,12 @@ internal sealed class InsertionStructures : OpenDataSource
             run.Skipped.Count("run by a public body, not an SSE organisation");
             yield break;
         }
-        if (LegalUnits.Siren(row["SIRET"]) is not { } siren)
+        if (LegalUnits.Actor(run, row["SIRET"], row["DENOMINATION_SOCIALE"]!, LegalUnits.FormOfLabel(label)) is { } actor)
         {
-            run.Skipped.Count("no valid SIRET");
-            yield break;
+            yield return actor
+                .With("territoryCode", LegalUnits.Locate(run, null, row["CODE_POSTAL"], row["COMMUNE"]))
+                .With("tags", new[] { "SIAE", row["MESURE"]! });
         }
-        var id = "siren:" + siren;
-        if (!LegalUnits.First(run, id))
-        {
-            yield break;
-        }
-        yield return Items.Node("SSE_ACTOR", id, row["DENOMINATION_SOCIALE"]!, run.Provenance)
-            .With("legalForm", LegalUnits.FormOfLabel(label)).With("siren", siren)
-            .With("territoryCode", LegalUnits.Locate(run, null, row["CODE_POSTAL"], row["COMMUNE"]))
-            .With("tags", new[] { "SIAE", row["MESURE"]! });
     }
 }
 
@@ -109,20 +115,12 @@ internal sealed class Geiq : OpenDataSource
 
     public override IEnumerable<JsonObject> Map(CsvRecord row, SourceRun run)
     {
-        if (LegalUnits.Siren(row["SIRET"]) is not { } siren)
+        if (LegalUnits.Actor(run, row["SIRET"], row["GEIQ"]!, "ASSOCIATION") is { } actor)
         {
-            run.Skipped.Count("no valid SIRET");
-            yield break;
+            yield return actor
+                .With("territoryCode", LegalUnits.Locate(run, null, row["CODE_POSTAL"], row["VILLE"]))
+                .With("tags", new[] { "GEIQ" });
         }
-        var id = "siren:" + siren;
-        if (!LegalUnits.First(run, id))
-        {
-            yield break;
-        }
-        yield return Items.Node("SSE_ACTOR", id, row["GEIQ"]!, run.Provenance)
-            .With("legalForm", "ASSOCIATION").With("siren", siren)
-            .With("territoryCode", LegalUnits.Locate(run, null, row["CODE_POSTAL"], row["VILLE"]))
-            .With("tags", new[] { "GEIQ" });
     }
 }
 
@@ -137,16 +135,6 @@ internal sealed class SireneSse : OpenDataSource
 
     public override IEnumerable<JsonObject> Map(CsvRecord row, SourceRun run)
     {
-        if (LegalUnits.Siren(row["siren"]) is not { } siren)
-        {
-            run.Skipped.Count("no valid SIREN");
-            yield break;
-        }
-        var id = "siren:" + siren;
-        if (!LegalUnits.First(run, id))
-        {
-            yield break;
-        }
         var form = row["famille_ess"] switch
         {
             "association" => "ASSOCIATION",
@@ -155,10 +143,12 @@ internal sealed class SireneSse : OpenDataSource
             "mutuelle" => "MUTUAL",
             _ => LegalUnits.FormOfCategory(row["categorie_juridique"]),
         };
-        yield return Items.Node("SSE_ACTOR", id, row["denomination"]!, run.Provenance)
-            .With("legalForm", form).With("siren", siren)
-            .With("territoryCode", LegalUnits.Locate(run, null, row["code_postal"], row["commune"]))
-            .With("tags", row["tags_numerique"]?.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        if (LegalUnits.Actor(run, row["siren"], row["denomination"]!, form) is { } actor)
+        {
+            yield return actor
+                .With("territoryCode", LegalUnits.Locate(run, null, row["code_postal"], row["commune"]))
+                .With("tags", row["tags_numerique"]?.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        }
     }
 }
 

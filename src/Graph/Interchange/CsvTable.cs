@@ -1,9 +1,9 @@
 using nietras.SeparatedValues;
 
-namespace CoopGraph.Graph.OpenData;
+namespace CoopGraph.Graph.Interchange;
 
 /// <summary>
-/// A published CSV file read with Sep: the separator (',' or ';') is detected from the header, quoted fields are
+/// A CSV file read with Sep, for the CSV import and the open-data connectors alike: the separator (',' or ';') is detected from the header, quoted fields are
 /// unescaped, cells trimmed, a UTF-8 byte-order mark dropped. Columns are found by name, so that their order does not
 /// matter and extra columns are ignored. Rows are streamed, never held.
 /// </summary>
@@ -22,17 +22,6 @@ public sealed class CsvTable : IDisposable
     /// <summary>Reads the header only; rows come from <see cref="Records"/>.</summary>
     public static CsvTable Open(TextReader text) =>
         new(Sep.Reader(o => o with { Unescape = true, Trim = SepTrim.All, DisableColCountCheck = true }).From(text));
-
-    /// <summary>Refuses the file when a required column is missing, naming every missing one.</summary>
-    public void Require(IReadOnlyCollection<string> required)
-    {
-        var missing = required.Where(c => !Columns.Contains(c, StringComparer.Ordinal)).ToList();
-        if (missing.Count > 0)
-        {
-            throw new OpenDataFormatException(
-                $"Missing column{(missing.Count > 1 ? "s" : "")} {string.Join(", ", missing)} (the file has {string.Join(", ", Columns)}).");
-        }
-    }
 
     /// <summary>The data rows, numbered from 2 (the header is row 1; a quoted cell may span lines).</summary>
     public IEnumerable<CsvRecord> Records()

@@ -1,9 +1,12 @@
-namespace CoopGraph.Graph.OpenData;
+namespace CoopGraph.Graph.Interchange;
 
 /// <summary>One data row of a CSV file by column name; <see cref="Row"/> is the file's row number, the header being row 1.</summary>
 public sealed class CsvRecord(long row, IReadOnlyDictionary<string, string> values)
 {
     public long Row { get; } = row;
+
+    /// <summary>A row with no value in any cell (a blank line).</summary>
+    public bool IsBlank => values.Values.All(string.IsNullOrWhiteSpace);
 
     /// <summary>The trimmed value, or null when the cell is empty or the column absent (optional columns).</summary>
     public string? this[string column] => values.TryGetValue(column, out var value) && value.Length > 0 ? value : null;
