@@ -12,6 +12,7 @@ public static class CoopGraphEndpoints
     {
         app.UseCors(CoopGraph.Api.Protection.CorsOptions.Policy);
         app.UseRateLimiter();
+        app.MapCoopGraphExplorer();
         app.MapMethods(GraphQLPath, [HttpMethods.Get, HttpMethods.Post], GraphQLHttpEndpoint.HandleAsync);
         app.MapGet(GraphQLPath + "/schema.graphql", (ISchema schema) => Results.Text(schema.Print(), "text/plain", System.Text.Encoding.UTF8));
         app.MapCoopGraphInterchange();

@@ -22,6 +22,7 @@ public static class ApiServiceCollectionExtensions
                 && o.MaxAliases >= 0 && o.MaxFragments >= 0 && o.TimeoutSeconds > 0, "Api:Limits values must be positive.")
             .ValidateOnStart();
         services.AddOptions<AccessOptions>().BindConfiguration(AccessOptions.Section);
+        services.AddOptions<ExplorerOptions>().BindConfiguration(ExplorerOptions.Section);
         services.AddSingleton<ApiAccess>();
         services.AddOptions<TrustedDocumentsOptions>().BindConfiguration(TrustedDocumentsOptions.Section);
         services.AddSingleton<TrustedDocuments>();

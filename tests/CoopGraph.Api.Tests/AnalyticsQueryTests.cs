@@ -24,6 +24,7 @@ public sealed class AnalyticsQueryTests(CoopGraphFactory factory) : IClassFixtur
         { "path", """{ path(from: "sse:auto-ecole-sociale", to: "svc:depms-roads", linkTypes: [COOPERATES_WITH, WORKS_ON], maxHops: 6) { hops nodes { id __typename } links { id type } } }""" },
         { "brokers", """{ brokers(first: 15) { actor { id } betweenness bridgedDomainPairs exact errorBound } }""" },
         { "communities", """{ communities { modularity siloAlignment actors links communityCount communities(minSize: 2) { id size domains members(first: 100) { totalCount nodes { id } } } } }""" },
+        { "authorityRanking", """{ authorityRanking(first: 5) { authority { id name } services serviceLinks } }""" },
         { "graphStats", """{ graphStats { nodes links version projectionVersion nodesByKind { kind count } linksByType { type count } } }""" },
     };
 
@@ -35,6 +36,20 @@ public sealed class AnalyticsQueryTests(CoopGraphFactory factory) : IClassFixtur
 
         Assert.Null(response["errors"]);
         Snapshot.Match(response.ToJsonString(), SnapshotNameExtension.Create(name));
+    }
+
+    [Fact]
+    public async Task AuthorityRanking_CountsTheServiceLinksOfTheTransversalityReport()
+    {
+        var ranking = (await _client.PostAsync("""{ authorityRanking(first: 100) { authority { id } serviceLinks } }"""))["data"]!["authorityRanking"]!.AsArray();
+
+        Assert.True(ranking.Count >= 5);
+        foreach (var rank in ranking)
+        {
+            var id = (string)rank!["authority"]!["id"]!;
+            var report = await _client.PostAsync("query($id: ID!) { transversality(authorityId: $id) { serviceLinks } }", new { id });
+            Assert.Equal((int)rank["serviceLinks"]!, (int)report["data"]!["transversality"]!["serviceLinks"]!);
+        }
     }
 
     [Theory]

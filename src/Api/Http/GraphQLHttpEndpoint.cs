@@ -17,8 +17,13 @@ public static class GraphQLHttpEndpoint
     public static async Task HandleAsync(
         HttpContext http, IDocumentExecuter<ISchema> executer, IGraphQLTextSerializer serializer, IDiagnosticContext diagnostics,
         Microsoft.Extensions.Options.IOptions<QueryLimitsOptions> limitOptions, ApiAccess access, TrustedDocuments trusted,
-        Microsoft.Extensions.Options.IOptions<AccessOptions> accessOptions)
+        Microsoft.Extensions.Options.IOptions<AccessOptions> accessOptions, Microsoft.Extensions.Options.IOptions<ExplorerOptions> explorerOptions)
     {
+        if (ExplorerPages.WantsGraphiQL(http.Request))
+        {
+            await ExplorerPages.WriteGraphiQLAsync(http, explorerOptions.Value);
+            return;
+        }
         var cancellationToken = http.RequestAborted;
         var limits = limitOptions.Value;
         if (http.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } bodySize)

@@ -9,6 +9,7 @@ using CoopGraph.Domain.Analytics.Communities;
 using CoopGraph.Domain.Analytics.Competition;
 using CoopGraph.Domain.Analytics.Gaps;
 using CoopGraph.Domain.Analytics.Paths;
+using CoopGraph.Domain.Analytics.Ranking;
 using CoopGraph.Domain.Analytics.Scoping;
 using CoopGraph.Domain.Analytics.Transversality;
 using CoopGraph.Domain.Model;
@@ -101,6 +102,17 @@ public static class AnalyticsRootFields
                 var first = c.ReadFirst(10, Paging.Paging.MaxFirst);
                 var members = scope.KeepsEveryActor ? null : ScopeResolver.Members(projection, scope).ToHashSet();
                 return CompetitionHotspots.Find(projection, members, scope.Day).Take(first).Select(h => new Projected<CompetitionHotspot>(projection, h));
+            });
+
+        query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<AuthorityRankType>>>>("authorityRanking")
+            .Description("Authorities whose services cooperate the most: service links (as in TransversalityReport) descending, then services descending, then id. " +
+                "The explorer opens on the first; a starting list for transversality reports.")
+            .FirstArgument(10, Paging.Paging.MaxFirst)
+            .ResolveAsync(async c =>
+            {
+                var projection = await c.ProjectionAsync();
+                var first = c.ReadFirst(10, Paging.Paging.MaxFirst);
+                return AuthorityRanking.MostCooperative(projection, first).Select(r => new Projected<AuthorityRank>(projection, r));
             });
 
         query.Field<PathGraphType>("path")

@@ -1,0 +1,107 @@
+// Every operation the explorer sends. Named operations, so that they read well in the API's logs.
+
+// For fields typed Actor: a fragment on a type that can never be an Actor is a validation error.
+const actorBits = `
+  id __typename name kind themes { domain }
+  ... on Service { domain }`;
+
+// For fields typed Node: any kind may come.
+const nodeBits = `
+  id __typename
+  ... on Actor { name kind themes { domain } }
+  ... on Service { domain }
+  ... on Policy { name domains }
+  ... on Theme { name domain }
+  ... on Territory { name }`;
+
+const linkFields = `
+  id type since until kind intensity instrument amount year
+  source { ${nodeBits} }
+  target { ${nodeBits} }`;
+
+export const overviewQuery = `query ExplorerOverview {
+  authorityRanking(first: 5) { services serviceLinks authority { id name level territory { name } } }
+}`;
+
+export const authoritySearchQuery = `query ExplorerAuthoritySearch($text: String!) {
+  actors(filter: { kinds: [AUTHORITY], text: $text }, first: 10) {
+    nodes { id name ... on Authority { level territory { name } } }
+  }
+}`;
+
+export const actorSearchQuery = `query ExplorerActorSearch($text: String!) {
+  actors(filter: { text: $text }, first: 10) { nodes { id name kind territory { name } } }
+}`;
+
+export const transversalityQuery = `query ExplorerTransversality($id: ID!, $asOf: Date, $fromYear: Int!, $toYear: Int!) {
+  transversality(authorityId: $id, asOf: $asOf) {
+    authority { id name }
+    domains serviceLinks transversalLinks linkShare domainPairs coveredDomainPairs domainPairCoverage siloDomains
+    matrix { a b direct bridged covered }
+    bridges(first: 5) { actor { ${actorBits} } domains domainPairs links }
+    trend(fromYear: $fromYear, toYear: $toYear) { year serviceLinks transversalLinks linkShare domainPairCoverage }
+  }
+}`;
+
+export const gapsQuery = `query ExplorerGaps($id: ID!, $asOf: Date) {
+  cooperationGaps(scope: { authorityId: $id, asOf: $asOf }, first: 15) {
+    totalCount
+    nodes {
+      score hops
+      source { ${actorBits} }
+      target { ${actorBits} }
+      reasons { kind detail weight nodes { id ... on Actor { name } ... on Theme { name } ... on Policy { name } ... on Territory { name } } }
+    }
+  }
+  domainGaps(authorityId: $id, asOf: $asOf) {
+    a b sharedThemes { id name } servicesA { id name } servicesB { id name }
+  }
+}`;
+
+export const hotspotsQuery = `query ExplorerHotspots($id: ID!, $asOf: Date) {
+  competitionHotspots(scope: { authorityId: $id, asOf: $asOf }, first: 5) {
+    policy { id name } applicants applicantPairs cooperatingPairs cooperatingPairShare
+  }
+}`;
+
+// The services only: their links come one service a request (neighbourhoodQuery), since one document asking
+// for every service's 100 links is priced above the API's complexity limit.
+export const authorityNetworkQuery = `query ExplorerAuthorityNetwork($id: ID!) {
+  actor(id: $id) {
+    ${actorBits}
+    ... on Authority { services { ${actorBits} } }
+  }
+}`;
+
+export const neighbourhoodQuery = `query ExplorerNeighbourhood($id: ID!) {
+  node(id: $id) {
+    ${nodeBits}
+    ... on Actor { links(first: 100) { nodes { ${linkFields} } } }
+    ... on Policy { links(first: 100) { nodes { ${linkFields} } } }
+    ... on Theme { links(first: 100) { nodes { ${linkFields} } } }
+  }
+}`;
+
+export const nodeDetailsQuery = `query ExplorerNodeDetails($id: ID!) {
+  node(id: $id) {
+    ${nodeBits}
+    ... on Actor {
+      description tags territory { name }
+      themesFull: themes { id name domain }
+      links(first: 100) { totalCount nodes { ${linkFields} } }
+    }
+    ... on Service { authority { id name } }
+    ... on Authority { level }
+    ... on SseActor { legalForm }
+    ... on Policy { description instrument links(first: 100) { totalCount nodes { ${linkFields} } } }
+    ... on Theme { description }
+  }
+}`;
+
+export const pathQuery = `query ExplorerPath($from: ID!, $to: ID!, $types: [LinkType!]) {
+  path(from: $from, to: $to, linkTypes: $types, maxHops: 8) {
+    hops
+    nodes { ${nodeBits} }
+    links { ${linkFields} }
+  }
+}`;

@@ -1,0 +1,121 @@
+// The shapes of the responses the explorer asks for (see queries.ts); names follow the schema.
+
+export type Domain = string;
+export type Kind = "AUTHORITY" | "SERVICE" | "SSE_ACTOR" | "UNIVERSITY" | "INNOVATION_LAB" | "POLICY" | "THEME" | "TERRITORY";
+
+export interface NodeRef {
+  id: string;
+  __typename: string;
+  name?: string;
+  kind?: Kind;
+  domain?: Domain;
+  domains?: Domain[];
+  themes?: { domain: Domain }[];
+}
+
+export interface LinkData {
+  id: string;
+  type: string;
+  since: string | null;
+  until: string | null;
+  kind: string | null;
+  intensity: number | null;
+  instrument?: string | null;
+  amount?: number | string | null;
+  year?: number | null;
+  source: NodeRef;
+  target: NodeRef;
+}
+
+export interface AuthorityChoice {
+  id: string;
+  name: string;
+  level?: string;
+  territory?: { name: string } | null;
+}
+
+export interface AuthorityRank {
+  authority: AuthorityChoice;
+  services: number;
+  serviceLinks: number;
+}
+
+export interface MatrixCell {
+  a: Domain;
+  b: Domain;
+  direct: number;
+  bridged: number;
+  covered: boolean;
+}
+
+export interface TrendPoint {
+  year: number;
+  serviceLinks: number;
+  transversalLinks: number;
+  linkShare: number;
+  domainPairCoverage: number;
+}
+
+export interface Transversality {
+  authority: { id: string; name: string };
+  domains: Domain[];
+  serviceLinks: number;
+  transversalLinks: number;
+  linkShare: number;
+  domainPairs: number;
+  coveredDomainPairs: number;
+  domainPairCoverage: number;
+  siloDomains: Domain[];
+  matrix: MatrixCell[];
+  bridges: { actor: NodeRef; domains: Domain[]; domainPairs: number; links: number }[];
+  trend: TrendPoint[];
+}
+
+export interface GapReason {
+  kind: string;
+  detail: string;
+  weight: number;
+  nodes: { id: string; name?: string }[];
+}
+
+export interface CooperationGap {
+  source: NodeRef;
+  target: NodeRef;
+  score: number;
+  hops: number | null;
+  reasons: GapReason[];
+}
+
+export interface DomainGap {
+  a: Domain;
+  b: Domain;
+  sharedThemes: { id: string; name: string }[];
+  servicesA: { id: string; name: string }[];
+  servicesB: { id: string; name: string }[];
+}
+
+export interface Hotspot {
+  policy: { id: string; name: string };
+  applicants: number;
+  applicantPairs: number;
+  cooperatingPairs: number;
+  cooperatingPairShare: number;
+}
+
+export interface NodeDetails extends NodeRef {
+  description?: string | null;
+  tags?: string[];
+  territory?: { name: string } | null;
+  themesFull?: { id: string; name: string; domain: Domain }[];
+  authority?: { id: string; name: string } | null;
+  legalForm?: string;
+  level?: string;
+  instrument?: string;
+  links?: { totalCount: number; nodes: LinkData[] };
+}
+
+export interface PathResult {
+  hops: number;
+  nodes: NodeRef[];
+  links: LinkData[];
+}

@@ -1,0 +1,156 @@
+// An authority's dashboard: figures, trend, heatmap, silos, bridges, domain gaps, cooperation gaps and
+// competition hotspots. Each analysis loads on its own and says so, with a count of those ready.
+import { transversalityQuery, hotspotsQuery } from "../api/queries";
+import type { CooperationGap, DomainGap, Hotspot, Transversality } from "../api/types";
+import { domainName, percent, type Lang, type Words } from "../logic/i18n";
+import { reasonText } from "../logic/reasons";
+import { Heatmap } from "./Heatmap";
+import { Status } from "./Status";
+import { TrendChart } from "./TrendChart";
+import { useQuery, type QueryState } from "./useQuery";
+
+export interface GapsData {
+  cooperationGaps: { totalCount: number; nodes: CooperationGap[] };
+  domainGaps: DomainGap[];
+}
+
+export function Dashboard({ authority, asOf, gaps, lang, t, onSelect }: {
+  authority: string;
+  asOf: string | null;
+  gaps: QueryState<GapsData>;
+  lang: Lang;
+  t: Words;
+  onSelect: (id: string) => void;
+}) {
+  const toYear = new Date().getFullYear();
+  const report = useQuery<{ transversality: Transversality }>(transversalityQuery, { id: authority, asOf, fromYear: toYear - 12, toYear });
+  const hotspots = useQuery<{ competitionHotspots: Hotspot[] }>(hotspotsQuery, { id: authority, asOf });
+  const ready = [report, gaps, hotspots].filter((s) => s.status === "done").length;
+
+  return (
+    <section className="dashboard" aria-labelledby="dashboard-title" data-testid="dashboard">
+      <h2 id="dashboard-title">
+        {t.dashboard}
+        {report.status === "done" && <>: {report.data.transversality.authority.name}</>}
+      </h2>
+      {ready < 3 && (
+        <p className="progress" role="status" aria-live="polite">
+          <progress max={3} value={ready} /> {ready}/3 {t.analysesReady}
+        </p>
+      )}
+      <Status state={report} t={t}>
+        {({ transversality: r }) => (
+          <>
+            <div className="figures">
+              <Figure label={t.linkShare} value={percent(lang, r.linkShare)} detail={`${r.transversalLinks} ${t.transversalLinks} ${t.of} ${r.serviceLinks}`} testId="link-share" />
+              <Figure label={t.coverage} value={percent(lang, r.domainPairCoverage)} detail={`${r.coveredDomainPairs} ${t.of} ${r.domainPairs}`} testId="coverage" />
+              <div className="figure">
+                <span className="label">{t.silos}</span>
+                {r.siloDomains.length === 0
+                  ? <span className="detail">{t.noSilos}</span>
+                  : <ul className="chips" data-testid="silos">{r.siloDomains.map((d) => <li key={d} className="chip silo">{domainName(lang, d)}</li>)}</ul>}
+              </div>
+            </div>
+            <div className="charts">
+              <TrendChart points={r.trend} lang={lang} t={t} />
+              <Heatmap domains={r.domains} matrix={r.matrix} lang={lang} t={t} />
+            </div>
+            <div className="lists">
+              <div>
+                <h3>{t.bridges}</h3>
+                <p className="help">{t.bridgesHelp}</p>
+                {r.bridges.length === 0 ? <p className="status empty">{t.empty}</p> : (
+                  <ol data-testid="bridges">
+                    {r.bridges.map((b) => (
+                      <li key={b.actor.id}>
+                        <button type="button" className="link" onClick={() => onSelect(b.actor.id)}>{b.actor.name}</button>
+                        {" "}<small>{b.domains.map((d) => domainName(lang, d)).join(", ")}</small>
+                      </li>
+                    ))}
+                  </ol>
+                )}
+              </div>
+              <DomainGaps gaps={gaps} lang={lang} t={t} />
+            </div>
+          </>
+        )}
+      </Status>
+      <div className="lists">
+        <CooperationGaps gaps={gaps} lang={lang} t={t} onSelect={onSelect} />
+        <div>
+          <h3>{t.hotspots}</h3>
+          <p className="help">{t.hotspotsHelp}</p>
+          <Status state={hotspots} t={t} isEmpty={(d) => d.competitionHotspots.length === 0}>
+            {(d) => (
+              <ol data-testid="hotspots">
+                {d.competitionHotspots.map((h) => (
+                  <li key={h.policy.id}>
+                    <button type="button" className="link" onClick={() => onSelect(h.policy.id)}>{h.policy.name}</button>
+                    {" "}<small>{h.applicants} {t.applicants}, {percent(lang, h.cooperatingPairShare)} {t.cooperatingPairs}</small>
+                  </li>
+                ))}
+              </ol>
+            )}
+          </Status>
+        </div>
+      </div>
+    </section>
+  );
+}
+
+function Figure({ label, value, detail, testId }: { label: string; value: string; detail: string; testId: string }) {
+  return (
+    <div className="figure" data-testid={testId}>
+      <span className="label">{label}</span>
+      <span className="value">{value}</span>
+      <span className="detail">{detail}</span>
+    </div>
+  );
+}
+
+function DomainGaps({ gaps, lang, t }: { gaps: QueryState<GapsData>; lang: Lang; t: Words }) {
+  return (
+    <div>
+      <h3>{t.domainGaps}</h3>
+      <p className="help">{t.domainGapsHelp}</p>
+      <Status state={gaps} t={t} isEmpty={(d) => d.domainGaps.length === 0}>
+        {(d) => (
+          <ul data-testid="domain-gaps">
+            {d.domainGaps.map((g) => (
+              <li key={`${g.a}|${g.b}`}>
+                <strong>{domainName(lang, g.a)} × {domainName(lang, g.b)}</strong>: {g.sharedThemes.length} {t.sharedThemes}
+                {" "}<small>({g.sharedThemes.map((th) => th.name).join(", ")})</small>
+              </li>
+            ))}
+          </ul>
+        )}
+      </Status>
+    </div>
+  );
+}
+
+function CooperationGaps({ gaps, lang, t, onSelect }: { gaps: QueryState<GapsData>; lang: Lang; t: Words; onSelect: (id: string) => void }) {
+  return (
+    <div>
+      <h3>{t.gaps}</h3>
+      <p className="help">{t.gapsHelp}</p>
+      <Status state={gaps} t={t} isEmpty={(d) => d.cooperationGaps.nodes.length === 0}>
+        {(d) => (
+          <ol data-testid="gaps" className="gaps">
+            {d.cooperationGaps.nodes.slice(0, 8).map((g) => (
+              <li key={`${g.source.id}|${g.target.id}`}>
+                <button type="button" className="link" onClick={() => onSelect(g.source.id)}>{g.source.name}</button>
+                {" ↔ "}
+                <button type="button" className="link" onClick={() => onSelect(g.target.id)}>{g.target.name}</button>
+                {" "}<small>({t.score} {g.score.toFixed(2)})</small>
+                <ul className="reasons">
+                  {g.reasons.map((r) => <li key={r.kind}>{reasonText(lang, r)}</li>)}
+                </ul>
+              </li>
+            ))}
+          </ol>
+        )}
+      </Status>
+    </div>
+  );
+}

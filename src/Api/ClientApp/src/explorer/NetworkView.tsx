@@ -1,0 +1,270 @@
+// The network: an authority's services and partners (or an actor's neighbourhood), expanded on demand,
+// with gaps as dashed suggestions, a path between two actors, filters, an "as of" year and exports.
+import cytoscape, { type Core } from "cytoscape";
+import { useEffect, useMemo, useRef, useState } from "react";
+import { runQuery } from "../api/client";
+import { actorSearchQuery, authorityNetworkQuery, neighbourhoodQuery, pathQuery } from "../api/queries";
+import type { LinkData, NodeRef, PathResult } from "../api/types";
+import { toCsv } from "../logic/csv";
+import { GraphModel } from "../logic/graphModel";
+import { allLinkTypes, domainName, kindName, linkTypeName, type Lang, type Words } from "../logic/i18n";
+import { domainColour, kindColour } from "../logic/palette";
+import type { ViewState } from "../logic/viewState";
+import { networkStyle } from "./cytoscapeStyle";
+import type { GapsData } from "./Dashboard";
+import { actorSearch, SearchBox } from "./SearchBox";
+import { SidePanel } from "./SidePanel";
+import type { QueryState } from "./useQuery";
+
+interface RootData { actor?: NodeRef & { services?: NodeRef[] } | null }
+interface NeighbourhoodData { node: (NodeRef & { links?: { nodes: LinkData[] } }) | null }
+
+export function NetworkView({ root, state, gaps, lang, t, update }: {
+  root: string;
+  state: ViewState;
+  gaps: QueryState<GapsData>;
+  lang: Lang;
+  t: Words;
+  update: (change: Partial<ViewState>) => void;
+}) {
+  const container = useRef<HTMLDivElement>(null);
+  const cy = useRef<Core | null>(null);
+  const model = useMemo(() => new GraphModel(), [root]);
+  const [version, setVersion] = useState(0);
+  const [busy, setBusy] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [path, setPath] = useState<PathResult | null | undefined>(undefined);
+  const [expanded, setExpanded] = useState<string[]>([]);
+  const [counts, setCounts] = useState({ nodes: 0, edges: 0, gaps: 0 });
+  const select = (id: string | null) => update({ focus: id });
+
+  // The root: an authority's services with their links, or any other node's neighbourhood.
+  useEffect(() => {
+    const controller = new AbortController();
+    setBusy(t.loading);
+    setError(null);
+    setExpanded([]);
+    runQuery<RootData>(authorityNetworkQuery, { id: root }, controller.signal)
+      .then(async (data) => {
+        if (data.actor?.services) {
+          model.addNode(data.actor);
+          for (const service of data.actor.services) model.addNode(service);
+          await Promise.all(data.actor.services.map((s) => addNeighbourhood(model, s.id, controller.signal)));
+        } else {
+          await addNeighbourhood(model, root, controller.signal);
+        }
+        setVersion((v) => v + 1);
+      })
+      .catch((e: unknown) => { if (!controller.signal.aborted) setError(String((e as Error).message ?? e)); })
+      .finally(() => { if (!controller.signal.aborted) setBusy(null); });
+    return () => controller.abort();
+    // The words only label the progress; a language switch must not reload the network.
+  }, [root, model]);
+
+  useEffect(() => {
+    if (gaps.status === "done") {
+      model.setGaps(gaps.data.cooperationGaps.nodes);
+      setVersion((v) => v + 1);
+    }
+  }, [gaps, model]);
+
+  const expand = (id: string) => {
+    if (expanded.includes(id)) return;
+    setBusy(t.loading);
+    addNeighbourhood(model, id)
+      .then(() => { setExpanded((e) => [...e, id]); setVersion((v) => v + 1); })
+      .catch((e: unknown) => setError(String((e as Error).message ?? e)))
+      .finally(() => setBusy(null));
+  };
+
+  // A path between the two actors of the address, drawn into the network.
+  useEffect(() => {
+    if (!state.from || !state.to) { setPath(undefined); return; }
+    const controller = new AbortController();
+    setBusy(t.loading);
+    runQuery<{ path: PathResult | null }>(pathQuery, { from: state.from, to: state.to, types: state.types.length ? state.types : null }, controller.signal)
+      .then((data) => {
+        if (data.path) for (const link of data.path.links) model.addLink(link);
+        setPath(data.path);
+        setVersion((v) => v + 1);
+      })
+      .catch((e: unknown) => { if (!controller.signal.aborted) setError(String((e as Error).message ?? e)); })
+      .finally(() => { if (!controller.signal.aborted) setBusy(null); });
+    return () => controller.abort();
+  }, [state.from, state.to, state.types, model]);
+
+  const elements = useMemo(
+    () => model.elements({
+      colour: state.colour, domains: state.domains, types: state.types, year: state.year, gaps: state.gaps,
+      path: path?.nodes.map((n) => n.id) ?? [], keep: [root, ...(state.focus ? [state.focus] : []), ...expanded],
+    }),
+    // version stands for the model's content, which changes in place.
+    [model, version, state.colour, state.domains, state.types, state.year, state.gaps, path, root, state.focus, expanded],
+  );
+
+  useEffect(() => {
+    if (!container.current) return;
+    const instance = cytoscape({ container: container.current, style: networkStyle, minZoom: 0.2, maxZoom: 3, wheelSensitivity: 0.3 });
+    instance.on("tap", "node", (event) => select(event.target.id() as string));
+    cy.current = instance;
+    return () => { instance.destroy(); cy.current = null; };
+  }, []);
+
+  useEffect(() => {
+    const instance = cy.current;
+    if (!instance) return;
+    instance.batch(() => {
+      instance.elements().remove();
+      instance.add(elements.map((e) => ({ group: e.group, data: e.data, classes: e.classes })));
+    });
+    instance.layout({ name: "cose", animate: false, randomize: false, nodeDimensionsIncludeLabels: true, padding: 20 } as cytoscape.LayoutOptions).run();
+    setCounts({ nodes: instance.nodes().length, edges: instance.edges().not(".gap").length, gaps: instance.edges(".gap").length });
+  }, [elements]);
+
+  useEffect(() => {
+    const instance = cy.current;
+    if (!instance) return;
+    instance.nodes().unselect();
+    if (state.focus) instance.getElementById(state.focus).select();
+  }, [state.focus, elements]);
+
+  const years = useMemo(() => {
+    const last = new Date().getFullYear();
+    return { first: Math.min(model.firstYear() ?? last - 10, last - 1), last };
+  }, [model, version]);
+
+  const exportPng = () => {
+    const blob = cy.current?.png({ output: "blob", bg: "#ffffff", full: true, scale: 2 });
+    if (blob) download(blob, "coopgraph-network.png");
+  };
+  const exportCsv = () => {
+    const name = (id: string) => model.nodes.get(id)?.name ?? id;
+    const shown = new Set(elements.filter((e) => e.group === "nodes").map((e) => e.data.id as string));
+    const rows: unknown[][] = [];
+    if (gaps.status === "done") {
+      for (const g of gaps.data.cooperationGaps.nodes) {
+        rows.push(["GAP", g.source.id, g.source.name, g.target.id, g.target.name, g.score.toFixed(3), "", g.reasons.map((r) => r.kind).join(" ")]);
+      }
+    }
+    for (const l of model.links.values()) {
+      if (!shown.has(l.source) || !shown.has(l.target)) continue;
+      rows.push([l.type, l.source, name(l.source), l.target, name(l.target), "", l.since ?? "", l.transversal ? "TRANSVERSAL" : ""]);
+    }
+    download(new Blob([toCsv(["type", "source_id", "source_name", "target_id", "target_name", "score", "since", "notes"], rows)], { type: "text/csv" }), "coopgraph-gaps-and-links.csv");
+  };
+
+  const legendEntries = state.colour === "domain"
+    ? model.domainsPresent().map((d) => ({ key: d, label: domainName(lang, d), colour: domainColour(d) }))
+    : model.kindsPresent().map((k) => ({ key: k, label: kindName(lang, k), colour: kindColour(k) }));
+  const search = useMemo(() => actorSearch(actorSearchQuery, (n) => [n.kind && kindName(lang, n.kind), n.territory?.name].filter(Boolean).join(" · ")), [lang]);
+  const toggle = (list: string[], value: string) => (list.includes(value) ? list.filter((v) => v !== value) : [...list, value]);
+  const visibleNodes = elements.filter((e) => e.group === "nodes");
+
+  return (
+    <section className="network" aria-labelledby="network-title">
+      <h2 id="network-title">{t.network}</h2>
+      <div className="controls">
+        <label>
+          {t.colourBy}{" "}
+          <select value={state.colour} onChange={(e) => update({ colour: e.target.value as ViewState["colour"] })} data-testid="colour-by">
+            <option value="domain">{t.byDomain}</option>
+            <option value="kind">{t.byKind}</option>
+          </select>
+        </label>
+        <label>
+          <input type="checkbox" checked={state.gaps} onChange={(e) => update({ gaps: e.target.checked })} data-testid="toggle-gaps" /> {t.showGaps}
+        </label>
+        <label className="year">
+          {t.asOf} <output data-testid="year-value">{state.year ?? t.allYears}</output>
+          <input
+            type="range" min={years.first} max={years.last + 1} step={1} value={state.year ?? years.last + 1}
+            aria-label={t.asOf} data-testid="year-slider"
+            onChange={(e) => { const y = Number(e.target.value); update({ year: y > years.last ? null : y }); }}
+          />
+        </label>
+        <details>
+          <summary>{t.filterDomains}: {state.domains.length || t.all}</summary>
+          {model.domainsPresent().map((d) => (
+            <label key={d} className="check">
+              <input type="checkbox" checked={state.domains.includes(d)} onChange={() => update({ domains: toggle(state.domains, d) })} /> {domainName(lang, d)}
+            </label>
+          ))}
+        </details>
+        <details>
+          <summary>{t.filterTypes}: {state.types.length || t.all}</summary>
+          {allLinkTypes.filter((lt) => model.typesPresent().includes(lt)).map((lt) => (
+            <label key={lt} className="check">
+              <input type="checkbox" checked={state.types.includes(lt)} onChange={() => update({ types: toggle(state.types, lt) })} /> {linkTypeName(lang, lt)}
+            </label>
+          ))}
+        </details>
+        <button type="button" onClick={exportPng} data-testid="export-png">{t.exportPng}</button>
+        <button type="button" onClick={exportCsv} data-testid="export-csv">{t.exportCsv}</button>
+      </div>
+      {busy && <p className="status loading" role="status"><span className="spinner" aria-hidden="true" /> {busy}</p>}
+      {error && <p className="status error" role="alert">{t.errorPrefix}: {error}</p>}
+      <div className="canvas-row">
+        <div
+          ref={container} className="canvas" data-testid="network" role="img" aria-label={`${t.network}: ${counts.nodes}, ${counts.edges}`}
+          data-nodes={counts.nodes} data-edges={counts.edges} data-gap-edges={counts.gaps}
+        />
+        <div className="legend" aria-label={t.legend}>
+          <h3>{t.legend}</h3>
+          <ul>
+            {legendEntries.map((e) => <li key={e.key}><span className="swatch" style={{ background: e.colour }} /> {e.label}</li>)}
+            <li><span className="line transversal" /> {t.transversalLink}</li>
+            <li><span className="line gap" /> {t.suggestedLink}</li>
+            <li><span className="line path" /> {t.pathLink}</li>
+          </ul>
+        </div>
+      </div>
+      <details className="node-list">
+        <summary>{t.nodesInView} ({visibleNodes.length})</summary>
+        <ul data-testid="node-list">
+          {visibleNodes.map((n) => (
+            <li key={n.data.id as string}>
+              <button type="button" className="link" onClick={() => select(n.data.id as string)}>{n.data.label as string}</button>
+              {" "}<small>{kindName(lang, n.data.kind as string)}</small>
+            </li>
+          ))}
+        </ul>
+      </details>
+      <form className="path-finder" onSubmit={(e) => e.preventDefault()} aria-label={t.findPath}>
+        <h3>{t.findPath}</h3>
+        <SearchBox label={t.from} placeholder={t.actorPlaceholder} noMatch={t.empty} search={search} testId="path-from"
+          initial={state.from ? model.nodes.get(state.from)?.name ?? state.from : ""} onPick={(c) => update({ from: c.id })} />
+        <SearchBox label={t.to} placeholder={t.actorPlaceholder} noMatch={t.empty} search={search} testId="path-to"
+          initial={state.to ? model.nodes.get(state.to)?.name ?? state.to : ""} onPick={(c) => update({ to: c.id })} />
+        {path === null && <p className="status empty" data-testid="path-result">{t.noPath}</p>}
+        {path && (
+          <div data-testid="path-result">
+            <p>{t.pathFound}: {path.hops} {t.hops}</p>
+            <ol>{path.nodes.map((n) => <li key={n.id}><button type="button" className="link" onClick={() => select(n.id)}>{n.name ?? n.id}</button></li>)}</ol>
+          </div>
+        )}
+      </form>
+      {state.focus && (
+        <SidePanel id={state.focus} lang={lang} t={t} onClose={() => select(null)} onExpand={expand} onSelect={select} />
+      )}
+    </section>
+  );
+}
+
+async function addNeighbourhood(model: GraphModel, id: string, signal?: AbortSignal): Promise<void> {
+  const data = await runQuery<NeighbourhoodData>(neighbourhoodQuery, { id }, signal);
+  if (!data.node) return;
+  model.addNode(data.node);
+  for (const link of data.node.links?.nodes ?? []) model.addLink(link);
+}
+
+function download(blob: Blob, name: string): void {
+  const url = URL.createObjectURL(blob);
+  const anchor = document.createElement("a");
+  anchor.href = url;
+  anchor.download = name;
+  document.body.append(anchor);
+  anchor.click();
+  anchor.remove();
+  window.setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+

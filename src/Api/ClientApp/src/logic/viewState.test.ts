@@ -1,0 +1,30 @@
+import { describe, expect, it } from "vitest";
+import { defaultState, readState, writeState } from "./viewState";
+
+describe("view state in the address", () => {
+  it("round-trips every field", () => {
+    const state = {
+      authority: "auth:city-sa", focus: "sse:garage", colour: "kind" as const, gaps: false, year: 2019,
+      domains: ["SOCIAL", "TRANSPORT"], types: ["COOPERATES_WITH"], from: "a:1", to: "b:2", lang: "fr" as const,
+    };
+    expect(readState(writeState(state))).toEqual(state);
+  });
+
+  it("writes nothing for the defaults", () => {
+    expect(writeState(defaultState)).toBe("");
+  });
+
+  it("drops unknown domains, types, years and languages", () => {
+    const state = readState("?domains=SOCIAL,NOPE&types=FUNDS,DROP&year=abc&lang=de&colour=rainbow");
+    expect(state.domains).toEqual(["SOCIAL"]);
+    expect(state.types).toEqual(["FUNDS"]);
+    expect(state.year).toBeNull();
+    expect(state.lang).toBe("en");
+    expect(state.colour).toBe("domain");
+  });
+
+  it("escapes ids with reserved characters", () => {
+    const text = writeState({ ...defaultState, authority: "insee:authority:69123&x=1" });
+    expect(readState(text).authority).toBe("insee:authority:69123&x=1");
+  });
+});

@@ -1,0 +1,60 @@
+// What the address bar holds, so that a view can be shared: the authority, the focused node, the
+// display choices and a path's ends. Unknown or malformed values fall back to the defaults.
+import type { Lang } from "./i18n";
+import { allDomains, allLinkTypes } from "./i18n";
+
+export interface ViewState {
+  authority: string | null;
+  focus: string | null;
+  colour: "domain" | "kind";
+  gaps: boolean;
+  year: number | null;
+  domains: string[];
+  types: string[];
+  from: string | null;
+  to: string | null;
+  lang: Lang;
+}
+
+export const defaultState: ViewState = {
+  authority: null, focus: null, colour: "domain", gaps: true, year: null,
+  domains: [], types: [], from: null, to: null, lang: "en",
+};
+
+const list = (value: string | null, allowed: string[]): string[] =>
+  value ? value.split(",").filter((v) => allowed.includes(v)) : [];
+
+export function readState(search: string, fallbackLang: Lang = "en"): ViewState {
+  const q = new URLSearchParams(search);
+  const year = Number(q.get("year"));
+  const lang = q.get("lang");
+  return {
+    authority: q.get("authority") || null,
+    focus: q.get("focus") || null,
+    colour: q.get("colour") === "kind" ? "kind" : "domain",
+    gaps: q.get("gaps") !== "0",
+    year: Number.isInteger(year) && year >= 1900 && year <= 2200 ? year : null,
+    domains: list(q.get("domains"), allDomains),
+    types: list(q.get("types"), allLinkTypes),
+    from: q.get("from") || null,
+    to: q.get("to") || null,
+    lang: lang === "fr" || lang === "en" ? lang : fallbackLang,
+  };
+}
+
+/** The query string of a state, without the values that are at their default (short, stable addresses). */
+export function writeState(state: ViewState): string {
+  const q = new URLSearchParams();
+  if (state.authority) q.set("authority", state.authority);
+  if (state.focus) q.set("focus", state.focus);
+  if (state.colour !== defaultState.colour) q.set("colour", state.colour);
+  if (!state.gaps) q.set("gaps", "0");
+  if (state.year !== null) q.set("year", String(state.year));
+  if (state.domains.length) q.set("domains", state.domains.join(","));
+  if (state.types.length) q.set("types", state.types.join(","));
+  if (state.from) q.set("from", state.from);
+  if (state.to) q.set("to", state.to);
+  if (state.lang !== "en") q.set("lang", state.lang);
+  const text = q.toString();
+  return text ? `?${text}` : "";
+}
