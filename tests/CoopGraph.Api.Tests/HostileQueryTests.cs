@@ -22,6 +22,7 @@ public sealed class HostileQueryTests(CoopGraphFactory factory) : IClassFixture<
         { "fragment cycle", "{ ...A } fragment A on Query { ...B } fragment B on Query { ...A }", "GRAPHQL_VALIDATION_FAILED" },
         { "huge first", "{ actors(first: 1000000) { totalCount } }", "QUERY_TOO_COMPLEX" },
         { "multiplying lists", "{ actors(first: 100) { nodes { links(first: 100) { nodes { source { ... on Actor { links(first: 100) { totalCount } } } } } } } }", "QUERY_TOO_COMPLEX" },
+        { "introspection nesting fields in fields", "{ __schema { types { fields { type { fields { type { fields { type { fields { name } } } } } } } } } }", "QUERY_TOO_COMPLEX" },
         { "over-long query", "{ graphStats { nodes } }" + new string(' ', 100_001), "QUERY_TOO_COMPLEX" },
     };
 
@@ -88,6 +89,25 @@ public sealed class HostileQueryTests(CoopGraphFactory factory) : IClassFixture<
             """);
 
         Assert.Null(response["errors"]);
+    }
+
+    /// <summary>The introspection that GraphiQL, graphql-js and code generators send (the full type references included).</summary>
+    [Fact]
+    public async Task TheStandardIntrospectionQuery_IsWithinTheLimits()
+    {
+        const string typeRef = "kind name ofType { kind name ofType { kind name ofType { kind name ofType { kind name ofType { kind name ofType { kind name ofType { kind name } } } } } } }";
+        const string inputValue = "name description type { " + typeRef + " } defaultValue";
+        var query = "query IntrospectionQuery { __schema { queryType { name } mutationType { name } subscriptionType { name } " +
+            "types { kind name description " +
+            "fields(includeDeprecated: true) { name description args { " + inputValue + " } type { " + typeRef + " } isDeprecated deprecationReason } " +
+            "inputFields { " + inputValue + " } interfaces { " + typeRef + " } " +
+            "enumValues(includeDeprecated: true) { name description isDeprecated deprecationReason } possibleTypes { " + typeRef + " } } " +
+            "directives { name description locations args { " + inputValue + " } } } }";
+
+        var response = await _client.PostAsync(query);
+
+        Assert.Null(response["errors"]);
+        Assert.Contains(response["data"]!["__schema"]!["types"]!.AsArray(), t => (string?)t!["name"] == "TransversalityReport");
     }
 
     private async Task AssertStillAnswers()

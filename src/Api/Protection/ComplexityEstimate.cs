@@ -11,9 +11,25 @@ public static class ComplexityEstimate
 {
     public const double UnpagedListSize = 20;
 
+    /// <summary>About the number of types of the schema (__schema.types).</summary>
+    public const double IntrospectionTypes = 100;
+
+    /// <summary>About the number of fields, arguments or values of one schema type.</summary>
+    public const double IntrospectionListSize = 12;
+
     public static FieldComplexityResult Of(FieldImpactContext context)
     {
         var field = context.FieldDefinition;
+        // Introspection reads the schema, not the graph. Priced like data, the standard introspection query of GraphiQL
+        // and code generators came to over a million (each ofType of each field of each type counted) and was refused.
+        // Only its lists are priced, at about the schema's real sizes: the standard query costs about 2,000, while a
+        // document nesting fields in fields in fields (each level twelve times the last) is refused from the fourth level on.
+        if (field.Name.StartsWith("__", StringComparison.Ordinal) || context.ParentType.Name.StartsWith("__", StringComparison.Ordinal))
+        {
+            return IsList(field.ResolvedType)
+                ? new FieldComplexityResult(1, field.Name == "types" ? IntrospectionTypes : IntrospectionListSize)
+                : new FieldComplexityResult(0, 1);
+        }
         if (field.Arguments?.Find("first") is { } first)
         {
             var size = context.GetArgument<int?>("first", first.DefaultValue as int?) ?? (int)UnpagedListSize;

@@ -206,7 +206,7 @@ export function NetworkView({ root, state, gaps, lang, t, update }: {
       <div className="canvas-row">
         <div
           ref={container} className="canvas" data-testid="network" role="img" aria-label={`${t.network}: ${counts.nodes}, ${counts.edges}`}
-          data-nodes={counts.nodes} data-edges={counts.edges} data-gap-edges={counts.gaps}
+          data-nodes={counts.nodes} data-edges={counts.edges} data-gap-edges={counts.gaps} aria-busy={busy !== null}
         />
         <div className="legend" aria-label={t.legend}>
           <h3>{t.legend}</h3>

@@ -1,0 +1,90 @@
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace CoopGraph.Explorer.Tests;
+
+/// <summary>
+/// The real app on Kestrel (a browser needs a socket), on its own SQLite file seeded with the demo data, and one
+/// browser for the test class; each test opens its own context.
+/// </summary>
+public sealed class ExplorerServer : IAsyncLifetime
+{
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "coopgraph-explorer-tests", Guid.NewGuid().ToString("N"));
+    private WebApplicationFactory<Program>? _factory;
+    private IPlaywright? _playwright;
+
+    public Uri Address { get; private set; } = new("http://127.0.0.1/");
+
+    public IBrowser Browser { get; private set; } = null!;
+
+    public HttpClient Api { get; private set; } = null!;
+
+    /// <summary>Where screenshots go: TestResults/explorer-screenshots at the repository's root (kept by CI as artefacts).</summary>
+    public static string ScreenshotFolder { get; } = Path.Combine(RepositoryRoot(), "TestResults", "explorer-screenshots");
+
+    public async Task InitializeAsync()
+    {
+        var path = Path.Combine(_folder, "graph.db");
+        _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
+        {
+            builder.UseSetting("Graph:Embedded:Path", path);
+            builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+            // Any free port: the app's own default (5080) may be taken by a running instance or another test class.
+            builder.UseSetting("urls", "http://127.0.0.1:0");
+        });
+        _factory.UseKestrel();
+        _factory.StartServer();
+        var addresses = _factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
+        Address = new Uri(addresses.First());
+        Api = new HttpClient { BaseAddress = Address };
+        (_playwright, Browser) = await Tests.Browser.LaunchAsync();
+        // A loaded CI machine builds the network and GraphiQL's editor slower than a quiet laptop.
+        Assertions.SetDefaultExpectTimeout(15_000);
+        Directory.CreateDirectory(ScreenshotFolder);
+    }
+
+    public async Task<JsonNode> QueryAsync(string query, object? variables = null)
+    {
+        using var response = await Api.PostAsJsonAsync("/graphql", new { query, variables });
+        var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        Assert.Null(body["errors"]);
+        return body["data"]!;
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (Browser is not null)
+        {
+            await Browser.CloseAsync();
+        }
+        _playwright?.Dispose();
+        Api?.Dispose();
+        if (_factory is not null)
+        {
+            await _factory.DisposeAsync();
+        }
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        if (Directory.Exists(_folder))
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
+    }
+
+    public static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "CoopGraph.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+        return Path.GetTempPath();
+    }
+}
