@@ -68,6 +68,15 @@ public sealed class ExplorerTests(ExplorerServer server) : IClassFixture<Explore
         await panel.GetByRole(AriaRole.Button, new() { Name = "Show its neighbours" }).ClickAsync();
         await session.Page.WaitForFunctionAsync("n => Number(document.querySelector('[data-testid=network]').dataset.edges) > n", before.Edges);
         await session.FinishAsync("node-panel");
+
+        // Its own network: the actor's neighbourhood, without the authority's gaps; Escape closes the panel.
+        await panel.GetByRole(AriaRole.Button, new() { Name = "Explore its network" }).ClickAsync();
+        await Expect(session.Page).ToHaveURLAsync(new Regex("root=sse%3A"));
+        await session.Page.WaitForFunctionAsync("() => document.querySelector('[data-testid=network]').dataset.gapEdges === '0'");
+        var own = await session.WaitForNetworkAsync();
+        Assert.True(own.Nodes < before.Nodes, $"{own.Nodes} nodes in the actor's network, {before.Nodes} in the authority's");
+        await panel.PressAsync("Escape");
+        await Expect(panel).ToHaveCountAsync(0);
     }
 
     [BrowserFact]

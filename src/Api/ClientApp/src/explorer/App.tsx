@@ -11,6 +11,9 @@ import { actorSearch, SearchBox } from "./SearchBox";
 import { Status } from "./Status";
 import { useQuery } from "./useQuery";
 
+// An actor's own network shows no gaps: the gaps are the authority's.
+const idle = { status: "idle" } as const;
+
 const storedLang = (): Lang => (localStorage.getItem("coopgraph.lang") === "fr" ? "fr" : navigator.language.startsWith("fr") ? "fr" : "en");
 
 export function App() {
@@ -63,7 +66,7 @@ export function App() {
         <section className="picker">
           <SearchBox
             label={t.pickAuthority} placeholder={t.pickPlaceholder} noMatch={t.noMatch} search={searchAuthorities} testId="authority-picker"
-            onPick={(c) => update({ authority: c.id, focus: null, from: null, to: null, domains: [] })}
+            onPick={(c) => update({ authority: c.id, root: null, focus: null, from: null, to: null, domains: [] })}
           />
           <Status state={overview} t={t} isEmpty={(d) => d.authorityRanking.length === 0}>
             {(d) => (
@@ -73,7 +76,7 @@ export function App() {
                 <ul data-testid="ranking">
                   {d.authorityRanking.map((r) => (
                     <li key={r.authority.id}>
-                      <button type="button" className="link" aria-current={r.authority.id === authority} onClick={() => update({ authority: r.authority.id, focus: null })}>
+                      <button type="button" className="link" aria-current={r.authority.id === authority} onClick={() => update({ authority: r.authority.id, root: null, focus: null })}>
                         {r.authority.name}
                       </button>{" "}
                       <small>{r.services} {t.services}, {r.serviceLinks} {t.serviceLinks}</small>
@@ -87,7 +90,7 @@ export function App() {
         {authority ? (
           <>
             <Dashboard authority={authority} asOf={asOf} gaps={gaps} lang={state.lang} t={t} onSelect={(id) => update({ focus: id })} />
-            <NetworkView root={authority} state={state} gaps={gaps} lang={state.lang} t={t} update={update} />
+            <NetworkView root={state.root ?? authority} state={state} gaps={state.root ? idle : gaps} lang={state.lang} t={t} update={update} />
           </>
         ) : (
           overview.status === "done" && <p className="status empty">{t.noAuthority}</p>

@@ -117,7 +117,11 @@ export function NetworkView({ root, state, gaps, lang, t, update }: {
       instance.elements().remove();
       instance.add(elements.map((e) => ({ group: e.group, data: e.data, classes: e.classes })));
     });
-    instance.layout({ name: "cose", animate: false, randomize: false, nodeDimensionsIncludeLabels: true, padding: 20 } as cytoscape.LayoutOptions).run();
+    // Spread enough for the labels to be read on a laptop screen.
+    instance.layout({
+      name: "cose", animate: false, randomize: false, nodeDimensionsIncludeLabels: true, padding: 24,
+      idealEdgeLength: () => 90, nodeRepulsion: () => 12000, componentSpacing: 80, gravity: 0.6,
+    } as cytoscape.LayoutOptions).run();
     setCounts({ nodes: instance.nodes().length, edges: instance.edges().not(".gap").length, gaps: instance.edges(".gap").length });
   }, [elements]);
 
@@ -244,7 +248,8 @@ export function NetworkView({ root, state, gaps, lang, t, update }: {
         )}
       </form>
       {state.focus && (
-        <SidePanel id={state.focus} lang={lang} t={t} onClose={() => select(null)} onExpand={expand} onSelect={select} />
+        <SidePanel id={state.focus} lang={lang} t={t} onClose={() => select(null)} onExpand={expand} onSelect={select}
+          onCentre={(id) => update({ root: id })} />
       )}
     </section>
   );

@@ -1,4 +1,5 @@
 // The panel of one node: what it is, its themes, and its links grouped as cooperation, policies and funding.
+import { useEffect, useRef } from "react";
 import { nodeDetailsQuery } from "../api/queries";
 import type { LinkData, NodeDetails } from "../api/types";
 import { domainName, kindName, linkTypeName, type Lang, type Words } from "../logic/i18n";
@@ -8,17 +9,24 @@ import { useQuery } from "./useQuery";
 
 const policyTypes = ["IMPLEMENTS", "APPLIED_TO", "OWNS", "TARGETS"];
 
-export function SidePanel({ id, lang, t, onClose, onExpand, onSelect }: {
+export function SidePanel({ id, lang, t, onClose, onExpand, onSelect, onCentre }: {
   id: string;
   lang: Lang;
   t: Words;
   onClose: () => void;
   onExpand: (id: string) => void;
   onSelect: (id: string) => void;
+  onCentre: (id: string) => void;
 }) {
   const details = useQuery<{ node: NodeDetails | null }>(nodeDetailsQuery, { id });
+  const panel = useRef<HTMLElement>(null);
+  // Keyboard users land in the panel when it opens, and leave it with Escape.
+  useEffect(() => panel.current?.focus(), [id]);
   return (
-    <aside className="sidepanel" aria-label={t.kind} data-testid="side-panel">
+    <aside
+      className="sidepanel" aria-label={t.nodePanel} data-testid="side-panel" ref={panel} tabIndex={-1}
+      onKeyDown={(e) => { if (e.key === "Escape") onClose(); }}
+    >
       <button type="button" className="close" onClick={onClose} aria-label={t.close}>×</button>
       <Status state={details} t={t} isEmpty={(d) => d.node === null}>
         {({ node }) => {
@@ -58,7 +66,10 @@ export function SidePanel({ id, lang, t, onClose, onExpand, onSelect }: {
               {policies.length ? <ul>{policies.map(row)}</ul> : <p>{t.none}</p>}
               <h3>{t.funding}</h3>
               {funding.length ? <ul>{funding.map(row)}</ul> : <p>{t.none}</p>}
-              <button type="button" onClick={() => onExpand(n.id)}>{t.expand}</button>
+              <div className="actions">
+                <button type="button" onClick={() => onExpand(n.id)}>{t.expand}</button>
+                <button type="button" onClick={() => onCentre(n.id)}>{t.centre}</button>
+              </div>
             </>
           );
         }}

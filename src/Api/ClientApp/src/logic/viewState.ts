@@ -5,6 +5,8 @@ import { allDomains, allLinkTypes } from "./i18n";
 
 export interface ViewState {
   authority: string | null;
+  /** The node whose neighbourhood the network shows instead of the authority's services. */
+  root: string | null;
   focus: string | null;
   colour: "domain" | "kind";
   gaps: boolean;
@@ -17,7 +19,7 @@ export interface ViewState {
 }
 
 export const defaultState: ViewState = {
-  authority: null, focus: null, colour: "domain", gaps: true, year: null,
+  authority: null, root: null, focus: null, colour: "domain", gaps: true, year: null,
   domains: [], types: [], from: null, to: null, lang: "en",
 };
 
@@ -30,6 +32,7 @@ export function readState(search: string, fallbackLang: Lang = "en"): ViewState 
   const lang = q.get("lang");
   return {
     authority: q.get("authority") || null,
+    root: q.get("root") || null,
     focus: q.get("focus") || null,
     colour: q.get("colour") === "kind" ? "kind" : "domain",
     gaps: q.get("gaps") !== "0",
@@ -46,6 +49,7 @@ export function readState(search: string, fallbackLang: Lang = "en"): ViewState 
 export function writeState(state: ViewState): string {
   const q = new URLSearchParams();
   if (state.authority) q.set("authority", state.authority);
+  if (state.root) q.set("root", state.root);
   if (state.focus) q.set("focus", state.focus);
   if (state.colour !== defaultState.colour) q.set("colour", state.colour);
   if (!state.gaps) q.set("gaps", "0");
