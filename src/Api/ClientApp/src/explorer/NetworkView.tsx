@@ -115,7 +115,15 @@ export function NetworkView({ root, state, gaps, lang, t, update }: {
     if (!instance) return;
     instance.batch(() => {
       instance.elements().remove();
-      instance.add(elements.map((e) => ({ group: e.group, data: e.data, classes: e.classes })));
+      // Nodes start on a circle, in a fixed order: the layout then spreads them the same way on every visit
+      // (from a single point, cose squeezes the network into a column).
+      const count = elements.filter((e) => e.group === "nodes").length;
+      let index = 0;
+      instance.add(elements.map((e) => {
+        if (e.group !== "nodes") return { group: e.group, data: e.data, classes: e.classes };
+        const angle = (2 * Math.PI * index++) / Math.max(count, 1);
+        return { group: e.group, data: e.data, classes: e.classes, position: { x: 400 * Math.cos(angle), y: 300 * Math.sin(angle) } };
+      }));
     });
     // Spread enough for the labels to be read on a laptop screen.
     instance.layout({
