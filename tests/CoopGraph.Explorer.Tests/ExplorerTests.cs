@@ -42,6 +42,7 @@ public sealed class ExplorerTests(ExplorerServer server) : IClassFixture<Explore
         await Expect(session.Page.Locator("#dashboard-title")).ToContainTextAsync("Département des Monts-du-Sud");
         var share = Math.Round((double)report["linkShare"]! * 100).ToString(CultureInfo.InvariantCulture) + "%";
         await Expect(session.Page.GetByTestId("link-share")).ToContainTextAsync(share);
+        await Expect(session.Page.GetByTestId("summary")).ToContainTextAsync($"{share} of its services' cooperation links cross policy domains");
         await Expect(session.Page.GetByTestId("coverage")).ToContainTextAsync($"{report["coveredDomainPairs"]} of {report["domainPairs"]}");
         // The matrix is drawn both ways round: two cells per domain pair.
         await Expect(session.Page.GetByTestId("heatmap").Locator("td.covered, td.uncovered")).ToHaveCountAsync(2 * report["matrix"]!.AsArray().Count);

@@ -4,6 +4,7 @@ import { transversalityQuery, hotspotsQuery } from "../api/queries";
 import type { CooperationGap, DomainGap, Hotspot, Transversality } from "../api/types";
 import { domainName, percent, type Lang, type Words } from "../logic/i18n";
 import { reasonText } from "../logic/reasons";
+import { summary } from "../logic/summary";
 import { Heatmap } from "./Heatmap";
 import { Status } from "./Status";
 import { TrendChart } from "./TrendChart";
@@ -41,6 +42,7 @@ export function Dashboard({ authority, asOf, gaps, lang, t, onSelect }: {
       <Status state={report} t={t}>
         {({ transversality: r }) => (
           <>
+            <p className="summary" data-testid="summary">{summary(lang, { ...r, name: r.authority.name })}</p>
             <div className="figures">
               <Figure label={t.linkShare} value={percent(lang, r.linkShare)} detail={`${r.transversalLinks} ${t.transversalLinks} ${t.of} ${r.serviceLinks}`} testId="link-share" />
               <Figure label={t.coverage} value={percent(lang, r.domainPairCoverage)} detail={`${r.coveredDomainPairs} ${t.of} ${r.domainPairs}`} testId="coverage" />
