@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Snapshooter;
 using Snapshooter.Xunit;
 
@@ -36,6 +37,20 @@ public sealed class AnalyticsQueryTests(CoopGraphFactory factory) : IClassFixtur
 
         Assert.Null(response["errors"]);
         Snapshot.Match(response.ToJsonString(), SnapshotNameExtension.Create(name));
+    }
+
+    [Fact]
+    public async Task TransversalLinks_PageWithCursors_AsOneListing()
+    {
+        const string query = "query($after: String, $first: Int) { transversalLinks(scope: { authorityId: \"auth:city-sa\" }, first: $first, after: $after) { nodes { id } pageInfo { endCursor hasNextPage } } }";
+        var whole = (await _client.PostAsync(query, new { first = 4 }))["data"]!["transversalLinks"]!;
+        var first = (await _client.PostAsync(query, new { first = 2 }))["data"]!["transversalLinks"]!;
+        var second = (await _client.PostAsync(query, new { first = 2, after = (string)first["pageInfo"]!["endCursor"]! }))["data"]!["transversalLinks"]!;
+
+        var ids = (JsonNode page) => page["nodes"]!.AsArray().Select(n => (string)n!["id"]!).ToList();
+        Assert.Equal(4, ids(whole).Count);
+        Assert.Equal(ids(whole), ids(first).Concat(ids(second)).ToList());
+        Assert.True((bool)first["pageInfo"]!["hasNextPage"]!);
     }
 
     [Fact]

@@ -50,7 +50,9 @@ public static class AnalyticsRootFields
                 var start = 0;
                 if (page.After is { } after)
                 {
-                    var position = projection.LinkIndexOf.TryGetValue(after, out var index) ? Array.BinarySearch(links, index) : -1;
+                    // The projection keeps no index of link ids (ten million at national scale): the cursor is looked for
+                    // among this listing's links only.
+                    var position = projection.LinkIds.IndexAmong(after, links);
                     start = position >= 0 ? position + 1 : throw BadInput.Error("'after' is not a link of this listing.");
                 }
                 var slice = links.Skip(start).Take(page.First).Select(l => projection.LinkIds[l]).ToList();

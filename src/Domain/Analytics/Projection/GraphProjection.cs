@@ -20,7 +20,7 @@ public sealed class GraphProjection
 
     public int NodeCount => Ids.Length;
 
-    public int LinkCount => LinkIds.Length;
+    public int LinkCount => LinkTypes.Length;
 
     public required string[] Ids { get; init; }
 
@@ -50,7 +50,7 @@ public sealed class GraphProjection
 
     public required IReadOnlyDictionary<string, int> TerritoryByCode { get; init; }
 
-    public required string[] LinkIds { get; init; }
+    public required StringTable LinkIds { get; init; }
 
     public required LinkType[] LinkTypes { get; init; }
 
@@ -63,8 +63,6 @@ public sealed class GraphProjection
 
     /// <summary>Last valid day, or <see cref="int.MaxValue"/>.</summary>
     public required int[] LinkUntil { get; init; }
-
-    public required IReadOnlyDictionary<string, int> LinkIndexOf { get; init; }
 
     /// <summary>Outgoing adjacency per link type, indexed by <see cref="LinkType"/>.</summary>
     public required Csr[] Out { get; init; }

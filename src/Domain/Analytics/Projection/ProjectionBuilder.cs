@@ -14,7 +14,7 @@ public sealed class ProjectionBuilder : IGraphSink
     private readonly Dictionary<string, int> _indexOf = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _territoryByCode = new(StringComparer.Ordinal);
 
-    private readonly List<string> _linkIds = [];
+    private readonly StringTable.Builder _linkIds = new();
     private readonly List<LinkType> _linkTypes = [];
     private readonly List<int> _linkSource = [];
     private readonly List<int> _linkTarget = [];
@@ -125,13 +125,12 @@ public sealed class ProjectionBuilder : IGraphSink
             Instruments = [.. _instruments],
             IndexOf = _indexOf,
             TerritoryByCode = _territoryByCode,
-            LinkIds = [.. _linkIds],
+            LinkIds = _linkIds.Build(),
             LinkTypes = types,
             LinkSource = sources,
             LinkTarget = targets,
             LinkSince = [.. _linkSince],
             LinkUntil = [.. _linkUntil],
-            LinkIndexOf = _linkIds.Select((id, i) => (id, i)).ToDictionary(p => p.id, p => p.i, StringComparer.Ordinal),
             Out = outgoing,
             In = incoming,
             Cooperation = cooperation,
