@@ -26,7 +26,10 @@ public static class GraphServiceCollectionExtensions
         services.AddSingleton<CoopGraph.Graph.Access.IApiKeyStore, EmbeddedApiKeyStore>();
         services.AddSingleton<CoopGraph.Graph.Access.ITrustedDocumentStore, EmbeddedTrustedDocumentStore>();
         services.AddHostedService<StoreStartup>();
-        services.AddSingleton<CoopGraph.Graph.Projections.ProjectionProvider>();
+        services.AddSingleton(sp => new CoopGraph.Graph.Projections.ProjectionProvider(
+            sp.GetRequiredService<IGraphStore>(), sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<CoopGraph.Graph.Projections.ProjectionProvider>>(),
+            TimeSpan.FromMilliseconds(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<GraphOptions>>().Value.ProjectionMaxWaitMilliseconds)));
         // Registered after StoreStartup: hosted services start in order, so the store is migrated and seeded first.
         services.AddHostedService<CoopGraph.Graph.Projections.ProjectionWarmUp>();
         return services;

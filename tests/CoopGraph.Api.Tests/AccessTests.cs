@@ -151,6 +151,7 @@ public sealed class AccessTests(AccessTests.KeysRequiredFactory factory) : IClas
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             builder.UseSetting("Graph:Embedded:Path", DatabasePath);
+            builder.UseSetting("Graph:ProjectionMaxWaitMilliseconds", "60000");
             builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
             builder.UseSetting("Api:AllowAnonymousRead", "false");
             builder.UseSetting("Api:AllowAnonymousWrite", "false");

@@ -18,6 +18,8 @@ public sealed class CoopGraphFactory : WebApplicationFactory<Program>
     {
         builder.UseSetting("Graph:Embedded:Path", Path.Combine(_folder, "graph.db"));
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+        // Tests read their own writes: an analysis waits for the new projection however loaded the machine is.
+        builder.UseSetting("Graph:ProjectionMaxWaitMilliseconds", "60000");
         // A local instance: writes without a key (AccessTests runs with keys required).
         builder.UseSetting("Api:AllowAnonymousWrite", "true");
         builder.ConfigureTestServices(services =>

@@ -194,6 +194,7 @@ public sealed class InterchangeTests(CoopGraphFactory demo) : IClassFixture<Coop
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             builder.UseSetting("Graph:Embedded:Path", Path.Combine(_folder, "graph.db"));
+            builder.UseSetting("Graph:ProjectionMaxWaitMilliseconds", "60000");
             builder.UseSetting("Graph:SeedDemo", "false");
             builder.UseSetting("Api:AllowAnonymousWrite", "true");
             builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");

@@ -146,6 +146,7 @@ public sealed class OpenDataTests : IAsyncLifetime
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             builder.UseSetting("Graph:Embedded:Path", database);
+            builder.UseSetting("Graph:ProjectionMaxWaitMilliseconds", "60000");
             builder.UseSetting("Graph:SeedDemo", "false");
             builder.UseSetting("Api:AllowAnonymousWrite", "true");
             builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");

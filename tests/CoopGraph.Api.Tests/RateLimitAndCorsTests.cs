@@ -52,6 +52,7 @@ public sealed class RateLimitAndCorsTests(RateLimitAndCorsTests.TightFactory fac
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             builder.UseSetting("Graph:Embedded:Path", Path.Combine(_folder, "graph.db"));
+            builder.UseSetting("Graph:ProjectionMaxWaitMilliseconds", "60000");
             builder.UseSetting("Graph:SeedDemo", "false");
             builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
             builder.UseSetting("Api:RateLimits:PerAddressPerMinute", "3");
@@ -95,6 +96,7 @@ public sealed class PreflightTests(PreflightTests.PreflightFactory factory) : IC
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             builder.UseSetting("Graph:Embedded:Path", Path.Combine(_folder, "graph.db"));
+            builder.UseSetting("Graph:ProjectionMaxWaitMilliseconds", "60000");
             builder.UseSetting("Graph:SeedDemo", "false");
             builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
             builder.UseSetting("Api:RequirePreflightOnGet", "true");

@@ -35,6 +35,7 @@ public sealed class ExplorerServer : IAsyncLifetime
         {
             builder.UseSetting("Graph:Embedded:Path", path);
             builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+            builder.UseSetting("Graph:ProjectionMaxWaitMilliseconds", "60000");
             // Any free port: the app's own default (5080) may be taken by a running instance or another test class.
             builder.UseSetting("urls", "http://127.0.0.1:0");
         });

@@ -13,7 +13,7 @@ public sealed class ProjectionProviderTests
     public async Task Projection_IsReused_UntilTheStoreChanges_ThenRebuiltOnce()
     {
         await using var temp = await TempStore.CreateAsync(seedDemo: true);
-        var provider = new ProjectionProvider(temp.Store, TimeProvider.System, NullLogger<ProjectionProvider>.Instance);
+        var provider = new ProjectionProvider(temp.Store, TimeProvider.System, NullLogger<ProjectionProvider>.Instance, TimeSpan.FromMinutes(1));
 
         var first = await provider.GetAsync(Ct);
         var again = await provider.GetAsync(Ct);
@@ -43,5 +43,56 @@ public sealed class ProjectionProviderTests
         var garage = projection.Find("sse:garage-solidaire")!.Value;
         Assert.Equal(DomainSet.Of([PolicyDomain.Transport, PolicyDomain.Employment]).Bits, projection.Domains[garage]);
         Assert.Equal("98101", projection.Ids[projection.Location[garage]].Replace("terr:", "", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task DuringARebuild_ReadersGetThePreviousProjection_ThenTheNewOne_NeverAMix()
+    {
+        await using var temp = await TempStore.CreateAsync(seedDemo: true);
+        var store = new GatedExportStore(temp.Store);
+        var provider = new ProjectionProvider(store, TimeProvider.System, NullLogger<ProjectionProvider>.Instance, TimeSpan.FromMilliseconds(50));
+        var before = await provider.GetAsync(Ct);
+
+        store.Close();
+        await temp.Store.WriteAsync(new GraphBatch { Nodes = [new NodeUpsert(new Theme { Id = "theme:during", Name = "During", Domain = PolicyDomain.Sport }, ["input", 0])] }, Ct);
+        var whileBuilding = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => provider.GetAsync(Ct)));
+        store.Release();
+        var after = await WaitForVersionAsync(provider, await temp.Store.GetVersionAsync(Ct));
+
+        Assert.All(whileBuilding, p => Assert.Same(before, p));
+        Assert.Null(before.Find("theme:during"));
+        Assert.Equal(before.NodeCount + 1, after.NodeCount);
+        Assert.NotNull(after.Find("theme:during"));
+        Assert.Equal(2, store.Exports);
+    }
+
+    [Fact]
+    public async Task AFirstReader_WaitsForTheFirstProjection_HoweverLongItTakes()
+    {
+        await using var temp = await TempStore.CreateAsync(seedDemo: true);
+        var store = new GatedExportStore(temp.Store);
+        var provider = new ProjectionProvider(store, TimeProvider.System, NullLogger<ProjectionProvider>.Instance, TimeSpan.Zero);
+        store.Close();
+
+        var reading = provider.GetAsync(Ct);
+        await Task.Delay(100, Ct);
+        Assert.False(reading.IsCompleted);
+        store.Release();
+
+        Assert.Equal(await temp.Store.GetVersionAsync(Ct), (await reading).Version);
+    }
+
+    private static async Task<Domain.Analytics.Projection.GraphProjection> WaitForVersionAsync(ProjectionProvider provider, long version)
+    {
+        for (var i = 0; i < 200; i++)
+        {
+            var projection = await provider.GetAsync(Ct);
+            if (projection.Version >= version)
+            {
+                return projection;
+            }
+            await Task.Delay(10, Ct);
+        }
+        throw new TimeoutException($"No projection of version {version}.");
     }
 }

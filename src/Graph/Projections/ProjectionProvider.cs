@@ -4,51 +4,90 @@ using Microsoft.Extensions.Logging;
 namespace CoopGraph.Graph.Projections;
 
 /// <summary>
-/// Holds the current <see cref="GraphProjection"/> and replaces it when the store has moved on. A reader gets
-/// the current projection at once when it is as recent as the store; otherwise it waits for one build (shared
-/// by everyone waiting) of a projection at least that recent. A projection is published only once complete.
+/// Holds the current <see cref="GraphProjection"/> and replaces it when the store has moved on. A reader gets the
+/// current projection at once when it is as recent as the store; otherwise one build (shared by every reader) starts,
+/// and a reader waits for it up to <c>maxWait</c>, then answers from the previous projection while the build goes on.
+/// A projection is built from one snapshot of the store and published only once complete, so a reader sees the old
+/// graph or the new one, never a mix; during an import that commits a batch a second, reads keep their speed instead
+/// of each waiting for a rebuild (a national projection takes tens of seconds to build).
 /// </summary>
-public sealed class ProjectionProvider(IGraphStore store, TimeProvider time, ILogger<ProjectionProvider> logger)
+public sealed class ProjectionProvider
 {
-    private readonly SemaphoreSlim _build = new(1, 1);
+    /// <summary>How long a reader waits for a newer projection before it answers from the previous one.</summary>
+    public static readonly TimeSpan DefaultMaxWait = TimeSpan.FromMilliseconds(250);
+
+    private readonly IGraphStore _store;
+    private readonly TimeProvider _time;
+    private readonly ILogger<ProjectionProvider> _logger;
+    private readonly TimeSpan _maxWait;
+    private readonly Lock _gate = new();
     private GraphProjection? _current;
+    private Task<GraphProjection>? _building;
+
+    public ProjectionProvider(IGraphStore store, TimeProvider time, ILogger<ProjectionProvider> logger, TimeSpan? maxWait = null)
+    {
+        _store = store;
+        _time = time;
+        _logger = logger;
+        _maxWait = maxWait ?? DefaultMaxWait;
+    }
 
     /// <summary>The projection built last, without asking the store (null before the first build).</summary>
     public GraphProjection? Current => Volatile.Read(ref _current);
 
     public async Task<GraphProjection> GetAsync(CancellationToken cancellationToken)
     {
-        var needed = await store.GetVersionAsync(cancellationToken);
-        if (Current is { } current && current.Version >= needed)
+        var needed = await _store.GetVersionAsync(cancellationToken);
+        var deadline = _time.GetTimestamp();
+        while (true)
         {
-            return current;
-        }
-        await _build.WaitAsync(cancellationToken);
-        try
-        {
-            if (Current is { } fresh && fresh.Version >= needed)
+            if (Current is { } current && current.Version >= needed)
             {
-                return fresh;
+                return current;
             }
-            // The build is shared: one caller giving up must not waste it for the others.
-            var built = await BuildAsync(CancellationToken.None);
-            Volatile.Write(ref _current, built);
-            return built;
+            var build = Build();
+            if (Current is { } previous)
+            {
+                var left = _maxWait - _time.GetElapsedTime(deadline);
+                if (left <= TimeSpan.Zero || await Task.WhenAny(build, Task.Delay(left, _time, cancellationToken)) != build)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    return previous;
+                }
+            }
+            // A build that started before the version this reader needs ends older: the loop then starts the next one.
+            await build.WaitAsync(cancellationToken);
         }
-        finally
+    }
+
+    /// <summary>The running build, or a new one; it runs to its end whoever stops waiting for it.</summary>
+    private Task<GraphProjection> Build()
+    {
+        lock (_gate)
         {
-            _build.Release();
+            if (_building is { IsCompleted: false } running)
+            {
+                return running;
+            }
+            _building = Task.Run(async () =>
+            {
+                var built = await BuildAsync(CancellationToken.None);
+                // Builds run one at a time, so a later build never publishes before an earlier one.
+                Volatile.Write(ref _current, built);
+                return built;
+            });
+            return _building;
         }
     }
 
     private async Task<GraphProjection> BuildAsync(CancellationToken cancellationToken)
     {
-        var started = time.GetTimestamp();
+        var started = _time.GetTimestamp();
         var builder = new ProjectionBuilder();
-        var version = await store.ExportAsync(builder, cancellationToken);
-        var projection = builder.Build(version, time.GetUtcNow());
-        logger.LogInformation("Built the projection of version {Version}: {Nodes} nodes, {Links} links in {Elapsed:0} ms",
-            version, projection.NodeCount, projection.LinkCount, time.GetElapsedTime(started).TotalMilliseconds);
+        var version = await _store.ExportAsync(builder, cancellationToken);
+        var projection = builder.Build(version, _time.GetUtcNow());
+        _logger.LogInformation("Built the projection of version {Version}: {Nodes} nodes, {Links} links in {Elapsed:0} ms",
+            version, projection.NodeCount, projection.LinkCount, _time.GetElapsedTime(started).TotalMilliseconds);
         return projection;
     }
 }

@@ -1,0 +1,57 @@
+using CoopGraph.Domain.Model;
+using CoopGraph.Domain.Writes;
+
+namespace CoopGraph.Graph.Tests;
+
+/// <summary>A store whose exports (projection builds) wait until the test opens the gate; everything else passes through.</summary>
+public sealed class GatedExportStore(IGraphStore inner) : IGraphStore
+{
+    private TaskCompletionSource _gate = Open();
+
+    public int Exports { get; private set; }
+
+    public void Close() => _gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public void Release() => _gate.TrySetResult();
+
+    public async Task<long> ExportAsync(IGraphSink sink, CancellationToken cancellationToken)
+    {
+        Exports++;
+        var version = await inner.ExportAsync(sink, cancellationToken);
+        await _gate.Task.WaitAsync(cancellationToken);
+        return version;
+    }
+
+    public Task<long> GetVersionAsync(CancellationToken cancellationToken) => inner.GetVersionAsync(cancellationToken);
+
+    public Task<WriteResult> WriteAsync(GraphBatch batch, CancellationToken cancellationToken) => inner.WriteAsync(batch, cancellationToken);
+
+    public Task<IReadOnlyList<Node>> GetNodesAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken) => inner.GetNodesAsync(ids, cancellationToken);
+
+    public Task<IReadOnlyList<Link>> GetLinksAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken) => inner.GetLinksAsync(ids, cancellationToken);
+
+    public Task<Page<Node>> ListNodesAsync(NodeQuery query, PageRequest page, CancellationToken cancellationToken) => inner.ListNodesAsync(query, page, cancellationToken);
+
+    public Task<Page<Link>> ListLinksAsync(LinkQuery query, PageRequest page, CancellationToken cancellationToken) => inner.ListLinksAsync(query, page, cancellationToken);
+
+    public Task<IReadOnlyDictionary<string, Page<Link>>> GetLinksOfNodesAsync(
+        IReadOnlyCollection<string> nodeIds, IReadOnlyCollection<LinkType>? types, PageRequest page, CancellationToken cancellationToken) =>
+        inner.GetLinksOfNodesAsync(nodeIds, types, page, cancellationToken);
+
+    public Task<IReadOnlyDictionary<string, IReadOnlyList<string>>> GetNeighbourIdsAsync(
+        IReadOnlyCollection<string> nodeIds, LinkType type, LinkDirection direction, CancellationToken cancellationToken) =>
+        inner.GetNeighbourIdsAsync(nodeIds, type, direction, cancellationToken);
+
+    public Task<IReadOnlyList<Node>> SearchAsync(string text, int first, CancellationToken cancellationToken) => inner.SearchAsync(text, first, cancellationToken);
+
+    public Task<GraphCounts> CountAsync(CancellationToken cancellationToken) => inner.CountAsync(cancellationToken);
+
+    public Task<IAsyncDisposable> BeginBulkLoadAsync(CancellationToken cancellationToken) => inner.BeginBulkLoadAsync(cancellationToken);
+
+    private static TaskCompletionSource Open()
+    {
+        var open = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        open.SetResult();
+        return open;
+    }
+}
