@@ -17,6 +17,7 @@ public static class CoopGraphEndpoints
         app.MapGet(GraphQLPath + "/schema.graphql", (ISchema schema) => Results.Text(schema.Print(), "text/plain", System.Text.Encoding.UTF8));
         app.MapCoopGraphInterchange();
         app.MapCoopGraphHealth();
+        app.MapCoopGraphCeiling();
         return app;
     }
 }

@@ -1,0 +1,73 @@
+#!/usr/bin/env bash
+# The load kit: starts the API (Release) on a database, times it to ready, then measures each GraphQL operation of
+# load/operations.py with wrk at 1, 16 and 64 connections, each beside the ceiling endpoint answering a body of the
+# same size. Prints a Markdown table (and keeps it in bench/results/).
+#
+#   bench/load.sh DATABASE LABEL [SECONDS_PER_RUN]
+#
+# DATABASE: an embedded store, e.g. made by
+#   dotnet run --project src/Api -c Release -- generate --scale region --out /tmp/region.ndjson
+#   dotnet run --project src/Api -c Release -- import /tmp/region.ndjson --Graph:Embedded:Path /tmp/region/g.db
+set -euo pipefail
+cd "$(dirname "$0")/.."
+database=$1
+label=$2
+seconds=${3:-10}
+port=${PORT:-5300}
+base="http://127.0.0.1:$port"
+work=$(mktemp -d)
+mkdir -p bench/results
+out="bench/results/$label.md"
+trap '[ -n "${api:-}" ] && kill "$api" 2>/dev/null; rm -rf "$work"' EXIT
+command -v wrk >/dev/null || { apt-get install -y -qq wrk >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }; }
+
+dotnet build src/Api -c Release -nologo -clp:ErrorsOnly >/dev/null
+started=$(date +%s.%N)
+# Request logs at Warning: one log line per request would measure the console, not the API.
+dotnet src/Api/bin/Release/net10.0/CoopGraph.Api.dll --urls "$base" --Graph:Embedded:Path "$database" --Graph:SeedDemo false \
+  --Api:Bench:Ceiling true --Api:RateLimits:PerAddressPerMinute 1000000000 --Serilog:MinimumLevel:Default Warning \
+  >"$work/api.log" 2>&1 &
+api=$!
+# Ready: the first analysis answers, so the projection is built.
+until curl -fsS "$base/graphql" -H 'Content-Type: application/json' -d '{"query":"{ graphStats { projectionVersion nodes links } }"}' \
+  >"$work/stats.json" 2>/dev/null; do
+  kill -0 "$api" 2>/dev/null || { cat "$work/api.log"; exit 1; }
+  sleep 0.2
+done
+ready=$(echo "$(date +%s.%N) - $started" | bc)
+rss=$(awk '/VmRSS/ {printf "%.0f", $2/1024}' "/proc/$api/status")
+stats=$(cat "$work/stats.json")
+
+operations=$(/usr/bin/python3 bench/load/operations.py "$base/graphql" "$work")
+{
+  echo "### $label — $(date -u +%Y-%m-%d), $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo)"
+  echo
+  echo "Graph: $stats"
+  echo
+  echo "Ready (process start to first analysis answered): ${ready%???????} s; resident memory then: $rss MiB."
+  echo
+  echo "| operation | connections | requests/s | p50 ms | p99 ms | failed | ceiling requests/s | share of ceiling |"
+  echo "|---|---|---|---|---|---|---|---|"
+} | tee "$out"
+
+run() { # BODY URL CONNECTIONS
+  local threads=$(( $3 < 2 ? 1 : 2 ))
+  BODY=$1 wrk -t "$threads" -c "$3" -d "${seconds}s" --latency -s bench/load/graphql.lua "$2" | sed -n 's/^RESULT //p'
+}
+
+for operation in $operations; do
+  body="$work/$operation.json"
+  size=$(curl -s "$base/graphql" -H 'Content-Type: application/json' --data-binary "@$body" | wc -c)
+  for connections in 1 16 64; do
+    measured=$(run "$body" "$base/graphql" "$connections")
+    ceiling=$(run "$body" "$base/bench/ceiling?bytes=$size" "$connections")
+    /usr/bin/python3 - "$operation" "$connections" "$measured" "$ceiling" <<'PY' | tee -a "$out"
+import json, sys
+name, connections, measured, ceiling = sys.argv[1], sys.argv[2], json.loads(sys.argv[3]), json.loads(sys.argv[4])
+failed = measured["failed"] + measured["socket_errors"]
+print(f"| {name} | {connections} | {measured['rps']:,.0f} | {measured['p50_ms']:.1f} | {measured['p99_ms']:.1f} | {failed} "
+      f"| {ceiling['rps']:,.0f} | {measured['rps'] / ceiling['rps']:.0%} |")
+PY
+  done
+done
+echo "(kept in $out)"
