@@ -102,4 +102,32 @@ public sealed class EmbeddedStoreReadTests : IAsyncLifetime
 
         Assert.Equal((counts.Nodes, counts.Links, counts.Version), (graph.Nodes.Count, graph.Links.Count, version));
     }
+
+    [Fact]
+    public async Task ExportToATopologySink_GivesTheSameLinks_WithOnlyTheirIdsTypesEndsAndDates()
+    {
+        var full = new GraphCollector();
+        var topology = new TopologyCollector();
+
+        await Store.ExportAsync(full, Ct);
+        await Store.ExportAsync(topology, Ct);
+
+        Assert.Equal(
+            full.Links.Select(l => (l.Id, l.Type, l.SourceId, l.TargetId, l.Since, l.Until)),
+            topology.Links.Select(l => (l.Id, l.Type, l.SourceId, l.TargetId, l.Since, l.Until)));
+        Assert.Contains(full.Links, l => l.Note is not null || l.Intensity is not null);
+        Assert.All(topology.Links, l => Assert.True(l.Note is null && l.Intensity is null && l.Amount is null && l.CooperationKind is null));
+        Assert.Equal(full.Nodes.Count, topology.Nodes.Count);
+    }
+
+    private sealed class TopologyCollector : ITopologySink
+    {
+        public List<Node> Nodes { get; } = [];
+
+        public List<Link> Links { get; } = [];
+
+        public void AddNode(Node node) => Nodes.Add(node);
+
+        public void AddLink(Link link) => Links.Add(link);
+    }
 }

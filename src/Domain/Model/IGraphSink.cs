@@ -8,6 +8,12 @@ public interface IGraphSink
     void AddLink(Link link);
 }
 
+/// <summary>
+/// A sink that reads of each link only its id, type, ends and validity dates (a projection): a store may then leave
+/// the other fields empty and read faster.
+/// </summary>
+public interface ITopologySink : IGraphSink;
+
 /// <summary>Keeps what it receives, for tests and small tools.</summary>
 public sealed class GraphCollector : IGraphSink
 {

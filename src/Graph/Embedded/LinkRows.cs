@@ -56,6 +56,20 @@ internal static class LinkRows
         row[13] = DbEnum(link.Outcome);
     }
 
+    /// <summary>The columns <see cref="ReadTopology"/> reads.</summary>
+    public const string TopologyColumns = "l.id, l.type, l.source_id, l.target_id, l.since, l.until";
+
+    /// <summary>A link with only its id, type, ends and dates, for an <see cref="ITopologySink"/>.</summary>
+    public static Link ReadTopology(SqliteDataReader r) => new()
+    {
+        Id = r.GetString(0),
+        Type = LinkTypeNames.Parse(r.GetString(1)),
+        SourceId = r.GetString(2),
+        TargetId = r.GetString(3),
+        Since = r.Date(4),
+        Until = r.Date(5),
+    };
+
     public static Link Read(SqliteDataReader r, int offset = 0) => new()
     {
         Id = r.GetString(offset),

@@ -3,7 +3,7 @@ using CoopGraph.Domain.Model;
 namespace CoopGraph.Domain.Analytics.Projection;
 
 /// <summary>Collects a store's export (nodes first, then links) and freezes it into a <see cref="GraphProjection"/>.</summary>
-public sealed class ProjectionBuilder : IGraphSink
+public sealed class ProjectionBuilder : ITopologySink
 {
     private readonly List<string> _ids = [];
     private readonly List<string> _names = [];
