@@ -1,4 +1,6 @@
 using System.Text.Json.Nodes;
+using CoopGraph.Domain.Model;
+using Microsoft.Extensions.DependencyInjection;
 using Snapshooter.Xunit;
 
 namespace CoopGraph.Api.Tests;
@@ -27,6 +29,34 @@ public sealed class QueryTests(CoopGraphFactory factory) : IClassFixture<CoopGra
             """);
 
         Snapshot.Match(response.ToJsonString());
+    }
+
+    [Theory]
+    [InlineData("D98", null)]
+    [InlineData("R99", "SSE_ACTOR")]
+    [InlineData("98101", null)]
+    public async Task Actors_InATerritory_AreTheStoresListing_PagedByCursors(string code, string? kind)
+    {
+        var kinds = kind is null ? Enum.GetValues<ActorKind>().Select(k => k.ToNodeKind()).ToArray() : [ActorKind.SseActor.ToNodeKind()];
+        var store = factory.Services.GetRequiredService<CoopGraph.Graph.IGraphStore>();
+        var expected = await store.ListNodesAsync(new CoopGraph.Graph.NodeQuery { Kinds = kinds, TerritoryCode = code }, new CoopGraph.Graph.PageRequest(100, null), CancellationToken.None);
+        var filter = kind is null ? $"{{ territoryCode: \"{code}\" }}" : $"{{ territoryCode: \"{code}\", kinds: [{kind}] }}";
+
+        var ids = new List<string>();
+        string? after = null;
+        long total = -1;
+        do
+        {
+            var page = (await _client.PostAsync($"query($after: String) {{ actors(filter: {filter}, first: 4, after: $after) {{ totalCount nodes {{ id }} pageInfo {{ endCursor hasNextPage }} }} }}", new { after }))["data"]!["actors"]!;
+            total = (long)page["totalCount"]!;
+            ids.AddRange(page["nodes"]!.AsArray().Select(n => (string)n!["id"]!));
+            after = (bool)page["pageInfo"]!["hasNextPage"]! ? (string?)page["pageInfo"]!["endCursor"] : null;
+        }
+        while (after is not null);
+
+        Assert.True(expected.TotalCount > 4);
+        Assert.Equal(expected.TotalCount, total);
+        Assert.Equal(expected.Items.Select(i => i.Item.Id), ids);
     }
 
     [Fact]

@@ -40,7 +40,9 @@ public static class ActorRootFields
                     TerritoryCode = filter?.String("territoryCode"),
                     Text = filter?.String("text"),
                 };
-                return await c.Store().ListNodesAsync(query, c.ReadPage(), c.CancellationToken);
+                return ActorsInTerritory.Applies(query)
+                    ? await ActorsInTerritory.ListAsync(c, query, c.ReadPage())
+                    : await c.Store().ListNodesAsync(query, c.ReadPage(), c.CancellationToken);
             });
     }
 
