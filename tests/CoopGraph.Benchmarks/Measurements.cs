@@ -56,6 +56,25 @@ public static class Measurements
         return 0;
     }
 
+    /// <summary>The projection as the API builds it at start (from the store's export): build time and the heap it keeps.</summary>
+    public static async Task<int> StoreProjectionMemoryAsync(string database)
+    {
+        var store = new CoopGraph.Graph.Embedded.EmbeddedGraphStore(database, TimeProvider.System);
+        await store.InitializeAsync(CancellationToken.None);
+        var before = Heap();
+        var watch = Stopwatch.StartNew();
+        var builder = new ProjectionBuilder();
+        var version = await store.ExportAsync(builder, CancellationToken.None);
+        var exported = watch.Elapsed;
+        var projection = builder.Build(version, DateTimeOffset.UtcNow);
+        watch.Stop();
+        builder = null;
+        var heap = Heap() - before;
+        Console.WriteLine($"| {database} | {projection.NodeCount:N0} | {projection.LinkCount:N0} | export {exported.TotalSeconds:0.0} s + freeze {(watch.Elapsed - exported).TotalSeconds:0.0} s | {heap / 1024.0 / 1024.0:N1} MiB |");
+        GC.KeepAlive(projection);
+        return 0;
+    }
+
     private static long Heap()
     {
         GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);

@@ -3,6 +3,7 @@ using CoopGraph.Benchmarks;
 
 // Modes besides BenchmarkDotNet's own switcher:
 //   memory [scale…]      build time and managed memory of the projection (default: demo large)
+//   memory-store DB      the projection of an embedded store, built as the API builds it: time and managed memory
 //   export-random FILE   the 20k/100k random graph as source,target CSV, for igraph
 //   backtest             the cooperation-gap back-test
 //   import-profile FILE  time to read and map an NDJSON file, then to import it into a fresh store
@@ -10,6 +11,7 @@ using CoopGraph.Benchmarks;
 return args switch
 {
     ["memory", .. var scales] => Measurements.ProjectionMemory(scales.Length == 0 ? ["demo", "large"] : scales),
+    ["memory-store", var database] => Measurements.StoreProjectionMemoryAsync(database).GetAwaiter().GetResult(),
     ["export-random", var file] => Measurements.ExportRandom(file),
     ["backtest", .. var rest] => GapBacktest.Run(rest.Length > 0 ? rest[0] : "region"),
     ["import-profile", var file] => ImportProfile.RunAsync(file).GetAwaiter().GetResult(),

@@ -1,7 +1,7 @@
 namespace CoopGraph.Domain.Model;
 
 /// <summary>Relationship types. See CoopGraph.Domain.Validation.LinkRules for which kinds each one joins.</summary>
-public enum LinkType
+public enum LinkType : byte
 {
     CooperatesWith,
     Funds,

@@ -24,7 +24,8 @@ public sealed class GraphProjection
 
     public required string[] Ids { get; init; }
 
-    public required string[] Names { get; init; }
+    /// <summary>Node names, decoded on demand (only gap reasons quote them; as strings they took 100 MB at national scale).</summary>
+    public required StringTable Names { get; init; }
 
     public required NodeKind[] Kinds { get; init; }
 

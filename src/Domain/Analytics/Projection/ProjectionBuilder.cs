@@ -6,7 +6,7 @@ namespace CoopGraph.Domain.Analytics.Projection;
 public sealed class ProjectionBuilder : ITopologySink
 {
     private readonly List<string> _ids = [];
-    private readonly List<string> _names = [];
+    private readonly StringTable.Builder _names = new();
     private readonly List<NodeKind> _kinds = [];
     private readonly List<int> _ownDomains = [];
     private readonly List<Instrument> _instruments = [];
@@ -116,7 +116,7 @@ public sealed class ProjectionBuilder : ITopologySink
             Version = version,
             BuiltAt = builtAt,
             Ids = [.. _ids],
-            Names = [.. _names],
+            Names = _names.Build(),
             Kinds = kinds,
             OwnDomains = own,
             Domains = domains,
