@@ -67,6 +67,32 @@ public sealed class ProjectionProviderTests
     }
 
     [Fact]
+    public async Task AReaderWaitsForARebuildThatIncludesItsVersion_ButNotForOneOfAnOlderVersion()
+    {
+        await using var temp = await TempStore.CreateAsync(seedDemo: true);
+        var store = new GatedExportStore(temp.Store);
+        var provider = new ProjectionProvider(store, TimeProvider.System, NullLogger<ProjectionProvider>.Instance, TimeSpan.FromMinutes(1));
+        var before = await provider.GetAsync(Ct);
+
+        store.Close();
+        await temp.Store.WriteAsync(Theme("theme:second"), Ct);
+        var waiting = provider.GetAsync(Ct);
+        await Task.Delay(100, Ct);
+        await temp.Store.WriteAsync(Theme("theme:third"), Ct);
+        var meanwhile = await provider.GetAsync(Ct);
+
+        Assert.False(waiting.IsCompleted);
+        Assert.Same(before, meanwhile);
+        store.Release();
+        var second = await waiting;
+        Assert.NotNull(second.Find("theme:second"));
+        Assert.NotNull((await WaitForVersionAsync(provider, await temp.Store.GetVersionAsync(Ct))).Find("theme:third"));
+    }
+
+    private static GraphBatch Theme(string id) =>
+        new() { Nodes = [new NodeUpsert(new Theme { Id = id, Name = id, Domain = PolicyDomain.Sport }, ["input", 0])] };
+
+    [Fact]
     public async Task AFirstReader_WaitsForTheFirstProjection_HoweverLongItTakes()
     {
         await using var temp = await TempStore.CreateAsync(seedDemo: true);

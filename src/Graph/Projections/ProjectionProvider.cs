@@ -5,11 +5,12 @@ namespace CoopGraph.Graph.Projections;
 
 /// <summary>
 /// Holds the current <see cref="GraphProjection"/> and replaces it when the store has moved on. A reader gets the
-/// current projection at once when it is as recent as the store; otherwise one build (shared by every reader) starts,
-/// and a reader waits for it up to <c>maxWait</c>, then answers from the previous projection while the build goes on.
-/// A projection is built from one snapshot of the store and published only once complete, so a reader sees the old
-/// graph or the new one, never a mix; during an import that commits a batch a second, reads keep their speed instead
-/// of each waiting for a rebuild (a national projection takes tens of seconds to build).
+/// current projection at once when it is as recent as the store. Otherwise it waits up to <c>maxWait</c> for a rebuild
+/// that will include the version it read (so that a write followed by a read sees itself), starting one if none runs;
+/// a reader that finds running a rebuild of an older version answers at once from the previous projection. So during
+/// an import, which commits batch after batch, reads keep their pace instead of queueing behind rebuild after rebuild
+/// (one takes 1.5 s at region scale, 18 s at national). The first projection is always waited for. A projection is built from one snapshot of the store and
+/// published only once complete, so a reader sees the old graph or the new one, never a mix.
 /// </summary>
 public sealed class ProjectionProvider
 {
@@ -23,6 +24,7 @@ public sealed class ProjectionProvider
     private readonly Lock _gate = new();
     private GraphProjection? _current;
     private Task<GraphProjection>? _building;
+    private long _buildingFor;
 
     public ProjectionProvider(IGraphStore store, TimeProvider time, ILogger<ProjectionProvider> logger, TimeSpan? maxWait = null)
     {
@@ -45,11 +47,11 @@ public sealed class ProjectionProvider
             {
                 return current;
             }
-            var build = Build();
+            var (build, covers) = Build(needed);
             if (Current is { } previous)
             {
                 var left = _maxWait - _time.GetElapsedTime(deadline);
-                if (left <= TimeSpan.Zero || await Task.WhenAny(build, Task.Delay(left, _time, cancellationToken)) != build)
+                if (!covers || left <= TimeSpan.Zero || await Task.WhenAny(build, Task.Delay(left, _time, cancellationToken)) != build)
                 {
                     cancellationToken.ThrowIfCancellationRequested();
                     return previous;
@@ -60,15 +62,19 @@ public sealed class ProjectionProvider
         }
     }
 
-    /// <summary>The running build, or a new one; it runs to its end whoever stops waiting for it.</summary>
-    private Task<GraphProjection> Build()
+    /// <summary>
+    /// The running build, or a new one started for <paramref name="needed"/>; <c>Covers</c> when it will include that
+    /// version. A build runs to its end whoever stops waiting for it.
+    /// </summary>
+    private (Task<GraphProjection> Build, bool Covers) Build(long needed)
     {
         lock (_gate)
         {
             if (_building is { IsCompleted: false } running)
             {
-                return running;
+                return (running, _buildingFor >= needed);
             }
+            _buildingFor = needed;
             _building = Task.Run(async () =>
             {
                 var built = await BuildAsync(CancellationToken.None);
@@ -76,7 +82,7 @@ public sealed class ProjectionProvider
                 Volatile.Write(ref _current, built);
                 return built;
             });
-            return _building;
+            return (_building, true);
         }
     }
 
