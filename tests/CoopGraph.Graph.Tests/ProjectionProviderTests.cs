@@ -89,6 +89,31 @@ public sealed class ProjectionProviderTests
         Assert.NotNull((await WaitForVersionAsync(provider, await temp.Store.GetVersionAsync(Ct))).Find("theme:third"));
     }
 
+    [Fact]
+    public async Task WhenRebuildsTakeLongerThanTheWait_AReaderDoesNotWaitAtAll()
+    {
+        await using var temp = await TempStore.CreateAsync(seedDemo: true);
+        var store = new GatedExportStore(temp.Store);
+        var provider = new ProjectionProvider(store, TimeProvider.System, NullLogger<ProjectionProvider>.Instance, TimeSpan.FromSeconds(2));
+        store.Close();
+        var first = provider.GetAsync(Ct);
+        await Task.Delay(2500, Ct);
+        store.Release();
+        var before = await first;
+
+        store.Close();
+        await temp.Store.WriteAsync(Theme("theme:later"), Ct);
+        var reading = provider.GetAsync(Ct);
+        var answered = await Task.WhenAny(reading, Task.Delay(1000, Ct)) == reading;
+        store.Release();
+
+        // The last rebuild took 2.5 s, more than the 2 s a reader may wait: it answers from the previous projection at once.
+        Assert.True(answered);
+        Assert.Same(before, await reading);
+        // The rebuild goes on in the background; it ends before the store's files go.
+        Assert.NotNull((await WaitForVersionAsync(provider, await temp.Store.GetVersionAsync(Ct))).Find("theme:later"));
+    }
+
     private static GraphBatch Theme(string id) =>
         new() { Nodes = [new NodeUpsert(new Theme { Id = id, Name = id, Domain = PolicyDomain.Sport }, ["input", 0])] };
 
@@ -110,7 +135,7 @@ public sealed class ProjectionProviderTests
 
     private static async Task<Domain.Analytics.Projection.GraphProjection> WaitForVersionAsync(ProjectionProvider provider, long version)
     {
-        for (var i = 0; i < 200; i++)
+        for (var i = 0; i < 3000; i++)
         {
             var projection = await provider.GetAsync(Ct);
             if (projection.Version >= version)

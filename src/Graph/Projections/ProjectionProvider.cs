@@ -7,7 +7,8 @@ namespace CoopGraph.Graph.Projections;
 /// Holds the current <see cref="GraphProjection"/> and replaces it when the store has moved on. A reader gets the
 /// current projection at once when it is as recent as the store. Otherwise it waits up to <c>maxWait</c> for a rebuild
 /// that will include the version it read (so that a write followed by a read sees itself), starting one if none runs;
-/// a reader that finds running a rebuild of an older version answers at once from the previous projection. So during
+/// it answers at once from the previous projection when the rebuild running is of an older version, or when the last
+/// rebuild took longer than <c>maxWait</c> (waiting would only add <c>maxWait</c> to its answer). So during
 /// an import, which commits batch after batch, reads keep their pace instead of queueing behind rebuild after rebuild
 /// (one takes 1.5 s at region scale, 18 s at national). The first projection is always waited for. A projection is built from one snapshot of the store and
 /// published only once complete, so a reader sees the old graph or the new one, never a mix.
@@ -25,6 +26,9 @@ public sealed class ProjectionProvider
     private GraphProjection? _current;
     private Task<GraphProjection>? _building;
     private long _buildingFor;
+    private long _lastBuildTicks;
+
+    private TimeSpan LastBuildDuration => TimeSpan.FromTicks(Volatile.Read(ref _lastBuildTicks));
 
     public ProjectionProvider(IGraphStore store, TimeProvider time, ILogger<ProjectionProvider> logger, TimeSpan? maxWait = null)
     {
@@ -51,7 +55,7 @@ public sealed class ProjectionProvider
             if (Current is { } previous)
             {
                 var left = _maxWait - _time.GetElapsedTime(deadline);
-                if (!covers || left <= TimeSpan.Zero || await Task.WhenAny(build, Task.Delay(left, _time, cancellationToken)) != build)
+                if (!covers || left <= TimeSpan.Zero || LastBuildDuration > left || await Task.WhenAny(build, Task.Delay(left, _time, cancellationToken)) != build)
                 {
                     cancellationToken.ThrowIfCancellationRequested();
                     return previous;
@@ -92,6 +96,7 @@ public sealed class ProjectionProvider
         var builder = new ProjectionBuilder();
         var version = await _store.ExportAsync(builder, cancellationToken);
         var projection = builder.Build(version, _time.GetUtcNow());
+        Volatile.Write(ref _lastBuildTicks, _time.GetElapsedTime(started).Ticks);
         _logger.LogInformation("Built the projection of version {Version}: {Nodes} nodes, {Links} links in {Elapsed:0} ms",
             version, projection.NodeCount, projection.LinkCount, _time.GetElapsedTime(started).TotalMilliseconds);
         return projection;
