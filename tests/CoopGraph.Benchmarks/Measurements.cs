@@ -64,7 +64,12 @@ public static class Measurements
         var before = Heap();
         var watch = Stopwatch.StartNew();
         var builder = new ProjectionBuilder();
-        var version = await store.ExportAsync(builder, CancellationToken.None);
+        long version;
+        using (var pipeline = new PipelinedSink(builder))
+        {
+            version = await store.ExportAsync(pipeline, CancellationToken.None);
+            pipeline.Complete();
+        }
         var exported = watch.Elapsed;
         var projection = builder.Build(version, DateTimeOffset.UtcNow);
         watch.Stop();

@@ -56,18 +56,26 @@ internal static class LinkRows
         row[13] = DbEnum(link.Outcome);
     }
 
-    /// <summary>The columns <see cref="ReadTopology"/> reads.</summary>
-    public const string TopologyColumns = "l.id, l.type, l.source_id, l.target_id, l.since, l.until";
+    /// <summary>
+    /// The columns <see cref="ReadTopology"/> reads: the type as its number and the dates as day numbers, computed by
+    /// SQLite, so that ten million rows do not allocate and parse thirty million short strings.
+    /// </summary>
+    public static readonly string TopologyColumns =
+        "l.id, CASE l.type " + string.Concat(Enum.GetValues<LinkType>().Select(t => $"WHEN '{LinkTypeNames.ToConstant(t)}' THEN {(int)t} ")) + "END, " +
+        "l.source_id, l.target_id, " + DayNumber("l.since") + ", " + DayNumber("l.until");
+
+    // julianday('0001-01-01') is 1721425.5: the difference is DateOnly.DayNumber.
+    private static string DayNumber(string column) => $"CAST(julianday({column}) - 1721425.5 AS INTEGER)";
 
     /// <summary>A link with only its id, type, ends and dates, for an <see cref="ITopologySink"/>.</summary>
     public static Link ReadTopology(SqliteDataReader r) => new()
     {
         Id = r.GetString(0),
-        Type = LinkTypeNames.Parse(r.GetString(1)),
+        Type = (LinkType)r.GetInt32(1),
         SourceId = r.GetString(2),
         TargetId = r.GetString(3),
-        Since = r.Date(4),
-        Until = r.Date(5),
+        Since = r.IsDBNull(4) ? null : DateOnly.FromDayNumber(r.GetInt32(4)),
+        Until = r.IsDBNull(5) ? null : DateOnly.FromDayNumber(r.GetInt32(5)),
     };
 
     public static Link Read(SqliteDataReader r, int offset = 0) => new()

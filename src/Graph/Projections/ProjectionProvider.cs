@@ -97,7 +97,12 @@ public sealed class ProjectionProvider
     {
         var started = _time.GetTimestamp();
         var builder = new ProjectionBuilder();
-        var version = await _store.ExportAsync(builder, cancellationToken);
+        long version;
+        using (var pipeline = new PipelinedSink(builder))
+        {
+            version = await _store.ExportAsync(pipeline, cancellationToken);
+            pipeline.Complete();
+        }
         var projection = builder.Build(version, _time.GetUtcNow());
         Volatile.Write(ref _lastBuildTicks, _time.GetElapsedTime(started).Ticks);
         _logger.LogInformation("Built the projection of version {Version}: {Nodes} nodes, {Links} links in {Elapsed:0} ms",
