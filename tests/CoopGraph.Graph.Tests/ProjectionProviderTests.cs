@@ -77,7 +77,7 @@ public sealed class ProjectionProviderTests
         store.Close();
         await temp.Store.WriteAsync(Theme("theme:second"), Ct);
         var waiting = provider.GetAsync(Ct);
-        await Task.Delay(100, Ct);
+        await WaitUntilAsync(() => store.Exports == 2);
         await temp.Store.WriteAsync(Theme("theme:third"), Ct);
         var meanwhile = await provider.GetAsync(Ct);
 
@@ -94,22 +94,23 @@ public sealed class ProjectionProviderTests
     {
         await using var temp = await TempStore.CreateAsync(seedDemo: true);
         var store = new GatedExportStore(temp.Store);
-        var provider = new ProjectionProvider(store, TimeProvider.System, NullLogger<ProjectionProvider>.Instance, TimeSpan.FromSeconds(2));
+        var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider();
+        var provider = new ProjectionProvider(store, time, NullLogger<ProjectionProvider>.Instance, TimeSpan.FromSeconds(2));
         store.Close();
         var first = provider.GetAsync(Ct);
-        await Task.Delay(2500, Ct);
+        await WaitUntilAsync(() => store.Exports == 1);
+        time.Advance(TimeSpan.FromSeconds(3));
         store.Release();
         var before = await first;
 
         store.Close();
         await temp.Store.WriteAsync(Theme("theme:later"), Ct);
-        var reading = provider.GetAsync(Ct);
-        var answered = await Task.WhenAny(reading, Task.Delay(1000, Ct)) == reading;
+        // The last rebuild took 3 s (on this clock), more than the 2 s a reader may wait: it answers from the previous
+        // projection at once. Were it to wait, it would wait for a clock that does not move, and time out here.
+        var answer = await provider.GetAsync(Ct).WaitAsync(TimeSpan.FromSeconds(30), Ct);
         store.Release();
 
-        // The last rebuild took 2.5 s, more than the 2 s a reader may wait: it answers from the previous projection at once.
-        Assert.True(answered);
-        Assert.Same(before, await reading);
+        Assert.Same(before, answer);
         // The rebuild goes on in the background; it ends before the store's files go.
         Assert.NotNull((await WaitForVersionAsync(provider, await temp.Store.GetVersionAsync(Ct))).Find("theme:later"));
     }
@@ -126,11 +127,20 @@ public sealed class ProjectionProviderTests
         store.Close();
 
         var reading = provider.GetAsync(Ct);
-        await Task.Delay(100, Ct);
+        await WaitUntilAsync(() => store.Exports == 1);
         Assert.False(reading.IsCompleted);
         store.Release();
 
         Assert.Equal(await temp.Store.GetVersionAsync(Ct), (await reading).Version);
+    }
+
+    private static async Task WaitUntilAsync(Func<bool> condition)
+    {
+        for (var i = 0; i < 3000 && !condition(); i++)
+        {
+            await Task.Delay(10, Ct);
+        }
+        Assert.True(condition());
     }
 
     private static async Task<Domain.Analytics.Projection.GraphProjection> WaitForVersionAsync(ProjectionProvider provider, long version)
