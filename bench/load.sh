@@ -19,21 +19,11 @@ work=$(mktemp -d)
 mkdir -p bench/results
 out="bench/results/$label.md"
 trap '[ -n "${api:-}" ] && kill "$api" 2>/dev/null; rm -rf "$work"' EXIT
-command -v wrk >/dev/null || { apt-get install -y -qq wrk >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }; }
+source bench/load/api.sh
+ensure_wrk
 
-dotnet build src/Api -c Release -nologo -clp:ErrorsOnly >/dev/null
-started=$(date +%s.%N)
-# Request logs at Warning: one log line per request would measure the console, not the API.
-dotnet src/Api/bin/Release/net10.0/CoopGraph.Api.dll --urls "$base" --Graph:Embedded:Path "$database" --Graph:SeedDemo false \
-  --Api:Bench:Ceiling true --Api:RateLimits:PerAddressPerMinute 1000000000 --Serilog:MinimumLevel:Default Warning \
-  >"$work/api.log" 2>&1 &
-api=$!
-# Ready: the first analysis answers, so the projection is built.
-until curl -fsS "$base/graphql" -H 'Content-Type: application/json' -d '{"query":"{ graphStats { projectionVersion nodes links } }"}' \
-  >"$work/stats.json" 2>/dev/null; do
-  kill -0 "$api" 2>/dev/null || { cat "$work/api.log"; exit 1; }
-  sleep 0.2
-done
+start_api "$database" --Api:Bench:Ceiling true
+wait_ready
 ready=$(echo "$(date +%s.%N) - $started" | bc)
 rss=$(awk '/VmRSS/ {printf "%.0f", $2/1024}' "/proc/$api/status")
 stats=$(cat "$work/stats.json")

@@ -15,17 +15,12 @@ port=${PORT:-5301}
 base="http://127.0.0.1:$port"
 work=$(mktemp -d)
 trap '[ -n "${api:-}" ] && kill "$api" 2>/dev/null; rm -rf "$work"' EXIT
+source bench/load/api.sh
+ensure_wrk
 cp "$source_db" "$work/g.db"
 
-dotnet build src/Api -c Release -nologo -clp:ErrorsOnly >/dev/null
-dotnet src/Api/bin/Release/net10.0/CoopGraph.Api.dll --urls "$base" --Graph:Embedded:Path "$work/g.db" --Graph:SeedDemo false \
-  --Api:AllowAnonymousWrite true --Api:RateLimits:PerAddressPerMinute 1000000000 --Serilog:MinimumLevel:Default Warning \
-  >"$work/api.log" 2>&1 &
-api=$!
-until curl -fsS "$base/graphql" -H 'Content-Type: application/json' -d '{"query":"{ graphStats { projectionVersion } }"}' >/dev/null 2>&1; do
-  kill -0 "$api" 2>/dev/null || { cat "$work/api.log"; exit 1; }
-  sleep 0.2
-done
+start_api "$work/g.db" --Api:AllowAnonymousWrite true
+wait_ready
 /usr/bin/python3 bench/load/operations.py "$base/graphql" "$work" >/dev/null
 
 run() { # OPERATION SECONDS

@@ -1,0 +1,28 @@
+# Sourced by the load kit's scripts: starts the API (Release) for a measurement and waits until it is ready.
+# Needs: $base (http://127.0.0.1:PORT) and $work (a scratch folder). Sets: $api (its process id), $started.
+
+# Installs wrk from Debian's packages when it is missing.
+ensure_wrk() {
+  command -v wrk >/dev/null || { apt-get install -y -qq wrk >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }; }
+}
+
+# start_api DATABASE [EXTRA ARGUMENTS...]: request logs at Warning (one log line per request would measure the
+# console, not the API), rate limits lifted (wrk is one client address), no demo seeding.
+start_api() {
+  local database=$1
+  shift
+  dotnet build src/Api -c Release -nologo -clp:ErrorsOnly >/dev/null
+  started=$(date +%s.%N)
+  dotnet src/Api/bin/Release/net10.0/CoopGraph.Api.dll --urls "$base" --Graph:Embedded:Path "$database" --Graph:SeedDemo false \
+    --Api:RateLimits:PerAddressPerMinute 1000000000 --Serilog:MinimumLevel:Default Warning "$@" >"$work/api.log" 2>&1 &
+  api=$!
+}
+
+# wait_ready: until the first analysis answers (the projection is built); its answer is left in $work/stats.json.
+wait_ready() {
+  until curl -fsS "$base/graphql" -H 'Content-Type: application/json' -d '{"query":"{ graphStats { projectionVersion nodes links } }"}' \
+    >"$work/stats.json" 2>/dev/null; do
+    kill -0 "$api" 2>/dev/null || { cat "$work/api.log"; exit 1; }
+    sleep 0.2
+  done
+}
