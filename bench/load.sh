@@ -24,7 +24,7 @@ ensure_wrk
 
 start_api "$database" --Api:Bench:Ceiling true
 wait_ready
-ready=$(echo "$(date +%s.%N) - $started" | bc)
+ready=$(printf '%.2f' "$(echo "$(date +%s.%N) - $started" | bc)")
 rss=$(awk '/VmRSS/ {printf "%.0f", $2/1024}' "/proc/$api/status")
 stats=$(cat "$work/stats.json")
 
@@ -34,7 +34,7 @@ operations=$(/usr/bin/python3 bench/load/operations.py "$base/graphql" "$work")
   echo
   echo "Graph: $stats"
   echo
-  echo "Ready (process start to first analysis answered): ${ready%???????} s; resident memory then: $rss MiB."
+  echo "Ready (process start to first analysis answered): $ready s; resident memory then: $rss MiB."
   echo
   echo "| operation | connections | requests/s | p50 ms | p99 ms | failed | ceiling requests/s | share of ceiling |"
   echo "|---|---|---|---|---|---|---|---|"
