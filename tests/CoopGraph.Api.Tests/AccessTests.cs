@@ -3,7 +3,6 @@ using System.Text.Json.Nodes;
 using CoopGraph.Api.Commands;
 using CoopGraph.Graph.Access;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CoopGraph.Api.Tests;
@@ -142,29 +141,12 @@ public sealed class AccessTests(AccessTests.KeysRequiredFactory factory) : IClas
         Assert.Equal("PERSISTED_DOCUMENT_NOT_FOUND", await CodeOf(unknown));
     }
 
-    public sealed class KeysRequiredFactory : WebApplicationFactory<Program>
+    public sealed class KeysRequiredFactory : IsolatedAppFactory
     {
-        private readonly string _folder = Path.Combine(Path.GetTempPath(), "coopgraph-api-tests", Guid.NewGuid().ToString("N"));
-
-        public string DatabasePath => Path.Combine(_folder, "graph.db");
-
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        protected override void Configure(IWebHostBuilder builder)
         {
-            builder.UseSetting("Graph:Embedded:Path", DatabasePath);
-            builder.UseSetting("Graph:ProjectionMaxWaitMilliseconds", "60000");
-            builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
             builder.UseSetting("Api:AllowAnonymousRead", "false");
             builder.UseSetting("Api:AllowAnonymousWrite", "false");
-        }
-
-        protected override void Dispose(bool disposing)
-        {
-            base.Dispose(disposing);
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            if (Directory.Exists(_folder))
-            {
-                Directory.Delete(_folder, recursive: true);
-            }
         }
     }
 }

@@ -4,7 +4,6 @@ using CoopGraph.Domain.Model;
 using CoopGraph.Domain.Writes;
 using CoopGraph.Graph;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -43,26 +42,14 @@ public sealed class FailureTests : IClassFixture<FailureTests.BrokenStoreFactory
         Assert.Equal(HttpStatusCode.OK, live.StatusCode);
     }
 
-    public sealed class BrokenStoreFactory : WebApplicationFactory<Program>
+    public sealed class BrokenStoreFactory : IsolatedAppFactory
     {
-        private readonly string _folder = Path.Combine(Path.GetTempPath(), "coopgraph-api-tests", Guid.NewGuid().ToString("N"));
-
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        protected override void Configure(IWebHostBuilder builder)
         {
-            builder.UseSetting("Graph:Embedded:Path", Path.Combine(_folder, "graph.db"));
             builder.UseSetting("Graph:SeedDemo", "false");
+            // The broken store logs every failure: quiet, so that the test output stays readable.
             builder.UseSetting("Serilog:MinimumLevel:Default", "Fatal");
             builder.ConfigureTestServices(services => services.AddSingleton<IGraphStore, BrokenStore>());
-        }
-
-        protected override void Dispose(bool disposing)
-        {
-            base.Dispose(disposing);
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            if (Directory.Exists(_folder))
-            {
-                Directory.Delete(_folder, recursive: true);
-            }
         }
     }
 

@@ -7,7 +7,6 @@ using CoopGraph.Domain.Generation;
 using CoopGraph.Graph.Embedded;
 using CoopGraph.Graph.Interchange;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
 
 namespace CoopGraph.Api.Tests;
@@ -187,27 +186,12 @@ public sealed class InterchangeTests(CoopGraphFactory demo) : IClassFixture<Coop
         return (reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2), reader.GetString(3), reader.GetString(4));
     }
 
-    private sealed class EmptyFactory : WebApplicationFactory<Program>
+    private sealed class EmptyFactory : IsolatedAppFactory
     {
-        private readonly string _folder = Path.Combine(Path.GetTempPath(), "coopgraph-api-tests", Guid.NewGuid().ToString("N"));
-
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        protected override void Configure(IWebHostBuilder builder)
         {
-            builder.UseSetting("Graph:Embedded:Path", Path.Combine(_folder, "graph.db"));
-            builder.UseSetting("Graph:ProjectionMaxWaitMilliseconds", "60000");
             builder.UseSetting("Graph:SeedDemo", "false");
             builder.UseSetting("Api:AllowAnonymousWrite", "true");
-            builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
-        }
-
-        public override async ValueTask DisposeAsync()
-        {
-            await base.DisposeAsync();
-            SqliteConnection.ClearAllPools();
-            if (Directory.Exists(_folder))
-            {
-                Directory.Delete(_folder, recursive: true);
-            }
         }
     }
 }

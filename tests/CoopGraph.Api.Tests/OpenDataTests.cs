@@ -5,7 +5,6 @@ using CoopGraph.Api.Commands;
 using CoopGraph.Api.Http;
 using CoopGraph.Tests.Shared;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
 
 namespace CoopGraph.Api.Tests;
@@ -141,15 +140,15 @@ public sealed class OpenDataTests : IAsyncLifetime
         Assert.Equal("Région Auvergne-Rhône-Alpes", region["data"]!["node"]!["name"]!.GetValue<string>());
     }
 
-    private sealed class OpenDataFactory(string database) : WebApplicationFactory<Program>
+    private sealed class OpenDataFactory(string database) : IsolatedAppFactory
     {
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        // The database the verb filled, which the test removes itself.
+        public override string DatabasePath => database;
+
+        protected override void Configure(IWebHostBuilder builder)
         {
-            builder.UseSetting("Graph:Embedded:Path", database);
-            builder.UseSetting("Graph:ProjectionMaxWaitMilliseconds", "60000");
             builder.UseSetting("Graph:SeedDemo", "false");
             builder.UseSetting("Api:AllowAnonymousWrite", "true");
-            builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
         }
     }
 }

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace CoopGraph.Api.Tests;
 
@@ -45,28 +44,13 @@ public sealed class RateLimitAndCorsTests(RateLimitAndCorsTests.TightFactory fac
         Assert.Equal(allowed, response.Headers.TryGetValues("Access-Control-Allow-Origin", out var values) && values.Single() == origin);
     }
 
-    public sealed class TightFactory : WebApplicationFactory<Program>
+    public sealed class TightFactory : IsolatedAppFactory
     {
-        private readonly string _folder = Path.Combine(Path.GetTempPath(), "coopgraph-api-tests", Guid.NewGuid().ToString("N"));
-
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        protected override void Configure(IWebHostBuilder builder)
         {
-            builder.UseSetting("Graph:Embedded:Path", Path.Combine(_folder, "graph.db"));
-            builder.UseSetting("Graph:ProjectionMaxWaitMilliseconds", "60000");
             builder.UseSetting("Graph:SeedDemo", "false");
-            builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
             builder.UseSetting("Api:RateLimits:PerAddressPerMinute", "3");
             builder.UseSetting("Api:Cors:Origins:0", "https://observatoire.example");
-        }
-
-        protected override void Dispose(bool disposing)
-        {
-            base.Dispose(disposing);
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            if (Directory.Exists(_folder))
-            {
-                Directory.Delete(_folder, recursive: true);
-            }
         }
     }
 }
@@ -89,27 +73,12 @@ public sealed class PreflightTests(PreflightTests.PreflightFactory factory) : IC
         Assert.Equal(HttpStatusCode.OK, allowed.StatusCode);
     }
 
-    public sealed class PreflightFactory : WebApplicationFactory<Program>
+    public sealed class PreflightFactory : IsolatedAppFactory
     {
-        private readonly string _folder = Path.Combine(Path.GetTempPath(), "coopgraph-api-tests", Guid.NewGuid().ToString("N"));
-
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        protected override void Configure(IWebHostBuilder builder)
         {
-            builder.UseSetting("Graph:Embedded:Path", Path.Combine(_folder, "graph.db"));
-            builder.UseSetting("Graph:ProjectionMaxWaitMilliseconds", "60000");
             builder.UseSetting("Graph:SeedDemo", "false");
-            builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
             builder.UseSetting("Api:RequirePreflightOnGet", "true");
-        }
-
-        protected override void Dispose(bool disposing)
-        {
-            base.Dispose(disposing);
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            if (Directory.Exists(_folder))
-            {
-                Directory.Delete(_folder, recursive: true);
-            }
         }
     }
 }
