@@ -8,7 +8,7 @@ public sealed class PipelinedSinkTests
     [Fact]
     public void EverythingReachesTheInnerSink_InOrder_AcrossBlocks()
     {
-        var inner = new GraphCollector();
+        var inner = new TopologyCollector();
         using (var pipeline = new PipelinedSink(inner))
         {
             for (var i = 0; i < 20_000; i++)
@@ -42,7 +42,7 @@ public sealed class PipelinedSinkTests
     [Fact]
     public void AnExportThatStopsHalfway_StillEndsTheBuilderThread()
     {
-        var inner = new GraphCollector();
+        var inner = new TopologyCollector();
         var pipeline = new PipelinedSink(inner);
         for (var i = 0; i < 10_000; i++)
         {

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json.Nodes;
+using CoopGraph.Tests.Shared;
 
 namespace CoopGraph.Explorer.Tests;
 
@@ -12,7 +13,7 @@ public sealed class ClientAppUnitTests
     [Fact]
     public async Task VitestSuite_Passes()
     {
-        var clientApp = Path.Combine(ExplorerServer.RepositoryRoot(), "src", "Api", "ClientApp");
+        var clientApp = Path.Combine(SharedData.Checkout(), "src", "Api", "ClientApp");
         Assert.True(Directory.Exists(Path.Combine(clientApp, "node_modules")), "ClientApp/node_modules is missing: build the API project first (it runs npm ci).");
         var report = Path.Combine(Path.GetTempPath(), $"coopgraph-vitest-{Guid.NewGuid():N}.json");
         try

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using CoopGraph.Tests.Shared;
 using Microsoft.Playwright;
 
 namespace CoopGraph.Explorer.Tests;
@@ -26,7 +27,7 @@ public sealed class ExplorerServer : IAsyncLifetime
     public HttpClient Api { get; private set; } = null!;
 
     /// <summary>Where screenshots go: TestResults/explorer-screenshots at the repository's root (kept by CI as artefacts).</summary>
-    public static string ScreenshotFolder { get; } = Path.Combine(RepositoryRoot(), "TestResults", "explorer-screenshots");
+    public static string ScreenshotFolder { get; } = Path.Combine(SharedData.Checkout(), "TestResults", "explorer-screenshots");
 
     public async Task InitializeAsync()
     {
@@ -75,17 +76,5 @@ public sealed class ExplorerServer : IAsyncLifetime
         {
             Directory.Delete(_folder, recursive: true);
         }
-    }
-
-    public static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "CoopGraph.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-        return Path.GetTempPath();
     }
 }

@@ -119,15 +119,4 @@ public sealed class EmbeddedStoreReadTests : IAsyncLifetime
         Assert.All(topology.Links, l => Assert.True(l.Note is null && l.Intensity is null && l.Amount is null && l.CooperationKind is null));
         Assert.Equal(full.Nodes.Count, topology.Nodes.Count);
     }
-
-    private sealed class TopologyCollector : ITopologySink
-    {
-        public List<Node> Nodes { get; } = [];
-
-        public List<Link> Links { get; } = [];
-
-        public void AddNode(Node node) => Nodes.Add(node);
-
-        public void AddLink(Link link) => Links.Add(link);
-    }
 }

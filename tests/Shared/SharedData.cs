@@ -6,17 +6,19 @@ namespace CoopGraph.Tests.Shared;
 /// </summary>
 internal static class SharedData
 {
-    public static string Folder()
+    public static string Folder() =>
+        Environment.GetEnvironmentVariable("COOPGRAPH_SHARED") is { Length: > 0 } configured
+            ? configured
+            : Path.GetFullPath(Path.Combine(Checkout(), "..", "shared"));
+
+    /// <summary>The checkout the tests were built from: the folder of CoopGraph.sln above the test binaries.</summary>
+    public static string Checkout()
     {
-        if (Environment.GetEnvironmentVariable("COOPGRAPH_SHARED") is { Length: > 0 } configured)
-        {
-            return configured;
-        }
         for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
         {
             if (File.Exists(Path.Combine(folder.FullName, "CoopGraph.sln")))
             {
-                return Path.GetFullPath(Path.Combine(folder.FullName, "..", "shared"));
+                return folder.FullName;
             }
         }
         throw new DirectoryNotFoundException("CoopGraph.sln not found above the test binaries; set COOPGRAPH_SHARED.");

@@ -11,7 +11,8 @@ namespace CoopGraph.Domain.Analytics.Projection;
 public sealed class PipelinedSink : ITopologySink, IDisposable
 {
     private const int BlockSize = 8192;
-    private readonly IGraphSink _inner;
+    // An ITopologySink only: this sink tells the store that topology is enough, so its inner sink must mean it too.
+    private readonly ITopologySink _inner;
     private readonly BlockingCollection<(Node[]? Nodes, Link[]? Links, int Count)> _blocks = new(boundedCapacity: 8);
     private readonly Thread _consumer;
     private Node[] _nodes = new Node[BlockSize];
@@ -20,7 +21,7 @@ public sealed class PipelinedSink : ITopologySink, IDisposable
     private int _linkCount;
     private Exception? _failure;
 
-    public PipelinedSink(IGraphSink inner)
+    public PipelinedSink(ITopologySink inner)
     {
         _inner = inner;
         _consumer = new Thread(Consume) { IsBackground = true, Name = "projection-builder" };
