@@ -10,6 +10,7 @@ public static class CoopGraphEndpoints
 
     public static WebApplication MapCoopGraph(this WebApplication app)
     {
+        app.UseStoreUnavailableResponses();
         app.UseCors(CoopGraph.Api.Protection.CorsOptions.Policy);
         app.UseRateLimiter();
         app.MapCoopGraphExplorer();

@@ -62,6 +62,11 @@ public static class ApiServiceCollectionExtensions
                 {
                     context.Exception = BadInput.Error(context.OriginalException.Message);
                 }
+                // A store out of reach is nobody's mistake: a clear code, so that clients retry rather than report a bug.
+                if (context.OriginalException is StoreUnavailableException unavailable)
+                {
+                    context.Exception = new GraphQL.ExecutionError(StoreUnavailableResponse.Message(unavailable)) { Code = ErrorCodes.ServiceUnavailable };
+                }
                 // Other exceptions stay UnhandledError: the HTTP endpoint logs them, the client sees INTERNAL.
             }));
         services.AddHealthChecks().AddCheck<StoreHealthCheck>("store", tags: [HealthEndpoints.ReadyTag]);

@@ -7,8 +7,11 @@ public sealed class GraphOptions
 {
     public const string Section = "Graph";
 
-    /// <summary>Which store holds the graph. <c>Embedded</c> (SQLite file) is the only one in this build; Neo4j comes with its own store.</summary>
-    [AllowedValues("Embedded", ErrorMessage = "Graph:Provider must be 'Embedded' (the Neo4j store is not part of this build yet).")]
+    public const string Embedded = "Embedded";
+    public const string Neo4j = "Neo4j";
+
+    /// <summary>Which store holds the graph: <c>Embedded</c> (one SQLite file, the default) or <c>Neo4j</c> (Graph:Neo4j).</summary>
+    [AllowedValues(Embedded, Neo4j, ErrorMessage = "Graph:Provider must be 'Embedded' or 'Neo4j'.")]
     public string Provider { get; set; } = "Embedded";
 
     /// <summary>

@@ -4,11 +4,15 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace CoopGraph.Api.Http;
 
-/// <summary>Ready when the store answers; the message never carries exception details.</summary>
-public sealed class StoreHealthCheck(IGraphStore store) : IHealthCheck
+/// <summary>Ready when the store is prepared and answers; the message never carries exception details.</summary>
+public sealed class StoreHealthCheck(IGraphStore store, StoreReadiness readiness) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
+        if (!readiness.IsReady)
+        {
+            return HealthCheckResult.Unhealthy("The graph store is not prepared yet (unreachable at start; retrying).");
+        }
         try
         {
             var version = await store.GetVersionAsync(cancellationToken);

@@ -272,6 +272,19 @@ public static class BatchPlanner
         }
     }
 
+    /// <summary>The ids the caller named: nodes upserted, links upserted (with the id each was stored under), ids deleted.</summary>
+    public static IReadOnlyList<string> WrittenIds(GraphBatch batch, WritePlan plan)
+    {
+        var explicitLinks = plan.Links.Where(l => !l.KeepExisting).Select(l => l.Link.Id);
+        return [.. batch.Nodes.Select(u => u.Node.Id), .. explicitLinks, .. batch.NodeDeletes.Select(d => d.Id), .. batch.LinkDeletes.Select(d => d.Id)];
+    }
+
+    /// <summary>The errors for territories that the store found to be their own ancestor once the batch was applied.</summary>
+    public static IReadOnlyList<UserError> CycleErrors(GraphBatch batch, IReadOnlySet<string> cycles) =>
+        batch.Nodes.Where(u => cycles.Contains(u.Node.Id))
+            .Select(u => new UserError(UserErrorCodes.Constraint, $"Territory '{u.Node.Id}' would be its own ancestor.", [.. u.Path, "parentId"]))
+            .ToList();
+
     private static LinkKey KeyOf(RelationSet relation, string nodeId, string otherId) =>
         relation.Incoming ? Key(relation.Type, otherId, nodeId) : Key(relation.Type, nodeId, otherId);
 

@@ -1,4 +1,3 @@
-using System.Globalization;
 using CoopGraph.Domain.Model;
 using Microsoft.Data.Sqlite;
 using static CoopGraph.Graph.Embedded.SqlValues;
@@ -145,7 +144,7 @@ public sealed partial class EmbeddedGraphStore
         {
             return result;
         }
-        var after = ParseCursor(page.After);
+        var after = PageCursors.Parse(page.After);
         await using var connection = await _connections.OpenAsync(cancellationToken);
         void Bind(SqliteCommand command)
         {
@@ -180,15 +179,13 @@ public sealed partial class EmbeddedGraphStore
                 {
                     items[nodeId] = nodeItems = [];
                 }
-                nodeItems.Add(new PageItem<Link>(LinkRows.Read(reader, offset: 1), Cursor(reader.GetInt64(15))));
+                nodeItems.Add(new PageItem<Link>(LinkRows.Read(reader, offset: 1), PageCursors.Of(reader.GetInt64(15))));
             }
         }
 
         foreach (var id in nodeIds)
         {
-            var nodeItems = items.GetValueOrDefault(id) ?? [];
-            var hasNext = nodeItems.Count > page.First;
-            result[id] = new Page<Link>(hasNext ? nodeItems[..page.First] : nodeItems, totals.GetValueOrDefault(id), hasNext);
+            result[id] = PageCursors.Page(items.GetValueOrDefault(id) ?? [], page.First, totals.GetValueOrDefault(id));
         }
         return result;
     }
@@ -245,7 +242,7 @@ public sealed partial class EmbeddedGraphStore
         SqliteConnection connection, string listSql, string countSql, Action<SqliteCommand> bind, PageRequest page,
         Func<SqliteDataReader, T> read, int seqOrdinal, CancellationToken cancellationToken)
     {
-        var after = ParseCursor(page.After);
+        var after = PageCursors.Parse(page.After);
         long total;
         await using (var count = connection.CreateCommand())
         {
@@ -263,17 +260,10 @@ public sealed partial class EmbeddedGraphStore
             await using var reader = await list.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
             {
-                items.Add(new PageItem<T>(read(reader), Cursor(reader.GetInt64(seqOrdinal))));
+                items.Add(new PageItem<T>(read(reader), PageCursors.Of(reader.GetInt64(seqOrdinal))));
             }
         }
-        var hasNext = items.Count > page.First;
-        return new Page<T>(hasNext ? items[..page.First] : items, total, hasNext);
+        return PageCursors.Page(items, page.First, total);
     }
 
-    private static string Cursor(long seq) => seq.ToString(CultureInfo.InvariantCulture);
-
-    private static long ParseCursor(string? cursor) =>
-        cursor is null ? 0
-        : long.TryParse(cursor, NumberStyles.None, CultureInfo.InvariantCulture, out var seq) ? seq
-        : throw new InvalidCursorException("This cursor does not come from this listing.");
 }

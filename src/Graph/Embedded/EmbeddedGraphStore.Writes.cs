@@ -54,9 +54,7 @@ public sealed partial class EmbeddedGraphStore
             if (cycles.Count > 0)
             {
                 await transaction.RollbackAsync(cancellationToken);
-                var errors = batch.Nodes.Where(u => cycles.Contains(u.Node.Id))
-                    .Select(u => new UserError(UserErrorCodes.Constraint, $"Territory '{u.Node.Id}' would be its own ancestor.", [.. u.Path, "parentId"]))
-                    .ToList();
+                var errors = BatchPlanner.CycleErrors(batch, cycles);
                 return new WriteResult([], errors, await GetVersionAsync(cancellationToken));
             }
 
@@ -66,7 +64,7 @@ public sealed partial class EmbeddedGraphStore
                 version = (long)(await bump.ExecuteScalarAsync(cancellationToken))!;
             }
             await transaction.CommitAsync(cancellationToken);
-            return new WriteResult(WrittenIds(batch, plan), [], version);
+            return new WriteResult(BatchPlanner.WrittenIds(batch, plan), [], version);
         }
         finally
         {
@@ -158,12 +156,6 @@ public sealed partial class EmbeddedGraphStore
         return (long)(await command.ExecuteScalarAsync(ct))!;
     }
 
-    /// <summary>The ids the caller named: nodes upserted, links upserted (with the id each was stored under), ids deleted.</summary>
-    private static List<string> WrittenIds(GraphBatch batch, WritePlan plan)
-    {
-        var explicitLinks = plan.Links.Where(l => !l.KeepExisting).Select(l => l.Link.Id);
-        return [.. batch.Nodes.Select(u => u.Node.Id), .. explicitLinks, .. batch.NodeDeletes.Select(d => d.Id), .. batch.LinkDeletes.Select(d => d.Id)];
-    }
 
     [System.Diagnostics.CodeAnalysis.SuppressMessage("Security", "CA2100", Justification = "Every caller passes one of the constant statements of this class.")]
     private static SqliteCommand Command(SqliteConnection connection, SqliteTransaction transaction, string sql)

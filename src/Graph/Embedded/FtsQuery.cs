@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace CoopGraph.Graph.Embedded;
 
 /// <summary>
@@ -10,33 +8,7 @@ internal static class FtsQuery
 {
     public static string? From(string? text)
     {
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return null;
-        }
-        var terms = new List<string>();
-        var word = new StringBuilder();
-        foreach (var c in text.Normalize(NormalizationForm.FormC))
-        {
-            if (char.IsLetterOrDigit(c))
-            {
-                word.Append(c);
-            }
-            else
-            {
-                Flush();
-            }
-        }
-        Flush();
-        return terms.Count == 0 ? null : string.Join(' ', terms.Take(16));
-
-        void Flush()
-        {
-            if (word.Length > 0)
-            {
-                terms.Add("\"" + word + "\"*");
-                word.Clear();
-            }
-        }
+        var words = SearchWords.Of(text);
+        return words.Count == 0 ? null : string.Join(' ', words.Select(w => "\"" + w + "\"*"));
     }
 }

@@ -13,4 +13,7 @@ public static class ErrorCodes
     public const string Unauthenticated = "UNAUTHENTICATED";
     public const string Forbidden = "FORBIDDEN";
     public const string RateLimited = "RATE_LIMITED";
+
+    /// <summary>The graph store cannot be reached (Neo4j down or starting); the request may be sent again later.</summary>
+    public const string ServiceUnavailable = "SERVICE_UNAVAILABLE";
 }

@@ -1,0 +1,31 @@
+using CoopGraph.Api.GraphQL.Common;
+using CoopGraph.Graph;
+
+namespace CoopGraph.Api.Http;
+
+/// <summary>
+/// Answers 503 with Retry-After and a SERVICE_UNAVAILABLE error when the store cannot be reached outside a GraphQL
+/// resolver (an API key lookup, an import, an export), instead of a 500: the server itself is fine and says so.
+/// </summary>
+public static class StoreUnavailableResponse
+{
+    public const int RetryAfterSeconds = 5;
+
+    public static string Message(StoreUnavailableException e) => "The graph store is not available: " + e.Message + " Try again shortly.";
+
+    public static IApplicationBuilder UseStoreUnavailableResponses(this IApplicationBuilder app) => app.Use(async (http, next) =>
+    {
+        try
+        {
+            await next(http);
+        }
+        catch (StoreUnavailableException e) when (!http.Response.HasStarted)
+        {
+            http.Response.Clear();
+            http.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+            http.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            var body = new { errors = new[] { new { message = Message(e), extensions = new { code = ErrorCodes.ServiceUnavailable } } } };
+            await http.Response.WriteAsJsonAsync(body, http.RequestAborted);
+        }
+    });
+}

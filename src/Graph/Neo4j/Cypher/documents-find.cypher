@@ -1,0 +1,2 @@
+MATCH (d:TrustedDocument {id: $id})
+RETURN d.document AS document

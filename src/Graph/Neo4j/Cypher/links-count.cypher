@@ -1,0 +1,8 @@
+// The link listing's filters, the same in links-list.cypher and links-count.cypher; $types is never null (the
+// link types asked for, or all of them, which leaves out the internal HAS_PARENT).
+MATCH (s:Node)-[r]->(t:Node)
+WHERE type(r) IN $types
+  AND ($node IS NULL OR s.id = $node OR t.id = $node)
+  AND ($cooperationKinds IS NULL OR r.cooperationKind IN $cooperationKinds)
+  AND ($at IS NULL OR ((r.since IS NULL OR r.since <= date($at)) AND (r.until IS NULL OR r.until >= date($at))))
+RETURN count(r) AS total

@@ -1,0 +1,2 @@
+MATCH (m:CoopGraphMeta {key: 'store'})
+RETURN m.version AS version

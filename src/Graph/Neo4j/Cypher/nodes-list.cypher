@@ -1,0 +1,24 @@
+// The node listing's filters: a null parameter does not filter, several intersect. Kept word for word the same in
+// nodes-list.cypher and nodes-count.cypher (Cypher has no includes, and every statement is a constant file).
+// Domains: a service's, theme's or policy's own; other actors' through the themes they work on. Territory: the
+// territory and those below it, and the nodes located in any of them. Text: the full-text index.
+CALL () {
+  UNWIND CASE WHEN $text IS NULL THEN [] ELSE [$text] END AS q
+  CALL db.index.fulltext.queryNodes('node_text', q) YIELD node
+  RETURN collect(node.id) AS hits
+}
+MATCH (n:Node)
+WHERE ($kinds IS NULL OR n.kind IN $kinds)
+  AND ($domains IS NULL OR CASE
+        WHEN n.kind IN ['Service', 'Policy', 'Theme'] THEN any(d IN n.domains WHERE d IN $domains)
+        ELSE EXISTS { MATCH (n)-[:WORKS_ON]->(t:Theme) WHERE any(d IN t.domains WHERE d IN $domains) }
+      END)
+  AND ($themes IS NULL OR EXISTS { MATCH (n)-[:WORKS_ON|TARGETS]->(t:Node) WHERE t.id IN $themes })
+  AND ($territory IS NULL
+       OR EXISTS { MATCH (n)-[:HAS_PARENT*0..]->(:Territory {code: $territory}) }
+       OR EXISTS { MATCH (n)-[:LOCATED_IN]->(:Territory)-[:HAS_PARENT*0..]->(:Territory {code: $territory}) })
+  AND ($text IS NULL OR n.id IN hits)
+  AND n.seq > $after
+RETURN n {.*} AS node
+ORDER BY n.seq
+LIMIT $take

@@ -1,0 +1,93 @@
+using CoopGraph.Domain.Model;
+using CoopGraph.Domain.Writes;
+using CoopGraph.Graph.Neo4j.QueryApi;
+using static CoopGraph.Graph.Neo4j.Neo4jGraphStore;
+
+namespace CoopGraph.Graph.Neo4j;
+
+/// <summary>
+/// Answers a <see cref="FactsRequest"/> inside the write transaction (one statement per kind of fact), and keeps the
+/// element ids of the links it found, so that the same transaction can delete or move them.
+/// </summary>
+internal static class Neo4jFacts
+{
+    private static readonly CypherStatement Kinds = CypherStatement.Load("facts-kinds");
+    private static readonly CypherStatement Territories = CypherStatement.Load("facts-territories");
+    private static readonly CypherStatement Authorities = CypherStatement.Load("facts-authorities");
+    private static readonly CypherStatement Dependants = CypherStatement.Load("facts-dependants");
+    private static readonly CypherStatement Links = CypherStatement.Load("links-get");
+    private static readonly CypherStatement Keys = CypherStatement.Load("facts-link-keys");
+
+    public static async Task<(StoreFacts Facts, IReadOnlyDictionary<string, string> LinkElements)> ReadAsync(
+        Neo4jTransaction transaction, FactsRequest request, CancellationToken ct)
+    {
+        var kinds = new Dictionary<string, NodeKind>(StringComparer.Ordinal);
+        foreach (var row in await RowsAsync(transaction, Kinds, "ids", request.NodeIds, ct))
+        {
+            kinds[(string)row[0]!] = Enum.Parse<NodeKind>((string)row[1]!);
+        }
+
+        var territories = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var row in await RowsAsync(transaction, Territories, "codes", request.TerritoryCodes, ct))
+        {
+            territories[(string)row[0]!] = (string)row[1]!;
+            kinds[(string)row[1]!] = NodeKind.Territory;
+        }
+
+        var authorities = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var row in await RowsAsync(transaction, Authorities, "ids", request.ServiceIds, ct))
+        {
+            authorities[(string)row[0]!] = (string)row[1]!;
+        }
+
+        var dependants = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        foreach (var row in await RowsAsync(transaction, Dependants, "ids", request.DeletedNodeIds, ct))
+        {
+            var owner = (string)row[0]!;
+            if (!dependants.TryGetValue(owner, out var list))
+            {
+                dependants[owner] = list = [];
+            }
+            list.Add((string)row[1]!);
+        }
+
+        var links = new Dictionary<string, Link>(StringComparer.Ordinal);
+        var elements = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var row in await RowsAsync(transaction, Links, "ids", request.LinkIds, ct))
+        {
+            var link = LinkMaps.Read(row[0]);
+            links[link.Id] = link;
+            elements[link.Id] = (string)row[1]!;
+        }
+
+        var keys = new Dictionary<LinkKey, string>();
+        var keyRows = request.LinkKeys.Select(k => (IReadOnlyDictionary<string, object?>)Params(
+            ("type", LinkTypeNames.ToConstant(k.Type)), ("sourceId", k.SourceId), ("targetId", k.TargetId))).ToList();
+        foreach (var row in await RowsAsync(transaction, Keys, "keys", keyRows, ct))
+        {
+            keys[new LinkKey(LinkTypeNames.Parse((string)row[0]!), (string)row[1]!, (string)row[2]!)] = (string)row[3]!;
+        }
+
+        var facts = new StoreFacts
+        {
+            Kinds = kinds,
+            TerritoryIdsByCode = territories,
+            AuthorityOfService = authorities,
+            Dependants = dependants.ToDictionary(p => p.Key, p => (IReadOnlyList<string>)p.Value, StringComparer.Ordinal),
+            LinksById = links,
+            LinkIdsByKey = keys,
+        };
+        return (facts, elements);
+    }
+
+    private static async Task<IReadOnlyList<object?[]>> RowsAsync<T>(
+        Neo4jTransaction transaction, CypherStatement statement, string parameter, IReadOnlyCollection<T> values, CancellationToken ct)
+    {
+        if (values.Count == 0)
+        {
+            return [];
+        }
+        var result = await transaction.RunAsync(statement, Params((parameter, values)), ct);
+        return result.Rows;
+    }
+}

@@ -1,0 +1,110 @@
+using CoopGraph.Domain.Model;
+using CoopGraph.Graph.Neo4j.QueryApi;
+
+namespace CoopGraph.Graph.Neo4j;
+
+public sealed partial class Neo4jGraphStore
+{
+    private static readonly CypherStatement ListNodes = CypherStatement.Load("nodes-list");
+    private static readonly CypherStatement CountNodes = CypherStatement.Load("nodes-count");
+    private static readonly CypherStatement ListLinks = CypherStatement.Load("links-list");
+    private static readonly CypherStatement CountLinks = CypherStatement.Load("links-count");
+    private static readonly CypherStatement LinksOfNodes = CypherStatement.Load("links-of-nodes");
+    private static readonly CypherStatement NeighboursOut = CypherStatement.Load("neighbours-out");
+    private static readonly CypherStatement NeighboursIn = CypherStatement.Load("neighbours-in");
+    private static readonly CypherStatement Search = CypherStatement.Load("search");
+
+    public async Task<Page<Node>> ListNodesAsync(NodeQuery query, PageRequest page, CancellationToken cancellationToken)
+    {
+        var text = LuceneQuery.From(query.Text);
+        if (query.Text is not null && text is null)
+        {
+            return Page<Node>.Empty;
+        }
+        var filter = Params(
+            ("kinds", query.Kinds is { Count: > 0 } kinds ? kinds.Select(k => k.ToString()).ToList() : null),
+            ("domains", query.Domains is { Count: > 0 } domains ? domains.Select(d => d.ToString()).ToList() : null),
+            ("themes", query.ThemeIds is { Count: > 0 } themes ? themes : null),
+            ("territory", query.TerritoryCode),
+            ("text", text));
+        return await ReadPageAsync(ListNodes, CountNodes, filter, page, "node", NodeMaps.Read, NodeMaps.Seq, cancellationToken);
+    }
+
+    public async Task<Page<Link>> ListLinksAsync(LinkQuery query, PageRequest page, CancellationToken cancellationToken)
+    {
+        var filter = Params(
+            ("types", LinkMaps.TypesOrAll(query.Types)),
+            ("node", query.NodeId),
+            ("cooperationKinds", query.CooperationKinds is { Count: > 0 } kinds ? kinds.Select(k => k.ToString()).ToList() : null),
+            ("at", PropertyMaps.Param(query.ValidAt)));
+        return await ReadPageAsync(ListLinks, CountLinks, filter, page, "link", v => LinkMaps.Read(v), LinkMaps.Seq, cancellationToken);
+    }
+
+    public async Task<IReadOnlyDictionary<string, Page<Link>>> GetLinksOfNodesAsync(
+        IReadOnlyCollection<string> nodeIds, IReadOnlyCollection<LinkType>? types, PageRequest page, CancellationToken cancellationToken)
+    {
+        var result = new Dictionary<string, Page<Link>>(StringComparer.Ordinal);
+        if (nodeIds.Count == 0)
+        {
+            return result;
+        }
+        var parameters = Params(
+            ("ids", nodeIds), ("types", LinkMaps.TypesOrAll(types)), ("after", PageCursors.Parse(page.After)), ("take", page.First + 1));
+        var rows = await _client.RunAsync(LinksOfNodes, parameters, AccessMode.Read, cancellationToken);
+        foreach (var row in rows.Rows)
+        {
+            var items = ((IReadOnlyList<object?>)row[2]!).Select(v => new PageItem<Link>(LinkMaps.Read(v), PageCursors.Of(LinkMaps.Seq(v)))).ToList();
+            result[(string)row[0]!] = PageCursors.Page(items, page.First, (long)row[1]!);
+        }
+        foreach (var id in nodeIds)
+        {
+            result.TryAdd(id, Page<Link>.Empty);
+        }
+        return result;
+    }
+
+    public async Task<IReadOnlyDictionary<string, IReadOnlyList<string>>> GetNeighbourIdsAsync(
+        IReadOnlyCollection<string> nodeIds, LinkType type, LinkDirection direction, CancellationToken cancellationToken)
+    {
+        var result = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        if (nodeIds.Count > 0)
+        {
+            var statement = direction == LinkDirection.Outgoing ? NeighboursOut : NeighboursIn;
+            var rows = await _client.RunAsync(statement, Params(("ids", nodeIds), ("type", LinkTypeNames.ToConstant(type))), AccessMode.Read, cancellationToken);
+            foreach (var row in rows.Rows)
+            {
+                var id = (string)row[0]!;
+                if (!result.TryGetValue(id, out var list))
+                {
+                    result[id] = list = [];
+                }
+                list.Add((string)row[1]!);
+            }
+        }
+        return result.ToDictionary(p => p.Key, p => (IReadOnlyList<string>)p.Value, StringComparer.Ordinal);
+    }
+
+    public async Task<IReadOnlyList<Node>> SearchAsync(string text, int first, CancellationToken cancellationToken)
+    {
+        var query = LuceneQuery.From(text);
+        if (query is null || first <= 0)
+        {
+            return [];
+        }
+        var rows = await _client.RunAsync(Search, Params(("query", query), ("take", first)), AccessMode.Read, cancellationToken);
+        return rows.Rows.Select(r => NodeMaps.Read(r[0])).ToList();
+    }
+
+    private async Task<Page<T>> ReadPageAsync<T>(
+        CypherStatement list, CypherStatement count, Dictionary<string, object?> filter, PageRequest page, string column,
+        Func<object?, T> read, Func<object?, long> seq, CancellationToken cancellationToken)
+    {
+        var after = PageCursors.Parse(page.After);
+        var total = (long)(await _client.RunAsync(count, filter, AccessMode.Read, cancellationToken)).Scalar()!;
+        var parameters = new Dictionary<string, object?>(filter, StringComparer.Ordinal) { ["after"] = after, ["take"] = page.First + 1 };
+        var rows = await _client.RunAsync(list, parameters, AccessMode.Read, cancellationToken);
+        var at = rows.Column(column);
+        var items = rows.Rows.Select(r => new PageItem<T>(read(r[at]), PageCursors.Of(seq(r[at])))).ToList();
+        return PageCursors.Page(items, page.First, total);
+    }
+}

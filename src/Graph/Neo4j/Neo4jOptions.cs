@@ -1,0 +1,34 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace CoopGraph.Graph.Neo4j;
+
+/// <summary>Configuration section <c>Graph:Neo4j</c>. The password comes from the environment or user secrets and is never logged.</summary>
+public sealed class Neo4jOptions
+{
+    public const string Section = "Graph:Neo4j";
+
+    /// <summary>The server's HTTP address, e.g. <c>http://localhost:7474</c>.</summary>
+    [Required(ErrorMessage = "Graph:Neo4j:Uri is required when Graph:Provider is Neo4j.")]
+    public Uri? Uri { get; set; }
+
+    [RegularExpression("^[A-Za-z0-9.-]{3,63}$", ErrorMessage = "Graph:Neo4j:Database must be a Neo4j database name (letters, digits, '.', '-').")]
+    public string Database { get; set; } = "neo4j";
+
+    public string User { get; set; } = "neo4j";
+
+    public string? Password { get; set; }
+
+    /// <summary>How long one HTTP request may take before Neo4j is deemed out of reach.</summary>
+    [Range(0.1, 3600)]
+    public double RequestTimeoutSeconds { get; set; } = 60;
+
+    /// <summary>Retries of a request that did not reach Neo4j (connection refused, HTTP 502-504).</summary>
+    [Range(0, 10)]
+    public int MaxRetries { get; set; } = 3;
+
+    /// <summary>Rows per request when a batch or an export is large.</summary>
+    [Range(100, 1_000_000)]
+    public int PageSize { get; set; } = 10_000;
+
+    public override string ToString() => $"{Uri} (database {Database}, user {User})";
+}
