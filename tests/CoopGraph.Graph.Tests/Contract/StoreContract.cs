@@ -1,0 +1,401 @@
+using CoopGraph.Domain.Model;
+using CoopGraph.Domain.Validation;
+using CoopGraph.Domain.Writes;
+using CoopGraph.Graph.Access;
+
+namespace CoopGraph.Graph.Tests.Contract;
+
+/// <summary>
+/// What every <see cref="IGraphStore"/> must do, written once: each store's subclass runs all of it, so the embedded
+/// store and Neo4j accept, refuse, list, search and export alike. Each test opens a fresh, empty store.
+/// </summary>
+public abstract class StoreContract
+{
+    private static readonly CancellationToken Ct = CancellationToken.None;
+
+    /// <summary>A fresh store, initialised and empty.</summary>
+    protected abstract Task<StoreUnderTest> OpenEmptyAsync();
+
+    private async Task<StoreUnderTest> OpenDemoAsync()
+    {
+        var store = await OpenEmptyAsync();
+        var result = await store.Graph.WriteAsync(Demo.DemoDataset.Load(), Ct);
+        Assert.True(result.Succeeded, string.Join("; ", result.Errors.Select(e => e.Message)));
+        return store;
+    }
+
+    private static GraphBatch Nodes(params Node[] nodes) =>
+        new() { Nodes = nodes.Select((n, i) => new NodeUpsert(n, ["input", i])).ToList() };
+
+    /// <summary>A node as text, lists included (records compare lists by reference).</summary>
+    private static string Comparable(Node node) => System.Text.Json.JsonSerializer.Serialize<object>(node);
+
+    private static Theme Theme(string id) => new() { Id = id, Name = "Theme " + id, Domain = PolicyDomain.Youth };
+
+    [ContractFact]
+    public async Task Initialize_IsIdempotent_AndAFreshStoreIsEmptyAtVersionZero()
+    {
+        await using var store = await OpenEmptyAsync();
+
+        await store.Initializer.InitializeAsync(Ct);
+
+        Assert.Equal(new GraphCounts(0, 0, 0), await store.Graph.CountAsync(Ct));
+        Assert.Equal(0, await store.Graph.GetVersionAsync(Ct));
+    }
+
+    [ContractFact]
+    public async Task EveryWrite_IncreasesTheVersion_AndReturnsTheIdsWritten()
+    {
+        await using var store = await OpenEmptyAsync();
+
+        var first = await store.Graph.WriteAsync(Nodes(Theme("t1")), Ct);
+        var second = await store.Graph.WriteAsync(Nodes(Theme("t2")), Ct);
+
+        Assert.Equal((1, 2), (first.Version, second.Version));
+        Assert.Equal(["t2"], second.Ids);
+        Assert.Equal(2, await store.Graph.GetVersionAsync(Ct));
+        Assert.Equal(["t1", "t2"], (await store.Graph.GetNodesAsync(["t1", "t2", "nobody"], Ct)).Select(n => n.Id).Order());
+    }
+
+    [ContractFact]
+    public async Task ABatchWithOneInvalidItem_WritesNothing_AndKeepsTheVersion()
+    {
+        await using var store = await OpenEmptyAsync();
+        var batch = Nodes(Theme("good"), new SseActor { Id = "", Name = "no id", LegalForm = LegalForm.Association });
+
+        var result = await store.Graph.WriteAsync(batch, Ct);
+
+        Assert.False(result.Succeeded);
+        Assert.Equal(new object[] { "input", 1, "id" }, result.Errors.Single().Path);
+        Assert.Empty(await store.Graph.GetNodesAsync(["good"], Ct));
+        Assert.Equal(0, await store.Graph.GetVersionAsync(Ct));
+    }
+
+    [ContractFact]
+    public async Task AValidateOnlyBatch_IsCheckedButNotWritten()
+    {
+        await using var store = await OpenEmptyAsync();
+
+        var result = await store.Graph.WriteAsync(Nodes(Theme("t1")) with { ValidateOnly = true }, Ct);
+
+        Assert.True(result.Succeeded);
+        Assert.Equal(new GraphCounts(0, 0, 0), await store.Graph.CountAsync(Ct));
+    }
+
+    [ContractFact]
+    public async Task EveryFieldOfEveryKind_ComesBackAsWritten()
+    {
+        await using var store = await OpenEmptyAsync();
+        Node[] nodes =
+        [
+            new Territory { Id = "ter:r", Code = "R84", Name = "Région", Level = TerritoryLevel.Region },
+            new Territory { Id = "ter:d", Code = "D69", Name = "Rhône", Level = TerritoryLevel.Departement, ParentId = "ter:r" },
+            new Authority { Id = "auth:a", Name = "Métropole", Level = AuthorityLevel.Metropolis, Code = "200046977", Population = 1_411_571, Tags = ["métropole", "lyon"] },
+            new Service { Id = "svc:s", Name = "Mobilités", Domain = PolicyDomain.Transport, Description = "Direction « mobilités »" },
+            new SseActor { Id = "sse:x", Name = "Coop", LegalForm = LegalForm.Cooperative, Siren = "123456789", Source = "sirene" },
+            new University { Id = "uni:u", Name = "Labo", UniversityKind = UniversityKind.ResearchLab },
+            new InnovationLab { Id = "lab:l", Name = "Lab" },
+            new Policy { Id = "pol:p", Name = "Plan", Domains = [PolicyDomain.Transport, PolicyDomain.Youth], Instrument = Instrument.CallForProjects, Budget = 1_250_000.50m, Start = new DateOnly(2021, 1, 1), End = new DateOnly(2026, 12, 31) },
+            Theme("theme:t"),
+        ];
+        var funds = new Link
+        {
+            Id = "funds-1", Type = LinkType.Funds, SourceId = "auth:a", TargetId = "sse:x", Instrument = Instrument.Subsidy, Amount = 15_000.25m, Year = 2023,
+            Since = new DateOnly(2023, 3, 1), Until = new DateOnly(2023, 12, 31), Note = "convention", Source = "budget",
+        };
+        var coop = new Link { Id = LinkIds.Derive(LinkType.CooperatesWith, "sse:x", "uni:u"), Type = LinkType.CooperatesWith, SourceId = "sse:x", TargetId = "uni:u", CooperationKind = CooperationKind.CoConstruction, Intensity = 4 };
+        var batch = new GraphBatch
+        {
+            Nodes = nodes.Select((n, i) => new NodeUpsert(n, ["input", i])
+            {
+                Relations = n is Service ? [new RelationSet(LinkType.PartOf, "authorityId", ["auth:a"])] : [],
+            }).ToList(),
+            Links = [new LinkUpsert(funds, true, ["links", 0]), new LinkUpsert(coop, false, ["links", 1])],
+        };
+
+        var result = await store.Graph.WriteAsync(batch, Ct);
+        var stored = (await store.Graph.GetNodesAsync(nodes.Select(n => n.Id).ToList(), Ct)).ToDictionary(n => n.Id);
+        var links = (await store.Graph.GetLinksAsync([funds.Id, coop.Id], Ct)).ToDictionary(l => l.Id);
+
+        Assert.True(result.Succeeded, string.Join("; ", result.Errors.Select(e => e.Message)));
+        foreach (var node in nodes)
+        {
+            var back = stored[node.Id];
+            Assert.NotEqual(default, back.CreatedAt);
+            Assert.Equal(Comparable(node with { CreatedAt = back.CreatedAt, UpdatedAt = back.UpdatedAt }), Comparable(back));
+        }
+        Assert.Equal(funds, links[funds.Id]);
+        Assert.Equal(LinkRules.CanonicalEnds(LinkType.CooperatesWith, "sse:x", "uni:u"), (links[coop.Id].SourceId, links[coop.Id].TargetId));
+        Assert.Equal((CooperationKind.CoConstruction, 4), (links[coop.Id].CooperationKind!.Value, links[coop.Id].Intensity!.Value));
+    }
+
+    [ContractFact]
+    public async Task AnUpsert_ReplacesTheNode_AndItsRelationSets()
+    {
+        await using var store = await OpenEmptyAsync();
+        await store.Graph.WriteAsync(Nodes(Theme("t1"), Theme("t2")), Ct);
+        NodeUpsert Actor(string name, string? description, params string[] themes) =>
+            new(new SseActor { Id = "a", Name = name, Description = description, LegalForm = LegalForm.Cooperative }, ["input", 0])
+            {
+                Relations = [new RelationSet(LinkType.WorksOn, "themeIds", themes)],
+            };
+
+        await store.Graph.WriteAsync(new GraphBatch { Nodes = [Actor("First", "described", "t1", "t2")] }, Ct);
+        await store.Graph.WriteAsync(new GraphBatch { Nodes = [Actor("Renamed", null, "t2")] }, Ct);
+
+        var actor = Assert.IsType<SseActor>(Assert.Single(await store.Graph.GetNodesAsync(["a"], Ct)));
+        var themes = await store.Graph.GetNeighbourIdsAsync(["a"], LinkType.WorksOn, LinkDirection.Outgoing, Ct);
+        var incoming = await store.Graph.GetNeighbourIdsAsync(["t2"], LinkType.WorksOn, LinkDirection.Incoming, Ct);
+        Assert.Equal(("Renamed", null), (actor.Name, actor.Description));
+        Assert.Equal(["t2"], themes["a"]);
+        Assert.Equal(["a"], incoming["t2"]);
+    }
+
+    [ContractFact]
+    public async Task ACooperation_IsStoredOnce_WhicheverWayItIsSent()
+    {
+        await using var store = await OpenEmptyAsync();
+        await store.Graph.WriteAsync(Nodes(
+            new SseActor { Id = "b", Name = "B", LegalForm = LegalForm.Association },
+            new University { Id = "a", Name = "A", UniversityKind = UniversityKind.ResearchLab }), Ct);
+        LinkUpsert Coop(string from, string to, int intensity) => new(
+            new Link { Id = LinkIds.Derive(LinkType.CooperatesWith, from, to), Type = LinkType.CooperatesWith, SourceId = from, TargetId = to, Intensity = intensity },
+            false, ["input", 0]);
+
+        await store.Graph.WriteAsync(new GraphBatch { Links = [Coop("b", "a", 2)] }, Ct);
+        await store.Graph.WriteAsync(new GraphBatch { Links = [Coop("a", "b", 4)] }, Ct);
+
+        var links = await store.Graph.ListLinksAsync(new LinkQuery { Types = [LinkType.CooperatesWith] }, new PageRequest(10), Ct);
+        var link = Assert.Single(links.Items).Item;
+        Assert.Equal(("a", "b", 4), (link.SourceId, link.TargetId, link.Intensity));
+    }
+
+    [ContractFact]
+    public async Task DeletingAnAuthorityWithServices_IsRefused_UnlessTheServicesGoToo()
+    {
+        await using var store = await OpenDemoAsync();
+        var services = (await store.Graph.GetNeighbourIdsAsync(["auth:belcombe"], LinkType.PartOf, LinkDirection.Incoming, Ct))["auth:belcombe"];
+
+        var refused = await store.Graph.WriteAsync(new GraphBatch { NodeDeletes = [new ItemDelete("auth:belcombe", ["ids", 0])] }, Ct);
+        var all = services.Prepend("auth:belcombe").Select((id, i) => new ItemDelete(id, ["ids", i])).ToList();
+        var accepted = await store.Graph.WriteAsync(new GraphBatch { NodeDeletes = all }, Ct);
+
+        Assert.Equal(UserErrorCodes.Constraint, Assert.Single(refused.Errors).Code);
+        Assert.True(accepted.Succeeded);
+        Assert.Empty(await store.Graph.GetNodesAsync(["auth:belcombe", .. services], Ct));
+        Assert.Empty((await store.Graph.ListLinksAsync(new LinkQuery { NodeId = "auth:belcombe" }, new PageRequest(10), Ct)).Items);
+    }
+
+    [ContractFact]
+    public async Task TerritoryParentsFormingACycle_AreRefused_AndNothingIsWritten()
+    {
+        await using var store = await OpenEmptyAsync();
+        await store.Graph.WriteAsync(Nodes(
+            new Territory { Id = "r", Code = "R", Name = "R", Level = TerritoryLevel.Region },
+            new Territory { Id = "d", Code = "D", Name = "D", Level = TerritoryLevel.Departement, ParentId = "r" }), Ct);
+
+        var result = await store.Graph.WriteAsync(Nodes(new Territory { Id = "r", Code = "R", Name = "R", Level = TerritoryLevel.Region, ParentId = "d" }), Ct);
+
+        Assert.Equal(UserErrorCodes.Constraint, Assert.Single(result.Errors).Code);
+        Assert.Null(Assert.IsType<Territory>(Assert.Single(await store.Graph.GetNodesAsync(["r"], Ct))).ParentId);
+        Assert.Equal(1, await store.Graph.GetVersionAsync(Ct));
+    }
+
+    [ContractFact]
+    public async Task Search_IgnoresAccents_MatchesPrefixes_AndTreatsSyntaxAsText()
+    {
+        await using var store = await OpenDemoAsync();
+
+        var found = await store.Graph.SearchAsync("epicerie solid", 5, Ct);
+        var hostile = await store.Graph.SearchAsync("\" OR name:* NEAR(", 5, Ct);
+
+        Assert.Equal("sse:epicerie-passerelle", found[0].Id);
+        Assert.Empty(hostile);
+    }
+
+    [ContractFact]
+    public async Task Paging_WalksTheWholeListingOnce_InTheOrderItemsWereWritten()
+    {
+        await using var store = await OpenDemoAsync();
+        var query = new NodeQuery { Kinds = [NodeKind.SseActor] };
+        var seen = new List<string>();
+        string? after = null;
+        long total;
+        do
+        {
+            var page = await store.Graph.ListNodesAsync(query, new PageRequest(7, after), Ct);
+            total = page.TotalCount;
+            seen.AddRange(page.Items.Select(i => i.Item.Id));
+            after = page.HasNextPage ? page.Items[^1].Cursor : null;
+        }
+        while (after is not null);
+        var written = Demo.DemoDataset.Load().Nodes.Where(u => u.Node.Kind == NodeKind.SseActor).Select(u => u.Node.Id).ToList();
+
+        Assert.Equal(total, seen.Count);
+        Assert.Equal(written, seen);
+    }
+
+    [ContractFact]
+    public async Task TheTerritoryFilter_TakesActorsLocatedBelowTheTerritory()
+    {
+        await using var store = await OpenDemoAsync();
+
+        var inDepartement = await store.Graph.ListNodesAsync(new NodeQuery { Kinds = [NodeKind.SseActor], TerritoryCode = "D97" }, new PageRequest(100), Ct);
+        var inCommune = await store.Graph.ListNodesAsync(new NodeQuery { Kinds = [NodeKind.SseActor], TerritoryCode = "97201" }, new PageRequest(100), Ct);
+
+        Assert.Contains(inDepartement.Items, i => i.Item.Id == "sse:covoit-rural");
+        Assert.DoesNotContain(inDepartement.Items, i => i.Item.Id == "sse:garage-solidaire");
+        Assert.True(inCommune.TotalCount < inDepartement.TotalCount);
+        Assert.All(inCommune.Items, i => Assert.Contains(i.Item.Id, inDepartement.Items.Select(d => d.Item.Id)));
+    }
+
+    [ContractFact]
+    public async Task TheDomainFilter_UsesAServicesDomain_AndOtherActorsThemes()
+    {
+        await using var store = await OpenDemoAsync();
+
+        var page = await store.Graph.ListNodesAsync(new NodeQuery { Kinds = [NodeKind.Service, NodeKind.SseActor], Domains = [PolicyDomain.Transport] }, new PageRequest(100), Ct);
+        var ids = page.Items.Select(i => i.Item.Id).ToList();
+
+        Assert.Contains("svc:cu-mobility", ids);
+        Assert.Contains("sse:garage-solidaire", ids);
+        Assert.DoesNotContain("svc:region-youth", ids);
+        Assert.DoesNotContain("sse:epicerie-passerelle", ids);
+        Assert.Equal(ids.Count, page.TotalCount);
+    }
+
+    [ContractFact]
+    public async Task TheTextFilter_CombinesWithTheOthers()
+    {
+        await using var store = await OpenDemoAsync();
+
+        var page = await store.Graph.ListNodesAsync(new NodeQuery { Kinds = [NodeKind.SseActor], Text = "épicerie" }, new PageRequest(10), Ct);
+        var nothing = await store.Graph.ListNodesAsync(new NodeQuery { Kinds = [NodeKind.Service], Text = "épicerie" }, new PageRequest(10), Ct);
+
+        Assert.Contains(page.Items, i => i.Item.Id == "sse:epicerie-passerelle");
+        Assert.All(page.Items, i => Assert.Equal(NodeKind.SseActor, i.Item.Kind));
+        Assert.Equal(0, nothing.TotalCount);
+    }
+
+    [ContractFact]
+    public async Task LinksOfNodes_AnswersForManyNodesInOneCall_WithPerNodePages()
+    {
+        await using var store = await OpenDemoAsync();
+        var ids = new[] { "sse:garage-solidaire", "svc:city-ccas", "theme:heritage", "nobody" };
+
+        var pages = await store.Graph.GetLinksOfNodesAsync(ids, [LinkType.CooperatesWith], new PageRequest(2), Ct);
+        var all = await store.Graph.GetLinksOfNodesAsync(ids, [LinkType.CooperatesWith], new PageRequest(100), Ct);
+        var next = await store.Graph.GetLinksOfNodesAsync(["svc:city-ccas"], [LinkType.CooperatesWith], new PageRequest(100, pages["svc:city-ccas"].Items[^1].Cursor), Ct);
+
+        Assert.Equal(2, pages["sse:garage-solidaire"].Items.Count);
+        Assert.True(pages["sse:garage-solidaire"].HasNextPage);
+        Assert.Equal(all["svc:city-ccas"].TotalCount, pages["svc:city-ccas"].TotalCount);
+        Assert.Equal(0, pages["theme:heritage"].TotalCount);
+        Assert.Empty(pages["nobody"].Items);
+        Assert.Equal(all["svc:city-ccas"].Items.Skip(2).Select(i => i.Item.Id), next["svc:city-ccas"].Items.Select(i => i.Item.Id));
+        Assert.All(all["svc:city-ccas"].Items, i => Assert.True(i.Item.SourceId == "svc:city-ccas" || i.Item.TargetId == "svc:city-ccas"));
+    }
+
+    [ContractFact]
+    public async Task TheLinkListing_FiltersByNodeTypeKindAndDate()
+    {
+        await using var store = await OpenDemoAsync();
+        var everything = new List<Link>();
+        string? after = null;
+        do
+        {
+            var page = await store.Graph.ListLinksAsync(new LinkQuery(), new PageRequest(50, after), Ct);
+            everything.AddRange(page.Items.Select(i => i.Item));
+            after = page.HasNextPage ? page.Items[^1].Cursor : null;
+        }
+        while (after is not null);
+        var at = new DateOnly(2016, 6, 1);
+        var query = new LinkQuery { Types = [LinkType.CooperatesWith], CooperationKinds = [CooperationKind.Partnership], ValidAt = at };
+
+        var filtered = await store.Graph.ListLinksAsync(query, new PageRequest(500), Ct);
+        var ofNode = await store.Graph.ListLinksAsync(new LinkQuery { NodeId = "svc:city-ccas" }, new PageRequest(500), Ct);
+
+        var expected = everything.Where(l => l.Type == LinkType.CooperatesWith && l.CooperationKind == CooperationKind.Partnership
+            && (l.Since is null || l.Since <= at) && (l.Until is null || l.Until >= at)).Select(l => l.Id);
+        Assert.Equal((await store.Graph.CountAsync(Ct)).Links, everything.Count);
+        Assert.Equal(expected, filtered.Items.Select(i => i.Item.Id));
+        Assert.Equal(everything.Where(l => l.SourceId == "svc:city-ccas" || l.TargetId == "svc:city-ccas").Select(l => l.Id), ofNode.Items.Select(i => i.Item.Id));
+    }
+
+    [ContractFact]
+    public async Task AForgedCursor_IsRefused()
+    {
+        await using var store = await OpenDemoAsync();
+
+        await Assert.ThrowsAsync<InvalidCursorException>(() => store.Graph.ListNodesAsync(new NodeQuery(), new PageRequest(5, "x'; DROP TABLE nodes; --"), Ct));
+    }
+
+    [ContractFact]
+    public async Task TheExport_StreamsEveryNodeAndLink_AsTheReadsGiveThem()
+    {
+        await using var store = await OpenDemoAsync();
+        var counts = await store.Graph.CountAsync(Ct);
+        var graph = new GraphCollector();
+
+        var version = await store.Graph.ExportAsync(graph, Ct);
+        var nodes = await store.Graph.GetNodesAsync(graph.Nodes.Select(n => n.Id).ToList(), Ct);
+        var links = await store.Graph.GetLinksAsync(graph.Links.Select(l => l.Id).ToList(), Ct);
+
+        Assert.Equal((counts.Nodes, counts.Links, counts.Version), (graph.Nodes.Count, graph.Links.Count, version));
+        Assert.Equal(graph.Nodes.Select(Comparable).Order(StringComparer.Ordinal), nodes.Select(Comparable).Order(StringComparer.Ordinal));
+        Assert.Equal(graph.Links.OrderBy(l => l.Id, StringComparer.Ordinal), links.OrderBy(l => l.Id, StringComparer.Ordinal));
+    }
+
+    [ContractFact]
+    public async Task ExportToATopologySink_GivesTheSameLinks_WithOnlyTheirIdsTypesEndsAndDates()
+    {
+        await using var store = await OpenDemoAsync();
+        var full = new GraphCollector();
+        var topology = new TopologyCollector();
+
+        await store.Graph.ExportAsync(full, Ct);
+        await store.Graph.ExportAsync(topology, Ct);
+
+        Assert.Equal(
+            full.Links.Select(l => (l.Id, l.Type, l.SourceId, l.TargetId, l.Since, l.Until)),
+            topology.Links.Select(l => (l.Id, l.Type, l.SourceId, l.TargetId, l.Since, l.Until)));
+        Assert.Contains(full.Links, l => l.Note is not null || l.Intensity is not null);
+        Assert.All(topology.Links, l => Assert.True(l.Note is null && l.Intensity is null && l.Amount is null && l.CooperationKind is null));
+        Assert.Equal(full.Nodes.Count, topology.Nodes.Count);
+    }
+
+    [ContractFact]
+    public async Task ApiKeys_AreFoundByTheKey_ListedWithoutIt_AndRevoked()
+    {
+        await using var store = await OpenEmptyAsync();
+
+        var key = await store.Keys.CreateAsync("observatoire", ApiScopes.Read | ApiScopes.Write, trustedDocumentsOnly: true, Ct);
+        var duplicate = await Assert.ThrowsAsync<ArgumentException>(() => store.Keys.CreateAsync("observatoire", ApiScopes.Read, false, Ct));
+        var found = await store.Keys.FindAsync(key, Ct);
+        var listed = Assert.Single(await store.Keys.ListAsync(Ct));
+        var revoked = await store.Keys.RevokeAsync("observatoire", Ct);
+        var again = await store.Keys.RevokeAsync("observatoire", Ct);
+
+        Assert.Equal(("observatoire", ApiScopes.Read | ApiScopes.Write, true), (found!.Name, found.Scopes, found.TrustedDocumentsOnly));
+        Assert.Contains("exists already", duplicate.Message);
+        Assert.DoesNotContain(key, listed.ToString());
+        Assert.StartsWith(listed.Prefix, key, StringComparison.Ordinal);
+        Assert.Null(await store.Keys.FindAsync(key + "x", Ct));
+        Assert.True(revoked);
+        Assert.False(again);
+        Assert.False((await store.Keys.FindAsync(key, Ct))!.Allows(ApiScopes.Read));
+    }
+
+    [ContractFact]
+    public async Task TrustedDocuments_AreRegisteredOnce_AndFoundByTheirHash()
+    {
+        await using var store = await OpenEmptyAsync();
+        const string document = "query Gaps { cooperationGaps(first: 5) { score } }";
+
+        var ids = await store.Documents.RegisterAsync([document, document], Ct);
+
+        Assert.Equal([TrustedDocumentIds.Of(document), TrustedDocumentIds.Of(document)], ids);
+        Assert.Equal(document, await store.Documents.FindAsync(ids[0], Ct));
+        Assert.Null(await store.Documents.FindAsync(TrustedDocumentIds.Of("{ other }"), Ct));
+    }
+}
