@@ -63,7 +63,8 @@ public static class ApiServiceCollectionExtensions
                     context.Exception = BadInput.Error(context.OriginalException.Message);
                 }
                 // A store out of reach is nobody's mistake: a clear code, so that clients retry rather than report a bug.
-                if (context.OriginalException is StoreUnavailableException unavailable)
+                // Loaders hand the store's exception on inside others, hence the walk down the inner exceptions.
+                if (StoreUnavailableResponse.Find(context.OriginalException) is { } unavailable)
                 {
                     context.Exception = new GraphQL.ExecutionError(StoreUnavailableResponse.Message(unavailable)) { Code = ErrorCodes.ServiceUnavailable };
                 }

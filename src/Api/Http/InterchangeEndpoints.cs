@@ -89,6 +89,9 @@ public static class InterchangeEndpoints
         {
             return;
         }
+        // Asked first, so that a store out of reach is a 503 with its reason, not a body cut short: once the stream has begun,
+        // the status is sent.
+        await store.GetVersionAsync(http.RequestAborted);
         http.Response.ContentType = NdjsonMediaType + "; charset=utf-8";
         // The store pushes rows into a synchronous sink; a large buffer keeps those writes few.
         http.Features.Get<IHttpBodyControlFeature>()!.AllowSynchronousIO = true;

@@ -13,13 +13,22 @@ public static class StoreUnavailableResponse
 
     public static string Message(StoreUnavailableException e) => "The graph store is not available: " + e.Message + " Try again shortly.";
 
+    /// <summary>The unavailability behind an exception, when there is one among it and its inner exceptions.</summary>
+    public static StoreUnavailableException? Find(Exception? exception) => exception switch
+    {
+        null => null,
+        StoreUnavailableException unavailable => unavailable,
+        AggregateException aggregate => aggregate.InnerExceptions.Select(Find).FirstOrDefault(e => e is not null),
+        _ => Find(exception.InnerException),
+    };
+
     public static IApplicationBuilder UseStoreUnavailableResponses(this IApplicationBuilder app) => app.Use(async (http, next) =>
     {
         try
         {
             await next(http);
         }
-        catch (StoreUnavailableException e) when (!http.Response.HasStarted)
+        catch (Exception caught) when (Find(caught) is { } e && !http.Response.HasStarted)
         {
             http.Response.Clear();
             http.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;

@@ -17,12 +17,17 @@ public sealed record CypherStatement(string Name, string Text)
         return new CypherStatement(n, reader.ReadToEnd().Trim().TrimEnd(';'));
     });
 
-    /// <summary>A file that holds several statements separated by ';' (schema commands, which each need their own request).</summary>
-    public static IReadOnlyList<CypherStatement> LoadAll(string name) =>
-        Load(name).Text.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Where(s => s.Split('\n').Any(line => line.Trim().Length > 0 && !line.TrimStart().StartsWith("//", StringComparison.Ordinal)))
+    /// <summary>
+    /// A file that holds several statements separated by ';' (schema commands, which each need their own request).
+    /// Comment lines go first: a ';' in a comment must not split a statement.
+    /// </summary>
+    public static IReadOnlyList<CypherStatement> LoadAll(string name)
+    {
+        var code = Load(name).Text.Split('\n').Where(line => !line.TrimStart().StartsWith("//", StringComparison.Ordinal));
+        return string.Join('\n', code).Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Select((text, i) => new CypherStatement($"{name}#{i + 1}", text))
             .ToList();
+    }
 
     public override string ToString() => Name;
 }
