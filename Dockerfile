@@ -22,7 +22,8 @@ RUN dotnet publish src/Api/CoopGraph.Api.csproj -c Release -o /app --no-restore 
 FROM mcr.microsoft.com/dotnet/aspnet:10.0
 WORKDIR /app
 COPY --from=build /app .
-# The embedded store lives on a volume so that the graph survives container restarts.
+# Run alone, the image uses the embedded store on a volume, so that the graph survives restarts; docker-compose.yml
+# runs it on Neo4j instead (Graph__Provider=Neo4j). Either way it serves on 8080 as the image's non-root user.
 ENV Graph__Embedded__Path=/data/coopgraph.db \
     ASPNETCORE_URLS=http://+:8080
 RUN mkdir -p /data && chown "$APP_UID" /data
