@@ -34,4 +34,9 @@ public sealed record StoreFacts
     public IReadOnlyDictionary<string, Link> LinksById { get; init; } = new Dictionary<string, Link>();
 
     public IReadOnlyDictionary<LinkKey, string> LinkIdsByKey { get; init; } = new Dictionary<LinkKey, string>();
+
+    /// <summary><see cref="Dependants"/> from the (node, dependant) pairs a store read, in their order.</summary>
+    public static IReadOnlyDictionary<string, IReadOnlyList<string>> GroupDependants(IEnumerable<(string Owner, string Dependant)> pairs) =>
+        pairs.GroupBy(p => p.Owner, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => (IReadOnlyList<string>)g.Select(p => p.Dependant).ToList(), StringComparer.Ordinal);
 }

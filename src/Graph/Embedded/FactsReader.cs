@@ -56,16 +56,8 @@ internal static class FactsReader
         var authorities = new Dictionary<string, string>(StringComparer.Ordinal);
         await ForEachAsync(connection, transaction, AuthoritiesSql, "@ids", request.ServiceIds, r => authorities[r.GetString(0)] = r.GetString(1), ct);
 
-        var dependants = new Dictionary<string, List<string>>(StringComparer.Ordinal);
-        await ForEachAsync(connection, transaction, DependantsSql, "@ids", request.DeletedNodeIds, r =>
-        {
-            var owner = r.GetString(0);
-            if (!dependants.TryGetValue(owner, out var list))
-            {
-                dependants[owner] = list = [];
-            }
-            list.Add(r.GetString(1));
-        }, ct);
+        var dependants = new List<(string, string)>();
+        await ForEachAsync(connection, transaction, DependantsSql, "@ids", request.DeletedNodeIds, r => dependants.Add((r.GetString(0), r.GetString(1))), ct);
 
         var links = new Dictionary<string, Link>(StringComparer.Ordinal);
         await ForEachAsync(connection, transaction, LinksSql, "@ids", request.LinkIds, r => links[r.GetString(0)] = LinkRows.Read(r), ct);
@@ -80,7 +72,7 @@ internal static class FactsReader
             Kinds = kinds,
             TerritoryIdsByCode = territories,
             AuthorityOfService = authorities,
-            Dependants = dependants.ToDictionary(p => p.Key, p => (IReadOnlyList<string>)p.Value, StringComparer.Ordinal),
+            Dependants = StoreFacts.GroupDependants(dependants),
             LinksById = links,
             LinkIdsByKey = keys,
         };

@@ -40,16 +40,7 @@ internal static class Neo4jFacts
             authorities[(string)row[0]!] = (string)row[1]!;
         }
 
-        var dependants = new Dictionary<string, List<string>>(StringComparer.Ordinal);
-        foreach (var row in await RowsAsync(transaction, Dependants, "ids", request.DeletedNodeIds, ct))
-        {
-            var owner = (string)row[0]!;
-            if (!dependants.TryGetValue(owner, out var list))
-            {
-                dependants[owner] = list = [];
-            }
-            list.Add((string)row[1]!);
-        }
+        var dependants = (await RowsAsync(transaction, Dependants, "ids", request.DeletedNodeIds, ct)).Select(r => ((string)r[0]!, (string)r[1]!));
 
         var links = new Dictionary<string, Link>(StringComparer.Ordinal);
         var elements = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -73,7 +64,7 @@ internal static class Neo4jFacts
             Kinds = kinds,
             TerritoryIdsByCode = territories,
             AuthorityOfService = authorities,
-            Dependants = dependants.ToDictionary(p => p.Key, p => (IReadOnlyList<string>)p.Value, StringComparer.Ordinal),
+            Dependants = StoreFacts.GroupDependants(dependants),
             LinksById = links,
             LinkIdsByKey = keys,
         };
