@@ -95,4 +95,62 @@ public sealed class BulkLoadTests
         Assert.DoesNotContain("ix_links_target", whileSecondRuns, StringComparison.Ordinal);
         Assert.Contains("ix_links_target", await SchemaAsync(temp.DatabasePath), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task DuringALoad_ChecksSeeWhatTheLoadWrote_AndWhatAnotherProcessWrote()
+    {
+        await using var temp = await TempStore.CreateAsync();
+        var other = temp.Open();
+        NodeUpsert Actor(string id, params string[] themes) =>
+            new(new SseActor { Id = id, Name = id, LegalForm = LegalForm.Association }, ["nodes", 0])
+            {
+                Relations = [new RelationSet(LinkType.WorksOn, "themeIds", themes)],
+            };
+
+        WriteResult ownTheme, otherTheme, conflict, missing;
+        await using (await temp.Store.BeginBulkLoadAsync(Ct))
+        {
+            Assert.True((await temp.Store.WriteAsync(Themes("Mobilité"), Ct)).Succeeded);
+            ownTheme = await temp.Store.WriteAsync(new GraphBatch { Nodes = [Actor("a1", "t:0:Mobilité")] }, Ct);
+            // Another process writes into the same file in the middle of the load: the load's own record of what
+            // exists no longer covers the file, and its next checks must see the other's theme and its other node.
+            Assert.True((await other.WriteAsync(new GraphBatch { Nodes = [new NodeUpsert(new Theme { Id = "t:other", Name = "Other", Domain = PolicyDomain.Youth }, ["nodes", 0]), new NodeUpsert(new Theme { Id = "x", Name = "X", Domain = PolicyDomain.Youth }, ["nodes", 1])] }, Ct)).Succeeded);
+            otherTheme = await temp.Store.WriteAsync(new GraphBatch { Nodes = [Actor("a2", "t:other")] }, Ct);
+            conflict = await temp.Store.WriteAsync(new GraphBatch { Nodes = [Actor("x")] }, Ct);
+            missing = await temp.Store.WriteAsync(new GraphBatch { Nodes = [Actor("a3", "t:nowhere")] }, Ct);
+        }
+
+        Assert.True(ownTheme.Succeeded, string.Join("; ", ownTheme.Errors.Select(e => e.Message)));
+        Assert.True(otherTheme.Succeeded, string.Join("; ", otherTheme.Errors.Select(e => e.Message)));
+        Assert.Equal(Domain.Validation.UserErrorCodes.KindConflict, Assert.Single(conflict.Errors).Code);
+        Assert.Equal(Domain.Validation.UserErrorCodes.NotFound, Assert.Single(missing.Errors).Code);
+        Assert.Equal(["t:other"], (await temp.Store.GetNeighbourIdsAsync(["a2"], LinkType.WorksOn, LinkDirection.Outgoing, Ct))["a2"]);
+    }
+
+    [Fact]
+    public async Task DuringALoad_ANodeDeletedAndItsTerritoryCodeReused_AreSeenAsSuch()
+    {
+        await using var temp = await TempStore.CreateAsync();
+        Territory Place(string id, string code) => new() { Id = id, Code = code, Name = id, Level = TerritoryLevel.Commune };
+        NodeUpsert Placed(string id, string code) =>
+            new(new SseActor { Id = id, Name = id, LegalForm = LegalForm.Association }, ["nodes", 0])
+            {
+                Relations = [new RelationSet(LinkType.LocatedIn, "territoryCode", [code], RefsAreTerritoryCodes: true)],
+            };
+
+        WriteResult afterDelete, recoded, oldCode;
+        await using (await temp.Store.BeginBulkLoadAsync(Ct))
+        {
+            Assert.True((await temp.Store.WriteAsync(new GraphBatch { Nodes = [new NodeUpsert(Place("c1", "01001"), ["nodes", 0]), new NodeUpsert(Place("c2", "01002"), ["nodes", 1])] }, Ct)).Succeeded);
+            Assert.True((await temp.Store.WriteAsync(new GraphBatch { NodeDeletes = [new ItemDelete("c1", ["ids", 0])] }, Ct)).Succeeded);
+            afterDelete = await temp.Store.WriteAsync(new GraphBatch { Nodes = [Placed("a1", "01001")] }, Ct);
+            Assert.True((await temp.Store.WriteAsync(new GraphBatch { Nodes = [new NodeUpsert(Place("c2", "01003"), ["nodes", 0])] }, Ct)).Succeeded);
+            recoded = await temp.Store.WriteAsync(new GraphBatch { Nodes = [Placed("a2", "01003")] }, Ct);
+            oldCode = await temp.Store.WriteAsync(new GraphBatch { Nodes = [Placed("a3", "01002")] }, Ct);
+        }
+
+        Assert.Equal(Domain.Validation.UserErrorCodes.NotFound, Assert.Single(afterDelete.Errors).Code);
+        Assert.True(recoded.Succeeded, string.Join("; ", recoded.Errors.Select(e => e.Message)));
+        Assert.Equal(Domain.Validation.UserErrorCodes.NotFound, Assert.Single(oldCode.Errors).Code);
+    }
 }

@@ -8,6 +8,9 @@ public sealed partial class EmbeddedGraphStore
     private int _bulkLoads;
     private bool _deferredByThisProcess;
 
+    // Guarded by _writeLock, as every write is.
+    private BulkLoadMemory? _bulkMemory;
+
     /// <summary>
     /// Into an empty store, defers the neighbourhood indexes and the search index to the end of the load (see
     /// <see cref="DeferredIndexes"/>); into a store that holds data, changes nothing, so that its readers keep their
@@ -26,6 +29,7 @@ public sealed partial class EmbeddedGraphStore
                 {
                     await ExecuteInTransactionAsync(connection, DeferredIndexes.DropSql, cancellationToken);
                     _deferredByThisProcess = true;
+                    _bulkMemory = new BulkLoadMemory(await GetVersionAsync(cancellationToken));
                 }
             }
             return new BulkLoadScope(this);
@@ -43,6 +47,10 @@ public sealed partial class EmbeddedGraphStore
         try
         {
             _bulkLoads--;
+            if (_bulkLoads == 0)
+            {
+                _bulkMemory = null;
+            }
             if (_bulkLoads == 0 && _deferredByThisProcess)
             {
                 await RestoreDeferredIndexesAsync(CancellationToken.None);

@@ -41,7 +41,11 @@ public sealed partial class EmbeddedGraphStore
         {
             await using var connection = await _connections.OpenAsync(cancellationToken);
             await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
-            var facts = await FactsReader.ReadAsync(connection, transaction, BatchPlanner.Needs(batch), cancellationToken);
+            var needs = BatchPlanner.Needs(batch);
+            var memory = await BulkMemoryAsync(connection, transaction, cancellationToken);
+            var facts = memory is null
+                ? await FactsReader.ReadAsync(connection, transaction, needs, cancellationToken)
+                : memory.Complete(needs, await FactsReader.ReadAsync(connection, transaction, memory.Narrow(needs), cancellationToken));
             var plan = BatchPlanner.Plan(batch, facts);
             if (!plan.IsValid || batch.ValidateOnly)
             {
@@ -64,6 +68,7 @@ public sealed partial class EmbeddedGraphStore
                 version = (long)(await bump.ExecuteScalarAsync(cancellationToken))!;
             }
             await transaction.CommitAsync(cancellationToken);
+            memory?.Record(plan, version);
             return new WriteResult(BatchPlanner.WrittenIds(batch, plan), [], version);
         }
         finally
@@ -86,7 +91,7 @@ public sealed partial class EmbeddedGraphStore
             command.Add("@ids", Json(plan.DeleteNodeIds));
             await command.ExecuteNonQueryAsync(ct);
         }
-        await WriteNodesAsync(connection, transaction, plan.Nodes, ct);
+        WriteNodes(connection, plan.Nodes, ct);
         foreach (var replacement in plan.Replacements)
         {
             await using var command = Command(connection, transaction, replacement.Incoming ? ReplaceIncomingSql : ReplaceOutgoingSql);
@@ -95,39 +100,39 @@ public sealed partial class EmbeddedGraphStore
             command.Add("@keep", Json(replacement.KeepOtherIds));
             await command.ExecuteNonQueryAsync(ct);
         }
-        await WriteLinksAsync(connection, transaction, plan.Links, ct);
+        WriteLinks(connection, plan.Links, ct);
     }
 
     // SQLite's ON CONFLICT DO UPDATE halves the speed of every insert, even of rows that are new. Most written rows are
     // new, so a row is inserted with DO NOTHING first and updated only when it was already there.
-    private async Task WriteNodesAsync(SqliteConnection connection, SqliteTransaction transaction, IReadOnlyList<Node> nodes, CancellationToken ct)
+    private void WriteNodes(SqliteConnection connection, IReadOnlyList<Node> nodes, CancellationToken ct)
     {
         var now = Instant(_time.GetUtcNow());
-        await using var insert = new RowStatement(connection, transaction, NodeRows.InsertIfMissing, NodeRows.Parameters);
-        await using var upsert = new RowStatement(connection, transaction, NodeRows.Upsert, NodeRows.Parameters);
+        using var insert = new RowStatement(connection, NodeRows.InsertIfMissing, NodeRows.Parameters);
+        using var upsert = new RowStatement(connection, NodeRows.Upsert, NodeRows.Parameters);
         foreach (var node in nodes)
         {
             NodeRows.Bind(insert, node, now);
-            if (await insert.ExecuteAsync(ct) == 0)
+            if (insert.Execute(ct) == 0)
             {
                 NodeRows.Bind(upsert, node, now);
-                await upsert.ExecuteAsync(ct);
+                upsert.Execute(ct);
             }
         }
     }
 
     /// <summary>Links implied by a relation field keep what an existing link holds; explicit link upserts replace it.</summary>
-    private static async Task WriteLinksAsync(SqliteConnection connection, SqliteTransaction transaction, IReadOnlyList<PlannedLink> links, CancellationToken ct)
+    private static void WriteLinks(SqliteConnection connection, IReadOnlyList<PlannedLink> links, CancellationToken ct)
     {
-        await using var insert = new RowStatement(connection, transaction, LinkRows.InsertIfMissing, LinkRows.Parameters);
-        await using var upsert = new RowStatement(connection, transaction, LinkRows.Upsert, LinkRows.Parameters);
+        using var insert = new RowStatement(connection, LinkRows.InsertIfMissing, LinkRows.Parameters);
+        using var upsert = new RowStatement(connection, LinkRows.Upsert, LinkRows.Parameters);
         foreach (var planned in links)
         {
             LinkRows.Bind(insert, planned.Link);
-            if (await insert.ExecuteAsync(ct) == 0 && !planned.KeepExisting)
+            if (insert.Execute(ct) == 0 && !planned.KeepExisting)
             {
                 LinkRows.Bind(upsert, planned.Link);
-                await upsert.ExecuteAsync(ct);
+                upsert.Execute(ct);
             }
         }
     }
@@ -148,6 +153,16 @@ public sealed partial class EmbeddedGraphStore
             cycles.Add(reader.GetString(0));
         }
         return cycles;
+    }
+
+    /// <summary>The bulk load's memory when it still describes the file (no other process wrote since); else drops it.</summary>
+    private async Task<BulkLoadMemory?> BulkMemoryAsync(SqliteConnection connection, SqliteTransaction transaction, CancellationToken ct)
+    {
+        if (_bulkMemory is { } memory && memory.Version != await ReadVersionAsync(connection, transaction, ct))
+        {
+            _bulkMemory = null;
+        }
+        return _bulkMemory;
     }
 
     private static async Task<long> ReadVersionAsync(SqliteConnection connection, SqliteTransaction transaction, CancellationToken ct)
