@@ -153,4 +153,29 @@ public sealed class BulkLoadTests
         Assert.True(recoded.Succeeded, string.Join("; ", recoded.Errors.Select(e => e.Message)));
         Assert.Equal(Domain.Validation.UserErrorCodes.NotFound, Assert.Single(oldCode.Errors).Code);
     }
+
+    [Fact]
+    public async Task DuringALoad_AServiceStaysPartOfOneAuthority()
+    {
+        await using var temp = await TempStore.CreateAsync();
+        Authority Authority(string id) => new() { Id = id, Name = id, Level = AuthorityLevel.Commune };
+        var service = new NodeUpsert(new Service { Id = "svc", Name = "Service", Domain = PolicyDomain.Social }, ["nodes", 0])
+        {
+            Relations = [new RelationSet(LinkType.PartOf, "authorityId", ["a"])],
+        };
+        LinkUpsert PartOf(string authority) => new(
+            new Link { Id = Domain.Validation.LinkIds.Derive(LinkType.PartOf, "svc", authority), Type = LinkType.PartOf, SourceId = "svc", TargetId = authority }, false, ["links", 0]);
+
+        WriteResult second, same;
+        await using (await temp.Store.BeginBulkLoadAsync(Ct))
+        {
+            Assert.True((await temp.Store.WriteAsync(new GraphBatch { Nodes = [new NodeUpsert(Authority("a"), ["nodes", 0]), new NodeUpsert(Authority("b"), ["nodes", 1])] }, Ct)).Succeeded);
+            Assert.True((await temp.Store.WriteAsync(new GraphBatch { Nodes = [service] }, Ct)).Succeeded);
+            second = await temp.Store.WriteAsync(new GraphBatch { Links = [PartOf("b")] }, Ct);
+            same = await temp.Store.WriteAsync(new GraphBatch { Links = [PartOf("a")] }, Ct);
+        }
+
+        Assert.Equal(Domain.Validation.UserErrorCodes.Constraint, Assert.Single(second.Errors).Code);
+        Assert.True(same.Succeeded, string.Join("; ", same.Errors.Select(e => e.Message)));
+    }
 }

@@ -17,6 +17,7 @@ internal sealed class BulkLoadMemory(long version)
     private readonly Dictionary<string, NodeKind> _kinds = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _territoryByCode = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _codeOfTerritory = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _authorityOfService = new(StringComparer.Ordinal);
     private readonly HashSet<int> _linkIds = [];
     private readonly HashSet<int> _linkKeys = [];
 
@@ -28,6 +29,7 @@ internal sealed class BulkLoadMemory(long version)
     {
         NodeIds = new HashSet<string>(),
         TerritoryCodes = new HashSet<string>(),
+        ServiceIds = new HashSet<string>(),
         LinkIds = request.LinkIds.Where(id => _linkIds.Contains(Hash(id))).ToHashSet(StringComparer.Ordinal),
         LinkKeys = request.LinkKeys.Where(k => _linkKeys.Contains(Hash(k))).ToHashSet(),
     };
@@ -52,7 +54,15 @@ internal sealed class BulkLoadMemory(long version)
                 kinds[id] = NodeKind.Territory;
             }
         }
-        return fromStore with { Kinds = kinds, TerritoryIdsByCode = territories };
+        var authorities = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var service in request.ServiceIds)
+        {
+            if (_authorityOfService.TryGetValue(service, out var authority))
+            {
+                authorities[service] = authority;
+            }
+        }
+        return fromStore with { Kinds = kinds, TerritoryIdsByCode = territories, AuthorityOfService = authorities };
     }
 
     /// <summary>Takes in a committed write.</summary>
@@ -61,6 +71,7 @@ internal sealed class BulkLoadMemory(long version)
         foreach (var id in plan.DeleteNodeIds)
         {
             _kinds.Remove(id);
+            _authorityOfService.Remove(id);
             if (_codeOfTerritory.Remove(id, out var code))
             {
                 _territoryByCode.Remove(code);
@@ -81,6 +92,11 @@ internal sealed class BulkLoadMemory(long version)
         }
         foreach (var link in plan.Links.Select(l => l.Link))
         {
+            // The planner lets a service be part of one authority only, so its last PART_OF link names it.
+            if (link.Type == LinkType.PartOf && _kinds.GetValueOrDefault(link.SourceId) == NodeKind.Service)
+            {
+                _authorityOfService[link.SourceId] = link.TargetId;
+            }
             _linkIds.Add(Hash(link.Id));
             if (LinkRules.IsUniquePerEnds(link.Type))
             {
