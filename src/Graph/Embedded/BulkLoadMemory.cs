@@ -27,42 +27,34 @@ internal sealed class BulkLoadMemory(long version)
     /// <summary>The part of <paramref name="request"/> that SQLite must still answer.</summary>
     public FactsRequest Narrow(FactsRequest request) => request with
     {
-        NodeIds = new HashSet<string>(),
-        TerritoryCodes = new HashSet<string>(),
-        ServiceIds = new HashSet<string>(),
-        LinkIds = request.LinkIds.Where(id => _linkIds.Contains(Hash(id))).ToHashSet(StringComparer.Ordinal),
-        LinkKeys = request.LinkKeys.Where(k => _linkKeys.Contains(Hash(k))).ToHashSet(),
+        NodeIds = Empty,
+        TerritoryCodes = Empty,
+        ServiceIds = Empty,
+        LinkIds = Held(request.LinkIds, id => _linkIds.Contains(Hash(id)), StringComparer.Ordinal),
+        LinkKeys = Held(request.LinkKeys, k => _linkKeys.Contains(Hash(k)), EqualityComparer<LinkKey>.Default),
     };
 
-    /// <summary>The facts of <paramref name="request"/>: node kinds and territory codes from memory, the rest as SQLite gave them.</summary>
-    public StoreFacts Complete(FactsRequest request, StoreFacts fromStore)
+    /// <summary>
+    /// The facts of a request: node kinds, territory codes and authorities straight from memory (the planner only looks
+    /// up the ids it asked about, and every node that exists is in memory), the rest as SQLite gave them.
+    /// </summary>
+    public StoreFacts Complete(StoreFacts fromStore) =>
+        fromStore with { Kinds = _kinds, TerritoryIdsByCode = _territoryByCode, AuthorityOfService = _authorityOfService };
+
+    private static readonly IReadOnlySet<string> Empty = new HashSet<string>();
+
+    // Most batches of a load hold only new links: the set is made only for the first id the memory may hold.
+    private static IReadOnlySet<T> Held<T>(IReadOnlySet<T> values, Func<T, bool> held, IEqualityComparer<T> comparer)
     {
-        var kinds = new Dictionary<string, NodeKind>(StringComparer.Ordinal);
-        foreach (var id in request.NodeIds)
+        HashSet<T>? result = null;
+        foreach (var value in values)
         {
-            if (_kinds.TryGetValue(id, out var kind))
+            if (held(value))
             {
-                kinds[id] = kind;
+                (result ??= new HashSet<T>(comparer)).Add(value);
             }
         }
-        var territories = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var code in request.TerritoryCodes)
-        {
-            if (_territoryByCode.TryGetValue(code, out var id))
-            {
-                territories[code] = id;
-                kinds[id] = NodeKind.Territory;
-            }
-        }
-        var authorities = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var service in request.ServiceIds)
-        {
-            if (_authorityOfService.TryGetValue(service, out var authority))
-            {
-                authorities[service] = authority;
-            }
-        }
-        return fromStore with { Kinds = kinds, TerritoryIdsByCode = territories, AuthorityOfService = authorities };
+        return result ?? (IReadOnlySet<T>)new HashSet<T>(comparer);
     }
 
     /// <summary>Takes in a committed write.</summary>

@@ -45,7 +45,7 @@ public sealed partial class EmbeddedGraphStore
             var memory = await BulkMemoryAsync(connection, transaction, cancellationToken);
             var facts = memory is null
                 ? await FactsReader.ReadAsync(connection, transaction, needs, cancellationToken)
-                : memory.Complete(needs, await FactsReader.ReadAsync(connection, transaction, memory.Narrow(needs), cancellationToken));
+                : memory.Complete(await FactsReader.ReadAsync(connection, transaction, memory.Narrow(needs), cancellationToken));
             var plan = BatchPlanner.Plan(batch, facts);
             if (!plan.IsValid || batch.ValidateOnly)
             {
