@@ -29,7 +29,7 @@ public static class ItemRules
         }
         foreach (var delete in batch.NodeDeletes.Concat(batch.LinkDeletes))
         {
-            CheckId(delete.Id, delete.Path, errors);
+            CheckId(delete.Id, delete.Path, null, errors);
         }
         return errors;
     }
@@ -38,7 +38,7 @@ public static class ItemRules
     {
         var node = upsert.Node;
         var path = upsert.Path;
-        CheckId(node.Id, [.. path, "id"], errors);
+        CheckId(node.Id, path, "id", errors);
         CheckText(node.Name, "name", Limits.MaxNameLength, required: true, path, errors);
         CheckText(node.Description, "description", Limits.MaxDescriptionLength, required: false, path, errors);
         if (node.Tags.Count > Limits.MaxTagCount)
@@ -47,7 +47,10 @@ public static class ItemRules
         }
         for (var i = 0; i < node.Tags.Count; i++)
         {
-            CheckText(node.Tags[i], "tag", Limits.MaxTagLength, required: true, [.. path, "tags", i], errors, fieldInPath: false);
+            if (Problem(node.Tags[i], "tag", Limits.MaxTagLength, required: true) is { } problem)
+            {
+                errors.Add(new(problem.Code, problem.Message, [.. path, "tags", i]));
+            }
         }
         switch (node)
         {
@@ -74,7 +77,7 @@ public static class ItemRules
                     errors.Add(new(UserErrorCodes.InvalidValue, $"'{relation.Field}' must name a node: 1 to {Limits.MaxIdLength} characters.", RelationPath(path, relation, i)));
                 }
             }
-            if (relation.Refs.Distinct(StringComparer.Ordinal).Count() != relation.Refs.Count)
+            if (relation.Refs.Count > 1 && relation.Refs.Distinct(StringComparer.Ordinal).Count() != relation.Refs.Count)
             {
                 errors.Add(new(UserErrorCodes.Duplicate, $"'{relation.Field}' names the same node twice.", [.. path, relation.Field]));
             }
@@ -88,9 +91,9 @@ public static class ItemRules
 
     private static void CheckLink(Link link, IReadOnlyList<object> path, List<UserError> errors)
     {
-        CheckId(link.Id, [.. path, "id"], errors);
-        CheckId(link.SourceId, [.. path, "sourceId"], errors);
-        CheckId(link.TargetId, [.. path, "targetId"], errors);
+        CheckId(link.Id, path, "id", errors);
+        CheckId(link.SourceId, path, "sourceId", errors);
+        CheckId(link.TargetId, path, "targetId", errors);
         CheckText(link.Note, "note", Limits.MaxNoteLength, required: false, path, errors);
         if (link.Type == LinkType.CooperatesWith && link.SourceId == link.TargetId)
         {
@@ -125,28 +128,29 @@ public static class ItemRules
         }
     }
 
-    private static void CheckId(string id, IReadOnlyList<object> path, List<UserError> errors)
+    // Paths are built only for an error: a batch of fifty thousand valid items would otherwise allocate one per field.
+    private static void CheckId(string id, IReadOnlyList<object> path, string? field, List<UserError> errors)
     {
         if (string.IsNullOrWhiteSpace(id))
         {
-            errors.Add(new(UserErrorCodes.InvalidValue, "An id must not be empty.", path));
+            errors.Add(new(UserErrorCodes.InvalidValue, "An id must not be empty.", field is null ? path : [.. path, field]));
         }
         else if (id.Length > Limits.MaxIdLength)
         {
-            errors.Add(new(UserErrorCodes.InvalidValue, $"An id has at most {Limits.MaxIdLength} characters (got {id.Length}).", path));
+            errors.Add(new(UserErrorCodes.InvalidValue, $"An id has at most {Limits.MaxIdLength} characters (got {id.Length}).", field is null ? path : [.. path, field]));
         }
     }
 
-    private static void CheckText(string? value, string field, int max, bool required, IReadOnlyList<object> path, List<UserError> errors, bool fieldInPath = true)
+    private static void CheckText(string? value, string field, int max, bool required, IReadOnlyList<object> path, List<UserError> errors)
     {
-        IReadOnlyList<object> where = fieldInPath ? [.. path, field] : path;
-        if (required && string.IsNullOrWhiteSpace(value))
+        if (Problem(value, field, max, required) is { } problem)
         {
-            errors.Add(new(UserErrorCodes.Required, $"'{field}' must not be empty.", where));
-        }
-        else if (value is not null && value.Length > max)
-        {
-            errors.Add(new(UserErrorCodes.InvalidValue, $"'{field}' has at most {max} characters (got {value.Length}).", where));
+            errors.Add(new(problem.Code, problem.Message, [.. path, field]));
         }
     }
+
+    private static (string Code, string Message)? Problem(string? value, string field, int max, bool required) =>
+        required && string.IsNullOrWhiteSpace(value) ? (UserErrorCodes.Required, $"'{field}' must not be empty.")
+        : value is not null && value.Length > max ? (UserErrorCodes.InvalidValue, $"'{field}' has at most {max} characters (got {value.Length}).")
+        : null;
 }

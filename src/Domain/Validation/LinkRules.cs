@@ -8,7 +8,17 @@ public static class LinkRules
     private static readonly NodeKind[] Actors =
         [NodeKind.Authority, NodeKind.Service, NodeKind.SseActor, NodeKind.University, NodeKind.InnovationLab];
 
-    public static IReadOnlyList<NodeKind> AllowedSources(LinkType type) => type switch
+    // Computed once: the planner asks for every link of every batch, and a list per call was two allocations a link.
+    private static readonly IReadOnlyList<NodeKind>[] Sources = Enum.GetValues<LinkType>().Select(SourcesOf).ToArray();
+
+    private static readonly IReadOnlyList<NodeKind>[][] Targets = Enum.GetValues<LinkType>()
+        .Select(t => Enum.GetValues<NodeKind>().Select(k => TargetsOf(t, k)).ToArray()).ToArray();
+
+    public static IReadOnlyList<NodeKind> AllowedSources(LinkType type) => Sources[(int)type];
+
+    public static IReadOnlyList<NodeKind> AllowedTargets(LinkType type, NodeKind source) => Targets[(int)type][(int)source];
+
+    private static IReadOnlyList<NodeKind> SourcesOf(LinkType type) => type switch
     {
         LinkType.Funds => [NodeKind.Authority, NodeKind.Service, NodeKind.Policy],
         LinkType.PartOf => [NodeKind.Service, NodeKind.Authority],
@@ -17,7 +27,7 @@ public static class LinkRules
         _ => Actors,
     };
 
-    public static IReadOnlyList<NodeKind> AllowedTargets(LinkType type, NodeKind source) => type switch
+    private static IReadOnlyList<NodeKind> TargetsOf(LinkType type, NodeKind source) => type switch
     {
         LinkType.PartOf => [NodeKind.Authority],
         LinkType.Owns or LinkType.Implements or LinkType.AppliedTo => [NodeKind.Policy],

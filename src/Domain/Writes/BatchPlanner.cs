@@ -142,7 +142,8 @@ public static class BatchPlanner
                 errors.Add(new(UserErrorCodes.KindConflict, $"Link '{link.Id}' is a {LinkTypeNames.ToConstant(existing.Type)} link; a link's type cannot change.", [.. upsert.Path, "type"]));
             }
             var (source, target) = LinkRules.CanonicalEnds(link.Type, link.SourceId, link.TargetId);
-            links.Add(new PlannedLink(link with { SourceId = source, TargetId = target }, KeepExisting: false));
+            var canonical = ReferenceEquals(source, link.SourceId) ? link : link with { SourceId = source, TargetId = target };
+            links.Add(new PlannedLink(canonical, KeepExisting: false));
             linkPaths.Add(upsert.Path);
         }
 
@@ -236,7 +237,7 @@ public static class BatchPlanner
                     }
                 }
             }
-            result.Add(links[i] with { Link = link });
+            result.Add(ReferenceEquals(link, links[i].Link) ? links[i] : links[i] with { Link = link });
         }
         return result;
     }
