@@ -29,6 +29,4 @@ public sealed class Neo4jOptions
     /// <summary>Rows per request when a batch or an export is large.</summary>
     [Range(100, 1_000_000)]
     public int PageSize { get; set; } = 10_000;
-
-    public override string ToString() => $"{Uri} (database {Database}, user {User})";
 }

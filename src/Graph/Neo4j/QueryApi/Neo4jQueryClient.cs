@@ -162,7 +162,8 @@ public sealed class Neo4jQueryClient
         {
             write(writer);
         }
-        var content = new ByteArrayContent(buffer.ToArray());
+        // The content takes the stream's own array (disposing a MemoryStream leaves its array as it is): no copy.
+        var content = new ByteArrayContent(buffer.GetBuffer(), 0, (int)buffer.Length);
         content.Headers.ContentType = JsonContentType;
         return content;
     }

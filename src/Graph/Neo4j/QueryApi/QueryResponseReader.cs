@@ -9,7 +9,7 @@ namespace CoopGraph.Graph.Neo4j.QueryApi;
 /// </summary>
 public static class QueryResponseReader
 {
-    public static QueryResult Read(ReadOnlySpan<byte> body, bool insideTransaction = false)
+    public static QueryResult Read(ReadOnlyMemory<byte> body, bool insideTransaction = false)
     {
         if (body.IsEmpty)
         {
@@ -61,11 +61,11 @@ public static class QueryResponseReader
     }
 
     /// <summary>The first error of an <c>errors</c> array, when a body has one (for responses that are not results).</summary>
-    public static Neo4jException? ErrorOf(ReadOnlySpan<byte> body, bool insideTransaction)
+    public static Neo4jException? ErrorOf(ReadOnlyMemory<byte> body, bool insideTransaction)
     {
         try
         {
-            using var document = JsonDocument.Parse(body.ToArray());
+            using var document = JsonDocument.Parse(body);
             return document.RootElement.ValueKind == JsonValueKind.Object
                 && document.RootElement.TryGetProperty("errors", out var errors) && errors.ValueKind == JsonValueKind.Array && errors.GetArrayLength() > 0
                 ? ToException(errors[0], insideTransaction)
@@ -77,11 +77,12 @@ public static class QueryResponseReader
         }
     }
 
-    private static JsonDocument ParseDocument(ReadOnlySpan<byte> body)
+    // Parsed where the bytes lie: an export page can be megabytes, and a copy of it per response is work for nothing.
+    private static JsonDocument ParseDocument(ReadOnlyMemory<byte> body)
     {
         try
         {
-            return JsonDocument.Parse(body.ToArray());
+            return JsonDocument.Parse(body);
         }
         catch (JsonException e)
         {
