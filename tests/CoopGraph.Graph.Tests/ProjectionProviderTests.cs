@@ -1,3 +1,4 @@
+using CoopGraph.Tests.Shared;
 using CoopGraph.Domain.Model;
 using CoopGraph.Domain.Writes;
 using CoopGraph.Graph.Projections;
@@ -77,7 +78,7 @@ public sealed class ProjectionProviderTests
         store.Close();
         await temp.Store.WriteAsync(Theme("theme:second"), Ct);
         var waiting = provider.GetAsync(Ct);
-        await WaitUntilAsync(() => store.Exports == 2);
+        Assert.True(await Eventually.HoldsAsync(() => store.Exports == 2, TimeSpan.FromSeconds(30)));
         await temp.Store.WriteAsync(Theme("theme:third"), Ct);
         var meanwhile = await provider.GetAsync(Ct);
 
@@ -98,7 +99,7 @@ public sealed class ProjectionProviderTests
         var provider = new ProjectionProvider(store, time, NullLogger<ProjectionProvider>.Instance, TimeSpan.FromSeconds(2));
         store.Close();
         var first = provider.GetAsync(Ct);
-        await WaitUntilAsync(() => store.Exports == 1);
+        Assert.True(await Eventually.HoldsAsync(() => store.Exports == 1, TimeSpan.FromSeconds(30)));
         time.Advance(TimeSpan.FromSeconds(3));
         store.Release();
         var before = await first;
@@ -131,21 +132,13 @@ public sealed class ProjectionProviderTests
         store.Close();
 
         var reading = provider.GetAsync(Ct);
-        await WaitUntilAsync(() => store.Exports == 1);
+        Assert.True(await Eventually.HoldsAsync(() => store.Exports == 1, TimeSpan.FromSeconds(30)));
         Assert.False(reading.IsCompleted);
         store.Release();
 
         Assert.Equal(await temp.Store.GetVersionAsync(Ct), (await reading).Version);
     }
 
-    private static async Task WaitUntilAsync(Func<bool> condition)
-    {
-        for (var i = 0; i < 3000 && !condition(); i++)
-        {
-            await Task.Delay(10, Ct);
-        }
-        Assert.True(condition());
-    }
 
     private static async Task<Domain.Analytics.Projection.GraphProjection> WaitForVersionAsync(ProjectionProvider provider, long version)
     {
