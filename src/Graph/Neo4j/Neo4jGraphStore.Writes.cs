@@ -87,36 +87,33 @@ public sealed partial class Neo4jGraphStore
             .Where(l => !l.KeepExisting && facts.LinksById.TryGetValue(l.Link.Id, out var old) && (old.SourceId, old.TargetId) != (l.Link.SourceId, l.Link.TargetId))
             .Select(l => l.Link.Id);
         var deletedLinks = plan.DeleteLinkIds.Concat(moved).Select(id => linkElements.GetValueOrDefault(id)).OfType<string>().Distinct().ToList();
-        await RunInPagesAsync(transaction, DeleteLinks, "elements", deletedLinks, null, ct);
-        await RunInPagesAsync(transaction, DeleteNodes, "ids", plan.DeleteNodeIds, null, ct);
+        await RunInPagesAsync(transaction, DeleteLinks, "elements", deletedLinks, Params(), ct);
+        await RunInPagesAsync(transaction, DeleteNodes, "ids", plan.DeleteNodeIds, Params(), ct);
 
         var nodeRows = plan.Nodes.Select(n => NodeMaps.Row(n, nextSeq++)).ToList();
-        await RunInPagesAsync(transaction, UpsertNodes, "rows", nodeRows, ("now", now), ct);
+        await RunInPagesAsync(transaction, UpsertNodes, "rows", nodeRows, Params(("now", now)), ct);
         var parents = plan.Nodes.OfType<Territory>().Select(t => Params(("id", t.Id), ("parentId", t.ParentId))).ToList();
-        await RunInPagesAsync(transaction, TerritoryParents, "rows", parents, null, ct);
+        await RunInPagesAsync(transaction, TerritoryParents, "rows", parents, Params(), ct);
 
         var replacements = plan.Replacements.Select(r => Params(
             ("nodeId", r.NodeId), ("type", LinkTypeNames.ToConstant(r.Type)), ("incoming", r.Incoming), ("keep", r.KeepOtherIds))).ToList();
-        await RunInPagesAsync(transaction, ReplaceRelations, "rows", replacements, null, ct);
+        await RunInPagesAsync(transaction, ReplaceRelations, "rows", replacements, Params(), ct);
 
         var kept = plan.Links.Where(l => l.KeepExisting).Select(l => LinkMaps.Row(l.Link, nextSeq++)).ToList();
-        await RunInPagesAsync(transaction, InsertMissingLinks, "rows", kept, null, ct);
+        await RunInPagesAsync(transaction, InsertMissingLinks, "rows", kept, Params(), ct);
         var given = plan.Links.Where(l => !l.KeepExisting).Select(l => LinkMaps.Row(l.Link, nextSeq++)).ToList();
-        await RunInPagesAsync(transaction, UpsertLinks, "rows", given, null, ct);
+        await RunInPagesAsync(transaction, UpsertLinks, "rows", given, Params(), ct);
         return nextSeq;
     }
 
+    /// <summary>Runs <paramref name="statement"/> over <paramref name="rows"/> (as parameter <paramref name="name"/>), at most a page of rows a request.</summary>
     private async Task RunInPagesAsync<T>(
-        Neo4jTransaction transaction, CypherStatement statement, string name, IReadOnlyList<T> rows, (string, object?)? extra, CancellationToken ct)
+        Neo4jTransaction transaction, CypherStatement statement, string name, IReadOnlyList<T> rows, Dictionary<string, object?> parameters, CancellationToken ct)
     {
         for (var start = 0; start < rows.Count; start += _pageSize)
         {
-            var parameters = Params((name, start == 0 && rows.Count <= _pageSize ? rows : rows.Skip(start).Take(_pageSize).ToList()));
-            if (extra is var (key, value))
-            {
-                parameters[key] = value;
-            }
-            await transaction.RunAsync(statement, parameters, ct);
+            var page = start == 0 && rows.Count <= _pageSize ? rows : rows.Skip(start).Take(_pageSize).ToList();
+            await transaction.RunAsync(statement, new Dictionary<string, object?>(parameters) { [name] = page }, ct);
         }
     }
 

@@ -89,22 +89,18 @@ public sealed partial class Neo4jGraphStore : IGraphStore, IStoreInitializer
         var locked = await transaction.RunAsync(Lock, Params(("now", PropertyMaps.Param(_time.GetUtcNow()))), cancellationToken);
         var version = locked.Rows.Count > 0 ? (long)locked.Rows[0][0]! : throw new StoreUnavailableException("The Neo4j store is not initialised yet.");
         var topologyOnly = sink is ITopologySink;
-        await PageAsync(transaction, NodesPage, null, value => { sink.AddNode(NodeMaps.Read(value)); return NodeMaps.Seq(value); }, cancellationToken);
-        await PageAsync(transaction, LinksPage, ("types", LinkMaps.AllTypes), value => { sink.AddLink(LinkMaps.Read(value, topologyOnly)); return LinkMaps.Seq(value); }, cancellationToken);
+        await PageAsync(transaction, NodesPage, Params(), value => { sink.AddNode(NodeMaps.Read(value)); return NodeMaps.Seq(value); }, cancellationToken);
+        await PageAsync(transaction, LinksPage, Params(("types", LinkMaps.AllTypes)), value => { sink.AddLink(LinkMaps.Read(value, topologyOnly)); return LinkMaps.Seq(value); }, cancellationToken);
         return version;
     }
 
-    private async Task PageAsync(Neo4jTransaction transaction, CypherStatement statement, (string, object?)? extra, Func<object?, long> add, CancellationToken cancellationToken)
+    private async Task PageAsync(
+        Neo4jTransaction transaction, CypherStatement statement, Dictionary<string, object?> parameters, Func<object?, long> add, CancellationToken cancellationToken)
     {
         long after = 0;
         while (true)
         {
-            var parameters = Params(("after", after), ("take", _pageSize));
-            if (extra is var (name, value))
-            {
-                parameters[name] = value;
-            }
-            var page = await transaction.RunAsync(statement, parameters, cancellationToken);
+            var page = await transaction.RunAsync(statement, new Dictionary<string, object?>(parameters) { ["after"] = after, ["take"] = _pageSize }, cancellationToken);
             foreach (var row in page.Rows)
             {
                 after = add(row[0]);
