@@ -32,7 +32,6 @@ public static class ImportCommand
                 continue;
             }
             await using var stream = File.OpenRead(file);
-            using var reader = new StreamReader(stream);
             var clock = Stopwatch.StartNew();
             var progress = new ImmediateProgress<ImportProgress>(p =>
             {
@@ -45,8 +44,8 @@ public static class ImportCommand
             try
             {
                 report = file.EndsWith(".csv", StringComparison.OrdinalIgnoreCase)
-                    ? await new ImportRunner(store).RunCsvAsync(reader, kind, progress, cancellationToken)
-                    : await new ImportRunner(store).RunAsync(reader, progress, cancellationToken);
+                    ? await new ImportRunner(store).RunCsvAsync(new StreamReader(stream), kind, progress, cancellationToken)
+                    : await new ImportRunner(store).RunAsync(stream, progress, cancellationToken);
             }
             catch (FormatException e)
             {

@@ -53,7 +53,7 @@ public static class InterchangeEndpoints
         {
             var report = isCsv
                 ? await runner.RunCsvAsync(reader, http.Request.Query["kind"].FirstOrDefault(), null, http.RequestAborted)
-                : await runner.RunAsync(reader, null, http.RequestAborted);
+                : await runner.RunAsync(http.Request.Body, null, http.RequestAborted);
             await http.Response.WriteAsJsonAsync(report, http.RequestAborted);
         }
         catch (FormatException e)

@@ -30,6 +30,10 @@ public sealed class ImportRunner(IGraphStore store, int maxReportedRejections = 
     private long _links;
     private long _deleted;
 
+    /// <summary>An NDJSON stream, read as UTF-8 bytes a line at a time (see <see cref="Utf8Lines"/>).</summary>
+    public Task<ImportReport> RunAsync(Stream ndjson, IProgress<ImportProgress>? progress, CancellationToken cancellationToken) =>
+        RunAsync((output, ct) => ReadBatchesAsync(ndjson, output, ct), progress, cancellationToken);
+
     public Task<ImportReport> RunAsync(TextReader reader, IProgress<ImportProgress>? progress, CancellationToken cancellationToken) =>
         RunAsync(Lines(reader, cancellationToken), progress, cancellationToken);
 
@@ -40,13 +44,16 @@ public sealed class ImportRunner(IGraphStore store, int maxReportedRejections = 
     public Task<ImportReport> RunCsvAsync(TextReader reader, string? kind, IProgress<ImportProgress>? progress, CancellationToken cancellationToken) =>
         RunAsync(CsvImport.ToNdjson(reader, kind).Prepend("").ToAsyncEnumerable(), progress, cancellationToken);
 
-    public async Task<ImportReport> RunAsync(IAsyncEnumerable<string> input, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
+    public Task<ImportReport> RunAsync(IAsyncEnumerable<string> input, IProgress<ImportProgress>? progress, CancellationToken cancellationToken) =>
+        RunAsync((output, ct) => ReadBatchesAsync(input, output, ct), progress, cancellationToken);
+
+    private async Task<ImportReport> RunAsync(Func<ChannelWriter<ParsedBatch>, CancellationToken, Task> read, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
     {
         // Reading and checking lines runs on a second thread while the store writes the previous batch: either alone
         // takes about as long as the other, so the import goes at the pace of the slower instead of their sum.
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var batches = Channel.CreateBounded<ParsedBatch>(new BoundedChannelOptions(2) { SingleReader = true, SingleWriter = true });
-        var reading = Task.Run(() => ReadBatchesAsync(input, batches.Writer, stop.Token), stop.Token);
+        var reading = Task.Run(() => ReadAllAsync(read, batches.Writer, stop.Token), stop.Token);
         long lines = 0;
         try
         {
@@ -76,42 +83,13 @@ public sealed class ImportRunner(IGraphStore store, int maxReportedRejections = 
         }
     }
 
-    /// <summary>Reads lines into batches of at most <see cref="BatchSize"/>; a line that cannot be read goes with its batch as a problem.</summary>
-    private static async Task ReadBatchesAsync(IAsyncEnumerable<string> input, ChannelWriter<ParsedBatch> output, CancellationToken cancellationToken)
+    /// <summary>Runs a reading loop; its failure (an unreadable stream) ends the channel, so that the writer sees it.</summary>
+    private static async Task ReadAllAsync(Func<ChannelWriter<ParsedBatch>, CancellationToken, Task> read, ChannelWriter<ParsedBatch> output, CancellationToken cancellationToken)
     {
         Exception? failure = null;
         try
         {
-            var pending = new List<ImportLine>(BatchSize);
-            var problems = new List<RejectedLine>();
-            long number = 0;
-            await foreach (var text in input.WithCancellation(cancellationToken))
-            {
-                number++;
-                if (string.IsNullOrWhiteSpace(text))
-                {
-                    continue;
-                }
-                var line = NdjsonLineReader.Read(text, number);
-                if (line.Problem is { } problem)
-                {
-                    problems.Add(new RejectedLine(number, problem));
-                    continue;
-                }
-                // Deletions and upserts go in separate batches, so that a file's order of operations is kept.
-                if (pending.Count > 0 && IsDelete(pending[^1]) != IsDelete(line))
-                {
-                    await output.WriteAsync(new ParsedBatch(pending, problems, number - 1), cancellationToken);
-                    (pending, problems) = (new List<ImportLine>(BatchSize), []);
-                }
-                pending.Add(line);
-                if (pending.Count == BatchSize)
-                {
-                    await output.WriteAsync(new ParsedBatch(pending, problems, number), cancellationToken);
-                    (pending, problems) = (new List<ImportLine>(BatchSize), []);
-                }
-            }
-            await output.WriteAsync(new ParsedBatch(pending, problems, number), cancellationToken);
+            await read(output, cancellationToken);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -120,6 +98,101 @@ public sealed class ImportRunner(IGraphStore store, int maxReportedRejections = 
         finally
         {
             output.TryComplete(failure);
+        }
+    }
+
+    private static async Task ReadBatchesAsync(Stream input, ChannelWriter<ParsedBatch> output, CancellationToken cancellationToken)
+    {
+        var lines = new Utf8Lines(input, Utf8Lines.DefaultMaxLineBytes);
+        var reader = new NdjsonLineReader();
+        var batches = new BatchBuilder();
+        long number = 0;
+        while (await lines.FillAsync(cancellationToken))
+        {
+            number = ReadHeldLines(lines, reader, batches, number);
+            await batches.SendReadyAsync(output, cancellationToken);
+        }
+        batches.Cut(number);
+        await batches.SendReadyAsync(output, cancellationToken);
+    }
+
+    // Synchronous: the lines are spans of the reading buffer, which cannot live across an await.
+    private static long ReadHeldLines(Utf8Lines lines, NdjsonLineReader reader, BatchBuilder batches, long number)
+    {
+        while (lines.TryTake(out var line, out var tooLong))
+        {
+            number++;
+            if (tooLong)
+            {
+                batches.Add(new ImportLine(number, Problem: $"The line is longer than {Utf8Lines.DefaultMaxLineBytes / (1024 * 1024)} MB."));
+            }
+            else if (!line.Trim(" \t\r\n\f\v"u8).IsEmpty)
+            {
+                batches.Add(reader.Read(line, number));
+            }
+        }
+        return number;
+    }
+
+    private static async Task ReadBatchesAsync(IAsyncEnumerable<string> input, ChannelWriter<ParsedBatch> output, CancellationToken cancellationToken)
+    {
+        var reader = new NdjsonLineReader();
+        var batches = new BatchBuilder();
+        long number = 0;
+        await foreach (var text in input.WithCancellation(cancellationToken))
+        {
+            number++;
+            if (!string.IsNullOrWhiteSpace(text))
+            {
+                batches.Add(reader.Read(System.Text.Encoding.UTF8.GetBytes(text), number));
+                await batches.SendReadyAsync(output, cancellationToken);
+            }
+        }
+        batches.Cut(number);
+        await batches.SendReadyAsync(output, cancellationToken);
+    }
+
+    /// <summary>
+    /// Gathers read lines into batches of at most <see cref="BatchSize"/>; a line that cannot be read goes with its
+    /// batch as a problem. Deletions and upserts go in separate batches, so that a file's order of operations is kept.
+    /// </summary>
+    private sealed class BatchBuilder
+    {
+        private readonly List<ParsedBatch> _ready = [];
+        private List<ImportLine> _pending = new(BatchSize);
+        private List<RejectedLine> _problems = [];
+
+        public void Add(ImportLine line)
+        {
+            if (line.Problem is { } problem)
+            {
+                _problems.Add(new RejectedLine(line.Number, problem));
+                return;
+            }
+            if (_pending.Count > 0 && IsDelete(_pending[^1]) != IsDelete(line))
+            {
+                Cut(line.Number - 1);
+            }
+            _pending.Add(line);
+            if (_pending.Count == BatchSize)
+            {
+                Cut(line.Number);
+            }
+        }
+
+        public void Cut(long linesRead)
+        {
+            _ready.Add(new ParsedBatch(_pending, _problems, linesRead));
+            (_pending, _problems) = (new List<ImportLine>(BatchSize), []);
+        }
+
+        public async ValueTask SendReadyAsync(ChannelWriter<ParsedBatch> output, CancellationToken cancellationToken)
+        {
+            foreach (var batch in _ready)
+            {
+                await output.WriteAsync(batch, cancellationToken);
+            }
+            _ready.Clear();
         }
     }
 
