@@ -9,7 +9,7 @@ public static class ItemRules
     public static List<UserError> Validate(GraphBatch batch)
     {
         var errors = new List<UserError>();
-        var seenNodes = new HashSet<string>(StringComparer.Ordinal);
+        var seenNodes = new HashSet<string>(batch.Nodes.Count, StringComparer.Ordinal);
         foreach (var upsert in batch.Nodes)
         {
             CheckNode(upsert, errors);
@@ -18,7 +18,7 @@ public static class ItemRules
                 errors.Add(new(UserErrorCodes.Duplicate, $"Node '{upsert.Node.Id}' appears more than once in the batch.", [.. upsert.Path, "id"]));
             }
         }
-        var seenLinks = new HashSet<string>(StringComparer.Ordinal);
+        var seenLinks = new HashSet<string>(batch.Links.Count, StringComparer.Ordinal);
         foreach (var upsert in batch.Links)
         {
             CheckLink(upsert.Link, upsert.Path, errors);

@@ -1,3 +1,4 @@
+using System.IO.Hashing;
 using CoopGraph.Domain.Model;
 using CoopGraph.Domain.Validation;
 using CoopGraph.Domain.Writes;
@@ -10,7 +11,10 @@ namespace CoopGraph.Graph.Embedded;
 /// Valid only while every write went through this store object: it holds the store's version after its last write,
 /// and is dropped the moment the file shows another (another process wrote). Since the store was empty, a node id it
 /// does not hold does not exist; link ids and link ends are kept as hashes only (ten million links would otherwise
-/// keep their strings alive), so a hash it does not hold means "absent" and one it holds means "ask SQLite".
+/// keep their strings alive), so a hash it does not hold means "absent" and one it holds means "ask SQLite". The
+/// hashes have 64 bits: with 32, a region's load already met a few dozen chance collisions, each one a batch that had
+/// to ask SQLite and so could not be checked ahead of its write. Their seed is drawn for each load, so that no one can
+/// prepare ids that collide.
 /// </summary>
 internal sealed class BulkLoadMemory(long version)
 {
@@ -18,11 +22,12 @@ internal sealed class BulkLoadMemory(long version)
     private readonly Dictionary<string, string> _territoryByCode = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _codeOfTerritory = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _authorityOfService = new(StringComparer.Ordinal);
-    private readonly HashSet<int> _linkIds = [];
-    private readonly HashSet<int> _linkKeys = [];
+    private readonly HashSet<long> _linkIds = [];
+    private readonly HashSet<long> _linkKeys = [];
+    private readonly long _seed = Random.Shared.NextInt64();
 
-    /// <summary>The store's version after the last write this memory saw.</summary>
-    public long Version { get; private set; } = version;
+    /// <summary>The store's version after the last committed write this memory saw.</summary>
+    public long Version { get; set; } = version;
 
     /// <summary>The part of <paramref name="request"/> that SQLite must still answer.</summary>
     public FactsRequest Narrow(FactsRequest request) => request with
@@ -43,6 +48,52 @@ internal sealed class BulkLoadMemory(long version)
 
     private static readonly IReadOnlySet<string> Empty = new HashSet<string>();
 
+    /// <summary>
+    /// Whether checking <paramref name="batch"/> needs SQLite: it deletes, or names a link id or a pair of ends that the
+    /// memory may hold (<see cref="Narrow"/> would leave something to ask). Asked of every batch checked ahead, so it
+    /// looks the batch through without building the request's sets.
+    /// </summary>
+    public bool NeedsStore(GraphBatch batch)
+    {
+        if (batch.NodeDeletes.Count > 0 || batch.LinkDeletes.Count > 0)
+        {
+            return true;
+        }
+        foreach (var upsert in batch.Links)
+        {
+            var link = upsert.Link;
+            if (_linkIds.Contains(Hash(link.Id)) || LinkRules.IsUniquePerEnds(link.Type) && HoldsEnds(link.Type, link.SourceId, link.TargetId))
+            {
+                return true;
+            }
+        }
+        foreach (var upsert in batch.Nodes)
+        {
+            foreach (var relation in upsert.Relations)
+            {
+                if (relation.RefsAreTerritoryCodes)
+                {
+                    continue;
+                }
+                foreach (var other in relation.Refs)
+                {
+                    var (source, target) = relation.Incoming ? (other, upsert.Node.Id) : (upsert.Node.Id, other);
+                    if (HoldsEnds(relation.Type, source, target))
+                    {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    private bool HoldsEnds(LinkType type, string source, string target)
+    {
+        var (first, second) = LinkRules.CanonicalEnds(type, source, target);
+        return _linkKeys.Contains(Hash(new LinkKey(type, first, second)));
+    }
+
     // Most batches of a load hold only new links: the set is made only for the first id the memory may hold.
     private static IReadOnlySet<T> Held<T>(IReadOnlySet<T> values, Func<T, bool> held, IEqualityComparer<T> comparer)
     {
@@ -57,8 +108,11 @@ internal sealed class BulkLoadMemory(long version)
         return result ?? (IReadOnlySet<T>)new HashSet<T>(comparer);
     }
 
-    /// <summary>Takes in a committed write.</summary>
-    public void Record(WritePlan plan, long version)
+    /// <summary>
+    /// Takes in a write: once it is committed, or ahead of its commit when the next batches are checked while it is
+    /// written (the store then drops the memory if the write fails). <see cref="Version"/> is the caller's to move.
+    /// </summary>
+    public void Record(WritePlan plan)
     {
         foreach (var id in plan.DeleteNodeIds)
         {
@@ -97,10 +151,12 @@ internal sealed class BulkLoadMemory(long version)
                 _linkKeys.Add(Hash(new LinkKey(link.Type, link.SourceId, link.TargetId)));
             }
         }
-        Version = version;
     }
 
-    private static int Hash(string id) => StringComparer.Ordinal.GetHashCode(id);
+    private long Hash(string id) => Hash(id, _seed);
 
-    private static int Hash(LinkKey key) => HashCode.Combine(key.Type, Hash(key.SourceId), Hash(key.TargetId));
+    private long Hash(LinkKey key) => Hash(key.TargetId, Hash(key.SourceId, _seed + (long)key.Type));
+
+    private static long Hash(string text, long seed) =>
+        (long)XxHash3.HashToUInt64(System.Runtime.InteropServices.MemoryMarshal.AsBytes(text.AsSpan()), seed);
 }

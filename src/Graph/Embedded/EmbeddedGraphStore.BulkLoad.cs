@@ -8,7 +8,7 @@ public sealed partial class EmbeddedGraphStore
     private int _bulkLoads;
     private bool _deferredByThisProcess;
 
-    // Guarded by _writeLock, as every write is.
+    // Set and dropped under the write lock and _planGate; read and added to under _planGate (see PlanAhead).
     private BulkLoadMemory? _bulkMemory;
 
     /// <summary>
@@ -29,7 +29,14 @@ public sealed partial class EmbeddedGraphStore
                 {
                     await ExecuteInTransactionAsync(connection, DeferredIndexes.DropSql, cancellationToken);
                     _deferredByThisProcess = true;
-                    _bulkMemory = new BulkLoadMemory(await GetVersionAsync(cancellationToken));
+                    var memory = new BulkLoadMemory(await GetVersionAsync(cancellationToken));
+                    lock (_planGate)
+                    {
+                        _bulkMemory = memory;
+                        // Writes prepared by an earlier load and never written (it was cancelled) do not count.
+                        _written = _prepared;
+                        ReleaseWaitingLocked(_checkedWhenWritten);
+                    }
                 }
             }
             return new BulkLoadScope(this);
@@ -49,7 +56,7 @@ public sealed partial class EmbeddedGraphStore
             _bulkLoads--;
             if (_bulkLoads == 0)
             {
-                _bulkMemory = null;
+                ForgetPreparedWrites();
             }
             if (_bulkLoads == 0 && _deferredByThisProcess)
             {

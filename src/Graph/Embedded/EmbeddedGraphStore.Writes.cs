@@ -39,42 +39,69 @@ public sealed partial class EmbeddedGraphStore
         await _writeLock.WaitAsync(cancellationToken);
         try
         {
-            await using var connection = await _connections.OpenAsync(cancellationToken);
-            await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
-            var needs = BatchPlanner.Needs(batch);
-            var memory = await BulkMemoryAsync(connection, transaction, cancellationToken);
-            var facts = memory is null
-                ? await FactsReader.ReadAsync(connection, transaction, needs, cancellationToken)
-                : memory.Complete(await FactsReader.ReadAsync(connection, transaction, memory.Narrow(needs), cancellationToken));
-            var plan = BatchPlanner.Plan(batch, facts);
-            if (!plan.IsValid || batch.ValidateOnly)
+            lock (_planGate)
             {
-                return new WriteResult([], plan.Errors, await ReadVersionAsync(connection, transaction, cancellationToken));
+                // Batches of a load checked ahead and not yet written: this write comes between them and what they assumed.
+                if (_prepared > _written)
+                {
+                    _bulkMemory = null;
+                }
             }
-
-            await ApplyAsync(connection, transaction, plan, cancellationToken);
-
-            var cycles = await FindTerritoryCyclesAsync(connection, transaction, plan, cancellationToken);
-            if (cycles.Count > 0)
-            {
-                await transaction.RollbackAsync(cancellationToken);
-                var errors = BatchPlanner.CycleErrors(batch, cycles);
-                return new WriteResult([], errors, await GetVersionAsync(cancellationToken));
-            }
-
-            long version;
-            await using (var bump = Command(connection, transaction, BumpVersionSql))
-            {
-                version = (long)(await bump.ExecuteScalarAsync(cancellationToken))!;
-            }
-            await transaction.CommitAsync(cancellationToken);
-            memory?.Record(plan, version);
-            return new WriteResult(BatchPlanner.WrittenIds(batch, plan), [], version);
+            return await CheckAndWriteAsync(batch, cancellationToken);
         }
         finally
         {
             _writeLock.Release();
         }
+    }
+
+    /// <summary>Checks a batch against the store inside its write transaction, then writes it. Runs under the write lock.</summary>
+    private async Task<WriteResult> CheckAndWriteAsync(GraphBatch batch, CancellationToken cancellationToken)
+    {
+        await using var connection = await _connections.OpenAsync(cancellationToken);
+        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+        var needs = BatchPlanner.Needs(batch);
+        var memory = await BulkMemoryAsync(connection, transaction, cancellationToken);
+        var facts = memory is null
+            ? await FactsReader.ReadAsync(connection, transaction, needs, cancellationToken)
+            : memory.Complete(await FactsReader.ReadAsync(connection, transaction, memory.Narrow(needs), cancellationToken));
+        var plan = BatchPlanner.Plan(batch, facts);
+        if (!plan.IsValid || batch.ValidateOnly)
+        {
+            return new WriteResult([], plan.Errors, await ReadVersionAsync(connection, transaction, cancellationToken));
+        }
+        var result = await ApplyAndCommitAsync(connection, transaction, batch, plan, cancellationToken);
+        if (result.Errors.Count == 0 && memory is not null)
+        {
+            lock (_planGate)
+            {
+                memory.Record(plan);
+                memory.Version = result.Version;
+            }
+        }
+        return result;
+    }
+
+    /// <summary>Applies a checked plan, refuses it if it made a territory its own ancestor, else bumps the version and commits.</summary>
+    private async Task<WriteResult> ApplyAndCommitAsync(SqliteConnection connection, SqliteTransaction transaction, GraphBatch batch, WritePlan plan, CancellationToken cancellationToken)
+    {
+        await ApplyAsync(connection, transaction, plan, cancellationToken);
+
+        var cycles = await FindTerritoryCyclesAsync(connection, transaction, plan, cancellationToken);
+        if (cycles.Count > 0)
+        {
+            await transaction.RollbackAsync(cancellationToken);
+            var errors = BatchPlanner.CycleErrors(batch, cycles);
+            return new WriteResult([], errors, await GetVersionAsync(cancellationToken));
+        }
+
+        long version;
+        await using (var bump = Command(connection, transaction, BumpVersionSql))
+        {
+            version = (long)(await bump.ExecuteScalarAsync(cancellationToken))!;
+        }
+        await transaction.CommitAsync(cancellationToken);
+        return new WriteResult(BatchPlanner.WrittenIds(batch, plan), [], version);
     }
 
     private async Task ApplyAsync(SqliteConnection connection, SqliteTransaction transaction, WritePlan plan, CancellationToken ct)
@@ -158,11 +185,24 @@ public sealed partial class EmbeddedGraphStore
     /// <summary>The bulk load's memory when it still describes the file (no other process wrote since); else drops it.</summary>
     private async Task<BulkLoadMemory?> BulkMemoryAsync(SqliteConnection connection, SqliteTransaction transaction, CancellationToken ct)
     {
-        if (_bulkMemory is { } memory && memory.Version != await ReadVersionAsync(connection, transaction, ct))
+        BulkLoadMemory? memory;
+        lock (_planGate)
         {
-            _bulkMemory = null;
+            memory = _bulkMemory;
         }
-        return _bulkMemory;
+        if (memory is null)
+        {
+            return null;
+        }
+        var version = await ReadVersionAsync(connection, transaction, ct);
+        lock (_planGate)
+        {
+            if (memory.Version != version && ReferenceEquals(_bulkMemory, memory))
+            {
+                _bulkMemory = null;
+            }
+            return _bulkMemory;
+        }
     }
 
     private static async Task<long> ReadVersionAsync(SqliteConnection connection, SqliteTransaction transaction, CancellationToken ct)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using CoopGraph.Domain.Model;
 using Microsoft.Data.Sqlite;
 
 namespace CoopGraph.Graph.Embedded;
@@ -9,7 +10,7 @@ internal static class SqlValues
 {
     public static object Db(object? value) => value ?? DBNull.Value;
 
-    public static object Db(DateOnly? value) => value is { } d ? d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : DBNull.Value;
+    public static object Db(DateOnly? value) => value is { } d ? IsoDate.Format(d) : DBNull.Value;
 
     public static object Db(decimal? value) => value is { } d ? d.ToString(CultureInfo.InvariantCulture) : DBNull.Value;
 
@@ -25,7 +26,7 @@ internal static class SqlValues
     public static int? Int(this SqliteDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetInt32(ordinal);
 
     public static DateOnly? Date(this SqliteDataReader reader, int ordinal) =>
-        reader.IsDBNull(ordinal) ? null : DateOnly.ParseExact(reader.GetString(ordinal), "yyyy-MM-dd", CultureInfo.InvariantCulture);
+        reader.IsDBNull(ordinal) ? null : IsoDate.Parse(reader.GetString(ordinal));
 
     public static decimal? Decimal(this SqliteDataReader reader, int ordinal) =>
         reader.IsDBNull(ordinal) ? null : decimal.Parse(reader.GetString(ordinal), CultureInfo.InvariantCulture);

@@ -49,27 +49,43 @@ public sealed class ImportRunner(IGraphStore store, int maxReportedRejections = 
 
     private async Task<ImportReport> RunAsync(Func<ChannelWriter<ParsedBatch>, CancellationToken, Task> read, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
     {
-        // Reading and checking lines runs on a second thread while the store writes the previous batch: either alone
-        // takes about as long as the other, so the import goes at the pace of the slower instead of their sum.
+        // Three stages, each on its own thread: reading lines, checking batches (ahead of their write when the store can,
+        // see IPlanAheadStore), writing them. Each waits for the one before only when it has caught up with it, so the
+        // import goes at the pace of the slowest stage rather than of their sum.
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var batches = Channel.CreateBounded<ParsedBatch>(new BoundedChannelOptions(2) { SingleReader = true, SingleWriter = true });
-        var reading = Task.Run(() => ReadAllAsync(read, batches.Writer, stop.Token), stop.Token);
+        var parsed = Channel.CreateBounded<ParsedBatch>(new BoundedChannelOptions(2) { SingleReader = true, SingleWriter = true });
+        var reading = Task.Run(() => CompleteWithAsync(parsed.Writer, ct => read(parsed.Writer, ct), stop.Token), stop.Token);
         long lines = 0;
         try
         {
             await using var bulk = await store.BeginBulkLoadAsync(cancellationToken);
-            await foreach (var batch in batches.Reader.ReadAllAsync(cancellationToken))
+            var checkedBatches = Channel.CreateBounded<CheckedBatch>(new BoundedChannelOptions(2) { SingleReader = true, SingleWriter = true });
+            var checking = Task.Run(() => CompleteWithAsync(checkedBatches.Writer, ct => CheckBatchesAsync(parsed.Reader, checkedBatches.Writer, ct), stop.Token), stop.Token);
+            try
             {
-                foreach (var problem in batch.Problems)
+                await foreach (var batch in checkedBatches.Reader.ReadAllAsync(cancellationToken))
                 {
-                    Reject(problem.Line, problem.Reason);
+                    foreach (var rejected in batch.Rejected)
+                    {
+                        Reject(rejected.Line, rejected.Reason);
+                    }
+                    if (batch.Prepared is { } prepared)
+                    {
+                        await WriteAsync(batch.Lines, prepared, cancellationToken);
+                    }
+                    lines = batch.LinesRead;
+                    progress?.Report(new ImportProgress(lines, _nodes + _links + _deleted, _rejected));
                 }
-                await FlushAsync(batch.Lines, cancellationToken);
-                lines = batch.LinesRead;
-                progress?.Report(new ImportProgress(lines, _nodes + _links + _deleted, _rejected));
+                await reading;
+                await checking;
+                return Report(lines, completed: true);
             }
-            await reading;
-            return Report(lines, completed: true);
+            finally
+            {
+                // Nothing is checked against the store once its load has ended.
+                await stop.CancelAsync();
+                await Quietly(checking);
+            }
         }
         catch (OperationCanceledException)
         {
@@ -78,18 +94,21 @@ public sealed class ImportRunner(IGraphStore store, int maxReportedRejections = 
         finally
         {
             await stop.CancelAsync();
-            // The reader's own failure (an unreadable stream) surfaced through the channel above; here it only ends.
-            await reading.ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+            // The reader's own failure (an unreadable stream) surfaced through the channels above; here it only ends.
+            await Quietly(reading);
         }
     }
 
-    /// <summary>Runs a reading loop; its failure (an unreadable stream) ends the channel, so that the writer sees it.</summary>
-    private static async Task ReadAllAsync(Func<ChannelWriter<ParsedBatch>, CancellationToken, Task> read, ChannelWriter<ParsedBatch> output, CancellationToken cancellationToken)
+    private static Task Quietly(Task task) =>
+        task.ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+
+    /// <summary>Runs a stage; its failure ends its output channel, so that the next stage, and at last the writer, sees it.</summary>
+    private static async Task CompleteWithAsync<T>(ChannelWriter<T> output, Func<CancellationToken, Task> stage, CancellationToken cancellationToken)
     {
         Exception? failure = null;
         try
         {
-            await read(output, cancellationToken);
+            await stage(cancellationToken);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -99,6 +118,98 @@ public sealed class ImportRunner(IGraphStore store, int maxReportedRejections = 
         {
             output.TryComplete(failure);
         }
+    }
+
+    /// <summary>
+    /// Checks each batch as it comes: lines the store refuses are dropped (and reported) and the rest checked again,
+    /// until what is left would be written whole.
+    /// </summary>
+    private async Task CheckBatchesAsync(ChannelReader<ParsedBatch> input, ChannelWriter<CheckedBatch> output, CancellationToken cancellationToken)
+    {
+        var planAhead = store as IPlanAheadStore ?? new CheckedWhenWritten(store);
+        await foreach (var batch in input.ReadAllAsync(cancellationToken))
+        {
+            var lines = batch.Lines;
+            var rejected = batch.Problems;
+            PreparedWrite? prepared = null;
+            for (var attempt = 0; lines.Count > 0 && prepared is null; attempt++)
+            {
+                var candidate = await planAhead.PrepareAsync(ToBatch(lines), cancellationToken);
+                if (candidate.Errors.Count == 0)
+                {
+                    prepared = candidate;
+                }
+                else
+                {
+                    lines = Narrow(lines, candidate.Errors, attempt, rejected);
+                }
+            }
+            await output.WriteAsync(new CheckedBatch(lines, prepared, rejected, batch.LinesRead), cancellationToken);
+        }
+    }
+
+    /// <summary>Writes a checked batch; if the store still refuses lines (checked again as written), drops them and writes the rest.</summary>
+    private async Task WriteAsync(List<ImportLine> lines, PreparedWrite prepared, CancellationToken cancellationToken)
+    {
+        var planAhead = store as IPlanAheadStore ?? new CheckedWhenWritten(store);
+        var batch = prepared.Batch;
+        var result = await planAhead.WriteAsync(prepared, cancellationToken);
+        for (var attempt = 1; !result.Succeeded; attempt++)
+        {
+            var rejected = new List<RejectedLine>();
+            lines = Narrow(lines, result.Errors, attempt, rejected);
+            foreach (var line in rejected)
+            {
+                Reject(line.Line, line.Reason);
+            }
+            if (lines.Count == 0)
+            {
+                return;
+            }
+            batch = ToBatch(lines);
+            result = await store.WriteAsync(batch, cancellationToken);
+        }
+        _nodes += batch.Nodes.Count;
+        _links += batch.Links.Count;
+        _deleted += batch.NodeDeletes.Count + batch.LinkDeletes.Count;
+    }
+
+    private static GraphBatch ToBatch(List<ImportLine> lines) => new()
+    {
+        Nodes = lines.Where(l => l.Node is not null).Select(l => l.Node!).ToList(),
+        Links = lines.Where(l => l.Link is not null).Select(l => l.Link!).ToList(),
+        NodeDeletes = lines.Where(l => l.NodeDelete is not null).Select(l => l.NodeDelete!).ToList(),
+        LinkDeletes = lines.Where(l => l.LinkDelete is not null).Select(l => l.LinkDelete!).ToList(),
+    };
+
+    /// <summary>
+    /// The lines of a refused batch worth trying again, the others added to <paramref name="rejected"/> with their reasons.
+    /// A line flagged only as a duplicate of another may be fine once that other (bad) line is gone: the lines with
+    /// other errors go first, and the duplicates only if they are all that is left. Errors that name no line cannot be
+    /// narrowed down, nor can a batch after <see cref="MaxAttempts"/>: then the whole batch is refused rather than guessed at.
+    /// </summary>
+    private static List<ImportLine> Narrow(List<ImportLine> lines, IReadOnlyList<UserError> errors, int attempt, List<RejectedLine> rejected)
+    {
+        var byLine = errors.GroupBy(LineOf).ToDictionary(g => g.Key, g => string.Join(" ", g.Select(e => e.Message)));
+        if (byLine.ContainsKey(-1) || attempt >= MaxAttempts)
+        {
+            rejected.AddRange(lines.Select(l => new RejectedLine(l.Number, byLine.GetValueOrDefault(-1) ?? "Refused with its batch.")));
+            return [];
+        }
+        var hard = errors.Where(e => e.Code != UserErrorCodes.Duplicate).Select(LineOf).ToHashSet();
+        var dropped = hard.Count > 0 ? hard : byLine.Keys.ToHashSet();
+        rejected.AddRange(dropped.Select(number => new RejectedLine(number, byLine[number])));
+        return lines.Where(l => !dropped.Contains(l.Number)).ToList();
+    }
+
+    /// <summary>For a store that checks nothing ahead: each batch is checked when written.</summary>
+    private sealed class CheckedWhenWritten(IGraphStore store) : IPlanAheadStore
+    {
+        public Task<PreparedWrite> PrepareAsync(GraphBatch batch, CancellationToken cancellationToken) =>
+            Task.FromResult(PreparedWrite.Unchecked(batch));
+
+        public Task<WriteResult> WriteAsync(PreparedWrite prepared, CancellationToken cancellationToken) =>
+            store.WriteAsync(prepared.Batch, cancellationToken);
     }
 
     private static async Task ReadBatchesAsync(Stream input, ChannelWriter<ParsedBatch> output, CancellationToken cancellationToken)
@@ -198,47 +309,8 @@ public sealed class ImportRunner(IGraphStore store, int maxReportedRejections = 
 
     private sealed record ParsedBatch(List<ImportLine> Lines, List<RejectedLine> Problems, long LinesRead);
 
-    private async Task FlushAsync(List<ImportLine> pending, CancellationToken cancellationToken)
-    {
-        var lines = pending;
-        for (var attempt = 0; lines.Count > 0; attempt++)
-        {
-            var batch = new GraphBatch
-            {
-                Nodes = lines.Where(l => l.Node is not null).Select(l => l.Node!).ToList(),
-                Links = lines.Where(l => l.Link is not null).Select(l => l.Link!).ToList(),
-                NodeDeletes = lines.Where(l => l.NodeDelete is not null).Select(l => l.NodeDelete!).ToList(),
-                LinkDeletes = lines.Where(l => l.LinkDelete is not null).Select(l => l.LinkDelete!).ToList(),
-            };
-            var result = await store.WriteAsync(batch, cancellationToken);
-            if (result.Succeeded)
-            {
-                _nodes += batch.Nodes.Count;
-                _links += batch.Links.Count;
-                _deleted += batch.NodeDeletes.Count + batch.LinkDeletes.Count;
-                return;
-            }
-            var byLine = result.Errors.GroupBy(LineOf).ToDictionary(g => g.Key, g => string.Join(" ", g.Select(e => e.Message)));
-            if (byLine.ContainsKey(-1) || attempt == MaxAttempts)
-            {
-                // Errors that name no line cannot be narrowed down: refuse the batch rather than guess.
-                foreach (var line in lines)
-                {
-                    Reject(line.Number, byLine.GetValueOrDefault(-1) ?? "Refused with its batch.");
-                }
-                return;
-            }
-            // A line flagged only as a duplicate of another may be fine once that other (bad) line is gone: drop the
-            // lines with other errors first, and the duplicates only if they are all that is left.
-            var hard = result.Errors.Where(e => e.Code != UserErrorCodes.Duplicate).Select(LineOf).ToHashSet();
-            var dropped = hard.Count > 0 ? hard : byLine.Keys.ToHashSet();
-            foreach (var number in dropped)
-            {
-                Reject(number, byLine[number]);
-            }
-            lines = lines.Where(l => !dropped.Contains(l.Number)).ToList();
-        }
-    }
+    /// <param name="Prepared">Null when every line was refused.</param>
+    private sealed record CheckedBatch(List<ImportLine> Lines, PreparedWrite? Prepared, List<RejectedLine> Rejected, long LinesRead);
 
     private static async IAsyncEnumerable<string> Lines(TextReader reader, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {

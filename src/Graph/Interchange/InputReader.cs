@@ -32,7 +32,7 @@ public sealed class InputReader(IDictionary<string, object?> values)
         }
         if (typeof(T) == typeof(DateOnly))
         {
-            return value is string text && DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+            return value is string text && Domain.Model.IsoDate.TryParse(text, out var date)
                 ? (T)(object)date
                 : throw new FormatException($"'{field}' must be a date, yyyy-MM-dd.");
         }
