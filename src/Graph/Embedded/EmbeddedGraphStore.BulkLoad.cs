@@ -81,7 +81,7 @@ public sealed partial class EmbeddedGraphStore
 
     private async Task RestoreDeferredIndexesAsync(CancellationToken cancellationToken)
     {
-        await using var connection = await _connections.OpenAsync(cancellationToken);
+        await using var connection = await _connections.OpenAsync(bulk: true, cancellationToken);
         await ExecuteInTransactionAsync(connection, DeferredIndexes.RestoreSql, cancellationToken);
     }
 

@@ -117,7 +117,7 @@ public sealed partial class EmbeddedGraphStore : IPlanAheadStore
     {
         try
         {
-            await using (var connection = await _connections.OpenAsync(cancellationToken))
+            await using (var connection = await _connections.OpenAsync(bulk: true, cancellationToken))
             {
                 // The plan was checked against a memory that holds every node of the store: each link's ends exist, and
                 // nothing is deleted on this path. SQLite's check of both ends of each link would repeat that at a third

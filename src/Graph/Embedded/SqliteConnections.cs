@@ -27,14 +27,25 @@ public sealed class SqliteConnections
 
     public string FilePath { get; }
 
-    public async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
+    public Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken) => OpenAsync(bulk: false, cancellationToken);
+
+    /// <param name="bulk">
+    /// For the writes of a bulk load: the write-ahead log is copied back into the file every 64 MB rather than every
+    /// 4 MB (SQLite's default), so that pages every batch touches (the upper levels of each index) are copied once per
+    /// many batches, and index builds may sort on a second thread. A region import went from 2.2 to 2.0 s. Every open
+    /// states both, since pooled connections keep what the last user set.
+    /// </param>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Security", "CA2100", Justification = "One of two constant pragma lists.")]
+    public async Task<SqliteConnection> OpenAsync(bool bulk, CancellationToken cancellationToken)
     {
         var connection = new SqliteConnection(_connectionString);
         await connection.OpenAsync(cancellationToken);
         // WAL lets readers go on while a batch is written; NORMAL sync is durable enough under WAL
         // (a power cut may lose the last commit, never corrupt the file).
         await using var pragma = connection.CreateCommand();
-        pragma.CommandText = "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA temp_store = MEMORY;";
+        pragma.CommandText = bulk
+            ? "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA temp_store = MEMORY; PRAGMA wal_autocheckpoint = 16384; PRAGMA threads = 2;"
+            : "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA temp_store = MEMORY; PRAGMA wal_autocheckpoint = 1000; PRAGMA threads = 0;";
         await pragma.ExecuteNonQueryAsync(cancellationToken);
         return connection;
     }

@@ -20,7 +20,9 @@ public sealed record ImportProgress(long LinesRead, long Written, long Rejected)
 /// <param name="maxReportedRejections">How many refused lines the report lists (all are counted).</param>
 public sealed class ImportRunner(IGraphStore store, int maxReportedRejections = ImportRunner.MaxReportedRejections)
 {
-    public const int BatchSize = 10_000;
+    // Small enough that a batch dies young (a region import spent 0.4 s in collections with 10,000, 0.2 s with 2,500),
+    // large enough that commits stay a small part of the write (1,500 was no faster). One batch waits between stages.
+    public const int BatchSize = 2_500;
     public const int MaxReportedRejections = 1_000;
     private const int MaxAttempts = 8;
 
@@ -53,13 +55,13 @@ public sealed class ImportRunner(IGraphStore store, int maxReportedRejections = 
         // see IPlanAheadStore), writing them. Each waits for the one before only when it has caught up with it, so the
         // import goes at the pace of the slowest stage rather than of their sum.
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var parsed = Channel.CreateBounded<ParsedBatch>(new BoundedChannelOptions(2) { SingleReader = true, SingleWriter = true });
+        var parsed = Channel.CreateBounded<ParsedBatch>(new BoundedChannelOptions(1) { SingleReader = true, SingleWriter = true });
         var reading = Task.Run(() => CompleteWithAsync(parsed.Writer, ct => read(parsed.Writer, ct), stop.Token), stop.Token);
         long lines = 0;
         try
         {
             await using var bulk = await store.BeginBulkLoadAsync(cancellationToken);
-            var checkedBatches = Channel.CreateBounded<CheckedBatch>(new BoundedChannelOptions(2) { SingleReader = true, SingleWriter = true });
+            var checkedBatches = Channel.CreateBounded<CheckedBatch>(new BoundedChannelOptions(1) { SingleReader = true, SingleWriter = true });
             var checking = Task.Run(() => CompleteWithAsync(checkedBatches.Writer, ct => CheckBatchesAsync(parsed.Reader, checkedBatches.Writer, ct), stop.Token), stop.Token);
             try
             {
