@@ -24,8 +24,14 @@ public sealed partial class EmbeddedGraphStore : IPlanAheadStore
     private int _checkedWhenWritten;
     private TaskCompletionSource? _drained;
 
-    /// <summary>Checked ahead: the plan, and the memory that took it in (the write is valid only while it is current).</summary>
-    private sealed record AheadPlan(WritePlan Plan, BulkLoadMemory Memory);
+    /// <summary>
+    /// Checked ahead: the plan, the memory that took it in (the write is valid only while it is current), and its rows
+    /// encoded for SQLite (on the checking thread, outside the lock).
+    /// </summary>
+    private sealed record AheadPlan(WritePlan Plan, BulkLoadMemory Memory)
+    {
+        public PlanRows? Rows { get; init; }
+    }
 
     /// <summary>Marks a prepared write that the next ones wait for.</summary>
     private sealed class CheckedWhenWritten
@@ -37,14 +43,24 @@ public sealed partial class EmbeddedGraphStore : IPlanAheadStore
     {
         while (true)
         {
-            Task drained;
+            PreparedWrite? prepared = null;
+            Task drained = Task.CompletedTask;
             lock (_planGate)
             {
                 if (_checkedWhenWritten == 0)
                 {
-                    return PrepareLocked(batch);
+                    prepared = PrepareLocked(batch);
                 }
-                drained = (_drained ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).Task;
+                else
+                {
+                    drained = (_drained ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).Task;
+                }
+            }
+            if (prepared is not null)
+            {
+                return prepared.State is AheadPlan ahead
+                    ? new PreparedWrite(batch, [], prepared.Sequence, ahead with { Rows = PlanRows.Encode(ahead.Plan) })
+                    : prepared;
             }
             await drained.WaitAsync(cancellationToken);
         }
@@ -102,6 +118,7 @@ public sealed partial class EmbeddedGraphStore : IPlanAheadStore
         }
         finally
         {
+            (prepared.State as AheadPlan)?.Rows?.Release();
             if (prepared.State is CheckedWhenWritten)
             {
                 lock (_planGate)
@@ -129,7 +146,7 @@ public sealed partial class EmbeddedGraphStore : IPlanAheadStore
                     await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
                     if (await ReadVersionAsync(connection, transaction, cancellationToken) == ahead.Memory.Version)
                     {
-                        var result = await ApplyAndCommitAsync(connection, transaction, batch, ahead.Plan, cancellationToken);
+                        var result = await ApplyAndCommitAsync(connection, transaction, batch, ahead.Plan, ahead.Rows!, cancellationToken);
                         lock (_planGate)
                         {
                             if (result.Errors.Count > 0)

@@ -70,7 +70,16 @@ public sealed partial class EmbeddedGraphStore
         {
             return new WriteResult([], plan.Errors, await ReadVersionAsync(connection, transaction, cancellationToken));
         }
-        var result = await ApplyAndCommitAsync(connection, transaction, batch, plan, cancellationToken);
+        var rows = PlanRows.Encode(plan);
+        WriteResult result;
+        try
+        {
+            result = await ApplyAndCommitAsync(connection, transaction, batch, plan, rows, cancellationToken);
+        }
+        finally
+        {
+            rows.Release();
+        }
         if (result.Errors.Count == 0 && memory is not null)
         {
             lock (_planGate)
@@ -83,9 +92,9 @@ public sealed partial class EmbeddedGraphStore
     }
 
     /// <summary>Applies a checked plan, refuses it if it made a territory its own ancestor, else bumps the version and commits.</summary>
-    private async Task<WriteResult> ApplyAndCommitAsync(SqliteConnection connection, SqliteTransaction transaction, GraphBatch batch, WritePlan plan, CancellationToken cancellationToken)
+    private async Task<WriteResult> ApplyAndCommitAsync(SqliteConnection connection, SqliteTransaction transaction, GraphBatch batch, WritePlan plan, PlanRows rows, CancellationToken cancellationToken)
     {
-        await ApplyAsync(connection, transaction, plan, cancellationToken);
+        await ApplyAsync(connection, transaction, plan, rows, cancellationToken);
 
         var cycles = await FindTerritoryCyclesAsync(connection, transaction, plan, cancellationToken);
         if (cycles.Count > 0)
@@ -104,7 +113,7 @@ public sealed partial class EmbeddedGraphStore
         return new WriteResult(BatchPlanner.WrittenIds(batch, plan), [], version);
     }
 
-    private async Task ApplyAsync(SqliteConnection connection, SqliteTransaction transaction, WritePlan plan, CancellationToken ct)
+    private async Task ApplyAsync(SqliteConnection connection, SqliteTransaction transaction, WritePlan plan, PlanRows rows, CancellationToken ct)
     {
         if (plan.DeleteLinkIds.Count > 0)
         {
@@ -118,7 +127,7 @@ public sealed partial class EmbeddedGraphStore
             command.Add("@ids", Json(plan.DeleteNodeIds));
             await command.ExecuteNonQueryAsync(ct);
         }
-        WriteNodes(connection, plan.Nodes, ct);
+        WriteNodes(connection, rows.Nodes, ct);
         foreach (var replacement in plan.Replacements)
         {
             await using var command = Command(connection, transaction, replacement.Incoming ? ReplaceIncomingSql : ReplaceOutgoingSql);
@@ -127,39 +136,35 @@ public sealed partial class EmbeddedGraphStore
             command.Add("@keep", Json(replacement.KeepOtherIds));
             await command.ExecuteNonQueryAsync(ct);
         }
-        WriteLinks(connection, plan.Links, ct);
+        WriteLinks(connection, rows.Links, plan.Links, ct);
     }
 
     // SQLite's ON CONFLICT DO UPDATE halves the speed of every insert, even of rows that are new. Most written rows are
     // new, so a row is inserted with DO NOTHING first and updated only when it was already there.
-    private void WriteNodes(SqliteConnection connection, IReadOnlyList<Node> nodes, CancellationToken ct)
+    private void WriteNodes(SqliteConnection connection, EncodedRows nodes, CancellationToken ct)
     {
-        var now = Instant(_time.GetUtcNow());
+        var now = System.Text.Encoding.UTF8.GetBytes(Instant(_time.GetUtcNow()));
         using var insert = new RowStatement(connection, NodeRows.InsertIfMissing, NodeRows.Parameters);
         using var upsert = new RowStatement(connection, NodeRows.Upsert, NodeRows.Parameters);
-        foreach (var node in nodes)
+        for (var i = 0; i < nodes.Count; i++)
         {
-            NodeRows.Bind(insert, node, now);
-            if (insert.Execute(ct) == 0)
+            if (insert.Execute(nodes, i, now, ct) == 0)
             {
-                NodeRows.Bind(upsert, node, now);
-                upsert.Execute(ct);
+                upsert.Execute(nodes, i, now, ct);
             }
         }
     }
 
     /// <summary>Links implied by a relation field keep what an existing link holds; explicit link upserts replace it.</summary>
-    private static void WriteLinks(SqliteConnection connection, IReadOnlyList<PlannedLink> links, CancellationToken ct)
+    private static void WriteLinks(SqliteConnection connection, EncodedRows rows, IReadOnlyList<PlannedLink> links, CancellationToken ct)
     {
         using var insert = new RowStatement(connection, LinkRows.InsertIfMissing, LinkRows.Parameters);
         using var upsert = new RowStatement(connection, LinkRows.Upsert, LinkRows.Parameters);
-        foreach (var planned in links)
+        for (var i = 0; i < rows.Count; i++)
         {
-            LinkRows.Bind(insert, planned.Link);
-            if (insert.Execute(ct) == 0 && !planned.KeepExisting)
+            if (insert.Execute(rows, i, default, ct) == 0 && !links[i].KeepExisting)
             {
-                LinkRows.Bind(upsert, planned.Link);
-                upsert.Execute(ct);
+                upsert.Execute(rows, i, default, ct);
             }
         }
     }

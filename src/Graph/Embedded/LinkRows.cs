@@ -38,7 +38,7 @@ internal static class LinkRows
         "@instrument", "@amount", "@year", "@outcome",
     ];
 
-    public static void Bind(RowStatement row, Link link)
+    public static void Bind(EncodedRows row, Link link)
     {
         row[0] = link.Id;
         row[1] = LinkTypeNames.ToConstant(link.Type);

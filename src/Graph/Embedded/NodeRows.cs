@@ -44,7 +44,7 @@ internal static class NodeRows
         "@legal_form", "@siren", "@university_kind", "@instrument", "@budget", "@start_date", "@end_date", "@parent_id",
     ];
 
-    public static void Bind(RowStatement row, Node node, string now)
+    public static void Bind(EncodedRows row, Node node)
     {
         row[0] = node.Id;
         row[1] = node.Kind.ToString();
@@ -53,7 +53,7 @@ internal static class NodeRows
         row[4] = node.Tags.Count == 0 ? "[]" : JsonSerializer.Serialize(node.Tags);
         row[5] = node.Source;
         row[6] = node.OwnDomains.Bits;
-        row[7] = now;
+        row[7] = EncodedRows.WriteTime;
         object? level = null, code = null, population = null, legalForm = null, siren = null,
             universityKind = null, instrument = null, budget = null, start = null, end = null, parent = null;
         switch (node)

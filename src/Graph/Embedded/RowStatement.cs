@@ -1,4 +1,3 @@
-using System.Text;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
 
@@ -18,12 +17,6 @@ internal sealed class RowStatement : IDisposable
     private readonly IntPtr _dbHandle;
     private readonly IntPtr _handle;
     private readonly int[] _indexes;
-    private readonly object?[] _values;
-
-    // A row's texts are encoded one after the other into this pinned buffer and bound without a copy (SQLITE_STATIC):
-    // it is not touched again until the row has run. A text that does not fit is bound as a copy instead.
-    private readonly byte[] _texts = GC.AllocateUninitializedArray<byte>(64 * 1024, pinned: true);
-    private int _used;
 
     public RowStatement(SqliteConnection connection, string sql, IReadOnlyList<string> parameterNames)
     {
@@ -41,59 +34,37 @@ internal sealed class RowStatement : IDisposable
                 throw new ArgumentException($"The statement has no parameter {parameterNames[i]}.", nameof(parameterNames));
             }
         }
-        _values = new object?[_indexes.Length];
     }
 
-    public object? this[int ordinal]
-    {
-        set => _values[ordinal] = value;
-    }
-
-    /// <summary>Binds the values set, runs the statement, and returns the number of rows it changed.</summary>
-    public int Execute(CancellationToken cancellationToken)
+    /// <summary>
+    /// Binds one row of <paramref name="rows"/> (texts without a copy: they stay put until the row has run), with
+    /// <paramref name="writeTime"/> (UTF-8) where the rows hold its place, runs the statement, and returns the number of
+    /// rows it changed.
+    /// </summary>
+    public unsafe int Execute(EncodedRows rows, int row, ReadOnlySpan<byte> writeTime, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        _used = 0;
-        for (var i = 0; i < _indexes.Length; i++)
+        fixed (byte* time = writeTime)
         {
-            Check(Bind(_indexes[i], _values[i]));
-        }
-        var rc = NativeMethods.Step(_handle);
-        NativeMethods.Reset(_handle);
-        if (rc != raw.SQLITE_DONE)
-        {
-            SqliteException.ThrowExceptionForRC(rc, _db);
-        }
-        return NativeMethods.Changes(_dbHandle);
-    }
-
-    private int Bind(int index, object? value) => value switch
-    {
-        null or DBNull => NativeMethods.BindNull(_handle, index),
-        string text => BindText(index, text),
-        long number => NativeMethods.BindInt64(_handle, index, number),
-        int number => NativeMethods.BindInt64(_handle, index, number),
-        double number => NativeMethods.BindDouble(_handle, index, number),
-        bool flag => NativeMethods.BindInt64(_handle, index, flag ? 1 : 0),
-        _ => throw new ArgumentException($"A row value cannot be a {value.GetType().Name}.", nameof(value)),
-    };
-
-    private unsafe int BindText(int index, string text)
-    {
-        var free = _texts.AsSpan(_used);
-        if (Encoding.UTF8.TryGetBytes(text, free, out var written))
-        {
-            fixed (byte* start = free)
+            for (var i = 0; i < _indexes.Length; i++)
             {
-                _used += written;
-                return NativeMethods.BindText(_handle, index, start, written, NativeMethods.Static);
+                var cell = rows[row, i];
+                Check(cell.Kind switch
+                {
+                    EncodedRows.CellKind.Null => NativeMethods.BindNull(_handle, _indexes[i]),
+                    EncodedRows.CellKind.Integer => NativeMethods.BindInt64(_handle, _indexes[i], cell.Number),
+                    EncodedRows.CellKind.Text => NativeMethods.BindText(_handle, _indexes[i], rows.TextOf(cell), cell.Length, NativeMethods.Static),
+                    _ => NativeMethods.BindText(_handle, _indexes[i], time, writeTime.Length, NativeMethods.Static),
+                });
+            }
+            var rc = NativeMethods.Step(_handle);
+            NativeMethods.Reset(_handle);
+            if (rc != raw.SQLITE_DONE)
+            {
+                SqliteException.ThrowExceptionForRC(rc, _db);
             }
         }
-        var bytes = Encoding.UTF8.GetBytes(text);
-        fixed (byte* start = bytes)
-        {
-            return NativeMethods.BindText(_handle, index, start, bytes.Length, NativeMethods.Transient);
-        }
+        return NativeMethods.Changes(_dbHandle);
     }
 
     private void Check(int rc)
