@@ -69,4 +69,25 @@ public sealed class NdjsonStreamImportTests
         Assert.Contains("longer than 16 MB", report.RejectedLines[0].Reason);
         Assert.Equal(["after"], (await temp.Store.GetNodesAsync(["big", "after"], Ct)).Select(n => n.Id));
     }
+
+    [Fact]
+    public async Task EnumValues_AreReadInTheSchemasSpelling_AndTheLooserOnesStillAccepted()
+    {
+        await using var temp = await TempStore.CreateAsync();
+
+        var report = await ImportAsync(temp,
+            Utf8("""{"op":"node","kind":"SSE_ACTOR","id":"a1","name":"A1","legalForm":"ASSOCIATION"}"""),
+            Utf8("""{"op":"node","kind":"SSE_ACTOR","id":"a2","name":"A2","legalForm":"cooperative"}"""),
+            Utf8("""{"op":"node","kind":"SSE_ACTOR","id":"a3","name":"A3","legalForm":"Mutual"}"""),
+            Utf8("""{"op":"node","kind":"SSE_ACTOR","id":"a4","name":"A4","legalForm":"GUILD"}"""),
+            Utf8("""{"op":"link","type":"cooperates_with","sourceId":"a1","targetId":"a2"}"""));
+
+        var refused = Assert.Single(report.RejectedLines);
+        Assert.Equal(4, refused.Line);
+        Assert.Contains("'GUILD' is not a valid legalForm: one of", refused.Reason);
+        Assert.Contains("COOPERATIVE", refused.Reason);
+        var actors = (await temp.Store.GetNodesAsync(["a1", "a2", "a3"], Ct)).Cast<Domain.Model.SseActor>().OrderBy(a => a.Id);
+        Assert.Equal([Domain.Model.LegalForm.Association, Domain.Model.LegalForm.Cooperative, Domain.Model.LegalForm.Mutual], actors.Select(a => a.LegalForm));
+        Assert.Equal(1, report.LinksWritten);
+    }
 }

@@ -73,8 +73,19 @@ public sealed class InputReader(IDictionary<string, object?> values)
 
     /// <summary>"SSE_ACTOR" → ActorKind.SseActor, as the schema writes enum values.</summary>
     private static T ParseEnum<T>(string text, string field) where T : struct, Enum =>
-        System.Enum.TryParse<T>(text.Replace("_", "", StringComparison.Ordinal), ignoreCase: true, out var parsed)
+        ConstantNames<T>.Values.TryGetValue(text, out var known) ? known
+        : System.Enum.TryParse<T>(text.Replace("_", "", StringComparison.Ordinal), ignoreCase: true, out var parsed)
         && System.Enum.IsDefined(parsed) && !text.Any(char.IsDigit)
             ? parsed
             : throw new FormatException($"'{text}' is not a valid {field}: one of {string.Join(", ", System.Enum.GetNames<T>().Select(Domain.Model.ConstantCase.From))}.");
+
+    /// <summary>
+    /// The values of an enum by the names the schema gives them, looked up before the general (allocating, case-folding)
+    /// parse: an import reads one or more such names on every line.
+    /// </summary>
+    private static class ConstantNames<T> where T : struct, Enum
+    {
+        public static readonly Dictionary<string, T> Values =
+            System.Enum.GetValues<T>().ToDictionary(v => Domain.Model.ConstantCase.From(v.ToString()), StringComparer.Ordinal);
+    }
 }

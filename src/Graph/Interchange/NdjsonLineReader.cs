@@ -43,11 +43,17 @@ public sealed class NdjsonLineReader
     private const int MaxRepeatedValues = 4096;
 
     private readonly Dictionary<string, object?> _fields = new(StringComparer.Ordinal);
+    private readonly InputReader _input;
+    private readonly List<UserError> _errors = [];
     private readonly HashSet<string> _repeated = new(StringComparer.Ordinal);
     private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _repeatedBySpan;
     private char[] _chars = new char[256];
 
-    public NdjsonLineReader() => _repeatedBySpan = _repeated.GetAlternateLookup<ReadOnlySpan<char>>();
+    public NdjsonLineReader()
+    {
+        _repeatedBySpan = _repeated.GetAlternateLookup<ReadOnlySpan<char>>();
+        _input = new InputReader(_fields);
+    }
 
     /// <summary>Reads one line given as text (CSV rows become such lines).</summary>
     public static ImportLine Read(string text, long number) => new NdjsonLineReader().Read(Encoding.UTF8.GetBytes(text), number);
@@ -59,11 +65,12 @@ public sealed class NdjsonLineReader
         {
             return new ImportLine(number, Problem: problem);
         }
-        IReadOnlyList<object> path = ["line", number];
+        var path = new LinePath(number);
         try
         {
-            var input = new InputReader(_fields);
-            var errors = new List<UserError>();
+            var input = _input;
+            var errors = _errors;
+            errors.Clear();
             var line = input.String("op") switch
             {
                 "node" => input.String("kind") switch
@@ -204,4 +211,28 @@ public sealed class NdjsonLineReader
         }
         return _chars.AsSpan(0, json.CopyString(_chars));
     }
+}
+
+/// <summary>
+/// The path of an item read from an import line, ["line", number], as one small object: every line carries one, and
+/// it is read only when the line has an error.
+/// </summary>
+internal sealed class LinePath(long number) : IReadOnlyList<object>
+{
+    public int Count => 2;
+
+    public object this[int index] => index switch
+    {
+        0 => "line",
+        1 => number,
+        _ => throw new ArgumentOutOfRangeException(nameof(index)),
+    };
+
+    public IEnumerator<object> GetEnumerator()
+    {
+        yield return "line";
+        yield return number;
+    }
+
+    System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
 }
