@@ -56,11 +56,25 @@ public sealed partial class EmbeddedGraphStore : IPlanAheadStore
                     drained = (_drained ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).Task;
                 }
             }
+            if (prepared?.State is AheadPlan ahead)
+            {
+                try
+                {
+                    return new PreparedWrite(batch, [], prepared.Sequence, ahead with { Rows = PlanRows.Encode(ahead.Plan) });
+                }
+                catch
+                {
+                    // The memory took the batch in, and it will not be written.
+                    lock (_planGate)
+                    {
+                        _bulkMemory = null;
+                    }
+                    throw;
+                }
+            }
             if (prepared is not null)
             {
-                return prepared.State is AheadPlan ahead
-                    ? new PreparedWrite(batch, [], prepared.Sequence, ahead with { Rows = PlanRows.Encode(ahead.Plan) })
-                    : prepared;
+                return prepared;
             }
             await drained.WaitAsync(cancellationToken);
         }
