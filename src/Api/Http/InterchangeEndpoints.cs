@@ -37,23 +37,24 @@ public static class InterchangeEndpoints
         {
             bodySize.MaxRequestBodySize = null;
         }
-        if (isCsv)
+        var runner = new ImportRunner(store);
+        if (!isCsv)
         {
-            // The CSV reader (Sep) reads synchronously; the body is streamed, never held, so a thread waits only for the client.
-            http.Features.Get<IHttpBodyControlFeature>()!.AllowSynchronousIO = true;
+            // NDJSON is read as bytes, straight from the body.
+            await http.Response.WriteAsJsonAsync(await runner.RunAsync(http.Request.Body, null, http.RequestAborted), http.RequestAborted);
+            return;
         }
+        // The CSV reader (Sep) reads synchronously; the body is streamed, never held, so a thread waits only for the client.
+        http.Features.Get<IHttpBodyControlFeature>()!.AllowSynchronousIO = true;
         using var reader = new StreamReader(http.Request.Body, System.Text.Encoding.UTF8);
-        if (isCsv && http.Request.Query["source"].FirstOrDefault() is { } source)
+        if (http.Request.Query["source"].FirstOrDefault() is { } source)
         {
             await ImportOpenDataAsync(http, store, reader, source);
             return;
         }
-        var runner = new ImportRunner(store);
         try
         {
-            var report = isCsv
-                ? await runner.RunCsvAsync(reader, http.Request.Query["kind"].FirstOrDefault(), null, http.RequestAborted)
-                : await runner.RunAsync(http.Request.Body, null, http.RequestAborted);
+            var report = await runner.RunCsvAsync(reader, http.Request.Query["kind"].FirstOrDefault(), null, http.RequestAborted);
             await http.Response.WriteAsJsonAsync(report, http.RequestAborted);
         }
         catch (FormatException e)

@@ -16,9 +16,6 @@ internal static partial class NativeMethods
     /// <summary>SQLITE_STATIC: the text stays where it is until the statement has run.</summary>
     public static readonly IntPtr Static = IntPtr.Zero;
 
-    /// <summary>SQLITE_TRANSIENT: SQLite copies the text before the call returns.</summary>
-    public static readonly IntPtr Transient = new(-1);
-
     [LibraryImport(Library, EntryPoint = "sqlite3_bind_text")]
     [SuppressGCTransition]
     [UnmanagedCallConv(CallConvs = [typeof(CallConvCdecl)])]
@@ -28,11 +25,6 @@ internal static partial class NativeMethods
     [SuppressGCTransition]
     [UnmanagedCallConv(CallConvs = [typeof(CallConvCdecl)])]
     public static partial int BindInt64(IntPtr statement, int index, long value);
-
-    [LibraryImport(Library, EntryPoint = "sqlite3_bind_double")]
-    [SuppressGCTransition]
-    [UnmanagedCallConv(CallConvs = [typeof(CallConvCdecl)])]
-    public static partial int BindDouble(IntPtr statement, int index, double value);
 
     [LibraryImport(Library, EntryPoint = "sqlite3_bind_null")]
     [SuppressGCTransition]

@@ -55,9 +55,6 @@ public sealed class NdjsonLineReader
         _input = new InputReader(_fields);
     }
 
-    /// <summary>Reads one line given as text (CSV rows become such lines).</summary>
-    public static ImportLine Read(string text, long number) => new NdjsonLineReader().Read(Encoding.UTF8.GetBytes(text), number);
-
     /// <summary>Reads one line from its UTF-8 bytes, without its line break.</summary>
     public ImportLine Read(ReadOnlySpan<byte> utf8, long number)
     {
