@@ -65,10 +65,7 @@ public sealed partial class EmbeddedGraphStore : IPlanAheadStore
                 catch
                 {
                     // The memory took the batch in, and it will not be written.
-                    lock (_planGate)
-                    {
-                        _bulkMemory = null;
-                    }
+                    DropMemory();
                     throw;
                 }
             }
@@ -181,18 +178,12 @@ public sealed partial class EmbeddedGraphStore : IPlanAheadStore
                 }
             }
             // Another process wrote to the file: what the memory says is out of date.
-            lock (_planGate)
-            {
-                _bulkMemory = null;
-            }
+            DropMemory();
             return await CheckAndWriteAsync(batch, cancellationToken);
         }
         catch
         {
-            lock (_planGate)
-            {
-                _bulkMemory = null;
-            }
+            DropMemory();
             throw;
         }
     }
@@ -203,6 +194,15 @@ public sealed partial class EmbeddedGraphStore : IPlanAheadStore
         await using var command = connection.CreateCommand();
         command.CommandText = pragma;
         await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>The load's memory no longer describes the store: every batch still to be written is checked in its own transaction.</summary>
+    private void DropMemory()
+    {
+        lock (_planGate)
+        {
+            _bulkMemory = null;
+        }
     }
 
     /// <summary>At the end of the last load: prepared writes never written (a cancelled import) must not hold the next load back.</summary>

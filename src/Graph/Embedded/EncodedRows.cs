@@ -25,8 +25,6 @@ internal sealed class EncodedRows(int columns)
     private Cell[] _cells = new Cell[columns * 256];
     private int _used;
 
-    public int Columns => columns;
-
     public int Count { get; private set; }
 
     /// <summary>Empties the rows, keeping their memory for the next batch.</summary>
@@ -56,7 +54,6 @@ internal sealed class EncodedRows(int columns)
             string text => Text(text),
             long number => new Cell(CellKind.Integer, number, 0, 0),
             int number => new Cell(CellKind.Integer, number, 0, 0),
-            bool flag => new Cell(CellKind.Integer, flag ? 1 : 0, 0, 0),
             _ when ReferenceEquals(value, WriteTime) => new Cell(CellKind.WriteTime, 0, 0, 0),
             _ => throw new ArgumentException($"A row value cannot be a {value.GetType().Name}.", nameof(value)),
         };

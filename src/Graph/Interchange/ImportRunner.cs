@@ -26,6 +26,8 @@ public sealed class ImportRunner(IGraphStore store, int maxReportedRejections = 
     public const int MaxReportedRejections = 1_000;
     private const int MaxAttempts = 8;
 
+    // The store as the checking and writing stages use it: checking ahead when it can, else checking as it writes.
+    private readonly IPlanAheadStore _writes = store as IPlanAheadStore ?? new NoCheckAhead(store);
     private readonly List<RejectedLine> _rejectedLines = [];
     private long _rejected;
     private long _nodes;
@@ -128,7 +130,6 @@ public sealed class ImportRunner(IGraphStore store, int maxReportedRejections = 
     /// </summary>
     private async Task CheckBatchesAsync(ChannelReader<ParsedBatch> input, ChannelWriter<CheckedBatch> output, CancellationToken cancellationToken)
     {
-        var planAhead = store as IPlanAheadStore ?? new CheckedWhenWritten(store);
         await foreach (var batch in input.ReadAllAsync(cancellationToken))
         {
             var lines = batch.Lines;
@@ -136,7 +137,7 @@ public sealed class ImportRunner(IGraphStore store, int maxReportedRejections = 
             PreparedWrite? prepared = null;
             for (var attempt = 0; lines.Count > 0 && prepared is null; attempt++)
             {
-                var candidate = await planAhead.PrepareAsync(ToBatch(lines), cancellationToken);
+                var candidate = await _writes.PrepareAsync(ToBatch(lines), cancellationToken);
                 if (candidate.Errors.Count == 0)
                 {
                     prepared = candidate;
@@ -153,9 +154,8 @@ public sealed class ImportRunner(IGraphStore store, int maxReportedRejections = 
     /// <summary>Writes a checked batch; if the store still refuses lines (checked again as written), drops them and writes the rest.</summary>
     private async Task WriteAsync(List<ImportLine> lines, PreparedWrite prepared, CancellationToken cancellationToken)
     {
-        var planAhead = store as IPlanAheadStore ?? new CheckedWhenWritten(store);
         var batch = prepared.Batch;
-        var result = await planAhead.WriteAsync(prepared, cancellationToken);
+        var result = await _writes.WriteAsync(prepared, cancellationToken);
         for (var attempt = 1; !result.Succeeded; attempt++)
         {
             var rejected = new List<RejectedLine>();
@@ -205,7 +205,7 @@ public sealed class ImportRunner(IGraphStore store, int maxReportedRejections = 
     }
 
     /// <summary>For a store that checks nothing ahead: each batch is checked when written.</summary>
-    private sealed class CheckedWhenWritten(IGraphStore store) : IPlanAheadStore
+    private sealed class NoCheckAhead(IGraphStore store) : IPlanAheadStore
     {
         public Task<PreparedWrite> PrepareAsync(GraphBatch batch, CancellationToken cancellationToken) =>
             Task.FromResult(PreparedWrite.Unchecked(batch));
