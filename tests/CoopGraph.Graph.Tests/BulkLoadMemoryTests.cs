@@ -49,4 +49,40 @@ public sealed class BulkLoadMemoryTests
 
         Assert.True(expected == memory.NeedsStore(batch), $"{what}: narrowing leaves {expected}, NeedsStore says {memory.NeedsStore(batch)}; left {left.DeletedNodeIds.Count} {left.LinkIds.Count} {left.LinkKeys.Count}");
     }
+
+    private static WritePlan Planned(GraphBatch batch)
+    {
+        var plan = BatchPlanner.Plan(batch, new StoreFacts
+        {
+            Kinds = new Dictionary<string, NodeKind> { ["a"] = NodeKind.SseActor, ["b"] = NodeKind.SseActor, ["g"] = NodeKind.Authority },
+        });
+        Assert.True(plan.IsValid, string.Join("; ", plan.Errors.Select(e => e.Message)));
+        return plan;
+    }
+
+    [Fact]
+    public void Record_SaysWhetherEveryLinkWasNew_ById_AndByEnds()
+    {
+        var memory = new BulkLoadMemory(0);
+
+        Assert.True(memory.Record(Planned(new GraphBatch { Links = [Link(LinkType.CooperatesWith, "l1", "a", "b"), Link(LinkType.Funds, "f1", "g", "a")] })));
+        Assert.True(memory.Record(Planned(new GraphBatch { Links = [Link(LinkType.Funds, "f2", "g", "a")] })));
+        Assert.False(memory.Record(Planned(new GraphBatch { Links = [Link(LinkType.Funds, "f1", "g", "a")] })));
+        Assert.False(memory.Record(Planned(new GraphBatch { Links = [Link(LinkType.CooperatesWith, "l2", "a", "b")] })));
+    }
+
+    [Fact]
+    public void NeedsStore_SeesARelationByTerritoryCode_ToEndsAlreadyJoined()
+    {
+        var memory = new BulkLoadMemory(0);
+        var place = new NodeUpsert(new Territory { Id = "c1", Code = "01001", Name = "c1", Level = TerritoryLevel.Commune }, ["nodes", 0]);
+        NodeUpsert Placed(string id) => new(new SseActor { Id = id, Name = id, LegalForm = LegalForm.Association }, ["nodes", 1])
+        {
+            Relations = [new RelationSet(LinkType.LocatedIn, "territoryCode", ["01001"], RefsAreTerritoryCodes: true)],
+        };
+        memory.Record(BatchPlanner.Plan(new GraphBatch { Nodes = [place, Placed("a")] }, new StoreFacts()));
+
+        Assert.True(memory.NeedsStore(new GraphBatch { Nodes = [Placed("a")] }));
+        Assert.False(memory.NeedsStore(new GraphBatch { Nodes = [Placed("b")] }));
+    }
 }

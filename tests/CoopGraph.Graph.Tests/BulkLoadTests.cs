@@ -42,6 +42,7 @@ public sealed class BulkLoadTests
 
         Assert.DoesNotContain("ix_links_source", during, StringComparison.Ordinal);
         Assert.DoesNotContain("nodes_fts_insert", during, StringComparison.Ordinal);
+        // Written through WriteAsync, checked against SQLite: the unique link indexes were built back for it.
         Assert.Contains("ux_links_ends", during, StringComparison.Ordinal);
         Assert.Equal(freshSchema, after);
         Assert.Equal(["Épicerie sociale"], found.Select(n => n.Name));

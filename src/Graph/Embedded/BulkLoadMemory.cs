@@ -67,17 +67,24 @@ internal sealed class BulkLoadMemory(long version)
                 return true;
             }
         }
+        Dictionary<string, string>? codesInBatch = null;
         foreach (var upsert in batch.Nodes)
         {
             foreach (var relation in upsert.Relations)
             {
-                if (relation.RefsAreTerritoryCodes)
+                foreach (var reference in relation.Refs)
                 {
-                    continue;
-                }
-                foreach (var other in relation.Refs)
-                {
-                    var (source, target) = relation.Incoming ? (other, upsert.Node.Id) : (upsert.Node.Id, other);
+                    if (relation.RefsAreTerritoryCodes)
+                    {
+                        // The planner takes a code from the batch's territories first, then from the store's.
+                        codesInBatch ??= TerritoryCodes(batch);
+                        if (HoldsEndsTo(codesInBatch, reference, upsert.Node.Id, relation) || HoldsEndsTo(_territoryByCode, reference, upsert.Node.Id, relation))
+                        {
+                            return true;
+                        }
+                        continue;
+                    }
+                    var (source, target) = relation.Incoming ? (reference, upsert.Node.Id) : (upsert.Node.Id, reference);
                     if (HoldsEnds(relation.Type, source, target))
                     {
                         return true;
@@ -86,6 +93,29 @@ internal sealed class BulkLoadMemory(long version)
             }
         }
         return false;
+    }
+
+    private bool HoldsEndsTo(Dictionary<string, string> territoryByCode, string code, string nodeId, RelationSet relation)
+    {
+        if (!territoryByCode.TryGetValue(code, out var territory))
+        {
+            return false;
+        }
+        var (source, target) = relation.Incoming ? (territory, nodeId) : (nodeId, territory);
+        return HoldsEnds(relation.Type, source, target);
+    }
+
+    private static Dictionary<string, string> TerritoryCodes(GraphBatch batch)
+    {
+        var codes = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var upsert in batch.Nodes)
+        {
+            if (upsert.Node is Territory territory)
+            {
+                codes.TryAdd(territory.Code, territory.Id);
+            }
+        }
+        return codes;
     }
 
     private bool HoldsEnds(LinkType type, string source, string target)
@@ -112,7 +142,12 @@ internal sealed class BulkLoadMemory(long version)
     /// Takes in a write: once it is committed, or ahead of its commit when the next batches are checked while it is
     /// written (the store then drops the memory if the write fails). <see cref="Version"/> is the caller's to move.
     /// </summary>
-    public void Record(WritePlan plan)
+    /// <returns>
+    /// Whether every link of the plan is new: its id and its ends held by no link before it, in the store or earlier
+    /// in the plan. Only then may its rows be inserted without a conflict clause while the unique link indexes are
+    /// deferred. A chance collision of hashes answers "no", which costs speed, never a check.
+    /// </returns>
+    public bool Record(WritePlan plan)
     {
         foreach (var id in plan.DeleteNodeIds)
         {
@@ -136,6 +171,7 @@ internal sealed class BulkLoadMemory(long version)
                 _territoryByCode[territory.Code] = territory.Id;
             }
         }
+        var allNew = true;
         foreach (var link in plan.Links.Select(l => l.Link))
         {
             // The planner lets a service be part of one authority only, so its last PART_OF link names it.
@@ -143,14 +179,16 @@ internal sealed class BulkLoadMemory(long version)
             {
                 _authorityOfService[link.SourceId] = link.TargetId;
             }
-            _linkIds.Add(Hash(link.Id));
+            allNew &= _linkIds.Add(Hash(link.Id));
             if (LinkRules.IsUniquePerEnds(link.Type))
             {
+                // The ends as the row will hold them first: those are what the unique index compares.
+                allNew &= _linkKeys.Add(Hash(new LinkKey(link.Type, link.SourceId, link.TargetId)));
                 var (source, target) = LinkRules.CanonicalEnds(link.Type, link.SourceId, link.TargetId);
                 _linkKeys.Add(Hash(new LinkKey(link.Type, source, target)));
-                _linkKeys.Add(Hash(new LinkKey(link.Type, link.SourceId, link.TargetId)));
             }
         }
+        return allNew;
     }
 
     private long Hash(string id) => Hash(id, _seed);

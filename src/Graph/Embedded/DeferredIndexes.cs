@@ -2,22 +2,29 @@ namespace CoopGraph.Graph.Embedded;
 
 /// <summary>
 /// The indexes and full-text triggers that a bulk load into an empty store builds once at the end rather than row by
-/// row: maintaining them per row costs most of an insert (random-order B-tree inserts that touch many pages per
-/// commit), while building them after the load is one sort. Integrity indexes (unique ids, one link per pair of ends,
-/// unique territory codes) stay, so nothing a load writes can break the model's rules. A marker in store_meta says
-/// they are off; the store's start restores them if a process died before it could.
+/// row: maintaining them per row costs most of an insert (random-order B-tree inserts that dirty a page each, every
+/// page then written to the log at each commit), while building them after the load is one sort. That includes the
+/// two unique link indexes (ids, one link per pair of ends): while they are away, the load's memory
+/// (<see cref="BulkLoadMemory"/>) proves every link it writes new, and any write that cannot lean on that memory —
+/// another writer, a batch the memory cannot answer, another process — first builds them back
+/// (<see cref="IntegritySql"/>), so no write ever goes unchecked. Node ids and territory codes stay unique throughout.
+/// A marker in store_meta says indexes are off; the store's start restores them if a process died before it could.
 /// </summary>
 internal static class DeferredIndexes
 {
-    public const string MarkerKey = "deferred_indexes";
-
     public const string IsDeferredSql = "SELECT EXISTS (SELECT 1 FROM store_meta WHERE key = 'deferred_indexes')";
 
     public const string IsEmptySql = "SELECT NOT EXISTS (SELECT 1 FROM nodes)";
 
+    /// <summary>Whether the unique link indexes are there: asked inside every write transaction checked against SQLite.</summary>
+    public const string HasIntegritySql =
+        "SELECT COUNT(*) = 2 FROM sqlite_schema WHERE type = 'index' AND name IN ('ux_links_id', 'ux_links_ends')";
+
     public const string DropSql =
         """
         INSERT INTO store_meta (key, value) VALUES ('deferred_indexes', 1) ON CONFLICT (key) DO NOTHING;
+        DROP INDEX IF EXISTS ux_links_id;
+        DROP INDEX IF EXISTS ux_links_ends;
         DROP INDEX IF EXISTS ix_links_source;
         DROP INDEX IF EXISTS ix_links_target;
         DROP INDEX IF EXISTS ix_links_type;
@@ -27,8 +34,15 @@ internal static class DeferredIndexes
         DROP TRIGGER IF EXISTS nodes_fts_update;
         """;
 
-    // The same definitions as migration 0001 (a test compares the schema after a restore with a fresh one).
-    public const string RestoreSql =
+    // The same definitions as the migrations (a test compares the schema after a restore with a fresh one). Building a
+    // unique index checks every row: should a link ever be there twice, the statement fails and nothing is committed.
+    public const string IntegritySql =
+        """
+        CREATE UNIQUE INDEX IF NOT EXISTS ux_links_id ON links (id);
+        CREATE UNIQUE INDEX IF NOT EXISTS ux_links_ends ON links (type, source_id, target_id) WHERE type NOT IN ('FUNDS', 'APPLIED_TO');
+        """;
+
+    public const string RestoreSql = IntegritySql +
         """
         CREATE INDEX IF NOT EXISTS ix_nodes_kind ON nodes (kind, seq);
         CREATE INDEX IF NOT EXISTS ix_links_source ON links (source_id, type, seq);

@@ -37,20 +37,24 @@ public sealed partial class EmbeddedGraphStore
     public async Task<WriteResult> WriteAsync(GraphBatch batch, CancellationToken cancellationToken)
     {
         await _writeLock.WaitAsync(cancellationToken);
+        var holdsMemory = false;
         try
         {
             lock (_planGate)
             {
-                // Batches of a load checked ahead and not yet written: this write comes between them and what they assumed.
-                if (_prepared > _written)
-                {
-                    _bulkMemory = null;
-                }
+                holdsMemory = HoldMemoryLocked();
             }
             return await CheckAndWriteAsync(batch, cancellationToken);
         }
         finally
         {
+            if (holdsMemory)
+            {
+                lock (_planGate)
+                {
+                    ReleaseWaitingLocked(1);
+                }
+            }
             _writeLock.Release();
         }
     }
@@ -60,6 +64,7 @@ public sealed partial class EmbeddedGraphStore
     {
         await using var connection = await _connections.OpenAsync(bulk: _bulkLoads > 0, cancellationToken);
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+        await EnsureIntegrityIndexesAsync(connection, transaction, cancellationToken);
         var needs = BatchPlanner.Needs(batch);
         var memory = await BulkMemoryAsync(connection, transaction, cancellationToken);
         var facts = memory is null
@@ -74,7 +79,7 @@ public sealed partial class EmbeddedGraphStore
         WriteResult result;
         try
         {
-            result = await ApplyAndCommitAsync(connection, transaction, batch, plan, rows, cancellationToken);
+            result = await ApplyAndCommitAsync(connection, transaction, batch, plan, rows, LinkWrite.Upsert, cancellationToken);
         }
         finally
         {
@@ -92,9 +97,9 @@ public sealed partial class EmbeddedGraphStore
     }
 
     /// <summary>Applies a checked plan, refuses it if it made a territory its own ancestor, else bumps the version and commits.</summary>
-    private async Task<WriteResult> ApplyAndCommitAsync(SqliteConnection connection, SqliteTransaction transaction, GraphBatch batch, WritePlan plan, PlanRows rows, CancellationToken cancellationToken)
+    private async Task<WriteResult> ApplyAndCommitAsync(SqliteConnection connection, SqliteTransaction transaction, GraphBatch batch, WritePlan plan, PlanRows rows, LinkWrite linkWrite, CancellationToken cancellationToken)
     {
-        await ApplyAsync(connection, transaction, plan, rows, cancellationToken);
+        await ApplyAsync(connection, transaction, plan, rows, linkWrite, cancellationToken);
 
         var cycles = await FindTerritoryCyclesAsync(connection, transaction, plan, cancellationToken);
         if (cycles.Count > 0)
@@ -113,7 +118,7 @@ public sealed partial class EmbeddedGraphStore
         return new WriteResult(BatchPlanner.WrittenIds(batch, plan), [], version);
     }
 
-    private async Task ApplyAsync(SqliteConnection connection, SqliteTransaction transaction, WritePlan plan, PlanRows rows, CancellationToken ct)
+    private async Task ApplyAsync(SqliteConnection connection, SqliteTransaction transaction, WritePlan plan, PlanRows rows, LinkWrite linkWrite, CancellationToken ct)
     {
         if (plan.DeleteLinkIds.Count > 0)
         {
@@ -136,7 +141,14 @@ public sealed partial class EmbeddedGraphStore
             command.Add("@keep", Json(replacement.KeepOtherIds));
             await command.ExecuteNonQueryAsync(ct);
         }
-        WriteLinks(connection, rows.Links, plan.Links, ct);
+        if (linkWrite == LinkWrite.InsertNew)
+        {
+            InsertNewLinks(connection, rows.Links, ct);
+        }
+        else
+        {
+            WriteLinks(connection, rows.Links, plan.Links, ct);
+        }
     }
 
     // SQLite's ON CONFLICT DO UPDATE halves the speed of every insert, even of rows that are new. Most written rows are
@@ -167,6 +179,37 @@ public sealed partial class EmbeddedGraphStore
                 upsert.Execute(rows, i, default, ct);
             }
         }
+    }
+
+    /// <summary>
+    /// Links proven new and distinct (checked ahead against a load's memory): a plain insert, which needs no unique index
+    /// to resolve a conflict, so it also works while the load has deferred them.
+    /// </summary>
+    private static void InsertNewLinks(SqliteConnection connection, EncodedRows rows, CancellationToken ct)
+    {
+        using var insert = new RowStatement(connection, LinkRows.InsertNew, LinkRows.Parameters);
+        for (var i = 0; i < rows.Count; i++)
+        {
+            insert.Execute(rows, i, default, ct);
+        }
+    }
+
+    /// <summary>
+    /// Inside a write transaction about to be checked against SQLite: a bulk load may have deferred the unique link
+    /// indexes, and this write (another writer, another process, or a batch the load's memory could not answer) needs
+    /// them to find existing links and to resolve conflicts, so they are built first, in the same transaction.
+    /// </summary>
+    private static async Task EnsureIntegrityIndexesAsync(SqliteConnection connection, SqliteTransaction transaction, CancellationToken ct)
+    {
+        await using (var probe = Command(connection, transaction, DeferredIndexes.HasIntegritySql))
+        {
+            if ((long)(await probe.ExecuteScalarAsync(ct))! == 1)
+            {
+                return;
+            }
+        }
+        await using var build = Command(connection, transaction, DeferredIndexes.IntegritySql);
+        await build.ExecuteNonQueryAsync(ct);
     }
 
     private static async Task<HashSet<string>> FindTerritoryCyclesAsync(SqliteConnection connection, SqliteTransaction transaction, WritePlan plan, CancellationToken ct)

@@ -19,6 +19,9 @@ internal static class LinkRows
         VALUES (@id, @type, @source_id, @target_id, @since, @until, @note, @source, @coop_kind, @intensity, @instrument, @amount, @year, @outcome)
         """;
 
+    /// <summary>For links known to be new: no conflict clause, which SQLite accepts only when a unique index on id exists.</summary>
+    public const string InsertNew = Insert;
+
     public const string Upsert = Insert +
         """
 
@@ -28,8 +31,12 @@ internal static class LinkRows
             instrument = excluded.instrument, amount = excluded.amount, year = excluded.year, outcome = excluded.outcome
         """;
 
-    /// <summary>For links implied by a relation field: an existing link keeps what upsertLinks gave it.</summary>
-    public const string InsertIfMissing = Insert + "\nON CONFLICT (id) DO NOTHING";
+    /// <summary>
+    /// For links implied by a relation field: an existing link keeps what upsertLinks gave it, whether it has the same id
+    /// or the same ends under another id (the planner cannot know of the latter when the other end was named by a
+    /// territory code, which it resolves only as it plans), hence no conflict target.
+    /// </summary>
+    public const string InsertIfMissing = Insert + "\nON CONFLICT DO NOTHING";
 
     /// <summary>The parameters of <see cref="Upsert"/> and <see cref="InsertIfMissing"/>, in the order <see cref="Bind"/> sets them.</summary>
     public static readonly IReadOnlyList<string> Parameters =

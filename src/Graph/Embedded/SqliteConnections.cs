@@ -32,8 +32,10 @@ public sealed class SqliteConnections
     /// <param name="bulk">
     /// For the writes of a bulk load: the write-ahead log is copied back into the file every 64 MB rather than every
     /// 4 MB (SQLite's default), so that pages every batch touches (the upper levels of each index) are copied once per
-    /// many batches, and index builds may sort on a second thread. A region import went from 2.2 to 2.0 s. Every open
-    /// states both, since pooled connections keep what the last user set.
+    /// many batches (a region import went from 2.2 to 2.0 s), and index builds sort on a second thread, through
+    /// temporary files: with temp_store = MEMORY the same builds took 0.75 s instead of 0.47 (the files stay in the
+    /// operating system's cache, and SQLite reads them back faster than its in-memory journal). Every open states
+    /// all three, since pooled connections keep what the last user set.
     /// </param>
     [System.Diagnostics.CodeAnalysis.SuppressMessage("Security", "CA2100", Justification = "One of two constant pragma lists.")]
     public async Task<SqliteConnection> OpenAsync(bool bulk, CancellationToken cancellationToken)
@@ -44,7 +46,7 @@ public sealed class SqliteConnections
         // (a power cut may lose the last commit, never corrupt the file).
         await using var pragma = connection.CreateCommand();
         pragma.CommandText = bulk
-            ? "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA temp_store = MEMORY; PRAGMA wal_autocheckpoint = 16384; PRAGMA threads = 2;"
+            ? "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA temp_store = FILE; PRAGMA wal_autocheckpoint = 16384; PRAGMA threads = 2;"
             : "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA temp_store = MEMORY; PRAGMA wal_autocheckpoint = 1000; PRAGMA threads = 0;";
         await pragma.ExecuteNonQueryAsync(cancellationToken);
         return connection;
