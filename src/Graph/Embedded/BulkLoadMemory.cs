@@ -185,7 +185,10 @@ internal sealed class BulkLoadMemory(long version)
                 // The ends as the row will hold them first: those are what the unique index compares.
                 allNew &= _linkKeys.Add(Hash(new LinkKey(link.Type, link.SourceId, link.TargetId)));
                 var (source, target) = LinkRules.CanonicalEnds(link.Type, link.SourceId, link.TargetId);
-                _linkKeys.Add(Hash(new LinkKey(link.Type, source, target)));
+                if (!ReferenceEquals(source, link.SourceId))
+                {
+                    _linkKeys.Add(Hash(new LinkKey(link.Type, source, target)));
+                }
             }
         }
         return allNew;
