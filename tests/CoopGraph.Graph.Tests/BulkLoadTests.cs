@@ -49,6 +49,18 @@ public sealed class BulkLoadTests
     }
 
     [Fact]
+    public async Task ANewStore_HasPagesOf8Kb_WhichItsIndexBuildsAreMeasuredWith()
+    {
+        await using var temp = await TempStore.CreateAsync();
+        await using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = temp.DatabasePath, Pooling = false }.ToString());
+        await connection.OpenAsync(Ct);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA page_size";
+
+        Assert.Equal(8192L, (long)(await command.ExecuteScalarAsync(Ct))!);
+    }
+
+    [Fact]
     public async Task IntoAStoreThatHoldsData_NothingIsDeferred()
     {
         await using var temp = await TempStore.CreateAsync(seedDemo: true);

@@ -31,7 +31,7 @@ public sealed class SqliteConnections
 
     /// <param name="bulk">
     /// For the writes of a bulk load: the write-ahead log is copied back into the file every 64 MB rather than every
-    /// 4 MB (SQLite's default), so that pages every batch touches (the upper levels of each index) are copied once per
+    /// 4 MB, so that pages every batch touches (the upper levels of each index) are copied once per
     /// many batches (a region import went from 2.2 to 2.0 s), and index builds sort on a second thread, through
     /// temporary files: with temp_store = MEMORY the same builds took 0.75 s instead of 0.47 (the files stay in the
     /// operating system's cache, and SQLite reads them back faster than its in-memory journal). Every open states
@@ -43,11 +43,14 @@ public sealed class SqliteConnections
         var connection = new SqliteConnection(_connectionString);
         await connection.OpenAsync(cancellationToken);
         // WAL lets readers go on while a batch is written; NORMAL sync is durable enough under WAL
-        // (a power cut may lose the last commit, never corrupt the file).
+        // (a power cut may lose the last commit, never corrupt the file). A new file gets 8 KB pages (the size must
+        // be set before WAL is, and changes nothing in a file that has tables): a region import's index builds took
+        // 0.41 s instead of 0.47 and the whole import 5 % less time than with 4 KB pages; 16 KB did no better.
+        // Checkpoints are counted in pages: 8,192 and 500 pages are 64 MB and 4 MB.
         await using var pragma = connection.CreateCommand();
         pragma.CommandText = bulk
-            ? "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA temp_store = FILE; PRAGMA wal_autocheckpoint = 16384; PRAGMA threads = 2;"
-            : "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA temp_store = MEMORY; PRAGMA wal_autocheckpoint = 1000; PRAGMA threads = 0;";
+            ? "PRAGMA page_size = 8192; PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA temp_store = FILE; PRAGMA wal_autocheckpoint = 8192; PRAGMA threads = 2;"
+            : "PRAGMA page_size = 8192; PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA temp_store = MEMORY; PRAGMA wal_autocheckpoint = 500; PRAGMA threads = 0;";
         await pragma.ExecuteNonQueryAsync(cancellationToken);
         return connection;
     }
