@@ -30,7 +30,9 @@ public sealed partial class EmbeddedGraphStore : IGraphStore, IStoreInitializer
 
     public async Task InitializeAsync(CancellationToken cancellationToken)
     {
-        await using var connection = await _connections.OpenAsync(cancellationToken);
+        // Migrations and a restore after an interrupted load build indexes: the bulk settings sort on two threads
+        // through temporary files, as the end of a load does.
+        await using var connection = await _connections.OpenAsync(bulk: true, cancellationToken);
         await Migrator.MigrateAsync(connection, cancellationToken);
         await RestoreIfDeferredAsync(connection, cancellationToken);
     }
