@@ -10,7 +10,12 @@ internal static class StoreHost
 {
     public static async Task<IHost> StartAsync(string[] settings, CancellationToken cancellationToken)
     {
-        var builder = Host.CreateApplicationBuilder(settings);
+        // A verb reads its configuration once. Watching it for changes (the host's default) watches every directory
+        // under the current one: started from a folder with thousands of them, an import spent a fifth of a core on
+        // the watcher (tens of thousands of lstat, getdents and inotify calls).
+        var configuration = new ConfigurationManager();
+        configuration.AddInMemoryCollection([new("hostBuilder:reloadConfigOnChange", "false")]);
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = settings, Configuration = configuration });
         builder.Services.AddCoopGraphGraph(builder.Configuration);
         var host = builder.Build();
         await host.Services.GetRequiredService<IStoreInitializer>().InitializeAsync(cancellationToken);
