@@ -93,6 +93,7 @@ public sealed class InterchangeTests(CoopGraphFactory demo) : IClassFixture<Coop
             }
             SqliteConnection.ClearAllPools();
             var (version, nodes, links, integrity, killedSchema) = await ReadStateAsync(killedDb);
+            var killedRepeats = await RepeatedLinksAsync(killedDb);
 
             // Every committed batch is one version step of exactly BatchSize lines: importing that many lines into a
             // fresh store must give the very same graph, or something partial was left behind.
@@ -120,6 +121,8 @@ public sealed class InterchangeTests(CoopGraphFactory demo) : IClassFixture<Coop
             var completeSchema = (await ReadStateAsync(Path.Combine(folder, "complete.db"))).Schema;
 
             Assert.Equal("ok", integrity);
+            // The load wrote its links without the unique link indexes, proven new by its memory: none twice, by id or by ends.
+            Assert.Equal((0L, 0L), killedRepeats);
             Assert.True(version >= 3, $"killed at version {version}");
             Assert.Equal((expected.Nodes, expected.Links), (nodes, links));
             Assert.Equal((whole.Nodes, whole.Links), (finished.Nodes, finished.Links));
@@ -172,6 +175,19 @@ public sealed class InterchangeTests(CoopGraphFactory demo) : IClassFixture<Coop
             await Task.Delay(20);
         }
         Assert.Fail($"The import never reached version {atLeast} (exited: {child.HasExited}).");
+    }
+
+    private static async Task<(long Ids, long Ends)> RepeatedLinksAsync(string database)
+    {
+        await using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = database, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString());
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText =
+            "SELECT (SELECT COUNT(*) - COUNT(DISTINCT id) FROM links), " +
+            "(SELECT COUNT(*) FROM (SELECT 1 FROM links WHERE type NOT IN ('FUNDS', 'APPLIED_TO') GROUP BY source_id, target_id, type HAVING COUNT(*) > 1))";
+        await using var reader = await command.ExecuteReaderAsync();
+        await reader.ReadAsync();
+        return (reader.GetInt64(0), reader.GetInt64(1));
     }
 
     private static async Task<(long Version, long Nodes, long Links, string Integrity, string Schema)> ReadStateAsync(string database)
