@@ -3,6 +3,8 @@ using CoopGraph.Domain.Validation;
 using CoopGraph.Domain.Writes;
 using Microsoft.Data.Sqlite;
 
+using static CoopGraph.Graph.Tests.TestItems;
+
 namespace CoopGraph.Graph.Tests;
 
 /// <summary>
@@ -15,14 +17,8 @@ public sealed class DeferredLinkIntegrityTests
 {
     private static readonly CancellationToken Ct = CancellationToken.None;
 
-    private static NodeUpsert Theme(string id, int index = 0) => new(new Theme { Id = id, Name = id, Domain = PolicyDomain.Culture }, ["nodes", index]);
-
-    private static NodeUpsert Actor(string id, int index = 0) => new(new SseActor { Id = id, Name = id, LegalForm = LegalForm.Association }, ["nodes", index]);
-
     private static LinkUpsert Cooperation(string id, string source, string target, string note, int index = 0) =>
         new(new Link { Id = id, Type = LinkType.CooperatesWith, SourceId = source, TargetId = target, Note = note }, true, ["links", index]);
-
-    private static string Messages(WriteResult result) => string.Join("; ", result.Errors.Select(e => e.Message));
 
     [System.Diagnostics.CodeAnalysis.SuppressMessage("Security", "CA2100", Justification = "Each caller passes a constant statement of this class.")]
     private static async Task<T> ScalarAsync<T>(string database, string sql)
@@ -51,7 +47,7 @@ public sealed class DeferredLinkIntegrityTests
         long during;
         await using (await temp.Store.BeginBulkLoadAsync(Ct))
         {
-            Assert.True((await PrepareAndWriteAsync(temp.Store, new GraphBatch { Nodes = [Actor("a"), Actor("b", 1), Actor("c", 2)] })).Succeeded);
+            Assert.True((await PrepareAndWriteAsync(temp.Store, new GraphBatch { Nodes = [Actor("a"), ActorAt("b", 1), ActorAt("c", 2)] })).Succeeded);
             var links = await PrepareAndWriteAsync(temp.Store, new GraphBatch { Links = [Cooperation("ab", "a", "b", "first"), Cooperation("bc", "b", "c", "second", 1)] });
             Assert.True(links.Succeeded, Messages(links));
             during = await UniqueLinkIndexesAsync(temp.DatabasePath);
@@ -68,17 +64,17 @@ public sealed class DeferredLinkIntegrityTests
         await using var temp = await TempStore.CreateAsync();
         await using (await temp.Store.BeginBulkLoadAsync(Ct))
         {
-            Assert.True((await PrepareAndWriteAsync(temp.Store, new GraphBatch { Nodes = [Actor("a"), Actor("b", 1), Actor("c", 2), Theme("t", 3)] })).Succeeded);
+            Assert.True((await PrepareAndWriteAsync(temp.Store, new GraphBatch { Nodes = [Actor("a"), ActorAt("b", 1), ActorAt("c", 2), Theme("t", 3)] })).Succeeded);
             var first = await PrepareAndWriteAsync(temp.Store, new GraphBatch
             {
-                Nodes = [Actor("a") with { Relations = [new RelationSet(LinkType.WorksOn, "themeIds", ["t"])] }],
+                Nodes = [Actor("a", "t")],
                 Links = [Cooperation("ab", "a", "b", "first")],
             });
             Assert.True(first.Succeeded, Messages(first));
             // Both links again: one by its id, one through the relation that implies it.
             var again = await PrepareAndWriteAsync(temp.Store, new GraphBatch
             {
-                Nodes = [Actor("a") with { Relations = [new RelationSet(LinkType.WorksOn, "themeIds", ["t"])] }],
+                Nodes = [Actor("a", "t")],
                 Links = [Cooperation("ab", "a", "b", "second"), Cooperation("bc", "b", "c", "new", 1)],
             });
             Assert.True(again.Succeeded, Messages(again));
@@ -105,7 +101,7 @@ public sealed class DeferredLinkIntegrityTests
         WriteResult resent;
         await using (await temp.Store.BeginBulkLoadAsync(Ct))
         {
-            Assert.True((await PrepareAndWriteAsync(temp.Store, new GraphBatch { Nodes = [place, Actor("a", 1)] })).Succeeded);
+            Assert.True((await PrepareAndWriteAsync(temp.Store, new GraphBatch { Nodes = [place, ActorAt("a", 1)] })).Succeeded);
             Assert.True((await PrepareAndWriteAsync(temp.Store, new GraphBatch { Links = [explicitLink] })).Succeeded);
             // The same pair of ends through the actor's territory code: the store already holds it, under another id.
             resent = await PrepareAndWriteAsync(temp.Store, new GraphBatch { Nodes = [Placed("a")] });
@@ -126,7 +122,7 @@ public sealed class DeferredLinkIntegrityTests
         long afterOther;
         await using (await temp.Store.BeginBulkLoadAsync(Ct))
         {
-            Assert.True((await PrepareAndWriteAsync(temp.Store, new GraphBatch { Nodes = [Actor("a"), Actor("b", 1)] })).Succeeded);
+            Assert.True((await PrepareAndWriteAsync(temp.Store, new GraphBatch { Nodes = [Actor("a"), ActorAt("b", 1)] })).Succeeded);
             Assert.True((await PrepareAndWriteAsync(temp.Store, new GraphBatch { Links = [Cooperation("ab", "a", "b", "load")] })).Succeeded);
             Assert.Equal(0, await UniqueLinkIndexesAsync(temp.DatabasePath));
 
@@ -148,7 +144,7 @@ public sealed class DeferredLinkIntegrityTests
     public async Task AStoreFromBeforeTheIdIndex_IsMigrated_KeepingItsLinks_AndStillRefusesARepeatedId()
     {
         await using var temp = await TempStore.CreateAsync();
-        Assert.True((await temp.Store.WriteAsync(new GraphBatch { Nodes = [Actor("a"), Actor("b", 1)], Links = [Cooperation("ab", "a", "b", "kept")] }, Ct)).Succeeded);
+        Assert.True((await temp.Store.WriteAsync(new GraphBatch { Nodes = [Actor("a"), ActorAt("b", 1)], Links = [Cooperation("ab", "a", "b", "kept")] }, Ct)).Succeeded);
         var seq = await ScalarAsync<long>(temp.DatabasePath, "SELECT seq FROM links WHERE id = 'ab'");
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         await RewindToVersion3Async(temp.DatabasePath);

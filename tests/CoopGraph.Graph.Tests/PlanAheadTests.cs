@@ -3,6 +3,8 @@ using CoopGraph.Domain.Validation;
 using CoopGraph.Domain.Writes;
 using Microsoft.Data.Sqlite;
 
+using static CoopGraph.Graph.Tests.TestItems;
+
 namespace CoopGraph.Graph.Tests;
 
 /// <summary>
@@ -13,21 +15,11 @@ public sealed class PlanAheadTests
 {
     private static readonly CancellationToken Ct = CancellationToken.None;
 
-    private static NodeUpsert Theme(string id, int index = 0) => new(new Theme { Id = id, Name = id, Domain = PolicyDomain.Culture }, ["nodes", index]);
-
-    private static NodeUpsert Actor(string id, params string[] themes) =>
-        new(new SseActor { Id = id, Name = id, LegalForm = LegalForm.Association }, ["nodes", 0])
-        {
-            Relations = themes.Length == 0 ? [] : [new RelationSet(LinkType.WorksOn, "themeIds", themes)],
-        };
-
     private static NodeUpsert Territory(string id, string code, string? parent, int index) =>
         new(new Territory { Id = id, Code = code, Name = id, Level = TerritoryLevel.Commune, ParentId = parent }, ["nodes", index]);
 
     private static LinkUpsert Cooperation(string id, string source, string target, int intensity) =>
         new(new Link { Id = id, Type = LinkType.CooperatesWith, SourceId = source, TargetId = target, Intensity = intensity }, true, ["links", 0]);
-
-    private static string Messages(WriteResult result) => string.Join("; ", result.Errors.Select(e => e.Message));
 
     [Fact]
     public async Task BatchesCheckedAhead_SeeTheBatchesBeforeThem_AndAreWrittenAsChecked()
