@@ -126,10 +126,10 @@ public sealed class DeferredLinkIntegrityTests
             Assert.True((await PrepareAndWriteAsync(temp.Store, new GraphBatch { Links = [Cooperation("ab", "a", "b", "load")] })).Succeeded);
             Assert.Equal(0, await UniqueLinkIndexesAsync(temp.DatabasePath));
 
-            // Refused by what the indexes, built inside its transaction, found; then a write that commits keeps them.
+            // Refused by what the indexes, built inside its transaction, found; they are kept for the checks to come.
             repeated = await other.WriteAsync(new GraphBatch { Links = [Cooperation("ba", "b", "a", "other")] }, Ct);
-            Assert.True((await other.WriteAsync(new GraphBatch { Nodes = [Actor("c")] }, Ct)).Succeeded);
             afterOther = await UniqueLinkIndexesAsync(temp.DatabasePath);
+            Assert.True((await other.WriteAsync(new GraphBatch { Nodes = [Actor("c")] }, Ct)).Succeeded);
             // The load goes on after the other process: its next batch is checked against SQLite, with the indexes.
             Assert.True((await PrepareAndWriteAsync(temp.Store, new GraphBatch { Nodes = [Theme("t", 0)] })).Succeeded);
         }

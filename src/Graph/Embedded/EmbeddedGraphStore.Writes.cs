@@ -64,7 +64,7 @@ public sealed partial class EmbeddedGraphStore
     {
         await using var connection = await _connections.OpenAsync(bulk: _bulkLoads > 0, cancellationToken);
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
-        await EnsureIntegrityIndexesAsync(connection, transaction, cancellationToken);
+        var indexesBuilt = await EnsureIntegrityIndexesAsync(connection, transaction, cancellationToken);
         var needs = BatchPlanner.Needs(batch);
         var memory = await BulkMemoryAsync(connection, transaction, cancellationToken);
         var facts = memory is null
@@ -73,7 +73,13 @@ public sealed partial class EmbeddedGraphStore
         var plan = BatchPlanner.Plan(batch, facts);
         if (!plan.IsValid || batch.ValidateOnly)
         {
-            return new WriteResult([], plan.Errors, await ReadVersionAsync(connection, transaction, cancellationToken));
+            var version = await ReadVersionAsync(connection, transaction, cancellationToken);
+            if (indexesBuilt)
+            {
+                // Nothing else was written: the indexes are kept for the checks to come rather than built again by each.
+                await transaction.CommitAsync(cancellationToken);
+            }
+            return new WriteResult([], plan.Errors, version);
         }
         var rows = PlanRows.Encode(plan);
         WriteResult result;
@@ -199,17 +205,19 @@ public sealed partial class EmbeddedGraphStore
     /// indexes, and this write (another writer, another process, or a batch the load's memory could not answer) needs
     /// them to find existing links and to resolve conflicts, so they are built first, in the same transaction.
     /// </summary>
-    private static async Task EnsureIntegrityIndexesAsync(SqliteConnection connection, SqliteTransaction transaction, CancellationToken ct)
+    /// <returns>Whether they had to be built.</returns>
+    private static async Task<bool> EnsureIntegrityIndexesAsync(SqliteConnection connection, SqliteTransaction transaction, CancellationToken ct)
     {
         await using (var probe = Command(connection, transaction, DeferredIndexes.HasIntegritySql))
         {
             if ((long)(await probe.ExecuteScalarAsync(ct))! == 1)
             {
-                return;
+                return false;
             }
         }
         await using var build = Command(connection, transaction, DeferredIndexes.IntegritySql);
         await build.ExecuteNonQueryAsync(ct);
+        return true;
     }
 
     private static async Task<HashSet<string>> FindTerritoryCyclesAsync(SqliteConnection connection, SqliteTransaction transaction, WritePlan plan, CancellationToken ct)
