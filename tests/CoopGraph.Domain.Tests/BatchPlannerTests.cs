@@ -152,4 +152,27 @@ public sealed class BatchPlannerTests
         Assert.Contains(refused.Errors, e => e.Code == UserErrorCodes.Constraint);
         Assert.True(accepted.IsValid);
     }
+
+    [Fact]
+    public void CodeRelationKeys_ResolveCodesFromTheBatchFirst_ThenFromTheStore()
+    {
+        RelationSet InCommune(params string[] codes) => new(LinkType.LocatedIn, "territoryCode", codes, RefsAreTerritoryCodes: true);
+        var batch = new GraphBatch
+        {
+            Nodes =
+            [
+                new NodeUpsert(new Territory { Id = "new-c1", Code = "01001", Name = "c1", Level = TerritoryLevel.Commune }, ["input", 0]),
+                Sse("a", 1, InCommune("01001", "01002", "99999")),
+                Sse("b", 2, new RelationSet(LinkType.WorksOn, "themeIds", ["t"])),
+            ],
+        };
+        var facts = new StoreFacts { TerritoryIdsByCode = new Dictionary<string, string> { ["01001"] = "old-c1", ["01002"] = "c2" } };
+
+        var keys = BatchPlanner.CodeRelationKeys(batch, facts);
+
+        Assert.Equal(
+            [new LinkKey(LinkType.LocatedIn, "a", "c2"), new LinkKey(LinkType.LocatedIn, "a", "new-c1")],
+            keys.OrderBy(k => k.TargetId, StringComparer.Ordinal));
+        Assert.Empty(BatchPlanner.CodeRelationKeys(new GraphBatch { Nodes = [Sse("b", 0, new RelationSet(LinkType.WorksOn, "themeIds", ["t"]))] }, facts));
+    }
 }

@@ -59,15 +59,11 @@ public static class BatchPlanner
         var errors = ItemRules.Validate(batch);
         // Collections are sized from the batch: an import checks batches of ten thousand items, and growing them step by step was a good part of its allocations.
         var batchKinds = new Dictionary<string, NodeKind>(batch.Nodes.Count, StringComparer.Ordinal);
-        var batchTerritories = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var node in batch.Nodes.Select(u => u.Node))
         {
             batchKinds.TryAdd(node.Id, node.Kind);
-            if (node is Territory territory)
-            {
-                batchTerritories.TryAdd(territory.Code, territory.Id);
-            }
         }
+        var batchTerritories = TerritoryIdsByCode(batch);
         var deletedNodes = batch.NodeDeletes.Select(d => d.Id).ToHashSet(StringComparer.Ordinal);
         NodeKind? KindOf(string id) =>
             deletedNodes.Contains(id) ? null
@@ -292,6 +288,47 @@ public static class BatchPlanner
         batch.Nodes.Where(u => cycles.Contains(u.Node.Id))
             .Select(u => new UserError(UserErrorCodes.Constraint, $"Territory '{u.Node.Id}' would be its own ancestor.", [.. u.Path, "parentId"]))
             .ToList();
+
+    /// <summary>
+    /// The ends of the links implied by relations given as territory codes. <see cref="Needs"/> cannot name them: a code
+    /// becomes a territory only once resolved, from the batch's territories first, then from the store's facts, as
+    /// <see cref="Plan"/> resolves it. A store asks for these in a second lookup, so that the planner keeps an existing
+    /// link between the same ends (under its own id) instead of adding a second one.
+    /// </summary>
+    public static IReadOnlySet<LinkKey> CodeRelationKeys(GraphBatch batch, StoreFacts facts)
+    {
+        HashSet<LinkKey>? keys = null;
+        Dictionary<string, string>? batchTerritories = null;
+        foreach (var upsert in batch.Nodes)
+        {
+            foreach (var relation in upsert.Relations.Where(r => r.RefsAreTerritoryCodes))
+            {
+                batchTerritories ??= TerritoryIdsByCode(batch);
+                foreach (var code in relation.Refs)
+                {
+                    if (batchTerritories.TryGetValue(code, out var territory) || facts.TerritoryIdsByCode.TryGetValue(code, out territory))
+                    {
+                        (keys ??= []).Add(KeyOf(relation, upsert.Node.Id, territory));
+                    }
+                }
+            }
+        }
+        return keys ?? (IReadOnlySet<LinkKey>)new HashSet<LinkKey>();
+    }
+
+    /// <summary>The territories a batch gives, by code; the first wins, as the planner reads them.</summary>
+    private static Dictionary<string, string> TerritoryIdsByCode(GraphBatch batch)
+    {
+        var codes = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var upsert in batch.Nodes)
+        {
+            if (upsert.Node is Territory territory)
+            {
+                codes.TryAdd(territory.Code, territory.Id);
+            }
+        }
+        return codes;
+    }
 
     private static LinkKey KeyOf(RelationSet relation, string nodeId, string otherId) =>
         relation.Incoming ? Key(relation.Type, otherId, nodeId) : Key(relation.Type, nodeId, otherId);

@@ -12,7 +12,15 @@ public sealed record FactsRequest(
     IReadOnlySet<string> ServiceIds,
     IReadOnlySet<string> DeletedNodeIds,
     IReadOnlySet<string> LinkIds,
-    IReadOnlySet<LinkKey> LinkKeys);
+    IReadOnlySet<LinkKey> LinkKeys)
+{
+    /// <summary>Only the existing links between these ends (see <see cref="BatchPlanner.CodeRelationKeys"/>).</summary>
+    public static FactsRequest ForLinkKeys(IReadOnlySet<LinkKey> keys)
+    {
+        var none = new HashSet<string>();
+        return new FactsRequest(none, none, none, none, none, keys);
+    }
+}
 
 /// <summary>
 /// The store's answers to a <see cref="FactsRequest"/>, read inside the write transaction so that the
@@ -34,6 +42,21 @@ public sealed record StoreFacts
     public IReadOnlyDictionary<string, Link> LinksById { get; init; } = new Dictionary<string, Link>();
 
     public IReadOnlyDictionary<LinkKey, string> LinkIdsByKey { get; init; } = new Dictionary<LinkKey, string>();
+
+    /// <summary>These facts with the links found by a second lookup of ends added.</summary>
+    public StoreFacts WithLinkIdsByKey(IReadOnlyDictionary<LinkKey, string> more)
+    {
+        if (more.Count == 0)
+        {
+            return this;
+        }
+        var merged = new Dictionary<LinkKey, string>(LinkIdsByKey);
+        foreach (var (key, id) in more)
+        {
+            merged[key] = id;
+        }
+        return this with { LinkIdsByKey = merged };
+    }
 
     /// <summary><see cref="Dependants"/> from the (node, dependant) pairs a store read, in their order.</summary>
     public static IReadOnlyDictionary<string, IReadOnlyList<string>> GroupDependants(IEnumerable<(string Owner, string Dependant)> pairs) =>

@@ -67,24 +67,13 @@ internal sealed class BulkLoadMemory(long version)
                 return true;
             }
         }
-        Dictionary<string, string>? codesInBatch = null;
         foreach (var upsert in batch.Nodes)
         {
-            foreach (var relation in upsert.Relations)
+            foreach (var relation in upsert.Relations.Where(r => !r.RefsAreTerritoryCodes))
             {
-                foreach (var reference in relation.Refs)
+                foreach (var other in relation.Refs)
                 {
-                    if (relation.RefsAreTerritoryCodes)
-                    {
-                        // The planner takes a code from the batch's territories first, then from the store's.
-                        codesInBatch ??= TerritoryCodes(batch);
-                        if (HoldsEndsTo(codesInBatch, reference, upsert.Node.Id, relation) || HoldsEndsTo(_territoryByCode, reference, upsert.Node.Id, relation))
-                        {
-                            return true;
-                        }
-                        continue;
-                    }
-                    var (source, target) = relation.Incoming ? (reference, upsert.Node.Id) : (upsert.Node.Id, reference);
+                    var (source, target) = relation.Incoming ? (other, upsert.Node.Id) : (upsert.Node.Id, other);
                     if (HoldsEnds(relation.Type, source, target))
                     {
                         return true;
@@ -92,30 +81,15 @@ internal sealed class BulkLoadMemory(long version)
                 }
             }
         }
-        return false;
-    }
-
-    private bool HoldsEndsTo(Dictionary<string, string> territoryByCode, string code, string nodeId, RelationSet relation)
-    {
-        if (!territoryByCode.TryGetValue(code, out var territory))
+        // Relations given by territory code, resolved as the planner will: from the batch, then from what the memory holds.
+        foreach (var key in BatchPlanner.CodeRelationKeys(batch, new StoreFacts { TerritoryIdsByCode = _territoryByCode }))
         {
-            return false;
-        }
-        var (source, target) = relation.Incoming ? (territory, nodeId) : (nodeId, territory);
-        return HoldsEnds(relation.Type, source, target);
-    }
-
-    private static Dictionary<string, string> TerritoryCodes(GraphBatch batch)
-    {
-        var codes = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var upsert in batch.Nodes)
-        {
-            if (upsert.Node is Territory territory)
+            if (_linkKeys.Contains(Hash(key)))
             {
-                codes.TryAdd(territory.Code, territory.Id);
+                return true;
             }
         }
-        return codes;
+        return false;
     }
 
     private bool HoldsEnds(LinkType type, string source, string target)

@@ -65,11 +65,19 @@ public sealed partial class EmbeddedGraphStore
         await using var connection = await _connections.OpenAsync(bulk: _bulkLoads > 0, cancellationToken);
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
         var indexesBuilt = await EnsureIntegrityIndexesAsync(connection, transaction, cancellationToken);
-        var needs = BatchPlanner.Needs(batch);
         var memory = await BulkMemoryAsync(connection, transaction, cancellationToken);
-        var facts = memory is null
-            ? await FactsReader.ReadAsync(connection, transaction, needs, cancellationToken)
-            : memory.Complete(await FactsReader.ReadAsync(connection, transaction, memory.Narrow(needs), cancellationToken));
+        Task<StoreFacts> ReadAsync(FactsRequest request) => memory is null
+            ? FactsReader.ReadAsync(connection, transaction, request, cancellationToken)
+            : ReadNarrowedAsync(memory, request);
+        async Task<StoreFacts> ReadNarrowedAsync(BulkLoadMemory held, FactsRequest request) =>
+            held.Complete(await FactsReader.ReadAsync(connection, transaction, held.Narrow(request), cancellationToken));
+
+        var facts = await ReadAsync(BatchPlanner.Needs(batch));
+        var codeKeys = BatchPlanner.CodeRelationKeys(batch, facts);
+        if (codeKeys.Count > 0)
+        {
+            facts = facts.WithLinkIdsByKey((await ReadAsync(FactsRequest.ForLinkKeys(codeKeys))).LinkIdsByKey);
+        }
         var plan = BatchPlanner.Plan(batch, facts);
         if (!plan.IsValid || batch.ValidateOnly)
         {

@@ -31,12 +31,8 @@ internal static class LinkRows
             instrument = excluded.instrument, amount = excluded.amount, year = excluded.year, outcome = excluded.outcome
         """;
 
-    /// <summary>
-    /// For links implied by a relation field: an existing link keeps what upsertLinks gave it, whether it has the same id
-    /// or the same ends under another id (the planner cannot know of the latter when the other end was named by a
-    /// territory code, which it resolves only as it plans), hence no conflict target.
-    /// </summary>
-    public const string InsertIfMissing = Insert + "\nON CONFLICT DO NOTHING";
+    /// <summary>For links implied by a relation field: an existing link keeps what upsertLinks gave it.</summary>
+    public const string InsertIfMissing = Insert + "\nON CONFLICT (id) DO NOTHING";
 
     /// <summary>The parameters of <see cref="Upsert"/> and <see cref="InsertIfMissing"/>, in the order <see cref="Bind"/> sets them.</summary>
     public static readonly IReadOnlyList<string> Parameters =

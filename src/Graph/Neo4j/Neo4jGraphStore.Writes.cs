@@ -52,6 +52,11 @@ public sealed partial class Neo4jGraphStore
         var nextSeq = (long)locked.Rows[0][1]!;
 
         var (facts, linkElements) = await Neo4jFacts.ReadAsync(transaction, BatchPlanner.Needs(batch), ct);
+        var codeKeys = BatchPlanner.CodeRelationKeys(batch, facts);
+        if (codeKeys.Count > 0)
+        {
+            facts = facts.WithLinkIdsByKey((await Neo4jFacts.ReadAsync(transaction, FactsRequest.ForLinkKeys(codeKeys), ct)).Facts.LinkIdsByKey);
+        }
         var plan = BatchPlanner.Plan(batch, facts);
         if (!plan.IsValid || batch.ValidateOnly)
         {

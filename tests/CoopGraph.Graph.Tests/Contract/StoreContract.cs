@@ -44,6 +44,28 @@ public abstract partial class StoreContract
     }
 
     [ContractFact]
+    public async Task ARelationByTerritoryCode_ToEndsALinkAlreadyJoins_KeepsThatLink()
+    {
+        await using var store = await OpenEmptyAsync();
+        var place = new Territory { Id = "c1", Code = "01001", Name = "c1", Level = TerritoryLevel.Commune };
+        var actor = new SseActor { Id = "a", Name = "a", LegalForm = LegalForm.Association };
+        var placed = new GraphBatch
+        {
+            Nodes = [new NodeUpsert(actor, ["input", 0]) { Relations = [new RelationSet(LinkType.LocatedIn, "territoryCode", ["01001"], RefsAreTerritoryCodes: true)] }],
+        };
+        Assert.True((await store.Graph.WriteAsync(Nodes(place, actor), Ct)).Succeeded);
+        var mine = new LinkUpsert(new Link { Id = "mine", Type = LinkType.LocatedIn, SourceId = "a", TargetId = "c1", Note = "given" }, true, ["links", 0]);
+        Assert.True((await store.Graph.WriteAsync(new GraphBatch { Links = [mine] }, Ct)).Succeeded);
+
+        var again = await store.Graph.WriteAsync(placed, Ct);
+
+        Assert.True(again.Succeeded, string.Join("; ", again.Errors.Select(e => e.Message)));
+        var links = await store.Graph.GetLinksAsync(["mine", LinkIds.Derive(LinkType.LocatedIn, "a", "c1")], Ct);
+        Assert.Equal(["mine:given"], links.Select(l => $"{l.Id}:{l.Note}"));
+        Assert.Equal(1, (await store.Graph.CountAsync(Ct)).Links);
+    }
+
+    [ContractFact]
     public async Task EveryWrite_IncreasesTheVersion_AndReturnsTheIdsWritten()
     {
         await using var store = await OpenEmptyAsync();
