@@ -1,4 +1,5 @@
 using CoopGraph.Domain.Writes;
+using CoopGraph.Graph.Writes;
 using Microsoft.Data.Sqlite;
 
 namespace CoopGraph.Graph.Embedded;
@@ -226,14 +227,15 @@ public sealed partial class EmbeddedGraphStore : IPlanAheadStore
                 try
                 {
                     await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
-                    if (await ReadVersionAsync(connection, transaction, cancellationToken) == ahead.Memory.Version)
+                    if (await EmbeddedWriteTransaction.ReadVersionAsync(connection, transaction, cancellationToken) == ahead.Memory.Version)
                     {
                         if (ahead.LinkWrite == LinkWrite.Upsert)
                         {
                             // A link the store or the batch already holds: resolved through the unique index on ids.
-                            await EnsureIntegrityIndexesAsync(connection, transaction, cancellationToken);
+                            await EmbeddedWriteTransaction.EnsureIntegrityIndexesAsync(connection, transaction, cancellationToken);
                         }
-                        var result = await ApplyAndCommitAsync(connection, transaction, batch, ahead.Plan, ahead.Rows!, ahead.LinkWrite, cancellationToken);
+                        var write = new EmbeddedWriteTransaction(connection, transaction, _time) { Rows = ahead.Rows, LinkWrite = ahead.LinkWrite };
+                        var result = await BatchWriter.WritePlannedAsync(write, batch, ahead.Plan, cancellationToken);
                         lock (_planGate)
                         {
                             if (result.Errors.Count > 0)

@@ -1,0 +1,228 @@
+using CoopGraph.Domain.Model;
+using CoopGraph.Domain.Writes;
+using CoopGraph.Graph.Writes;
+using Microsoft.Data.Sqlite;
+using static CoopGraph.Graph.Embedded.SqlValues;
+
+namespace CoopGraph.Graph.Embedded;
+
+/// <summary>
+/// The SQL of one write (see <see cref="BatchWriter"/>) inside a transaction the store opened and will dispose. During a
+/// bulk load, facts the load's memory holds are answered by it rather than by SQLite.
+/// </summary>
+internal sealed class EmbeddedWriteTransaction(
+    SqliteConnection connection, SqliteTransaction transaction, TimeProvider time) : IWriteTransaction
+{
+    private const string DeleteLinksSql = "DELETE FROM links WHERE id IN (SELECT value FROM json_each(@ids))";
+
+    // Links go with their nodes through ON DELETE CASCADE.
+    private const string DeleteNodesSql = "DELETE FROM nodes WHERE id IN (SELECT value FROM json_each(@ids))";
+
+    private const string ReplaceOutgoingSql =
+        "DELETE FROM links WHERE type = @type AND source_id = @node AND target_id NOT IN (SELECT value FROM json_each(@keep))";
+
+    private const string ReplaceIncomingSql =
+        "DELETE FROM links WHERE type = @type AND target_id = @node AND source_id NOT IN (SELECT value FROM json_each(@keep))";
+
+    private const string BumpVersionSql = "UPDATE store_meta SET value = value + 1 WHERE key = 'version' RETURNING value";
+
+    private const string VersionSql = "SELECT value FROM store_meta WHERE key = 'version'";
+
+    // Walks up from each written territory; reaching the start again means the parents form a cycle.
+    private const string TerritoryCyclesSql =
+        """
+        WITH RECURSIVE up(start, id, depth) AS (
+            SELECT n.id, n.parent_id, 1 FROM nodes n
+            WHERE n.id IN (SELECT value FROM json_each(@ids)) AND n.parent_id IS NOT NULL
+            UNION ALL
+            SELECT up.start, p.parent_id, up.depth + 1 FROM up JOIN nodes p ON p.id = up.id
+            WHERE p.parent_id IS NOT NULL AND up.id <> up.start AND up.depth < 64
+        )
+        SELECT DISTINCT start FROM up WHERE id = start
+        """;
+
+    private bool _applied;
+
+    /// <summary>A bulk load's memory, which answers the facts it holds; null to ask SQLite for all of them.</summary>
+    public BulkLoadMemory? Memory { get; init; }
+
+    /// <summary>The plan's rows, when they were encoded ahead (the caller releases them); else encoded when applied.</summary>
+    public PlanRows? Rows { get; init; }
+
+    public LinkWrite LinkWrite { get; init; } = LinkWrite.Upsert;
+
+    /// <summary>Whether the unique link indexes were built back in this transaction: a refusal then still commits them.</summary>
+    public bool IndexesBuilt { get; set; }
+
+    public async Task<StoreFacts> ReadFactsAsync(FactsRequest request, CancellationToken cancellationToken) =>
+        Memory is null
+            ? await FactsReader.ReadAsync(connection, transaction, request, cancellationToken)
+            : Memory.Complete(await FactsReader.ReadAsync(connection, transaction, Memory.Narrow(request), cancellationToken));
+
+    public async Task ApplyAsync(WritePlan plan, CancellationToken cancellationToken)
+    {
+        _applied = true;
+        var rows = Rows ?? PlanRows.Encode(plan);
+        try
+        {
+            await ApplyAsync(plan, rows, cancellationToken);
+        }
+        finally
+        {
+            if (Rows is null)
+            {
+                rows.Release();
+            }
+        }
+    }
+
+    public async Task<IReadOnlySet<string>> FindTerritoryCyclesAsync(IReadOnlyList<string> territoryIds, CancellationToken cancellationToken)
+    {
+        var cycles = new HashSet<string>(StringComparer.Ordinal);
+        await using var command = Command(connection, transaction, TerritoryCyclesSql);
+        command.Add("@ids", Json(territoryIds));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            cycles.Add(reader.GetString(0));
+        }
+        return cycles;
+    }
+
+    public async Task<long> CommitAsync(CancellationToken cancellationToken)
+    {
+        long version;
+        await using (var bump = Command(connection, transaction, BumpVersionSql))
+        {
+            version = (long)(await bump.ExecuteScalarAsync(cancellationToken))!;
+        }
+        await transaction.CommitAsync(cancellationToken);
+        return version;
+    }
+
+    public async Task<long> RefuseAsync(CancellationToken cancellationToken)
+    {
+        var version = await ReadVersionAsync(connection, transaction, cancellationToken);
+        if (_applied)
+        {
+            await transaction.RollbackAsync(cancellationToken);
+        }
+        else if (IndexesBuilt)
+        {
+            // Nothing else was written: the indexes are kept for the checks to come rather than built again by each.
+            await transaction.CommitAsync(cancellationToken);
+        }
+        return version;
+    }
+
+    public static async Task<long> ReadVersionAsync(SqliteConnection connection, SqliteTransaction transaction, CancellationToken ct)
+    {
+        await using var command = Command(connection, transaction, VersionSql);
+        return (long)(await command.ExecuteScalarAsync(ct))!;
+    }
+
+    /// <summary>
+    /// Inside a write transaction about to be checked against SQLite: a bulk load may have deferred the unique link
+    /// indexes, and this write needs them to find existing links and to resolve conflicts, so they are built first, in
+    /// the same transaction.
+    /// </summary>
+    /// <returns>Whether they had to be built.</returns>
+    public static async Task<bool> EnsureIntegrityIndexesAsync(SqliteConnection connection, SqliteTransaction transaction, CancellationToken ct)
+    {
+        await using (var probe = Command(connection, transaction, DeferredIndexes.HasIntegritySql))
+        {
+            if ((long)(await probe.ExecuteScalarAsync(ct))! == 1)
+            {
+                return false;
+            }
+        }
+        await using var build = Command(connection, transaction, DeferredIndexes.IntegritySql);
+        await build.ExecuteNonQueryAsync(ct);
+        return true;
+    }
+
+    private async Task ApplyAsync(WritePlan plan, PlanRows rows, CancellationToken ct)
+    {
+        if (plan.DeleteLinkIds.Count > 0)
+        {
+            await using var command = Command(connection, transaction, DeleteLinksSql);
+            command.Add("@ids", Json(plan.DeleteLinkIds));
+            await command.ExecuteNonQueryAsync(ct);
+        }
+        if (plan.DeleteNodeIds.Count > 0)
+        {
+            await using var command = Command(connection, transaction, DeleteNodesSql);
+            command.Add("@ids", Json(plan.DeleteNodeIds));
+            await command.ExecuteNonQueryAsync(ct);
+        }
+        WriteNodes(rows.Nodes, ct);
+        foreach (var replacement in plan.Replacements)
+        {
+            await using var command = Command(connection, transaction, replacement.Incoming ? ReplaceIncomingSql : ReplaceOutgoingSql);
+            command.Add("@type", LinkTypeNames.ToConstant(replacement.Type));
+            command.Add("@node", replacement.NodeId);
+            command.Add("@keep", Json(replacement.KeepOtherIds));
+            await command.ExecuteNonQueryAsync(ct);
+        }
+        if (LinkWrite == LinkWrite.InsertNew)
+        {
+            InsertNewLinks(rows.Links, ct);
+        }
+        else
+        {
+            WriteLinks(rows.Links, plan.Links, ct);
+        }
+    }
+
+    // SQLite's ON CONFLICT DO UPDATE slows every insert, even of rows that are new. Most written rows are new, so a row
+    // is inserted with DO NOTHING first and updated only when it was already there.
+    private void WriteNodes(EncodedRows nodes, CancellationToken ct)
+    {
+        var now = System.Text.Encoding.UTF8.GetBytes(Instant(time.GetUtcNow()));
+        using var insert = new RowStatement(connection, NodeRows.InsertIfMissing, NodeRows.Parameters);
+        using var upsert = new RowStatement(connection, NodeRows.Upsert, NodeRows.Parameters);
+        for (var i = 0; i < nodes.Count; i++)
+        {
+            if (insert.Execute(nodes, i, now, ct) == 0)
+            {
+                upsert.Execute(nodes, i, now, ct);
+            }
+        }
+    }
+
+    /// <summary>Links implied by a relation field keep what an existing link holds; explicit link upserts replace it.</summary>
+    private void WriteLinks(EncodedRows rows, IReadOnlyList<PlannedLink> links, CancellationToken ct)
+    {
+        using var insert = new RowStatement(connection, LinkRows.InsertIfMissing, LinkRows.Parameters);
+        using var upsert = new RowStatement(connection, LinkRows.Upsert, LinkRows.Parameters);
+        for (var i = 0; i < rows.Count; i++)
+        {
+            if (insert.Execute(rows, i, default, ct) == 0 && !links[i].KeepExisting)
+            {
+                upsert.Execute(rows, i, default, ct);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Links proven new and distinct (checked ahead against a load's memory): a plain insert, which needs no unique index
+    /// to resolve a conflict, so it also works while the load has deferred them.
+    /// </summary>
+    private void InsertNewLinks(EncodedRows rows, CancellationToken ct)
+    {
+        using var insert = new RowStatement(connection, LinkRows.InsertNew, LinkRows.Parameters);
+        for (var i = 0; i < rows.Count; i++)
+        {
+            insert.Execute(rows, i, default, ct);
+        }
+    }
+
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Security", "CA2100", Justification = "Every caller passes one of the constant statements of this class or of DeferredIndexes.")]
+    private static SqliteCommand Command(SqliteConnection connection, SqliteTransaction transaction, string sql)
+    {
+        var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        return command;
+    }
+}
