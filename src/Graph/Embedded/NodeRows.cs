@@ -1,11 +1,12 @@
 using System.Text.Json;
 using CoopGraph.Domain.Model;
+using CoopGraph.Graph.Storage;
 using Microsoft.Data.Sqlite;
 using static CoopGraph.Graph.Embedded.SqlValues;
 
 namespace CoopGraph.Graph.Embedded;
 
-/// <summary>Maps nodes to and from the columns of the <c>nodes</c> table, one kind at a time.</summary>
+/// <summary>Nodes to and from the columns of the <c>nodes</c> table, through <see cref="NodeFields"/>.</summary>
 internal static class NodeRows
 {
     /// <summary>The column list every node query selects, in the order <see cref="Read"/> expects.</summary>
@@ -46,75 +47,49 @@ internal static class NodeRows
 
     public static void Bind(EncodedRows row, Node node)
     {
-        row[0] = node.Id;
-        row[1] = node.Kind.ToString();
-        row[2] = node.Name;
-        row[3] = node.Description;
-        row[4] = node.Tags.Count == 0 ? "[]" : JsonSerializer.Serialize(node.Tags);
-        row[5] = node.Source;
-        row[6] = node.OwnDomains.Bits;
+        var f = NodeFields.Of(node);
+        row[0] = f.Id;
+        row[1] = f.Kind.ToString();
+        row[2] = f.Name;
+        row[3] = f.Description;
+        row[4] = f.Tags.Count == 0 ? "[]" : JsonSerializer.Serialize(f.Tags);
+        row[5] = f.Source;
+        row[6] = f.Domains.Bits;
         row[7] = EncodedRows.WriteTime;
-        object? level = null, code = null, population = null, legalForm = null, siren = null,
-            universityKind = null, instrument = null, budget = null, start = null, end = null, parent = null;
-        switch (node)
-        {
-            case Authority a:
-                (level, code, population) = (a.Level.ToString(), a.Code, a.Population);
-                break;
-            case SseActor s:
-                (legalForm, siren) = (s.LegalForm.ToString(), s.Siren);
-                break;
-            case University u:
-                universityKind = u.UniversityKind.ToString();
-                break;
-            case Policy p:
-                (instrument, budget, start, end) = (p.Instrument.ToString(), Db(p.Budget), Db(p.Start), Db(p.End));
-                break;
-            case Territory t:
-                (level, code, parent) = (t.Level.ToString(), t.Code, t.ParentId);
-                break;
-        }
-        row[8] = level;
-        row[9] = code;
-        row[10] = population;
-        row[11] = legalForm;
-        row[12] = siren;
-        row[13] = universityKind;
-        row[14] = instrument;
-        row[15] = budget;
-        row[16] = start;
-        row[17] = end;
-        row[18] = parent;
+        row[8] = f.Level;
+        row[9] = f.Code;
+        row[10] = f.Population;
+        row[11] = f.LegalForm;
+        row[12] = f.Siren;
+        row[13] = f.UniversityKind;
+        row[14] = f.Instrument;
+        row[15] = Db(f.Budget);
+        row[16] = Db(f.Start);
+        row[17] = Db(f.End);
+        row[18] = f.ParentId;
     }
 
-    public static Node Read(SqliteDataReader r)
+    public static Node Read(SqliteDataReader r) => new NodeFields
     {
-        var id = r.GetString(0);
-        var name = r.GetString(2);
-        var domains = new DomainSet(r.GetInt32(6));
-        Node node = Enum.Parse<NodeKind>(r.GetString(1)) switch
-        {
-            NodeKind.Authority => new Authority { Id = id, Name = name, Level = r.Enum<AuthorityLevel>(7)!.Value, Code = r.Text(8), Population = r.Long(9) },
-            NodeKind.Service => new Service { Id = id, Name = name, Domain = domains.ToList()[0] },
-            NodeKind.SseActor => new SseActor { Id = id, Name = name, LegalForm = r.Enum<LegalForm>(10)!.Value, Siren = r.Text(11) },
-            NodeKind.University => new University { Id = id, Name = name, UniversityKind = r.Enum<UniversityKind>(12)!.Value },
-            NodeKind.InnovationLab => new InnovationLab { Id = id, Name = name },
-            NodeKind.Policy => new Policy
-            {
-                Id = id, Name = name, Domains = domains.ToList(), Instrument = r.Enum<Instrument>(13)!.Value,
-                Budget = r.Decimal(14), Start = r.Date(15), End = r.Date(16),
-            },
-            NodeKind.Theme => new Theme { Id = id, Name = name, Domain = domains.ToList()[0] },
-            NodeKind.Territory => new Territory { Id = id, Name = name, Code = r.GetString(8), Level = r.Enum<TerritoryLevel>(7)!.Value, ParentId = r.Text(17) },
-            var kind => throw new InvalidOperationException($"Unknown node kind {kind}."),
-        };
-        return node with
-        {
-            Description = r.Text(3),
-            Tags = JsonSerializer.Deserialize<string[]>(r.GetString(4)) ?? [],
-            Source = r.Text(5),
-            CreatedAt = r.Instant(18),
-            UpdatedAt = r.Instant(19),
-        };
-    }
+        Id = r.GetString(0),
+        Kind = Enum.Parse<NodeKind>(r.GetString(1)),
+        Name = r.GetString(2),
+        Description = r.Text(3),
+        Tags = JsonSerializer.Deserialize<string[]>(r.GetString(4)) ?? [],
+        Source = r.Text(5),
+        Domains = new DomainSet(r.GetInt32(6)),
+        Level = r.Text(7),
+        Code = r.Text(8),
+        Population = r.Long(9),
+        LegalForm = r.Text(10),
+        Siren = r.Text(11),
+        UniversityKind = r.Text(12),
+        Instrument = r.Text(13),
+        Budget = r.Decimal(14),
+        Start = r.Date(15),
+        End = r.Date(16),
+        ParentId = r.Text(17),
+        CreatedAt = r.Instant(18),
+        UpdatedAt = r.Instant(19),
+    }.ToNode();
 }

@@ -1,80 +1,66 @@
 using CoopGraph.Domain.Model;
+using CoopGraph.Graph.Storage;
 
 namespace CoopGraph.Graph.Neo4j;
 
-/// <summary>Nodes to and from their properties in Neo4j, by hand and kind by kind.</summary>
+/// <summary>Nodes to and from their properties in Neo4j, through <see cref="NodeFields"/>.</summary>
 internal static class NodeMaps
 {
     /// <summary>One row of nodes-upsert.cypher. Every property is named, null when the node has none, so that += clears it.</summary>
     public static Dictionary<string, object?> Row(Node node, long seq)
     {
+        var f = NodeFields.Of(node);
         var props = new Dictionary<string, object?>(StringComparer.Ordinal)
         {
-            ["kind"] = node.Kind.ToString(),
-            ["name"] = node.Name,
-            ["description"] = node.Description,
-            ["tags"] = node.Tags,
-            ["source"] = node.Source,
-            ["domains"] = node.OwnDomains.ToList().Select(d => d.ToString()).ToList(),
-            ["level"] = null, ["code"] = null, ["population"] = null, ["legalForm"] = null, ["siren"] = null,
-            ["universityKind"] = null, ["instrument"] = null, ["budget"] = null, ["parentId"] = null,
+            ["kind"] = f.Kind.ToString(),
+            ["name"] = f.Name,
+            ["description"] = f.Description,
+            ["tags"] = f.Tags,
+            ["source"] = f.Source,
+            ["domains"] = f.Domains.ToList().Select(d => d.ToString()).ToList(),
+            ["level"] = f.Level,
+            ["code"] = f.Code,
+            ["population"] = f.Population,
+            ["legalForm"] = f.LegalForm,
+            ["siren"] = f.Siren,
+            ["universityKind"] = f.UniversityKind,
+            ["instrument"] = f.Instrument,
+            ["budget"] = PropertyMaps.Param(f.Budget),
+            ["parentId"] = f.ParentId,
         };
-        string? start = null, end = null;
-        switch (node)
-        {
-            case Authority a:
-                (props["level"], props["code"], props["population"]) = (a.Level.ToString(), a.Code, a.Population);
-                break;
-            case SseActor s:
-                (props["legalForm"], props["siren"]) = (s.LegalForm.ToString(), s.Siren);
-                break;
-            case University u:
-                props["universityKind"] = u.UniversityKind.ToString();
-                break;
-            case Policy p:
-                (props["instrument"], props["budget"]) = (p.Instrument.ToString(), PropertyMaps.Param(p.Budget));
-                (start, end) = (PropertyMaps.Param(p.Start), PropertyMaps.Param(p.End));
-                break;
-            case Territory t:
-                (props["level"], props["code"], props["parentId"]) = (t.Level.ToString(), t.Code, t.ParentId);
-                break;
-        }
         return new Dictionary<string, object?>(StringComparer.Ordinal)
         {
-            ["id"] = node.Id, ["kind"] = node.Kind.ToString(), ["seq"] = seq, ["props"] = props, ["start"] = start, ["end"] = end,
+            ["id"] = f.Id, ["kind"] = f.Kind.ToString(), ["seq"] = seq, ["props"] = props,
+            ["start"] = PropertyMaps.Param(f.Start), ["end"] = PropertyMaps.Param(f.End),
         };
     }
 
     public static Node Read(object? value)
     {
         var p = PropertyMaps.Map(value);
-        var id = p.RequiredText("id");
-        var name = p.RequiredText("name");
-        var domains = p.Strings("domains").Select(System.Enum.Parse<PolicyDomain>).ToList();
-        Node node = System.Enum.Parse<NodeKind>(p.RequiredText("kind")) switch
+        return new NodeFields
         {
-            NodeKind.Authority => new Authority { Id = id, Name = name, Level = p.Enum<AuthorityLevel>("level")!.Value, Code = p.Text("code"), Population = p.Long("population") },
-            NodeKind.Service => new Service { Id = id, Name = name, Domain = domains[0] },
-            NodeKind.SseActor => new SseActor { Id = id, Name = name, LegalForm = p.Enum<LegalForm>("legalForm")!.Value, Siren = p.Text("siren") },
-            NodeKind.University => new University { Id = id, Name = name, UniversityKind = p.Enum<UniversityKind>("universityKind")!.Value },
-            NodeKind.InnovationLab => new InnovationLab { Id = id, Name = name },
-            NodeKind.Policy => new Policy
-            {
-                Id = id, Name = name, Domains = domains, Instrument = p.Enum<Instrument>("instrument")!.Value,
-                Budget = p.Decimal("budget"), Start = p.Date("start"), End = p.Date("end"),
-            },
-            NodeKind.Theme => new Theme { Id = id, Name = name, Domain = domains[0] },
-            NodeKind.Territory => new Territory { Id = id, Name = name, Code = p.RequiredText("code"), Level = p.Enum<TerritoryLevel>("level")!.Value, ParentId = p.Text("parentId") },
-            var kind => throw new InvalidDataException($"Unknown node kind {kind}."),
-        };
-        return node with
-        {
+            Id = p.RequiredText("id"),
+            Kind = System.Enum.Parse<NodeKind>(p.RequiredText("kind")),
+            Name = p.RequiredText("name"),
             Description = p.Text("description"),
             Tags = p.Strings("tags"),
             Source = p.Text("source"),
+            Domains = DomainSet.Of(p.Strings("domains").Select(System.Enum.Parse<PolicyDomain>)),
+            Level = p.Text("level"),
+            Code = p.Text("code"),
+            Population = p.Long("population"),
+            LegalForm = p.Text("legalForm"),
+            Siren = p.Text("siren"),
+            UniversityKind = p.Text("universityKind"),
+            Instrument = p.Text("instrument"),
+            Budget = p.Decimal("budget"),
+            Start = p.Date("start"),
+            End = p.Date("end"),
+            ParentId = p.Text("parentId"),
             CreatedAt = p.Instant("createdAt"),
             UpdatedAt = p.Instant("updatedAt"),
-        };
+        }.ToNode();
     }
 
     public static long Seq(object? value) => PropertyMaps.Map(value).Long("seq") ?? 0;
