@@ -23,7 +23,7 @@ public sealed partial class EmbeddedGraphStore
     private const string NodeFilter =
         """
         WHERE (@kinds IS NULL OR n.kind IN (SELECT value FROM json_each(@kinds)))
-          AND (@mask = 0 OR CASE WHEN n.kind IN ('Service', 'Policy', 'Theme') THEN (n.domains & @mask) <> 0
+          AND (@mask = 0 OR CASE WHEN n.kind IN (SELECT value FROM json_each(@own_domain_kinds)) THEN (n.domains & @mask) <> 0
                ELSE EXISTS (SELECT 1 FROM links w JOIN nodes t ON t.id = w.target_id
                             WHERE w.source_id = n.id AND w.type = 'WORKS_ON' AND (t.domains & @mask) <> 0) END)
           AND (@themes IS NULL OR EXISTS (SELECT 1 FROM links w WHERE w.source_id = n.id AND w.type IN ('WORKS_ON', 'TARGETS')
@@ -32,6 +32,8 @@ public sealed partial class EmbeddedGraphStore
                OR n.id IN (SELECT p.source_id FROM links p WHERE p.type = 'LOCATED_IN' AND p.target_id IN (SELECT id FROM subtree)))
           AND (@fts IS NULL OR n.seq IN (SELECT rowid FROM nodes_fts WHERE nodes_fts MATCH @fts))
         """;
+
+    private static readonly object OwnDomainKinds = Json(NodeDomains.OwnKindNames);
 
     private const string ListNodesSql =
         TerritorySubtree + "SELECT " + NodeRows.Columns + " FROM nodes n " + NodeFilter + " AND n.seq > @after ORDER BY n.seq LIMIT @take";
@@ -115,6 +117,7 @@ public sealed partial class EmbeddedGraphStore
         {
             command.Add("@kinds", query.Kinds is { Count: > 0 } kinds ? Json(kinds.Select(k => k.ToString())) : null);
             command.Add("@mask", query.Domains is null ? 0 : DomainSet.Of(query.Domains).Bits);
+            command.Add("@own_domain_kinds", OwnDomainKinds);
             command.Add("@themes", query.ThemeIds is { Count: > 0 } themes ? Json(themes) : null);
             command.Add("@territory", query.TerritoryCode);
             command.Add("@fts", fts);

@@ -24,6 +24,7 @@ public sealed partial class Neo4jGraphStore
         var filter = Params(
             ("kinds", query.Kinds is { Count: > 0 } kinds ? kinds.Select(k => k.ToString()).ToList() : null),
             ("domains", query.Domains is { Count: > 0 } domains ? domains.Select(d => d.ToString()).ToList() : null),
+            ("ownDomainKinds", NodeDomains.OwnKindNames),
             ("themes", query.ThemeIds is { Count: > 0 } themes ? themes : null),
             ("territory", query.TerritoryCode),
             ("text", text));

@@ -96,7 +96,7 @@ public sealed class ProjectionBuilder : ITopologySink
         var location = new int[n];
         for (var i = 0; i < n; i++)
         {
-            if (kinds[i] is NodeKind.Service or NodeKind.Policy)
+            if (NodeDomains.AreOwn(kinds[i]))
             {
                 domains[i] = own[i];
             }

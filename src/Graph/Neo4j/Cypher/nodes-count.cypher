@@ -1,6 +1,6 @@
 // The node listing's filters: a null parameter does not filter, several intersect. Kept word for word the same in
 // nodes-list.cypher and nodes-count.cypher (Cypher has no includes, and every statement is a constant file).
-// Domains: a service's, theme's or policy's own; other actors' through the themes they work on. Territory: the
+// Domains: their own for the kinds in $ownDomainKinds (NodeDomains); other nodes' through the themes they work on. Territory: the
 // territory and those below it, and the nodes located in any of them. Text: the full-text index.
 CALL () {
   UNWIND CASE WHEN $text IS NULL THEN [] ELSE [$text] END AS q
@@ -10,7 +10,7 @@ CALL () {
 MATCH (n:Node)
 WHERE ($kinds IS NULL OR n.kind IN $kinds)
   AND ($domains IS NULL OR CASE
-        WHEN n.kind IN ['Service', 'Policy', 'Theme'] THEN any(d IN n.domains WHERE d IN $domains)
+        WHEN n.kind IN $ownDomainKinds THEN any(d IN n.domains WHERE d IN $domains)
         ELSE EXISTS { MATCH (n)-[:WORKS_ON]->(t:Theme) WHERE any(d IN t.domains WHERE d IN $domains) }
       END)
   AND ($themes IS NULL OR EXISTS { MATCH (n)-[:WORKS_ON|TARGETS]->(t:Node) WHERE t.id IN $themes })
