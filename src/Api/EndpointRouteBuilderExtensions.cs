@@ -13,6 +13,8 @@ public static class CoopGraphEndpoints
         app.UseStoreUnavailableResponses();
         app.UseCors(CoopGraph.Api.Protection.CorsOptions.Policy);
         app.UseRateLimiter();
+        // After the limiter: a flood of made-up keys is refused before any of them is looked up.
+        app.UseAuthentication();
         app.MapCoopGraphExplorer();
         app.MapMethods(GraphQLPath, [HttpMethods.Get, HttpMethods.Post], GraphQLHttpEndpoint.HandleAsync);
         app.MapGet(GraphQLPath + "/schema.graphql", (ISchema schema) => Results.Text(schema.Print(), "text/plain", System.Text.Encoding.UTF8));

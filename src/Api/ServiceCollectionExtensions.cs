@@ -1,3 +1,4 @@
+using CoopGraph.Api.Authentication;
 using CoopGraph.Api.GraphQL;
 using CoopGraph.Api.GraphQL.Common;
 using CoopGraph.Api.GraphQL.Loading;
@@ -22,11 +23,10 @@ public static class ApiServiceCollectionExtensions
                 && o.MaxAliases >= 0 && o.MaxFragments >= 0 && o.TimeoutSeconds > 0, "Api:Limits values must be positive.")
             .ValidateOnStart();
         services.AddOptions<AccessOptions>().BindConfiguration(AccessOptions.Section);
+        services.AddCoopGraphAuthentication();
         services.AddOptions<ExplorerOptions>().BindConfiguration(ExplorerOptions.Section);
-        services.AddSingleton<ApiAccess>();
         services.AddOptions<TrustedDocumentsOptions>().BindConfiguration(TrustedDocumentsOptions.Section);
         services.AddSingleton<TrustedDocuments>();
-        services.AddHttpContextAccessor();
         services.AddScoped<RequestLoaders>();
         services.AddSingleton<CoopGraph.Api.GraphQL.Analytics.AnalysisCache>();
         services.AddCoopGraphTypes();

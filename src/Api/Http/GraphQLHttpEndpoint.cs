@@ -1,3 +1,4 @@
+using CoopGraph.Api.Authentication;
 using CoopGraph.Api.GraphQL.Common;
 using CoopGraph.Api.Protection;
 using GraphQL;
@@ -16,7 +17,7 @@ public static class GraphQLHttpEndpoint
 {
     public static async Task HandleAsync(
         HttpContext http, IDocumentExecuter<ISchema> executer, IGraphQLTextSerializer serializer, IDiagnosticContext diagnostics,
-        Microsoft.Extensions.Options.IOptions<QueryLimitsOptions> limitOptions, ApiAccess access, TrustedDocuments trusted,
+        Microsoft.Extensions.Options.IOptions<QueryLimitsOptions> limitOptions, OperationAccess access, TrustedDocuments trusted,
         Microsoft.Extensions.Options.IOptions<AccessOptions> accessOptions, Microsoft.Extensions.Options.IOptions<ExplorerOptions> explorerOptions)
     {
         if (ExplorerPages.WantsGraphiQL(http.Request))
@@ -94,24 +95,19 @@ public static class GraphQLHttpEndpoint
             await WriteProblemAsync(http, StatusCodes.Status405MethodNotAllowed, mediaType, "Mutations must be sent with POST.", cancellationToken);
             return;
         }
-        var decision = await access.DecideAsync(http, isMutation ? Graph.Access.ApiScopes.Write : Graph.Access.ApiScopes.Read, cancellationToken);
-        if (!decision.Allowed)
+        if (await access.CheckAsync(http, isMutation ? Graph.Access.ApiScopes.Write : Graph.Access.ApiScopes.Read) is { } refused)
         {
-            if (decision.Status == StatusCodes.Status401Unauthorized)
-            {
-                http.Response.Headers.WWWAuthenticate = "Bearer";
-            }
-            await WriteProblemAsync(http, decision.Status, mediaType, decision.Message!, cancellationToken, decision.Code!);
+            await WriteProblemAsync(http, refused.Status, mediaType, refused.Message, cancellationToken, refused.Code);
             return;
         }
-        if (decision.Key is { TrustedDocumentsOnly: true } && trusted.Enforced && !resolved.Registered
+        if (http.User.RunsTrustedDocumentsOnly() && trusted.Enforced && !resolved.Registered
             && !await trusted.IsRegisteredAsync(request.Query!, cancellationToken))
         {
-            await WriteProblemAsync(http, StatusCodes.Status403Forbidden, mediaType, $"The key '{decision.Key.Name}' may only run registered documents.", cancellationToken, ErrorCodes.Forbidden);
+            await WriteProblemAsync(http, StatusCodes.Status403Forbidden, mediaType, $"The key '{http.User.Identity!.Name}' may only run registered documents.", cancellationToken, ErrorCodes.Forbidden);
             return;
         }
         // The key's name, never the key, goes into the request log.
-        diagnostics.Set("ApiKey", decision.Key?.Name ?? "(anonymous)");
+        diagnostics.Set("ApiKey", http.User.IsKeyHolder() ? http.User.Identity!.Name : "(anonymous)");
         // Parsed once: the executer reuses the document.
         options.Document = document;
 
@@ -162,11 +158,6 @@ public static class GraphQLHttpEndpoint
         return selected?.Operation is OperationType.Mutation or OperationType.Subscription;
     }
 
-    private static async Task WriteProblemAsync(HttpContext http, int status, string mediaType, string message, CancellationToken cancellationToken, string code = ErrorCodes.BadRequest)
-    {
-        http.Response.StatusCode = status;
-        http.Response.ContentType = mediaType + "; charset=utf-8";
-        var body = new { errors = new[] { new { message, extensions = new { code } } } };
-        await System.Text.Json.JsonSerializer.SerializeAsync(http.Response.Body, body, cancellationToken: cancellationToken);
-    }
+    private static Task WriteProblemAsync(HttpContext http, int status, string mediaType, string message, CancellationToken cancellationToken, string code = ErrorCodes.BadRequest) =>
+        ErrorBody.WriteAsync(http.Response, status, code, message, cancellationToken, mediaType);
 }

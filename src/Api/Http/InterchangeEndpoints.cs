@@ -1,3 +1,4 @@
+using CoopGraph.Api.Authentication;
 using CoopGraph.Api.GraphQL.Common;
 using CoopGraph.Graph;
 using CoopGraph.Graph.Access;
@@ -19,7 +20,7 @@ public static class InterchangeEndpoints
         endpoints.MapGet("/api/export", ExportAsync);
     }
 
-    private static async Task ImportAsync(HttpContext http, ApiAccess access, IGraphStore store)
+    private static async Task ImportAsync(HttpContext http, OperationAccess access, IGraphStore store)
     {
         if (!await AllowedAsync(http, access, ApiScopes.Write))
         {
@@ -84,7 +85,7 @@ public static class InterchangeEndpoints
         }
     }
 
-    private static async Task ExportAsync(HttpContext http, ApiAccess access, IGraphStore store)
+    private static async Task ExportAsync(HttpContext http, OperationAccess access, IGraphStore store)
     {
         if (!await AllowedAsync(http, access, ApiScopes.Read))
         {
@@ -104,24 +105,16 @@ public static class InterchangeEndpoints
         await buffered.FlushAsync(http.RequestAborted);
     }
 
-    private static async Task<bool> AllowedAsync(HttpContext http, ApiAccess access, ApiScopes needed)
+    private static async Task<bool> AllowedAsync(HttpContext http, OperationAccess access, ApiScopes needed)
     {
-        var decision = await access.DecideAsync(http, needed, http.RequestAborted);
-        if (decision.Allowed)
+        if (await access.CheckAsync(http, needed) is not { } refused)
         {
             return true;
         }
-        if (decision.Status == StatusCodes.Status401Unauthorized)
-        {
-            http.Response.Headers.WWWAuthenticate = "Bearer";
-        }
-        await ProblemAsync(http, decision.Status, decision.Code!, decision.Message!);
+        await ProblemAsync(http, refused.Status, refused.Code, refused.Message);
         return false;
     }
 
-    private static async Task ProblemAsync(HttpContext http, int status, string code, string message)
-    {
-        http.Response.StatusCode = status;
-        await http.Response.WriteAsJsonAsync(new { errors = new[] { new { message, extensions = new { code } } } }, http.RequestAborted);
-    }
+    private static Task ProblemAsync(HttpContext http, int status, string code, string message) =>
+        ErrorBody.WriteAsync(http.Response, status, code, message, http.RequestAborted);
 }

@@ -31,10 +31,8 @@ public static class StoreUnavailableResponse
         catch (Exception caught) when (Find(caught) is { } e && !http.Response.HasStarted)
         {
             http.Response.Clear();
-            http.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
             http.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            var body = new { errors = new[] { new { message = Message(e), extensions = new { code = ErrorCodes.ServiceUnavailable } } } };
-            await http.Response.WriteAsJsonAsync(body, http.RequestAborted);
+            await ErrorBody.WriteAsync(http.Response, StatusCodes.Status503ServiceUnavailable, ErrorCodes.ServiceUnavailable, Message(e), http.RequestAborted);
         }
     });
 }

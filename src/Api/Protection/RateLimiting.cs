@@ -33,7 +33,7 @@ public static class RateLimitingExtensions
                 PartitionedRateLimiter.Create<HttpContext, string>(http => Limited(http)
                     ? RateLimitPartition.GetFixedWindowLimiter("address:" + (http.Connection.RemoteIpAddress?.ToString() ?? "unknown"), _ => Window(Options(http).PerAddressPerMinute))
                     : RateLimitPartition.GetNoLimiter("unlimited")),
-                PartitionedRateLimiter.Create<HttpContext, string>(http => Limited(http) && Http.ApiAccess.PresentedKey(http.Request) is { } key
+                PartitionedRateLimiter.Create<HttpContext, string>(http => Limited(http) && Authentication.ApiKeyAuthenticationHandler.PresentedKey(http.Request) is { } key
                     ? RateLimitPartition.GetFixedWindowLimiter("key:" + Graph.Access.ApiKeyMaterial.Hash(key), _ => Window(Options(http).PerKeyPerMinute))
                     : RateLimitPartition.GetNoLimiter("unlimited")));
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
@@ -41,10 +41,8 @@ public static class RateLimitingExtensions
             {
                 var seconds = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? (int)Math.Ceiling(retryAfter.TotalSeconds) : 60;
                 context.HttpContext.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
-                context.HttpContext.Response.ContentType = "application/graphql-response+json; charset=utf-8";
-                await context.HttpContext.Response.WriteAsJsonAsync(
-                    new { errors = new[] { new { message = $"Too many requests: try again in {seconds} s.", extensions = new { code = ErrorCodes.RateLimited } } } },
-                    cancellationToken);
+                await Http.ErrorBody.WriteAsync(context.HttpContext.Response, StatusCodes.Status429TooManyRequests, ErrorCodes.RateLimited,
+                    $"Too many requests: try again in {seconds} s.", cancellationToken, Http.MediaTypes.GraphQLResponse);
             };
         });
         return services;

@@ -1,5 +1,5 @@
 using CoopGraph.Api.GraphQL.Common;
-using CoopGraph.Api.Http;
+using CoopGraph.Api.Authentication;
 using CoopGraph.Graph.Access;
 using GraphQL;
 using GraphQL.Types;
@@ -19,8 +19,7 @@ public static class TrustedDocumentRootFields
             .Argument<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("documents")
             .ResolveAsync(async c =>
             {
-                var http = c.RequestServices!.GetRequiredService<IHttpContextAccessor>().HttpContext;
-                if (http?.Items[ApiAccess.KeyItem] is not ApiKeyInfo key || !key.Allows(ApiScopes.Admin))
+                if (c.User is not { } user || !user.IsKeyHolder() || !user.HasScope(ApiScopes.Admin))
                 {
                     throw new ExecutionError("Registering documents needs a key with the admin scope.") { Code = ErrorCodes.Forbidden };
                 }

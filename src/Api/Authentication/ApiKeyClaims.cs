@@ -1,0 +1,48 @@
+using System.Security.Claims;
+using CoopGraph.Graph.Access;
+
+namespace CoopGraph.Api.Authentication;
+
+/// <summary>The claims a key's holder carries, and what they allow.</summary>
+public static class ApiKeyClaims
+{
+    public const string Scope = "scope";
+    public const string TrustedDocumentsOnly = "trusted_documents_only";
+
+    public static ClaimsPrincipal Principal(ApiKeyInfo key, string scheme)
+    {
+        var claims = new List<Claim> { new(ClaimTypes.Name, key.Name) };
+        foreach (var scope in Enum.GetValues<ApiScopes>().Where(s => s != ApiScopes.None && key.Scopes.HasFlag(s)))
+        {
+            claims.Add(new Claim(Scope, scope.ToString().ToLowerInvariant()));
+        }
+        if (key.TrustedDocumentsOnly)
+        {
+            claims.Add(new Claim(TrustedDocumentsOnly, "true"));
+        }
+        return new ClaimsPrincipal(new ClaimsIdentity(claims, scheme));
+    }
+
+    /// <summary>The scopes of an authenticated caller; none for an anonymous one.</summary>
+    public static ApiScopes Scopes(this ClaimsPrincipal user)
+    {
+        var scopes = ApiScopes.None;
+        foreach (var claim in user.FindAll(Scope))
+        {
+            scopes |= Enum.Parse<ApiScopes>(claim.Value, ignoreCase: true);
+        }
+        return scopes;
+    }
+
+    /// <summary>Whether the caller's key grants <paramref name="needed"/>: write includes read, admin includes both.</summary>
+    public static bool HasScope(this ClaimsPrincipal user, ApiScopes needed)
+    {
+        var scopes = user.Scopes();
+        return scopes.HasFlag(ApiScopes.Admin)
+            || (needed == ApiScopes.Read ? (scopes & (ApiScopes.Read | ApiScopes.Write)) != 0 : needed != ApiScopes.None && scopes.HasFlag(needed));
+    }
+
+    public static bool IsKeyHolder(this ClaimsPrincipal user) => user.Identity?.IsAuthenticated == true;
+
+    public static bool RunsTrustedDocumentsOnly(this ClaimsPrincipal user) => user.HasClaim(TrustedDocumentsOnly, "true");
+}
