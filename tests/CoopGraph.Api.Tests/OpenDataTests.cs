@@ -67,7 +67,7 @@ public sealed class OpenDataTests : IAsyncLifetime
             .Select(l => JsonNode.Parse(l)!)
             .ToDictionary(r => r["source"]!.GetValue<string>(), r => r);
 
-    [Fact]
+    [SharedDataFact]
     public void EveryFile_ImportsInOneRun_WithItsReport()
     {
         var reports = Reports();
@@ -86,7 +86,7 @@ public sealed class OpenDataTests : IAsyncLifetime
         Assert.Contains("Vintages differ", _firstErrors, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [SharedDataFact]
     public void ImportingTwice_ChangesNothing()
     {
         Assert.Equal(_firstCounts, _secondCounts);
@@ -94,7 +94,7 @@ public sealed class OpenDataTests : IAsyncLifetime
         Assert.Equal(_firstReports, _secondReports);
     }
 
-    [Fact]
+    [SharedDataFact]
     public async Task TheGraph_AnswersTheAnalytics_ForARealDepartementAndRegion()
     {
         await using var factory = new OpenDataFactory(Database);
@@ -121,7 +121,7 @@ public sealed class OpenDataTests : IAsyncLifetime
         Assert.True(located["data"]!["actors"]!["totalCount"]!.GetValue<int>() > 30, located.ToJsonString());
     }
 
-    [Fact]
+    [SharedDataFact]
     public async Task TheImportEndpoint_TakesAnOpenDataFile_AndRefusesOneWithoutItsColumns()
     {
         await using var factory = new OpenDataFactory(Path.Combine(_folder, "endpoint.db"));

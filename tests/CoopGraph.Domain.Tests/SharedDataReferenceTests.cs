@@ -14,7 +14,7 @@ namespace CoopGraph.Domain.Tests;
 /// </summary>
 public sealed class SharedDataReferenceTests
 {
-    [Fact]
+    [SharedDataFact]
     public async Task DoctoralSchoolNetwork_AgreesWithNetworkxAndIgraph()
     {
         var shared = SharedData.Folder();

@@ -11,6 +11,10 @@ internal static class SharedData
             ? configured
             : Path.GetFullPath(Path.Combine(Checkout(), "..", "shared"));
 
+    /// <summary>Whether the folder is there, with its data and tools.</summary>
+    public static bool IsPresent() =>
+        Directory.Exists(Path.Combine(Folder(), "data")) && Directory.Exists(Path.Combine(Folder(), "tools"));
+
     /// <summary>The checkout the tests were built from: the folder of CoopGraph.sln above the test binaries.</summary>
     public static string Checkout()
     {
