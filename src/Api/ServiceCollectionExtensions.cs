@@ -7,7 +7,6 @@ using CoopGraph.Graph;
 using CoopGraph.Api.Protection;
 using GraphQL;
 using Microsoft.Extensions.Options;
-using Serilog;
 
 namespace Microsoft.Extensions.DependencyInjection;
 

@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using CoopGraph.Domain.Model;
 using Microsoft.Extensions.DependencyInjection;
 using Snapshooter.Xunit;

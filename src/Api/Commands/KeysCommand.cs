@@ -1,4 +1,3 @@
-using CoopGraph.Graph;
 using CoopGraph.Graph.Access;
 
 namespace CoopGraph.Api.Commands;

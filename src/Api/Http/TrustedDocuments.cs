@@ -5,18 +5,6 @@ using Microsoft.Extensions.Options;
 
 namespace CoopGraph.Api.Http;
 
-/// <summary>Configuration section <c>Api:TrustedDocuments</c>.</summary>
-public sealed class TrustedDocumentsOptions
-{
-    public const string Section = "Api:TrustedDocuments";
-
-    /// <summary>When true, keys created with --trusted-only may run registered documents only.</summary>
-    public bool Enforce { get; set; } = true;
-}
-
-/// <summary>The text to execute and whether it is a registered document.</summary>
-public sealed record ResolvedDocument(string? Query, bool Registered, string? Code = null, string? Problem = null);
-
 /// <summary>
 /// Turns a request's <c>documentId</c> ("sha256:&lt;hex&gt;") into the registered text, checks a query sent with
 /// it against the id, and tells whether a plain query happens to be a registered document.

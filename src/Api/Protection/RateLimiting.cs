@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
 using CoopGraph.Api.GraphQL.Common;
-using Microsoft.AspNetCore.RateLimiting;
 
 namespace CoopGraph.Api.Protection;
 

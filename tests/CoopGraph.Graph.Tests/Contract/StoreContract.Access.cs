@@ -1,6 +1,3 @@
-using CoopGraph.Domain.Model;
-using CoopGraph.Domain.Validation;
-using CoopGraph.Domain.Writes;
 using CoopGraph.Graph.Access;
 
 namespace CoopGraph.Graph.Tests.Contract;

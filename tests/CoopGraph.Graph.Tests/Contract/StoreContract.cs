@@ -1,7 +1,6 @@
 using CoopGraph.Domain.Model;
 using CoopGraph.Domain.Validation;
 using CoopGraph.Domain.Writes;
-using CoopGraph.Graph.Access;
 
 namespace CoopGraph.Graph.Tests.Contract;
 

@@ -3,8 +3,6 @@ using CoopGraph.Api.GraphQL.Loading;
 using CoopGraph.Api.GraphQL.Paging;
 using CoopGraph.Api.GraphQL.Writes;
 using CoopGraph.Domain.Model;
-using CoopGraph.Domain.Validation;
-using CoopGraph.Domain.Writes;
 using CoopGraph.Graph;
 using CoopGraph.Graph.Interchange;
 using GraphQL;

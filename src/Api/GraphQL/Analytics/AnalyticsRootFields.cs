@@ -3,7 +3,6 @@ using System.Text.Json;
 using CoopGraph.Api.GraphQL.Common;
 using CoopGraph.Api.GraphQL.Links;
 using CoopGraph.Api.GraphQL.Paging;
-using CoopGraph.Domain.Analytics;
 using CoopGraph.Domain.Analytics.Centrality;
 using CoopGraph.Domain.Analytics.Communities;
 using CoopGraph.Domain.Analytics.Competition;

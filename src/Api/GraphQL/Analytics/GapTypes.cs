@@ -4,7 +4,6 @@ using CoopGraph.Api.GraphQL.Nodes;
 using CoopGraph.Api.GraphQL.Paging;
 using CoopGraph.Api.GraphQL.Themes;
 using CoopGraph.Domain.Analytics.Gaps;
-using CoopGraph.Graph;
 using GraphQL.Types;
 
 namespace CoopGraph.Api.GraphQL.Analytics;

@@ -3,10 +3,7 @@ using CoopGraph.Api.GraphQL.Paging;
 using CoopGraph.Api.GraphQL.Writes;
 using CoopGraph.Graph.Interchange;
 using CoopGraph.Domain.Model;
-using CoopGraph.Domain.Validation;
-using CoopGraph.Domain.Writes;
 using CoopGraph.Graph;
-using GraphQL;
 using GraphQL.Types;
 
 namespace CoopGraph.Api.GraphQL.Policies;

@@ -2,11 +2,8 @@ using CoopGraph.Api.GraphQL.Common;
 using CoopGraph.Api.GraphQL.Paging;
 using CoopGraph.Api.GraphQL.Writes;
 using CoopGraph.Domain.Model;
-using CoopGraph.Domain.Validation;
-using CoopGraph.Domain.Writes;
 using CoopGraph.Graph;
 using CoopGraph.Graph.Interchange;
-using GraphQL;
 using GraphQL.Types;
 
 namespace CoopGraph.Api.GraphQL.Themes;

@@ -1,5 +1,4 @@
 using CoopGraph.Domain.Analytics.Projection;
-using CoopGraph.Domain.Analytics.Scoping;
 using CoopGraph.Domain.Analytics.Transversality;
 using CoopGraph.Domain.Model;
 

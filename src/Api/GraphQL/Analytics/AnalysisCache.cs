@@ -1,12 +1,7 @@
 using System.Collections.Concurrent;
 using CoopGraph.Domain.Analytics.Projection;
-using CoopGraph.Graph.Projections;
-using GraphQL;
 
 namespace CoopGraph.Api.GraphQL.Analytics;
-
-/// <summary>A result computed on one projection, kept with it so that indexes can be turned back into ids.</summary>
-public sealed record Projected<T>(GraphProjection Projection, T Value);
 
 /// <summary>
 /// Keeps the latest results of costly analyses (communities, brokers) per projection version and scope, so that
@@ -30,13 +25,4 @@ public sealed class AnalysisCache
         var entry = _entries.GetOrAdd((projection.Version, typeof(T).Name + "|" + key), _ => new Lazy<object>(() => compute()));
         return (T)entry.Value;
     }
-}
-
-public static class AnalysisContextExtensions
-{
-    public static Task<GraphProjection> ProjectionAsync(this IResolveFieldContext context) =>
-        context.RequestServices!.GetRequiredService<ProjectionProvider>().GetAsync(context.CancellationToken);
-
-    public static AnalysisCache AnalysisCache(this IResolveFieldContext context) =>
-        context.RequestServices!.GetRequiredService<AnalysisCache>();
 }
