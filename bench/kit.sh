@@ -14,7 +14,7 @@ scale=$1
 seconds=${2:-10}
 data=${COOPGRAPH_BENCH:-/tmp/coopgraph-bench}/$scale
 mkdir -p "$data" bench/results
-dotnet build src/Api -c Release -nologo -clp:ErrorsOnly >/dev/null
+dotnet build src/Api -c Release -p:BenchEndpoints=true -nologo -clp:ErrorsOnly >/dev/null
 api="dotnet src/Api/bin/Release/net10.0/CoopGraph.Api.dll"
 if [ ! -f "$data/graph.ndjson" ]; then
   $api generate --scale "$scale" --out "$data/graph.ndjson"

@@ -20,7 +20,9 @@ public static class CoopGraphEndpoints
         app.MapGet(GraphQLPath + "/schema.graphql", (ISchema schema) => Results.Text(schema.Print(), "text/plain", System.Text.Encoding.UTF8));
         app.MapCoopGraphInterchange();
         app.MapCoopGraphHealth();
-        app.MapCoopGraphCeiling();
+#if BENCH_ENDPOINTS
+        CoopGraph.Api.Bench.CeilingEndpoint.MapCoopGraphCeiling(app);
+#endif
         return app;
     }
 }

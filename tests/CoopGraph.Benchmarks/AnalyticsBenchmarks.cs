@@ -7,6 +7,7 @@ using CoopGraph.Domain.Analytics.Projection;
 using CoopGraph.Domain.Analytics.Scoping;
 using CoopGraph.Domain.Analytics.Transversality;
 using CoopGraph.Domain.Model;
+using CoopGraph.Tests.Shared;
 
 namespace CoopGraph.Benchmarks;
 

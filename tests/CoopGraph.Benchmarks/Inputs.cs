@@ -2,7 +2,7 @@ using CoopGraph.Domain.Analytics;
 using CoopGraph.Domain.Analytics.Projection;
 using CoopGraph.Domain.Analytics.Scoping;
 using CoopGraph.Domain.Generation;
-using CoopGraph.Domain.Model;
+using CoopGraph.Tests.Shared;
 
 namespace CoopGraph.Benchmarks;
 

@@ -1,5 +1,6 @@
 using CoopGraph.Domain.Analytics.Projection;
 using CoopGraph.Domain.Model;
+using CoopGraph.Tests.Shared;
 
 namespace CoopGraph.Domain.Tests;
 

@@ -1,7 +1,7 @@
 using System.Text;
 using CoopGraph.Domain.Generation;
-using CoopGraph.Domain.Model;
 using CoopGraph.Graph.Interchange;
+using CoopGraph.Tests.Shared;
 
 namespace CoopGraph.Graph.Tests;
 

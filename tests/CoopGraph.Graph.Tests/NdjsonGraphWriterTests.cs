@@ -2,6 +2,7 @@ using System.Text.Json;
 using CoopGraph.Domain.Generation;
 using CoopGraph.Domain.Model;
 using CoopGraph.Graph.Interchange;
+using CoopGraph.Tests.Shared;
 
 namespace CoopGraph.Graph.Tests;
 

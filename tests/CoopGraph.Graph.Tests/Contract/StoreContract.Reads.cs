@@ -1,4 +1,5 @@
 using CoopGraph.Domain.Model;
+using CoopGraph.Tests.Shared;
 
 namespace CoopGraph.Graph.Tests.Contract;
 

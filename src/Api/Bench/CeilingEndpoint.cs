@@ -1,12 +1,14 @@
 using System.Collections.Concurrent;
 using System.Text;
 
-namespace CoopGraph.Api.Http;
+using CoopGraph.Api.Http;
+
+namespace CoopGraph.Api.Bench;
 
 /// <summary>
 /// The load kit's yardstick (bench/): a POST that reads its body and answers a fixed JSON body of the asked size,
-/// doing no GraphQL work, so that a run measures what the HTTP stack alone can do on the machine. Mapped only when
-/// <c>Api:Bench:Ceiling</c> is true; never on in production.
+/// doing no GraphQL work, so that a run measures what the HTTP stack alone can do on the machine. Compiled only into the
+/// kit's build (<c>-p:BenchEndpoints=true</c>), and even there mapped only when <c>Api:Bench:Ceiling</c> is true.
 /// </summary>
 public static class CeilingEndpoint
 {
