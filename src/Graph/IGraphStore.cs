@@ -44,11 +44,12 @@ public interface IGraphStore
     Task<GraphCounts> CountAsync(CancellationToken cancellationToken);
 
     /// <summary>
-    /// Announces a large load (an import). A store may then write faster by deferring work it can do at once at the end,
-    /// such as secondary indexes; everything written stays correct and readable meanwhile, and disposing the returned
-    /// scope (or, after a crash, the next start) puts the store back in its normal state.
+    /// Announces a large load (an import), through which its batches are then prepared and written (see
+    /// <see cref="IBulkLoad"/>). A store may write faster meanwhile by deferring work it can do at once at the end, such
+    /// as secondary indexes, and by checking batches ahead of their write; everything written stays correct and
+    /// readable meanwhile.
     /// </summary>
-    Task<IAsyncDisposable> BeginBulkLoadAsync(CancellationToken cancellationToken);
+    Task<IBulkLoad> BeginBulkLoadAsync(CancellationToken cancellationToken);
 }
 
 public enum LinkDirection

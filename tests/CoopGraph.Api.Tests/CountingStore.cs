@@ -37,7 +37,7 @@ public sealed class CountingStore(IGraphStore inner) : IGraphStore
     public Task<IReadOnlyDictionary<string, IReadOnlyList<string>>> GetNeighbourIdsAsync(IReadOnlyCollection<string> nodeIds, LinkType type, LinkDirection direction, CancellationToken cancellationToken) =>
         Count(inner.GetNeighbourIdsAsync(nodeIds, type, direction, cancellationToken));
 
-    public Task<IAsyncDisposable> BeginBulkLoadAsync(CancellationToken cancellationToken) => Count(inner.BeginBulkLoadAsync(cancellationToken));
+    public Task<IBulkLoad> BeginBulkLoadAsync(CancellationToken cancellationToken) => Count(inner.BeginBulkLoadAsync(cancellationToken));
 
     public Task<IReadOnlyList<Node>> SearchAsync(string text, int first, CancellationToken cancellationToken) => Count(inner.SearchAsync(text, first, cancellationToken));
 

@@ -59,7 +59,7 @@ public sealed class FailureTests : IClassFixture<FailureTests.BrokenStoreFactory
 
         public Task<long> GetVersionAsync(CancellationToken cancellationToken) => throw Broken();
 
-        public Task<IAsyncDisposable> BeginBulkLoadAsync(CancellationToken cancellationToken) => throw Broken();
+        public Task<IBulkLoad> BeginBulkLoadAsync(CancellationToken cancellationToken) => throw Broken();
 
         public Task<WriteResult> WriteAsync(GraphBatch batch, CancellationToken cancellationToken) => throw Broken();
 

@@ -32,8 +32,8 @@ public static class ImportProfile
             await using var bulk = await store.BeginBulkLoadAsync(CancellationToken.None);
             foreach (var batch in batches)
             {
-                var prepared = await store.PrepareAsync(batch, CancellationToken.None);
-                var result = await store.WriteAsync(prepared, CancellationToken.None);
+                var prepared = await bulk.PrepareAsync(batch, CancellationToken.None);
+                var result = await bulk.WriteAsync(prepared, CancellationToken.None);
                 if (!result.Succeeded)
                 {
                     throw new InvalidOperationException(result.Errors[0].Message);

@@ -33,11 +33,11 @@ public sealed class DeferredLinkIntegrityTests
     private static Task<long> UniqueLinkIndexesAsync(string database) =>
         ScalarAsync<long>(database, "SELECT COUNT(*) FROM sqlite_schema WHERE type = 'index' AND name IN ('ux_links_id', 'ux_links_ends')");
 
-    private static async Task<WriteResult> PrepareAndWriteAsync(Graph.Embedded.EmbeddedGraphStore store, GraphBatch batch)
+    private static async Task<WriteResult> PrepareAndWriteAsync(IBulkLoad load, GraphBatch batch)
     {
-        var prepared = await store.PrepareAsync(batch, Ct);
+        var prepared = await load.PrepareAsync(batch, Ct);
         Assert.Empty(prepared.Errors);
-        return await store.WriteAsync(prepared, Ct);
+        return await load.WriteAsync(prepared, Ct);
     }
 
     [Fact]
@@ -45,10 +45,10 @@ public sealed class DeferredLinkIntegrityTests
     {
         await using var temp = await TempStore.CreateAsync();
         long during;
-        await using (await temp.Store.BeginBulkLoadAsync(Ct))
+        await using (var load = await temp.Store.BeginBulkLoadAsync(Ct))
         {
-            Assert.True((await PrepareAndWriteAsync(temp.Store, new GraphBatch { Nodes = [Actor("a"), ActorAt("b", 1), ActorAt("c", 2)] })).Succeeded);
-            var links = await PrepareAndWriteAsync(temp.Store, new GraphBatch { Links = [Cooperation("ab", "a", "b", "first"), Cooperation("bc", "b", "c", "second", 1)] });
+            Assert.True((await PrepareAndWriteAsync(load, new GraphBatch { Nodes = [Actor("a"), ActorAt("b", 1), ActorAt("c", 2)] })).Succeeded);
+            var links = await PrepareAndWriteAsync(load, new GraphBatch { Links = [Cooperation("ab", "a", "b", "first"), Cooperation("bc", "b", "c", "second", 1)] });
             Assert.True(links.Succeeded, Messages(links));
             during = await UniqueLinkIndexesAsync(temp.DatabasePath);
         }
@@ -62,17 +62,17 @@ public sealed class DeferredLinkIntegrityTests
     public async Task ALinkWrittenAgainInALaterBatch_IsOneRow_WithTheLastValues()
     {
         await using var temp = await TempStore.CreateAsync();
-        await using (await temp.Store.BeginBulkLoadAsync(Ct))
+        await using (var load = await temp.Store.BeginBulkLoadAsync(Ct))
         {
-            Assert.True((await PrepareAndWriteAsync(temp.Store, new GraphBatch { Nodes = [Actor("a"), ActorAt("b", 1), ActorAt("c", 2), Theme("t", 3)] })).Succeeded);
-            var first = await PrepareAndWriteAsync(temp.Store, new GraphBatch
+            Assert.True((await PrepareAndWriteAsync(load, new GraphBatch { Nodes = [Actor("a"), ActorAt("b", 1), ActorAt("c", 2), Theme("t", 3)] })).Succeeded);
+            var first = await PrepareAndWriteAsync(load, new GraphBatch
             {
                 Nodes = [Actor("a", "t")],
                 Links = [Cooperation("ab", "a", "b", "first")],
             });
             Assert.True(first.Succeeded, Messages(first));
             // Both links again: one by its id, one through the relation that implies it.
-            var again = await PrepareAndWriteAsync(temp.Store, new GraphBatch
+            var again = await PrepareAndWriteAsync(load, new GraphBatch
             {
                 Nodes = [Actor("a", "t")],
                 Links = [Cooperation("ab", "a", "b", "second"), Cooperation("bc", "b", "c", "new", 1)],
@@ -99,12 +99,12 @@ public sealed class DeferredLinkIntegrityTests
         var explicitLink = new LinkUpsert(new Link { Id = "mine", Type = LinkType.LocatedIn, SourceId = "a", TargetId = "c1" }, true, ["links", 0]);
 
         WriteResult resent;
-        await using (await temp.Store.BeginBulkLoadAsync(Ct))
+        await using (var load = await temp.Store.BeginBulkLoadAsync(Ct))
         {
-            Assert.True((await PrepareAndWriteAsync(temp.Store, new GraphBatch { Nodes = [place, ActorAt("a", 1)] })).Succeeded);
-            Assert.True((await PrepareAndWriteAsync(temp.Store, new GraphBatch { Links = [explicitLink] })).Succeeded);
+            Assert.True((await PrepareAndWriteAsync(load, new GraphBatch { Nodes = [place, ActorAt("a", 1)] })).Succeeded);
+            Assert.True((await PrepareAndWriteAsync(load, new GraphBatch { Links = [explicitLink] })).Succeeded);
             // The same pair of ends through the actor's territory code: the store already holds it, under another id.
-            resent = await PrepareAndWriteAsync(temp.Store, new GraphBatch { Nodes = [Placed("a")] });
+            resent = await PrepareAndWriteAsync(load, new GraphBatch { Nodes = [Placed("a")] });
         }
 
         Assert.True(resent.Succeeded, Messages(resent));
@@ -120,10 +120,10 @@ public sealed class DeferredLinkIntegrityTests
         var other = temp.Open();
         WriteResult repeated;
         long afterOther;
-        await using (await temp.Store.BeginBulkLoadAsync(Ct))
+        await using (var load = await temp.Store.BeginBulkLoadAsync(Ct))
         {
-            Assert.True((await PrepareAndWriteAsync(temp.Store, new GraphBatch { Nodes = [Actor("a"), ActorAt("b", 1)] })).Succeeded);
-            Assert.True((await PrepareAndWriteAsync(temp.Store, new GraphBatch { Links = [Cooperation("ab", "a", "b", "load")] })).Succeeded);
+            Assert.True((await PrepareAndWriteAsync(load, new GraphBatch { Nodes = [Actor("a"), ActorAt("b", 1)] })).Succeeded);
+            Assert.True((await PrepareAndWriteAsync(load, new GraphBatch { Links = [Cooperation("ab", "a", "b", "load")] })).Succeeded);
             Assert.Equal(0, await UniqueLinkIndexesAsync(temp.DatabasePath));
 
             // Refused by what the indexes, built inside its transaction, found; they are kept for the checks to come.
@@ -131,7 +131,7 @@ public sealed class DeferredLinkIntegrityTests
             afterOther = await UniqueLinkIndexesAsync(temp.DatabasePath);
             Assert.True((await other.WriteAsync(new GraphBatch { Nodes = [Actor("c")] }, Ct)).Succeeded);
             // The load goes on after the other process: its next batch is checked against SQLite, with the indexes.
-            Assert.True((await PrepareAndWriteAsync(temp.Store, new GraphBatch { Nodes = [Theme("t", 0)] })).Succeeded);
+            Assert.True((await PrepareAndWriteAsync(load, new GraphBatch { Nodes = [Theme("t", 0)] })).Succeeded);
         }
 
         Assert.Equal(2, afterOther);

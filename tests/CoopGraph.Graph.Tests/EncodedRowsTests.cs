@@ -21,14 +21,14 @@ public sealed class EncodedRowsTests
             true, ["links", i])).ToList();
         var authority = new NodeUpsert(new Authority { Id = "g", Name = "Région", Level = AuthorityLevel.Region }, ["nodes", 60]);
 
-        await using (await temp.Store.BeginBulkLoadAsync(Ct))
+        await using (var load = await temp.Store.BeginBulkLoadAsync(Ct))
         {
-            var nodes = await temp.Store.PrepareAsync(new GraphBatch { Nodes = [.. actors, authority] }, Ct);
-            var first = await temp.Store.PrepareAsync(new GraphBatch { Links = links[..1500] }, Ct);
-            Assert.True((await temp.Store.WriteAsync(nodes, Ct)).Succeeded);
-            var second = await temp.Store.PrepareAsync(new GraphBatch { Links = links[1500..] }, Ct);
-            Assert.True((await temp.Store.WriteAsync(first, Ct)).Succeeded);
-            Assert.True((await temp.Store.WriteAsync(second, Ct)).Succeeded);
+            var nodes = await load.PrepareAsync(new GraphBatch { Nodes = [.. actors, authority] }, Ct);
+            var first = await load.PrepareAsync(new GraphBatch { Links = links[..1500] }, Ct);
+            Assert.True((await load.WriteAsync(nodes, Ct)).Succeeded);
+            var second = await load.PrepareAsync(new GraphBatch { Links = links[1500..] }, Ct);
+            Assert.True((await load.WriteAsync(first, Ct)).Succeeded);
+            Assert.True((await load.WriteAsync(second, Ct)).Succeeded);
         }
         // And through a plain write, which encodes on the writing thread with the same pooled memory.
         Assert.True((await temp.Store.WriteAsync(new GraphBatch { Links = [links[0] with { Link = links[0].Link with { Note = "changée" } }] }, Ct)).Succeeded);

@@ -46,7 +46,7 @@ public sealed class GatedExportStore(IGraphStore inner) : IGraphStore
 
     public Task<GraphCounts> CountAsync(CancellationToken cancellationToken) => inner.CountAsync(cancellationToken);
 
-    public Task<IAsyncDisposable> BeginBulkLoadAsync(CancellationToken cancellationToken) => inner.BeginBulkLoadAsync(cancellationToken);
+    public Task<IBulkLoad> BeginBulkLoadAsync(CancellationToken cancellationToken) => inner.BeginBulkLoadAsync(cancellationToken);
 
     private static TaskCompletionSource Open()
     {

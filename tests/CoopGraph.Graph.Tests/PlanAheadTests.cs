@@ -25,19 +25,19 @@ public sealed class PlanAheadTests
     public async Task BatchesCheckedAhead_SeeTheBatchesBeforeThem_AndAreWrittenAsChecked()
     {
         await using var temp = await TempStore.CreateAsync();
-        await using (await temp.Store.BeginBulkLoadAsync(Ct))
+        await using (var load = await temp.Store.BeginBulkLoadAsync(Ct))
         {
             // Both are checked before either is written: the second can only pass because the first is taken in.
-            var themes = await temp.Store.PrepareAsync(new GraphBatch { Nodes = [Theme("t1")] }, Ct);
-            var actor = await temp.Store.PrepareAsync(new GraphBatch { Nodes = [Actor("a1", "t1")] }, Ct);
-            var refused = await temp.Store.PrepareAsync(new GraphBatch { Nodes = [Actor("a2", "nowhere")] }, Ct);
+            var themes = await load.PrepareAsync(new GraphBatch { Nodes = [Theme("t1")] }, Ct);
+            var actor = await load.PrepareAsync(new GraphBatch { Nodes = [Actor("a1", "t1")] }, Ct);
+            var refused = await load.PrepareAsync(new GraphBatch { Nodes = [Actor("a2", "nowhere")] }, Ct);
 
             Assert.Empty(themes.Errors);
             Assert.Empty(actor.Errors);
             Assert.Equal(UserErrorCodes.NotFound, Assert.Single(refused.Errors).Code);
-            Assert.True((await temp.Store.WriteAsync(themes, Ct)).Succeeded);
-            Assert.True((await temp.Store.WriteAsync(actor, Ct)).Succeeded);
-            await Assert.ThrowsAsync<ArgumentException>(() => temp.Store.WriteAsync(refused, Ct));
+            Assert.True((await load.WriteAsync(themes, Ct)).Succeeded);
+            Assert.True((await load.WriteAsync(actor, Ct)).Succeeded);
+            await Assert.ThrowsAsync<ArgumentException>(() => load.WriteAsync(refused, Ct));
         }
 
         Assert.Equal(["t1"], (await temp.Store.GetNeighbourIdsAsync(["a1"], LinkType.WorksOn, LinkDirection.Outgoing, Ct))["a1"]);
@@ -49,19 +49,19 @@ public sealed class PlanAheadTests
     {
         await using var temp = await TempStore.CreateAsync();
         WriteResult cycle, located;
-        await using (await temp.Store.BeginBulkLoadAsync(Ct))
+        await using (var load = await temp.Store.BeginBulkLoadAsync(Ct))
         {
             // Two territories each the parent of the other: only SQLite finds the cycle, when the batch is written.
-            var territories = await temp.Store.PrepareAsync(new GraphBatch { Nodes = [Territory("c1", "01001", "c2", 0), Territory("c2", "01002", "c1", 1)] }, Ct);
+            var territories = await load.PrepareAsync(new GraphBatch { Nodes = [Territory("c1", "01001", "c2", 0), Territory("c2", "01002", "c1", 1)] }, Ct);
             var place = new NodeUpsert(new SseActor { Id = "a1", Name = "a1", LegalForm = LegalForm.Association }, ["nodes", 0])
             {
                 Relations = [new RelationSet(LinkType.LocatedIn, "territoryCode", ["01001"], RefsAreTerritoryCodes: true)],
             };
-            var actor = await temp.Store.PrepareAsync(new GraphBatch { Nodes = [place] }, Ct);
+            var actor = await load.PrepareAsync(new GraphBatch { Nodes = [place] }, Ct);
             Assert.Empty(actor.Errors);
 
-            cycle = await temp.Store.WriteAsync(territories, Ct);
-            located = await temp.Store.WriteAsync(actor, Ct);
+            cycle = await load.WriteAsync(territories, Ct);
+            located = await load.WriteAsync(actor, Ct);
         }
 
         Assert.Equal(2, cycle.Errors.Count);
@@ -75,15 +75,15 @@ public sealed class PlanAheadTests
     {
         await using var temp = await TempStore.CreateAsync();
         WriteResult theme;
-        await using (await temp.Store.BeginBulkLoadAsync(Ct))
+        await using (var load = await temp.Store.BeginBulkLoadAsync(Ct))
         {
-            var prepared = await temp.Store.PrepareAsync(new GraphBatch { Nodes = [Theme("x")] }, Ct);
+            var prepared = await load.PrepareAsync(new GraphBatch { Nodes = [Theme("x")] }, Ct);
             Assert.Empty(prepared.Errors);
             // Someone else (a mutation) writes "x" as another kind while the load's batch waits for its turn.
             var authority = new NodeUpsert(new Authority { Id = "x", Name = "x", Level = AuthorityLevel.Commune }, ["nodes", 0]);
             Assert.True((await temp.Store.WriteAsync(new GraphBatch { Nodes = [authority] }, Ct)).Succeeded);
 
-            theme = await temp.Store.WriteAsync(prepared, Ct);
+            theme = await load.WriteAsync(prepared, Ct);
         }
 
         Assert.Equal(UserErrorCodes.KindConflict, Assert.Single(theme.Errors).Code);
@@ -94,18 +94,18 @@ public sealed class PlanAheadTests
     public async Task ABatchThatNeedsTheStore_WaitsForTheWritesBeforeIt()
     {
         await using var temp = await TempStore.CreateAsync();
-        await using (await temp.Store.BeginBulkLoadAsync(Ct))
+        await using (var load = await temp.Store.BeginBulkLoadAsync(Ct))
         {
-            var first = await temp.Store.PrepareAsync(new GraphBatch { Nodes = [Theme("t1"), Actor("a1"), Actor("a2")], Links = [Cooperation("c", "a1", "a2", 1)] }, Ct);
+            var first = await load.PrepareAsync(new GraphBatch { Nodes = [Theme("t1"), Actor("a1"), Actor("a2")], Links = [Cooperation("c", "a1", "a2", 1)] }, Ct);
             // The same link again: whether it exists is SQLite's to say, once the first batch is written.
-            var again = await temp.Store.PrepareAsync(new GraphBatch { Links = [Cooperation("c", "a2", "a1", 3)] }, Ct);
-            var after = temp.Store.PrepareAsync(new GraphBatch { Nodes = [Theme("t2")] }, Ct);
+            var again = await load.PrepareAsync(new GraphBatch { Links = [Cooperation("c", "a2", "a1", 3)] }, Ct);
+            var after = load.PrepareAsync(new GraphBatch { Nodes = [Theme("t2")] }, Ct);
 
             Assert.False(after.IsCompleted);
-            Assert.True((await temp.Store.WriteAsync(first, Ct)).Succeeded);
+            Assert.True((await load.WriteAsync(first, Ct)).Succeeded);
             Assert.False(after.IsCompleted);
-            Assert.True((await temp.Store.WriteAsync(again, Ct)).Succeeded);
-            Assert.True((await temp.Store.WriteAsync(await after.WaitAsync(TimeSpan.FromSeconds(10)), Ct)).Succeeded);
+            Assert.True((await load.WriteAsync(again, Ct)).Succeeded);
+            Assert.True((await load.WriteAsync(await after.WaitAsync(TimeSpan.FromSeconds(10)), Ct)).Succeeded);
         }
 
         var link = Assert.Single(await temp.Store.GetLinksAsync(["c"], Ct));
@@ -116,21 +116,21 @@ public sealed class PlanAheadTests
     public async Task PreparedWritesNeverWritten_DoNotHoldTheNextLoadBack()
     {
         await using var temp = await TempStore.CreateAsync();
-        await using (await temp.Store.BeginBulkLoadAsync(Ct))
+        await using (var load = await temp.Store.BeginBulkLoadAsync(Ct))
         {
-            var first = await temp.Store.PrepareAsync(new GraphBatch { Nodes = [Actor("a1"), Actor("a2")], Links = [Cooperation("c", "a1", "a2", 1)] }, Ct);
-            Assert.True((await temp.Store.WriteAsync(first, Ct)).Succeeded);
+            var first = await load.PrepareAsync(new GraphBatch { Nodes = [Actor("a1"), Actor("a2")], Links = [Cooperation("c", "a1", "a2", 1)] }, Ct);
+            Assert.True((await load.WriteAsync(first, Ct)).Succeeded);
             // Needs the store, so the next batch would wait for it; the load ends (cancelled) before it is written.
-            _ = await temp.Store.PrepareAsync(new GraphBatch { Links = [Cooperation("c", "a1", "a2", 2)] }, Ct);
+            _ = await load.PrepareAsync(new GraphBatch { Links = [Cooperation("c", "a1", "a2", 2)] }, Ct);
         }
         var store = temp.Store;
         Assert.True((await store.WriteAsync(new GraphBatch { NodeDeletes = [new ItemDelete("a1", ["ids", 0]), new ItemDelete("a2", ["ids", 1])] }, Ct)).Succeeded);
 
         // Empty again, so the next load checks ahead too.
-        await using (await store.BeginBulkLoadAsync(Ct))
+        await using (var load = await store.BeginBulkLoadAsync(Ct))
         {
-            var next = await store.PrepareAsync(new GraphBatch { Nodes = [Theme("t9")] }, Ct).WaitAsync(TimeSpan.FromSeconds(10));
-            Assert.True((await store.WriteAsync(next, Ct)).Succeeded, "a prepared write");
+            var next = await load.PrepareAsync(new GraphBatch { Nodes = [Theme("t9")] }, Ct).WaitAsync(TimeSpan.FromSeconds(10));
+            Assert.True((await load.WriteAsync(next, Ct)).Succeeded, "a prepared write");
         }
         Assert.Single(await store.GetNodesAsync(["t9"], Ct));
     }
@@ -139,10 +139,10 @@ public sealed class PlanAheadTests
     public async Task ALoadCheckedAhead_LeavesForeignKeysOn_ForEveryLaterWrite()
     {
         await using var temp = await TempStore.CreateAsync();
-        await using (await temp.Store.BeginBulkLoadAsync(Ct))
+        await using (var load = await temp.Store.BeginBulkLoadAsync(Ct))
         {
-            var prepared = await temp.Store.PrepareAsync(new GraphBatch { Nodes = [Actor("a1"), Actor("a2")], Links = [Cooperation("c", "a1", "a2", 1)] }, Ct);
-            Assert.True((await temp.Store.WriteAsync(prepared, Ct)).Succeeded);
+            var prepared = await load.PrepareAsync(new GraphBatch { Nodes = [Actor("a1"), Actor("a2")], Links = [Cooperation("c", "a1", "a2", 1)] }, Ct);
+            Assert.True((await load.WriteAsync(prepared, Ct)).Succeeded);
         }
 
         // The pooled connection the load wrote through is the one handed out next.

@@ -1,3 +1,4 @@
+using CoopGraph.Domain.Writes;
 using Microsoft.Data.Sqlite;
 
 namespace CoopGraph.Graph.Embedded;
@@ -8,15 +9,15 @@ public sealed partial class EmbeddedGraphStore
     private int _bulkLoads;
     private bool _deferredByThisProcess;
 
-    // Set and dropped under the write lock and _planGate; read and added to under _planGate (see PlanAhead).
-    private BulkLoadMemory? _bulkMemory;
+    // The load's memory and the order of its prepared writes, shared with every write of this store.
+    private readonly BulkLoadState _load = new();
 
     /// <summary>
     /// Into an empty store, defers the neighbourhood indexes and the search index to the end of the load (see
-    /// <see cref="DeferredIndexes"/>); into a store that holds data, changes nothing, so that its readers keep their
-    /// indexes. Search answers from the old index until the load ends.
+    /// <see cref="DeferredIndexes"/>) and checks batches ahead against the load's memory; into a store that holds data,
+    /// changes nothing, so that its readers keep their indexes. Search answers from the old index until the load ends.
     /// </summary>
-    public async Task<IAsyncDisposable> BeginBulkLoadAsync(CancellationToken cancellationToken)
+    public async Task<IBulkLoad> BeginBulkLoadAsync(CancellationToken cancellationToken)
     {
         await _writeLock.WaitAsync(cancellationToken);
         try
@@ -29,17 +30,10 @@ public sealed partial class EmbeddedGraphStore
                 {
                     await ExecuteInTransactionAsync(connection, DeferredIndexes.DropSql, cancellationToken);
                     _deferredByThisProcess = true;
-                    var memory = new BulkLoadMemory(await GetVersionAsync(cancellationToken));
-                    lock (_planGate)
-                    {
-                        _bulkMemory = memory;
-                        // Writes prepared by an earlier load and never written (it was cancelled) do not count.
-                        _written = _prepared;
-                        ReleaseWaitingLocked(_checkedWhenWritten);
-                    }
+                    _load.Start(new BulkLoadMemory(await GetVersionAsync(cancellationToken)));
                 }
             }
-            return new BulkLoadScope(this);
+            return new EmbeddedBulkLoad(this);
         }
         finally
         {
@@ -56,7 +50,7 @@ public sealed partial class EmbeddedGraphStore
             _bulkLoads--;
             if (_bulkLoads == 0)
             {
-                ForgetPreparedWrites();
+                _load.End();
             }
             if (_bulkLoads == 0 && _deferredByThisProcess)
             {
@@ -113,9 +107,16 @@ public sealed partial class EmbeddedGraphStore
         await transaction.CommitAsync(cancellationToken);
     }
 
-    private sealed class BulkLoadScope(EmbeddedGraphStore store) : IAsyncDisposable
+    /// <summary>One announced load: its batches go through the store's shared load state; disposing it ends the load once.</summary>
+    private sealed class EmbeddedBulkLoad(EmbeddedGraphStore store) : IBulkLoad
     {
         private int _disposed;
+
+        public Task<PreparedWrite> PrepareAsync(GraphBatch batch, CancellationToken cancellationToken) =>
+            store._load.PrepareAsync(batch, cancellationToken);
+
+        public Task<WriteResult> WriteAsync(PreparedWrite prepared, CancellationToken cancellationToken) =>
+            store.WritePreparedAsync(prepared, cancellationToken);
 
         public async ValueTask DisposeAsync()
         {

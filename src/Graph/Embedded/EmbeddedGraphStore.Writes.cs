@@ -12,21 +12,12 @@ public sealed partial class EmbeddedGraphStore
         var holdsMemory = false;
         try
         {
-            lock (_planGate)
-            {
-                holdsMemory = HoldMemoryLocked();
-            }
+            holdsMemory = _load.HoldForWrite();
             return await CheckAndWriteAsync(batch, cancellationToken);
         }
         finally
         {
-            if (holdsMemory)
-            {
-                lock (_planGate)
-                {
-                    ReleaseWaitingLocked(1);
-                }
-            }
+            _load.Release(holdsMemory ? 1 : 0);
             _writeLock.Release();
         }
     }
@@ -42,11 +33,7 @@ public sealed partial class EmbeddedGraphStore
         var (result, plan) = await BatchWriter.CheckAndWriteAsync(write, batch, cancellationToken);
         if (result.Errors.Count == 0 && !batch.ValidateOnly && memory is not null)
         {
-            lock (_planGate)
-            {
-                memory.Record(plan);
-                memory.Version = result.Version;
-            }
+            _load.Record(memory, plan, result.Version);
         }
         return result;
     }
@@ -54,23 +41,10 @@ public sealed partial class EmbeddedGraphStore
     /// <summary>The bulk load's memory when it still describes the file (no other process wrote since); else drops it.</summary>
     private async Task<BulkLoadMemory?> BulkMemoryAsync(SqliteConnection connection, SqliteTransaction transaction, CancellationToken ct)
     {
-        BulkLoadMemory? memory;
-        lock (_planGate)
-        {
-            memory = _bulkMemory;
-        }
-        if (memory is null)
+        if (_load.Memory is not { } memory)
         {
             return null;
         }
-        var version = await EmbeddedWriteTransaction.ReadVersionAsync(connection, transaction, ct);
-        lock (_planGate)
-        {
-            if (memory.Version != version && ReferenceEquals(_bulkMemory, memory))
-            {
-                _bulkMemory = null;
-            }
-            return _bulkMemory;
-        }
+        return _load.CurrentAt(memory, await EmbeddedWriteTransaction.ReadVersionAsync(connection, transaction, ct));
     }
 }

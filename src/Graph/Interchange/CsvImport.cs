@@ -1,5 +1,5 @@
 using System.Globalization;
-using System.Text.Json.Nodes;
+using CoopGraph.Domain.Validation;
 
 namespace CoopGraph.Graph.Interchange;
 
@@ -15,8 +15,11 @@ public static class CsvImport
     public static readonly string[] Numeric = ["population", "budget", "intensity", "amount", "year"];
     public static readonly string[] Lists = ["themeIds", "tags", "domains"];
 
-    /// <summary>NDJSON lines made from the CSV rows; a row that cannot be read becomes a line the reader refuses, with the reason.</summary>
-    public static IEnumerable<string> ToNdjson(TextReader input, string? kind)
+    /// <summary>
+    /// The import lines of the rows, numbered as the file's lines (the header is line 1, a blank line like a blank
+    /// row); a row that cannot be read becomes a line with the reason. A header the format refuses throws <see cref="FormatException"/> on the first read.
+    /// </summary>
+    public static IEnumerable<ImportLine> Lines(TextReader input, string? kind)
     {
         using var table = CsvTable.Open(input);
         var header = table.Columns;
@@ -34,17 +37,24 @@ public static class CsvImport
         {
             throw new FormatException($"The header lacks the column(s) {string.Join(", ", missing)}.");
         }
+        var fields = new Dictionary<string, object?>(StringComparer.Ordinal);
+        var reader = new InputReader(fields);
+        var errors = new List<UserError>();
+        long number = 1;
+        yield return new ImportLine(number);
         foreach (var row in table.Records())
         {
+            number++;
             if (row.IsBlank)
             {
-                yield return "";
+                yield return new ImportLine(number);
                 continue;
             }
-            var line = new JsonObject { ["op"] = isLinks ? "link" : "node" };
+            fields.Clear();
+            fields["op"] = isLinks ? "link" : "node";
             if (!isLinks && !header.Contains("kind"))
             {
-                line["kind"] = kind;
+                fields["kind"] = kind;
             }
             foreach (var name in header)
             {
@@ -52,11 +62,11 @@ public static class CsvImport
                 {
                     continue;
                 }
-                line[name] = Lists.Contains(name)
-                    ? new JsonArray(value.Split('|', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(v => (JsonNode)v!).ToArray())
-                    : Numeric.Contains(name) && decimal.TryParse(value, NumberStyles.Number, CultureInfo.InvariantCulture, out var number) ? number : value;
+                fields[name] = Lists.Contains(name)
+                    ? value.Split('|', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                    : Numeric.Contains(name) && decimal.TryParse(value, NumberStyles.Number, CultureInfo.InvariantCulture, out var amount) ? amount : value;
             }
-            yield return line.ToJsonString();
+            yield return ImportLineMapper.Map(reader, number, errors);
         }
     }
 }

@@ -1,17 +1,13 @@
 using System.Text;
 using System.Text.Json;
 using CoopGraph.Domain.Validation;
-using CoopGraph.Domain.Writes;
 
 namespace CoopGraph.Graph.Interchange;
-
-/// <summary>One line of an import: a node upsert, a link upsert or a deletion; or the reason it cannot be read.</summary>
-public sealed record ImportLine(long Number, NodeUpsert? Node = null, LinkUpsert? Link = null, ItemDelete? NodeDelete = null, ItemDelete? LinkDelete = null, string? Problem = null);
 
 /// <summary>
 /// Reads the import format: one JSON object a line with <c>"op": "node" | "link" | "delete"</c> and the fields of
 /// the GraphQL inputs (ActorInput, ThemeInput, PolicyInput, TerritoryInput by <c>kind</c>; LinkInput; for delete,
-/// <c>id</c> and <c>"what": "node" | "link"</c>), mapped by the same <see cref="InputMappers"/> as the mutations.
+/// <c>id</c> and <c>"what": "node" | "link"</c>), mapped by <see cref="ImportLineMapper"/> as every other format.
 /// Unknown fields are ignored; fields foreign to a kind are refused, as in the mutations; a field given twice, text
 /// that is not UTF-8 and numbers beyond a decimal refuse the line.
 /// </summary>
@@ -22,8 +18,6 @@ public sealed record ImportLine(long Number, NodeUpsert? Node = null, LinkUpsert
 /// </remarks>
 public sealed class NdjsonLineReader
 {
-    private static readonly HashSet<string> ActorKinds = ["AUTHORITY", "SERVICE", "SSE_ACTOR", "UNIVERSITY", "INNOVATION_LAB"];
-
     // Every field the inputs know, so that a line's field names are the same few strings rather than new ones.
     private static readonly HashSet<string> KnownFields =
     [
@@ -62,37 +56,7 @@ public sealed class NdjsonLineReader
         {
             return new ImportLine(number, Problem: problem);
         }
-        var path = new LinePath(number);
-        try
-        {
-            var input = _input;
-            var errors = _errors;
-            errors.Clear();
-            var line = input.String("op") switch
-            {
-                "node" => input.String("kind") switch
-                {
-                    { } kind when ActorKinds.Contains(kind) => new ImportLine(number, Node: InputMappers.Actor(input, path, errors)),
-                    "THEME" => new ImportLine(number, Node: InputMappers.Theme(input, path, errors)),
-                    "POLICY" => new ImportLine(number, Node: InputMappers.Policy(input, path, errors)),
-                    "TERRITORY" => new ImportLine(number, Node: InputMappers.Territory(input, path, errors)),
-                    var kind => new ImportLine(number, Problem: $"Unknown kind '{kind ?? "(missing)"}'."),
-                },
-                "link" => new ImportLine(number, Link: InputMappers.Link(input, path, errors)),
-                "delete" => input.String("what") switch
-                {
-                    "link" => new ImportLine(number, LinkDelete: new ItemDelete(input.String("id") ?? "", path)),
-                    "node" or null => new ImportLine(number, NodeDelete: new ItemDelete(input.String("id") ?? "", path)),
-                    var other => new ImportLine(number, Problem: $"'what' must be node or link, not '{other}'."),
-                },
-                var op => new ImportLine(number, Problem: $"'op' must be node, link or delete, not '{op ?? "(missing)"}'."),
-            };
-            return errors.Count > 0 ? new ImportLine(number, Problem: string.Join(" ", errors.Select(e => e.Message))) : line;
-        }
-        catch (FormatException e)
-        {
-            return new ImportLine(number, Problem: e.Message);
-        }
+        return ImportLineMapper.Map(_input, number, _errors);
     }
 
     /// <summary>Fills the field table from one JSON object; returns why the line cannot be read, or null.</summary>
@@ -208,28 +172,4 @@ public sealed class NdjsonLineReader
         }
         return _chars.AsSpan(0, json.CopyString(_chars));
     }
-}
-
-/// <summary>
-/// The path of an item read from an import line, ["line", number], as one small object: every line carries one, and
-/// it is read only when the line has an error.
-/// </summary>
-internal sealed class LinePath(long number) : IReadOnlyList<object>
-{
-    public int Count => 2;
-
-    public object this[int index] => index switch
-    {
-        0 => "line",
-        1 => number,
-        _ => throw new ArgumentOutOfRangeException(nameof(index)),
-    };
-
-    public IEnumerator<object> GetEnumerator()
-    {
-        yield return "line";
-        yield return number;
-    }
-
-    System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
 }

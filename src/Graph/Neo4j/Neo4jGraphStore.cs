@@ -112,8 +112,8 @@ public sealed partial class Neo4jGraphStore : IGraphStore, IStoreInitializer
         }
     }
 
-    /// <summary>Neo4j has no deferred indexes to switch off: a bulk load writes as any batch does.</summary>
-    public Task<IAsyncDisposable> BeginBulkLoadAsync(CancellationToken cancellationToken) => Task.FromResult<IAsyncDisposable>(NoScope.Instance);
+    /// <summary>Neo4j has no deferred indexes to switch off: a bulk load checks and writes each batch as any write does.</summary>
+    public Task<IBulkLoad> BeginBulkLoadAsync(CancellationToken cancellationToken) => Task.FromResult<IBulkLoad>(new Writes.CheckedWhenWrittenLoad(this));
 
     internal static Dictionary<string, object?> Params(params (string Name, object? Value)[] parameters)
     {
@@ -123,12 +123,5 @@ public sealed partial class Neo4jGraphStore : IGraphStore, IStoreInitializer
             result[name] = value;
         }
         return result;
-    }
-
-    private sealed class NoScope : IAsyncDisposable
-    {
-        public static readonly NoScope Instance = new();
-
-        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
     }
 }

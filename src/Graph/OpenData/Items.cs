@@ -1,46 +1,53 @@
-using System.Text.Json.Nodes;
+using CoopGraph.Graph.Interchange;
 
 namespace CoopGraph.Graph.OpenData;
 
 /// <summary>
-/// Builds the lines of the import format (see <c>NdjsonLineReader</c>) that connectors emit, so that open data goes
-/// through the very checks and batches of every other import. Null fields are left out.
+/// What a connector makes of a row: the fields of one import item (<c>op</c>, <c>kind</c> and the fields of the
+/// GraphQL inputs), mapped to an import line by <see cref="ImportLineMapper"/> like every other format, so that open
+/// data goes through the very checks and batches of every other import. Null fields are left out.
 /// </summary>
-public static class Items
+public sealed class ImportItem
 {
-    public static JsonObject Node(string kind, string id, string name, string source) =>
-        new() { ["op"] = "node", ["kind"] = kind, ["id"] = id, ["name"] = name, ["source"] = source };
+    private readonly Dictionary<string, object?> _fields = new(StringComparer.Ordinal);
 
-    public static JsonObject Link(string type, string sourceId, string targetId, string source) =>
-        new() { ["op"] = "link", ["type"] = type, ["sourceId"] = sourceId, ["targetId"] = targetId, ["source"] = source };
+    internal IDictionary<string, object?> Fields => _fields;
 
-    /// <summary>Sets a field when the value is not null (strings, numbers, string lists).</summary>
-    public static JsonObject With(this JsonObject item, string field, object? value)
+    public bool IsLink => _fields.GetValueOrDefault("op") is "link";
+
+    /// <summary>A field's value: a string, a whole number or a list of strings; null when not set.</summary>
+    public object? this[string field] => _fields.GetValueOrDefault(field);
+
+    /// <summary>Sets a field when the value is not null (strings, whole numbers, non-empty string lists).</summary>
+    public ImportItem With(string field, object? value)
     {
         switch (value)
         {
             case null:
                 break;
-            case string text:
-                item[field] = text;
-                break;
-            case long number:
-                item[field] = number;
+            case string or long:
+                _fields[field] = value;
                 break;
             case IEnumerable<string> list:
-                var array = new JsonArray();
-                foreach (var entry in list)
+                var entries = list.ToList();
+                if (entries.Count > 0)
                 {
-                    array.Add(entry);
-                }
-                if (array.Count > 0)
-                {
-                    item[field] = array;
+                    _fields[field] = entries;
                 }
                 break;
             default:
                 throw new ArgumentException($"Unsupported value for '{field}'.", nameof(value));
         }
-        return item;
+        return this;
     }
+}
+
+/// <summary>The items connectors start from.</summary>
+public static class Items
+{
+    public static ImportItem Node(string kind, string id, string name, string source) =>
+        new ImportItem().With("op", "node").With("kind", kind).With("id", id).With("name", name).With("source", source);
+
+    public static ImportItem Link(string type, string sourceId, string targetId, string source) =>
+        new ImportItem().With("op", "link").With("type", type).With("sourceId", sourceId).With("targetId", targetId).With("source", source);
 }

@@ -38,27 +38,31 @@ public sealed class OpenDataImporter(IGraphStore store)
         var rowOfLine = new List<(long Row, bool IsLink)>();
         long rows = 0;
 
-        IEnumerable<string> Lines()
+        var errors = new List<Domain.Validation.UserError>();
+        ImportLine Line(long row, ImportItem item)
+        {
+            rowOfLine.Add((row, item.IsLink));
+            return ImportLineMapper.Map(new InputReader(item.Fields), rowOfLine.Count, errors);
+        }
+        IEnumerable<ImportLine> Lines()
         {
             foreach (var record in table.Records())
             {
                 rows++;
                 foreach (var item in source.Map(record, run))
                 {
-                    rowOfLine.Add((record.Row, IsLink(item)));
-                    yield return item.ToJsonString();
+                    yield return Line(record.Row, item);
                 }
             }
             foreach (var (row, item) in source.Finish(run))
             {
-                rowOfLine.Add((row, IsLink(item)));
-                yield return item.ToJsonString();
+                yield return Line(row, item);
             }
         }
 
         // Every refusal is kept so that each can be told apart: a link whose other end is not in the graph is a join
         // that found nothing (counted with the joins), anything else a row the model refused.
-        var report = await new ImportRunner(store, int.MaxValue).RunAsync(Lines().ToAsyncEnumerable(), progress, cancellationToken);
+        var report = await new ImportRunner(store, int.MaxValue).RunAsync(Lines(), progress, cancellationToken);
         var rejected = new List<RejectedRow>();
         foreach (var line in report.RejectedLines)
         {
@@ -92,8 +96,6 @@ public sealed class OpenDataImporter(IGraphStore store)
                 $"Missing column{(missing.Count > 1 ? "s" : "")} {string.Join(", ", missing)} (the file has {string.Join(", ", table.Columns)}).");
         }
     }
-
-    private static bool IsLink(System.Text.Json.Nodes.JsonObject item) => (string?)item["op"] == "link";
 
     private const string NotJoinedPrefix = "No node has id ";
     private const string NotJoined = "link not written: its other end is not in the graph";

@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using CoopGraph.Graph.Interchange;
 
 namespace CoopGraph.Graph.OpenData;
@@ -25,9 +24,9 @@ public abstract class OpenDataSource
     /// <summary>The <c>source</c> written on every node and link: which dataset, which vintage.</summary>
     public string Provenance(string? vintage) => vintage is null ? $"opendata:{Name}" : $"opendata:{Name}:{vintage}";
 
-    public abstract IEnumerable<JsonObject> Map(CsvRecord row, SourceRun run);
+    public abstract IEnumerable<ImportItem> Map(CsvRecord row, SourceRun run);
 
-    public virtual IEnumerable<(long Row, JsonObject Item)> Finish(SourceRun run) => [];
+    public virtual IEnumerable<(long Row, ImportItem Item)> Finish(SourceRun run) => [];
 }
 
 /// <summary>The state of one file's import: its provenance label, the run's shared context and the file's join counters.</summary>

@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using CoopGraph.Graph.Interchange;
 
 namespace CoopGraph.Graph.OpenData.Sources;
@@ -12,7 +11,7 @@ internal sealed class BetaGouvOrganisations : OpenDataSource
 
     public override IReadOnlyCollection<string> RequiredColumns => ["id", "nom", "type"];
 
-    public override IEnumerable<JsonObject> Map(CsvRecord row, SourceRun run)
+    public override IEnumerable<ImportItem> Map(CsvRecord row, SourceRun run)
     {
         // Central administrations and their local services are the State; operators, social security and others public bodies.
         var level = row["type"] is "administration-centrale" or "service-deconcentre" ? "STATE" : "PUBLIC_BODY";
@@ -30,7 +29,7 @@ internal sealed class BetaGouvIncubators : OpenDataSource
 
     public override IReadOnlyCollection<string> RequiredColumns => ["id", "nom", "organisation_porteuse"];
 
-    public override IEnumerable<JsonObject> Map(CsvRecord row, SourceRun run)
+    public override IEnumerable<ImportItem> Map(CsvRecord row, SourceRun run)
     {
         var host = row["organisation_porteuse"] is { } organisation ? "betagouv:" + organisation : null;
         run.Matches.Count(host is null ? "no hosting administration" : "hosted by an administration");
@@ -51,7 +50,7 @@ internal sealed class BetaGouvStartups : OpenDataSource
 
     public override IReadOnlyCollection<string> RequiredColumns => ["id", "nom", "incubateur"];
 
-    public override IEnumerable<JsonObject> Map(CsvRecord row, SourceRun run)
+    public override IEnumerable<ImportItem> Map(CsvRecord row, SourceRun run)
     {
         var id = "betagouv:startup:" + row["id"];
         var tags = (row["thematiques"]?.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? [])
@@ -74,7 +73,7 @@ internal sealed class BetaGouvSponsors : OpenDataSource
 
     public override IReadOnlyCollection<string> RequiredColumns => ["startup_id", "organisation_id"];
 
-    public override IEnumerable<JsonObject> Map(CsvRecord row, SourceRun run)
+    public override IEnumerable<ImportItem> Map(CsvRecord row, SourceRun run)
     {
         yield return Items.Link("OWNS", "betagouv:" + row["organisation_id"], "betagouv:startup:" + row["startup_id"], run.Provenance);
     }

@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using CoopGraph.Graph.Interchange;
 
 namespace CoopGraph.Graph.OpenData.Sources;
@@ -20,7 +19,7 @@ internal static class Insee
 
     public static string Authority(string code) => "insee:authority:" + code;
 
-    public static IEnumerable<JsonObject> TerritoryAndAuthority(
+    public static IEnumerable<ImportItem> TerritoryAndAuthority(
         string code, string territoryName, string level, string? parentCode, string authorityName, string authorityLevel, long? population, string source)
     {
         yield return Items.Node("TERRITORY", Territory(code), territoryName, source)
@@ -39,7 +38,7 @@ internal sealed class CogRegions : OpenDataSource
 
     public override IReadOnlyCollection<string> RequiredColumns => ["REG", "LIBELLE"];
 
-    public override IEnumerable<JsonObject> Map(CsvRecord row, SourceRun run)
+    public override IEnumerable<ImportItem> Map(CsvRecord row, SourceRun run)
     {
         if (run.Context.FirstTime(Insee.France))
         {
@@ -62,7 +61,7 @@ internal sealed class CogDepartements : OpenDataSource
 
     public override IReadOnlyCollection<string> RequiredColumns => ["DEP", "REG", "LIBELLE"];
 
-    public override IEnumerable<JsonObject> Map(CsvRecord row, SourceRun run) =>
+    public override IEnumerable<ImportItem> Map(CsvRecord row, SourceRun run) =>
         Insee.TerritoryAndAuthority(
             Insee.DepartementCode(row["DEP"]!), row["LIBELLE"]!, "DEPARTEMENT", Insee.RegionCode(row["REG"]!),
             "Département " + row["LIBELLE"], "DEPARTEMENT", null, run.Provenance);
@@ -77,7 +76,7 @@ internal sealed class CogCommunes : OpenDataSource
 
     public override IReadOnlyCollection<string> RequiredColumns => ["code_insee", "nom", "dep", "population_municipale"];
 
-    public override IEnumerable<JsonObject> Map(CsvRecord row, SourceRun run)
+    public override IEnumerable<ImportItem> Map(CsvRecord row, SourceRun run)
     {
         var code = row["code_insee"]!;
         // Later files of the same run locate their rows among these communes.

@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using CoopGraph.Graph.Interchange;
 
 namespace CoopGraph.Graph.OpenData.Sources;
@@ -15,7 +14,7 @@ internal sealed class Establishments : OpenDataSource
 
     public override IReadOnlyCollection<string> RequiredColumns => ["uai", "libelle", "type_etablissement", "code_commune"];
 
-    public override IEnumerable<JsonObject> Map(CsvRecord row, SourceRun run)
+    public override IEnumerable<ImportItem> Map(CsvRecord row, SourceRun run)
     {
         // A few rows carry no UAI (then the MESR's own id names them) and some nothing but a type.
         var id = row["uai"] is { } uai ? "uai:" + uai : row["id_dataesr"] is { } dataesr ? "dataesr:" + dataesr : null;
@@ -49,7 +48,7 @@ internal sealed class ResearchStructures : OpenDataSource
     public override IReadOnlyCollection<string> RequiredColumns =>
         ["numero_national_de_structure", "libelle", "code_postal", "commune", "numero_de_structure_parent"];
 
-    public override IEnumerable<JsonObject> Map(CsvRecord row, SourceRun run)
+    public override IEnumerable<ImportItem> Map(CsvRecord row, SourceRun run)
     {
         var lab = "rnsr:" + row["numero_national_de_structure"];
         var state = run.State<Hierarchy>();
@@ -65,7 +64,7 @@ internal sealed class ResearchStructures : OpenDataSource
             .With("tags", row["type_de_structure"] is { } type ? new[] { type } : null);
     }
 
-    public override IEnumerable<(long Row, JsonObject Item)> Finish(SourceRun run)
+    public override IEnumerable<(long Row, ImportItem Item)> Finish(SourceRun run)
     {
         var state = run.State<Hierarchy>();
         foreach (var (row, lab, parent) in state.Parents)
@@ -99,7 +98,7 @@ internal sealed class ResearchSupervisors : OpenDataSource
 
     public override IReadOnlyCollection<string> RequiredColumns => ["numero_national_de_structure", "uai_tutelle", "type_lien"];
 
-    public override IEnumerable<JsonObject> Map(CsvRecord row, SourceRun run)
+    public override IEnumerable<ImportItem> Map(CsvRecord row, SourceRun run)
     {
         if (row["uai_tutelle"] is not { } uai)
         {
@@ -125,7 +124,7 @@ internal sealed class DoctoralSchools : OpenDataSource
 
     public override IReadOnlyCollection<string> RequiredColumns => ["numero_ed", "uai_support", "etablissement_support", "code_commune"];
 
-    public override IEnumerable<JsonObject> Map(CsvRecord row, SourceRun run)
+    public override IEnumerable<ImportItem> Map(CsvRecord row, SourceRun run)
     {
         if (row["uai_support"] is not { } support)
         {
@@ -158,7 +157,7 @@ internal sealed class DoctoralSchoolEstablishments : OpenDataSource
 
     public override IReadOnlyCollection<string> RequiredColumns => ["numero_ed", "uai", "role"];
 
-    public override IEnumerable<JsonObject> Map(CsvRecord row, SourceRun run)
+    public override IEnumerable<ImportItem> Map(CsvRecord row, SourceRun run)
     {
         if (row["role"] == "support")
         {
@@ -181,7 +180,7 @@ internal sealed class DoctoralSchoolLabs : OpenDataSource
 
     public override IReadOnlyCollection<string> RequiredColumns => ["numero_ed", "rnsr_laboratoire"];
 
-    public override IEnumerable<JsonObject> Map(CsvRecord row, SourceRun run)
+    public override IEnumerable<ImportItem> Map(CsvRecord row, SourceRun run)
     {
         if (row["rnsr_laboratoire"] is { } lab && DoctoralNetwork.Link(run, row["numero_ed"]!, "rnsr:" + lab) is { } link)
         {
@@ -193,7 +192,7 @@ internal sealed class DoctoralSchoolLabs : OpenDataSource
 internal static class DoctoralNetwork
 {
     /// <summary>The NETWORK link of a member to its school's support establishment, once per pair in the run.</summary>
-    public static JsonObject? Link(SourceRun run, string school, string member)
+    public static ImportItem? Link(SourceRun run, string school, string member)
     {
         if (!run.Context.DoctoralSupport.TryGetValue(school, out var support))
         {

@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using CoopGraph.Graph.Interchange;
 
 namespace CoopGraph.Graph.OpenData.Sources;
@@ -17,7 +16,7 @@ internal sealed class InnovativePublicServices : OpenDataSource
 
     public override IReadOnlyCollection<string> RequiredColumns => ["id", "name", "lead_organisation_name", "lead_organisation_category"];
 
-    public override IEnumerable<JsonObject> Map(CsvRecord row, SourceRun run)
+    public override IEnumerable<ImportItem> Map(CsvRecord row, SourceRun run)
     {
         var id = "ipsx:" + row["id"];
         var tags = new[] { row["geocoverage"], row["technology"], row["primary_sector"] }.OfType<string>();

@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using CoopGraph.Graph.Interchange;
 
 namespace CoopGraph.Graph.OpenData.Sources;
@@ -12,7 +11,7 @@ internal sealed class Epci : OpenDataSource
 
     public override IReadOnlyCollection<string> RequiredColumns => ["siren", "nom", "nature_juridique", "dep_siege_fichier", "population_municipale"];
 
-    public override IEnumerable<JsonObject> Map(CsvRecord row, SourceRun run)
+    public override IEnumerable<ImportItem> Map(CsvRecord row, SourceRun run)
     {
         // METRO and MET69 (Lyon) are metropolises; CC, CA and CU are communities of communes, agglomeration or urban.
         var level = row["nature_juridique"] is "METRO" or "MET69" ? "METROPOLIS" : "INTERCOMMUNALITY";
@@ -32,7 +31,7 @@ internal sealed class EpciMembers : OpenDataSource
 
     public override IReadOnlyCollection<string> RequiredColumns => ["epci_siren", "commune_insee"];
 
-    public override IEnumerable<JsonObject> Map(CsvRecord row, SourceRun run)
+    public override IEnumerable<ImportItem> Map(CsvRecord row, SourceRun run)
     {
         run.Matches.Count(run.Context.Communes.Contains(row["commune_insee"]!) ? "commune in the geography" : "commune not in the geography (other vintage)");
         yield return Items.Link("PART_OF", Insee.Authority(row["commune_insee"]!), "siren:" + row["epci_siren"], run.Provenance);
@@ -54,7 +53,7 @@ internal sealed class GrandParisTerritories : OpenDataSource
 
     public override IReadOnlyCollection<string> RequiredColumns => ["ept_siren", "ept_nom", "commune_insee", "dep"];
 
-    public override IEnumerable<JsonObject> Map(CsvRecord row, SourceRun run)
+    public override IEnumerable<ImportItem> Map(CsvRecord row, SourceRun run)
     {
         var ept = "siren:" + row["ept_siren"];
         if (run.Context.FirstTime(ept))

@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using CoopGraph.Graph.Interchange;
 
 namespace CoopGraph.Graph.OpenData.Sources;
@@ -19,7 +18,7 @@ internal sealed class PetitesVillesDeDemain : OpenDataSource
 
     public override IReadOnlyCollection<string> RequiredColumns => ["programme", "insee_com", "siren_epci"];
 
-    public override IEnumerable<JsonObject> Map(CsvRecord row, SourceRun run)
+    public override IEnumerable<ImportItem> Map(CsvRecord row, SourceRun run)
     {
         if (run.Context.FirstTime(Programme))
         {

@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using CoopGraph.Graph.Interchange;
 
 namespace CoopGraph.Graph.OpenData.Sources;
@@ -61,7 +60,7 @@ internal static class LegalUnits
     /// The SSE_ACTOR node <c>siren:SIREN</c> of a legal unit, the first time the run meets it; null (and counted) when
     /// the row has no valid number or names a unit already read (several establishments of one legal unit).
     /// </summary>
-    public static JsonObject? Actor(SourceRun run, string? siretOrSiren, string name, string legalForm)
+    public static ImportItem? Actor(SourceRun run, string? siretOrSiren, string name, string legalForm)
     {
         if (Siren(siretOrSiren) is not { } siren)
         {
@@ -87,7 +86,7 @@ internal sealed class InsertionStructures : OpenDataSource
 
     public override IReadOnlyCollection<string> RequiredColumns => ["MESURE", "SIRET", "DENOMINATION_SOCIALE", "NATURE_JURIDIQUE", "CODE_POSTAL", "COMMUNE"];
 
-    public override IEnumerable<JsonObject> Map(CsvRecord row, SourceRun run)
+    public override IEnumerable<ImportItem> Map(CsvRecord row, SourceRun run)
     {
         var label = row["NATURE_JURIDIQUE"] ?? "";
         if (LegalUnits.IsPublicBody(label))
@@ -113,7 +112,7 @@ internal sealed class Geiq : OpenDataSource
 
     public override IReadOnlyCollection<string> RequiredColumns => ["GEIQ", "SIRET", "VILLE", "CODE_POSTAL"];
 
-    public override IEnumerable<JsonObject> Map(CsvRecord row, SourceRun run)
+    public override IEnumerable<ImportItem> Map(CsvRecord row, SourceRun run)
     {
         if (LegalUnits.Actor(run, row["SIRET"], row["GEIQ"]!, "ASSOCIATION") is { } actor)
         {
@@ -133,7 +132,7 @@ internal sealed class SireneSse : OpenDataSource
 
     public override IReadOnlyCollection<string> RequiredColumns => ["siren", "denomination", "categorie_juridique"];
 
-    public override IEnumerable<JsonObject> Map(CsvRecord row, SourceRun run)
+    public override IEnumerable<ImportItem> Map(CsvRecord row, SourceRun run)
     {
         var form = row["famille_ess"] switch
         {
@@ -164,7 +163,7 @@ internal sealed class ThirdPlaces : OpenDataSource
 
     public override IReadOnlyCollection<string> RequiredColumns => ["id_source", "nom", "commune_insee"];
 
-    public override IEnumerable<JsonObject> Map(CsvRecord row, SourceRun run)
+    public override IEnumerable<ImportItem> Map(CsvRecord row, SourceRun run)
     {
         if (row["id_source"] is null || row["nom"] is null)
         {

@@ -1,0 +1,32 @@
+using CoopGraph.Domain.Validation;
+using CoopGraph.Domain.Writes;
+
+namespace CoopGraph.Graph;
+
+/// <summary>
+/// A batch a bulk load prepared (see <see cref="IBulkLoad"/>): refused, to be checked when written, or checked ahead.
+/// The set is closed: stores outside this assembly cannot add kinds of their own.
+/// </summary>
+public abstract record PreparedWrite
+{
+    private protected PreparedWrite(GraphBatch batch) => Batch = batch;
+
+    public GraphBatch Batch { get; }
+
+    /// <summary>Why the batch is refused; empty when it is to be written.</summary>
+    public virtual IReadOnlyList<UserError> Errors => [];
+
+    /// <summary>Refused whole when checked: nothing was prepared.</summary>
+    public sealed record Refused(GraphBatch Batch, IReadOnlyList<UserError> Reasons) : PreparedWrite(Batch)
+    {
+        public override IReadOnlyList<UserError> Errors => Reasons;
+    }
+
+    /// <summary>Checked against the store only when written, inside the write's transaction.</summary>
+    /// <param name="Sequence">The order the load handed it out in; 0 when the store keeps no order.</param>
+    /// <param name="OthersWait">Whether later batches wait for its write before they are checked (it needs the store to be checked).</param>
+    public sealed record CheckedWhenWritten(GraphBatch Batch, long Sequence = 0, bool OthersWait = false) : PreparedWrite(Batch);
+
+    /// <summary>Checked ahead of its write: what the store made of it, valid while the store's assumptions hold.</summary>
+    internal sealed record CheckedAhead(GraphBatch Batch, long Sequence, Embedded.AheadPlan Plan) : PreparedWrite(Batch);
+}
