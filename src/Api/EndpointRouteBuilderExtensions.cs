@@ -1,4 +1,5 @@
 using CoopGraph.Api.Http;
+using CoopGraph.Api.Options;
 using GraphQL;
 using GraphQL.Types;
 
@@ -11,7 +12,7 @@ public static class CoopGraphEndpoints
     public static WebApplication MapCoopGraph(this WebApplication app)
     {
         app.UseStoreUnavailableResponses();
-        app.UseCors(CoopGraph.Api.Protection.CorsOptions.Policy);
+        app.UseCors(CorsOptions.Policy);
         app.UseRateLimiter();
         // After the limiter: a flood of made-up keys is refused before any of them is looked up.
         app.UseAuthentication();

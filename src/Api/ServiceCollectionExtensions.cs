@@ -3,8 +3,9 @@ using CoopGraph.Api.GraphQL;
 using CoopGraph.Api.GraphQL.Common;
 using CoopGraph.Api.GraphQL.Loading;
 using CoopGraph.Api.Http;
-using CoopGraph.Graph;
+using CoopGraph.Api.Options;
 using CoopGraph.Api.Protection;
+using CoopGraph.Graph;
 using GraphQL;
 using Microsoft.Extensions.Options;
 
@@ -15,16 +16,10 @@ public static class ApiServiceCollectionExtensions
     /// <summary>GraphQL schema and executer, per-request loaders, health checks.</summary>
     public static IServiceCollection AddCoopGraphApi(this IServiceCollection services, IConfiguration configuration)
     {
+        services.AddCoopGraphApiOptions();
         services.AddCoopGraphRateLimits();
-        services.AddCoopGraphCors(configuration);
-        services.AddOptions<QueryLimitsOptions>().BindConfiguration(QueryLimitsOptions.Section)
-            .Validate(o => o.MaxBodyBytes > 0 && o.MaxQueryLength > 0 && o.MaxTokens > 0 && o.MaxDepth > 0 && o.MaxComplexity > 0
-                && o.MaxAliases >= 0 && o.MaxFragments >= 0 && o.TimeoutSeconds > 0, "Api:Limits values must be positive.")
-            .ValidateOnStart();
-        services.AddOptions<AccessOptions>().BindConfiguration(AccessOptions.Section);
+        services.AddCoopGraphCors();
         services.AddCoopGraphAuthentication();
-        services.AddOptions<ExplorerOptions>().BindConfiguration(ExplorerOptions.Section);
-        services.AddOptions<TrustedDocumentsOptions>().BindConfiguration(TrustedDocumentsOptions.Section);
         services.AddSingleton<TrustedDocuments>();
         services.AddScoped<RequestLoaders>();
         services.AddSingleton<CoopGraph.Api.GraphQL.Analytics.AnalysisCache>();

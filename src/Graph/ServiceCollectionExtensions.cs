@@ -3,6 +3,7 @@ using CoopGraph.Graph.Access;
 using CoopGraph.Graph.Embedded;
 using CoopGraph.Graph.Neo4j;
 using CoopGraph.Graph.Neo4j.QueryApi;
+using CoopGraph.Graph.Options;
 using CoopGraph.Graph.Projections;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
@@ -39,8 +40,7 @@ public static class GraphServiceCollectionExtensions
 
     private static void AddEmbeddedStore(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<EmbeddedStoreOptions>().Bind(configuration.GetSection("Graph:Embedded"))
-            .Validate(o => !string.IsNullOrWhiteSpace(o.Path), "Graph:Embedded:Path must not be empty.").ValidateOnStart();
+        services.AddOptions<EmbeddedStoreOptions>().Bind(configuration.GetSection(EmbeddedStoreOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton(sp =>
         {
             var path = sp.GetRequiredService<IOptions<EmbeddedStoreOptions>>().Value.Path;

@@ -1,4 +1,5 @@
 using CoopGraph.Graph.Demo;
+using CoopGraph.Graph.Options;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;

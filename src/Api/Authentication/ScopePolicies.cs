@@ -1,3 +1,4 @@
+using CoopGraph.Api.Options;
 using CoopGraph.Graph.Access;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.Options;

@@ -1,3 +1,4 @@
+using CoopGraph.Api.Options;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;

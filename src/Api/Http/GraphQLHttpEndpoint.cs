@@ -1,5 +1,6 @@
 using CoopGraph.Api.Authentication;
 using CoopGraph.Api.GraphQL.Common;
+using CoopGraph.Api.Options;
 using CoopGraph.Api.Protection;
 using GraphQL;
 using GraphQL.Transport;

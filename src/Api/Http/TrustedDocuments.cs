@@ -1,4 +1,5 @@
 using CoopGraph.Api.GraphQL.Common;
+using CoopGraph.Api.Options;
 using CoopGraph.Graph.Access;
 using GraphQL.Transport;
 using Microsoft.Extensions.Options;

@@ -1,24 +1,19 @@
+using CoopGraph.Api.Options;
+
 namespace CoopGraph.Api.Protection;
-
-/// <summary>Configuration section <c>Api:Cors</c>: the browser origins allowed to call the API (none by default).</summary>
-public sealed class CorsOptions
-{
-    public const string Section = "Api:Cors";
-    public const string Policy = "coopgraph";
-
-    public string[] Origins { get; set; } = [];
-}
 
 public static class CorsSetupExtensions
 {
-    public static IServiceCollection AddCoopGraphCors(this IServiceCollection services, IConfiguration configuration)
+    /// <summary>The CORS policy, from the validated <see cref="CorsOptions"/>.</summary>
+    public static IServiceCollection AddCoopGraphCors(this IServiceCollection services)
     {
-        var origins = configuration.GetSection(CorsOptions.Section).Get<CorsOptions>()?.Origins ?? [];
-        services.AddCors(cors => cors.AddPolicy(CorsOptions.Policy, policy => policy
-            .WithOrigins(origins)
-            .WithMethods(HttpMethods.Get, HttpMethods.Post)
-            .WithHeaders("Content-Type", "Authorization", "X-Api-Key", "GraphQL-Require-Preflight")
-            .SetPreflightMaxAge(TimeSpan.FromHours(1))));
+        services.AddCors();
+        services.AddOptions<Microsoft.AspNetCore.Cors.Infrastructure.CorsOptions>()
+            .Configure<Microsoft.Extensions.Options.IOptions<CorsOptions>>((cors, ours) => cors.AddPolicy(CorsOptions.Policy, policy => policy
+                .WithOrigins(ours.Value.Origins)
+                .WithMethods(HttpMethods.Get, HttpMethods.Post)
+                .WithHeaders("Content-Type", "Authorization", "X-Api-Key", "GraphQL-Require-Preflight")
+                .SetPreflightMaxAge(TimeSpan.FromHours(1))));
         return services;
     }
 }

@@ -1,3 +1,4 @@
+using CoopGraph.Api.Options;
 using GraphQL.Validation;
 using GraphQLParser.AST;
 using Microsoft.Extensions.Options;

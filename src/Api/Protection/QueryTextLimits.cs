@@ -1,3 +1,4 @@
+using CoopGraph.Api.Options;
 using GraphQLParser;
 
 namespace CoopGraph.Api.Protection;

@@ -2,19 +2,9 @@ using System.Globalization;
 using System.Threading.RateLimiting;
 using CoopGraph.Api.GraphQL.Common;
 
+using CoopGraph.Api.Options;
+
 namespace CoopGraph.Api.Protection;
-
-/// <summary>Configuration section <c>Api:RateLimits</c>: requests a minute on /graphql and /api.</summary>
-public sealed class RateLimitOptions
-{
-    public const string Section = "Api:RateLimits";
-
-    /// <summary>Per client address, whatever the key (so that a flood of made-up keys is still bounded).</summary>
-    public int PerAddressPerMinute { get; set; } = 600;
-
-    /// <summary>Per presented key, on top of the address limit.</summary>
-    public int PerKeyPerMinute { get; set; } = 1_200;
-}
 
 public static class RateLimitingExtensions
 {
@@ -24,8 +14,6 @@ public static class RateLimitingExtensions
     /// </summary>
     public static IServiceCollection AddCoopGraphRateLimits(this IServiceCollection services)
     {
-        services.AddOptions<RateLimitOptions>().BindConfiguration(RateLimitOptions.Section)
-            .Validate(o => o.PerAddressPerMinute > 0 && o.PerKeyPerMinute > 0, "Api:RateLimits values must be positive.").ValidateOnStart();
         services.AddRateLimiter(limiter =>
         {
             limiter.GlobalLimiter = PartitionedRateLimiter.CreateChained(

@@ -1,5 +1,6 @@
 using CoopGraph.Domain.Model;
 using CoopGraph.Graph.Neo4j.QueryApi;
+using CoopGraph.Graph.Options;
 using Microsoft.Extensions.Options;
 
 namespace CoopGraph.Graph.Neo4j;

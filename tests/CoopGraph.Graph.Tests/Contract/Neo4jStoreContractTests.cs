@@ -1,5 +1,6 @@
 using CoopGraph.Graph.Neo4j;
 using CoopGraph.Graph.Neo4j.QueryApi;
+using CoopGraph.Graph.Options;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CoopGraph.Graph.Tests.Contract;

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Text;
-using CoopGraph.Graph.Neo4j;
 using CoopGraph.Graph.Neo4j.QueryApi;
+using CoopGraph.Graph.Options;
 using CoopGraph.Tests.Shared;
 using Microsoft.Extensions.DependencyInjection;
 

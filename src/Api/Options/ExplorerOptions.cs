@@ -1,4 +1,4 @@
-namespace CoopGraph.Api.Http;
+namespace CoopGraph.Api.Options;
 
 /// <summary>Where the built explorer and GraphiQL pages are (the ClientApp's build output).</summary>
 public sealed class ExplorerOptions

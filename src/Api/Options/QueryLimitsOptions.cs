@@ -1,4 +1,6 @@
-namespace CoopGraph.Api.Protection;
+using System.ComponentModel.DataAnnotations;
+
+namespace CoopGraph.Api.Options;
 
 /// <summary>
 /// Configuration section <c>Api:Limits</c>: what a single GraphQL request may ask for. Every refusal happens
@@ -9,28 +11,36 @@ public sealed class QueryLimitsOptions
     public const string Section = "Api:Limits";
 
     /// <summary>Bytes of request body on /graphql (4 MiB: a batch of 1,000 actors with all their fields fits).</summary>
+    [Range(1, long.MaxValue)]
     public long MaxBodyBytes { get; set; } = 4 * 1024 * 1024;
 
     /// <summary>Characters of the query text.</summary>
+    [Range(1, int.MaxValue)]
     public int MaxQueryLength { get; set; } = 100_000;
 
     /// <summary>Lexical tokens of the query text (names, punctuation, values).</summary>
+    [Range(1, int.MaxValue)]
     public int MaxTokens { get; set; } = 20_000;
 
     /// <summary>Depth of nested selections.</summary>
+    [Range(1, int.MaxValue)]
     public int MaxDepth { get; set; } = 15;
 
     /// <summary>
     /// Estimated cost: each field costs 1, multiplied by the sizes of the lists above it, a list's size being its
     /// <c>first</c> argument (or its default) and 20 for lists without one.
     /// </summary>
+    [Range(1, int.MaxValue)]
     public int MaxComplexity { get; set; } = 100_000;
 
+    [Range(0, int.MaxValue)]
     public int MaxAliases { get; set; } = 100;
 
+    [Range(0, int.MaxValue)]
     public int MaxFragments { get; set; } = 50;
 
     /// <summary>Seconds an operation may run before it is stopped.</summary>
+    [Range(1, 3600)]
     public int TimeoutSeconds { get; set; } = 30;
 
     /// <summary>Whether __schema and __type answer. Switch off in production if the schema should not be browsable.</summary>

@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace CoopGraph.Graph;
+namespace CoopGraph.Graph.Options;
 
 /// <summary>Configuration section <c>Graph</c>.</summary>
 public sealed class GraphOptions

@@ -1,5 +1,5 @@
 
-namespace CoopGraph.Api.Http;
+namespace CoopGraph.Api.Options;
 
 /// <summary>Configuration section <c>Api:TrustedDocuments</c>.</summary>
 public sealed class TrustedDocumentsOptions

@@ -1,4 +1,4 @@
-namespace CoopGraph.Api.Authentication;
+namespace CoopGraph.Api.Options;
 
 /// <summary>Configuration section <c>Api</c>: who may do what without a key.</summary>
 public sealed class AccessOptions

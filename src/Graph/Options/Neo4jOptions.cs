@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace CoopGraph.Graph.Neo4j;
+namespace CoopGraph.Graph.Options;
 
 /// <summary>Configuration section <c>Graph:Neo4j</c>. The password comes from the environment or user secrets and is never logged.</summary>
 public sealed class Neo4jOptions
