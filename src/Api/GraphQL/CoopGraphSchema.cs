@@ -14,6 +14,7 @@ public sealed class QueryType : ObjectGraphType
     public QueryType()
     {
         Name = "Query";
+        Description = "Reads: the graph's nodes and links, and the analyses computed on it.";
         NodeRootFields.AddQueries(this);
         ActorRootFields.AddQueries(this);
         LinkRootFields.AddQueries(this);
@@ -29,6 +30,7 @@ public sealed class MutationType : ObjectGraphType
     public MutationType()
     {
         Name = "Mutation";
+        Description = "Writes, in atomic batches: every item is checked and nothing is written when any is refused.";
         ActorRootFields.AddMutations(this);
         ThemeRootFields.AddMutations(this);
         PolicyRootFields.AddMutations(this);
@@ -55,5 +57,8 @@ public sealed class CoopGraphSchema : Schema
         RegisterType(typeof(PolicyType));
         RegisterType(typeof(ThemeType));
         RegisterType(typeof(TerritoryType));
+        // GraphQL.NET's own scalars carry no description; these replace them under the same names.
+        RegisterType(new LongGraphType { Description = "A whole number of up to 64 bits (counts, versions, populations)." });
+        RegisterType(new DecimalGraphType { Description = "A decimal number, exact (amounts and budgets in euros)." });
     }
 }

@@ -16,7 +16,7 @@ public static class TrustedDocumentRootFields
         mutation.Field<NonNullGraphType<ListGraphType<NonNullGraphType<IdGraphType>>>>("registerTrustedDocuments")
             .Description($"Registers GraphQL documents (at most {MaxDocuments}) and returns their ids, \"sha256:<hex>\" of each text. " +
                 "A request may then send {\"documentId\": id} instead of the query; keys created with --trusted-only may run nothing else. Needs the admin scope.")
-            .Argument<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("documents")
+            .Argument<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("documents", "The documents' texts.")
             .ResolveAsync(async c =>
             {
                 if (c.User is not { } user || !user.IsKeyHolder() || !user.HasScope(ApiScopes.Admin))

@@ -19,12 +19,12 @@ public static class ActorRootFields
     {
         query.Field<ActorInterface>("actor")
             .Description("One actor by id, or null when there is none.")
-            .Argument<NonNullGraphType<IdGraphType>>("id")
+            .Argument<NonNullGraphType<IdGraphType>>("id", "The actor's id.")
             .Resolve(c => c.Loaders().Node(c.GetArgument<string>("id")).Then(n => n is not null && n.Kind.IsActor() ? n : null));
 
         query.Field<NonNullGraphType<ActorConnectionType>>("actors")
             .Description("Actors, in a stable order, filtered and paged.")
-            .Argument<ActorFilterType>("filter")
+            .Argument<ActorFilterType>("filter", "Which actors; none: all of them.")
             .PageArguments()
             .ResolveAsync(async c =>
             {

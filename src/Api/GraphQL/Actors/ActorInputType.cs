@@ -11,10 +11,10 @@ public sealed class ActorInputType : InputObjectGraphType
         Description = "An actor to create or replace. Fields that do not apply to its kind are refused. " +
             "territoryCode, themeIds and authorityId, when given, replace the actor's LOCATED_IN, WORKS_ON and PART_OF/HOSTED_BY links.";
         Field<NonNullGraphType<IdGraphType>>("id").Description("Stable id, 1 to 200 characters, unique across all kinds.");
-        Field<NonNullGraphType<ActorKindType>>("kind");
-        Field<NonNullGraphType<StringGraphType>>("name");
-        Field<StringGraphType>("description");
-        Field<ListGraphType<NonNullGraphType<StringGraphType>>>("tags");
+        Field<NonNullGraphType<ActorKindType>>("kind").Description("The kind of actor; it decides which other fields apply.");
+        Field<NonNullGraphType<StringGraphType>>("name").Description("Its name, as people write it.");
+        Field<StringGraphType>("description").Description("What it does, in a few sentences.");
+        Field<ListGraphType<NonNullGraphType<StringGraphType>>>("tags").Description("Free labels, for search and filters.");
         Field<StringGraphType>("source").Description("Where the data comes from.");
         Field<PolicyDomainType>("domain").Description("SERVICE only, required.");
         Field<IdGraphType>("authorityId").Description("SERVICE (required): the authority it is PART_OF. AUTHORITY: its parent authority. INNOVATION_LAB: its host.");

@@ -1,5 +1,6 @@
 using CoopGraph.Api.GraphQL.Common;
 using CoopGraph.Api.GraphQL.Nodes;
+using CoopGraph.Api.GraphQL.Paging;
 using CoopGraph.Api.GraphQL.Territories;
 using CoopGraph.Domain.Model;
 using CoopGraph.Graph;
@@ -15,31 +16,33 @@ public sealed class ActorInterface : InterfaceGraphType<Node>
         Description = "A node that acts: an authority, one of its services, an SSE organisation, a university or lab, an innovation lab.";
         Interface<NodeInterface>();
         // Declarations only: each actor type resolves these fields through ActorFields.
-        Field<NonNullGraphType<IdGraphType>>("id");
-        Field<NonNullGraphType<StringGraphType>>("name");
-        Field<StringGraphType>("description");
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("tags");
-        Field<StringGraphType>("source");
-        Field<NonNullGraphType<DateTimeOffsetGraphType>>("createdAt");
-        Field<NonNullGraphType<DateTimeOffsetGraphType>>("updatedAt");
-        Field<NonNullGraphType<ActorKindType>>("kind");
-        Field<TerritoryType>("territory");
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<Themes.ThemeType>>>>("themes");
-        Field<NonNullGraphType<Links.LinkConnectionType>>("links")
-            .Argument<ListGraphType<NonNullGraphType<LinkTypeType>>>("types")
-            .Argument<IntGraphType>("first", a => a.DefaultValue = Paging.Paging.DefaultFirst)
-            .Argument<StringGraphType>("after");
+        Field<NonNullGraphType<IdGraphType>>("id").Description(NodeFields.Id);
+        Field<NonNullGraphType<StringGraphType>>("name").Description(NodeFields.Name);
+        Field<StringGraphType>("description").Description(NodeFields.Description);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("tags").Description(NodeFields.Tags);
+        Field<StringGraphType>("source").Description(NodeFields.Source);
+        Field<NonNullGraphType<DateTimeOffsetGraphType>>("createdAt").Description(NodeFields.CreatedAt);
+        Field<NonNullGraphType<DateTimeOffsetGraphType>>("updatedAt").Description(NodeFields.UpdatedAt);
+        Field<NonNullGraphType<ActorKindType>>("kind").Description(ActorFields.Kind);
+        Field<TerritoryType>("territory").Description(ActorFields.Territory);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<Themes.ThemeType>>>>("themes").Description(NodeFields.Themes);
+        Field<NonNullGraphType<Links.LinkConnectionType>>("links").Description(NodeFields.Links)
+            .Argument<ListGraphType<NonNullGraphType<LinkTypeType>>>("types", NodeFields.LinkTypes)
+            .PageArguments();
     }
 }
 
 /// <summary>The fields of the Actor interface, added to the interface and to each actor type.</summary>
 public static class ActorFields
 {
+    public const string Kind = "Which kind of actor it is.";
+    public const string Territory = "Where the actor is located (LOCATED_IN).";
+
     public static void Add<T>(ObjectGraphType<T> type) where T : Node
     {
         NodeFields.AddCommon(type);
-        type.Field<NonNullGraphType<ActorKindType>>("kind").Resolve(c => c.Source.Kind.ToActorKind());
-        type.Field<TerritoryType>("territory").Description("Where the actor is located (LOCATED_IN).")
+        type.Field<NonNullGraphType<ActorKindType>>("kind").Description(Kind).Resolve(c => c.Source.Kind.ToActorKind());
+        type.Field<TerritoryType>("territory").Description(Territory)
             .Resolve(c => c.Loaders().NeighbourNode(c.Source.Id, LinkType.LocatedIn, LinkDirection.Outgoing));
         NodeFields.AddThemes(type, LinkType.WorksOn);
         NodeFields.AddLinks(type);

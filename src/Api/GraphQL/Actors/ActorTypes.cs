@@ -16,9 +16,9 @@ public sealed class AuthorityType : ObjectGraphType<Authority>
         Interface<ActorInterface>();
         IsTypeOf = o => o is Authority;
         ActorFields.Add(this);
-        Field<NonNullGraphType<AuthorityLevelType>>("level").Resolve(c => c.Source.Level);
+        Field<NonNullGraphType<AuthorityLevelType>>("level").Description("The tier of the authority.").Resolve(c => c.Source.Level);
         Field<StringGraphType>("code").Description("Official code (INSEE, SIREN of the intercommunality…).").Resolve(c => c.Source.Code);
-        Field<LongGraphType>("population").Resolve(c => c.Source.Population);
+        Field<LongGraphType>("population").Description("Inhabitants, for territorial authorities, when known.").Resolve(c => c.Source.Population);
         Field<AuthorityType>("parent").Description("The authority this one is PART_OF (a commune's intercommunality).")
             .Resolve(c => c.Loaders().NeighbourNode(c.Source.Id, LinkType.PartOf, LinkDirection.Outgoing));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<ServiceType>>>>("services").Description("Its internal services (directorates).")
@@ -36,7 +36,7 @@ public sealed class ServiceType : ObjectGraphType<Service>
         Interface<ActorInterface>();
         IsTypeOf = o => o is Service;
         ActorFields.Add(this);
-        Field<NonNullGraphType<PolicyDomainType>>("domain").Resolve(c => c.Source.Domain);
+        Field<NonNullGraphType<PolicyDomainType>>("domain").Description("The policy domain of the service.").Resolve(c => c.Source.Domain);
         Field<NonNullGraphType<AuthorityType>>("authority").Description("The authority the service is PART_OF (exactly one).")
             .Resolve(c => c.Loaders().NeighbourNode(c.Source.Id, LinkType.PartOf, LinkDirection.Outgoing));
     }
@@ -52,8 +52,8 @@ public sealed class SseActorType : ObjectGraphType<SseActor>
         Interface<ActorInterface>();
         IsTypeOf = o => o is SseActor;
         ActorFields.Add(this);
-        Field<NonNullGraphType<LegalFormType>>("legalForm").Resolve(c => c.Source.LegalForm);
-        Field<StringGraphType>("siren").Resolve(c => c.Source.Siren);
+        Field<NonNullGraphType<LegalFormType>>("legalForm").Description("Its legal form.").Resolve(c => c.Source.LegalForm);
+        Field<StringGraphType>("siren").Description("Its SIREN number (9 digits), when known.").Resolve(c => c.Source.Siren);
     }
 }
 
@@ -67,7 +67,7 @@ public sealed class UniversityType : ObjectGraphType<University>
         Interface<ActorInterface>();
         IsTypeOf = o => o is University;
         ActorFields.Add(this);
-        Field<NonNullGraphType<UniversityKindType>>("universityKind").Resolve(c => c.Source.UniversityKind);
+        Field<NonNullGraphType<UniversityKindType>>("universityKind").Description("What kind of body it is.").Resolve(c => c.Source.UniversityKind);
     }
 }
 

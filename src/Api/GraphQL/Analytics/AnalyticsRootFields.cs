@@ -27,7 +27,7 @@ public static class AnalyticsRootFields
     {
         query.Field<NonNullGraphType<TransversalityReportType>>("transversality")
             .Description("How far an authority's services cooperate across their domains (see TransversalityReport for the definitions).")
-            .Argument<NonNullGraphType<IdGraphType>>("authorityId")
+            .Argument<NonNullGraphType<IdGraphType>>("authorityId", "The authority's id.")
             .Argument<DateType>("asOf", a => a.Description = "Only links valid on this day count.")
             .ResolveAsync(async c =>
             {
@@ -83,8 +83,8 @@ public static class AnalyticsRootFields
 
         query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<DomainGapType>>>>("domainGaps")
             .Description("The authority's uncovered domain pairs whose services, or the policies they own, share themes; most shared themes first.")
-            .Argument<NonNullGraphType<IdGraphType>>("authorityId")
-            .Argument<DateType>("asOf")
+            .Argument<NonNullGraphType<IdGraphType>>("authorityId", "The authority's id.")
+            .Argument<DateType>("asOf", "Only links valid on this day count.")
             .ResolveAsync(async c =>
             {
                 var projection = await c.ProjectionAsync();
@@ -118,8 +118,8 @@ public static class AnalyticsRootFields
 
         query.Field<PathGraphType>("path")
             .Description("A shortest path between two nodes over links of the given types, walked in either direction; null when there is none within maxHops.")
-            .Argument<NonNullGraphType<IdGraphType>>("from")
-            .Argument<NonNullGraphType<IdGraphType>>("to")
+            .Argument<NonNullGraphType<IdGraphType>>("from", "The id of the node the path starts from.")
+            .Argument<NonNullGraphType<IdGraphType>>("to", "The id of the node the path ends at.")
             .Argument<ListGraphType<NonNullGraphType<LinkTypeType>>>("linkTypes", a => a.Description = "Default: COOPERATES_WITH only.")
             .Argument<IntGraphType>("maxHops", a => { a.Description = $"1 to {PathFinder.MaxMaxHops}."; a.DefaultValue = PathFinder.DefaultMaxHops; })
             .Argument<DateType>("asOf", a => a.Description = "Only links valid on this day.")

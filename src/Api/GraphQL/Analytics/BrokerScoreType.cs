@@ -15,7 +15,7 @@ public sealed class BrokerScoreType : ObjectGraphType<BrokerView>
     {
         Name = "BrokerScore";
         Description = "An actor that holds the scope's cooperation together.";
-        Field<NonNullGraphType<ActorInterface>>("actor").Resolve(c => c.Loaders().Node(c.Source.Projection.Ids[c.Source.Score.Actor]));
+        Field<NonNullGraphType<ActorInterface>>("actor").Description("The broker.").Resolve(c => c.Loaders().Node(c.Source.Projection.Ids[c.Source.Score.Actor]));
         Field<NonNullGraphType<FloatGraphType>>("betweenness")
             .Description("Betweenness centrality on the scope's undirected cooperation graph, normalised as networkx does (divided by (n-1)(n-2)/2 over unordered pairs).")
             .Resolve(c => c.Source.Score.Betweenness);

@@ -15,7 +15,7 @@ public sealed class CommunityType : ObjectGraphType<Projected<Community>>
         Name = "Community";
         Description = "A group of actors that cooperate more among themselves than with others (Louvain modularity).";
         Field<NonNullGraphType<IdGraphType>>("id").Description("'community:' and the id of its first member (ordinal order): the same graph always gives the same ids.").Resolve(c => c.Source.Value.Id);
-        Field<NonNullGraphType<IntGraphType>>("size").Resolve(c => c.Source.Value.Members.Length);
+        Field<NonNullGraphType<IntGraphType>>("size").Description("Its number of actors.").Resolve(c => c.Source.Value.Members.Length);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<PolicyDomainType>>>>("domains").Description("Domains held by its members, the most held first.").Resolve(c => c.Source.Value.Domains);
         Field<NonNullGraphType<ActorConnectionType>>("members")
             .Description("Its actors in ordinal order of their ids.")

@@ -12,8 +12,8 @@ public sealed class DomainPairCellType : ObjectGraphType<DomainPairCell>
     {
         Name = "DomainPairCell";
         Description = "One cell of an authority's domain × domain matrix (a < b in PolicyDomain order).";
-        Field<NonNullGraphType<PolicyDomainType>>("a").Resolve(c => c.Source.A);
-        Field<NonNullGraphType<PolicyDomainType>>("b").Resolve(c => c.Source.B);
+        Field<NonNullGraphType<PolicyDomainType>>("a").Description("The first domain of the pair.").Resolve(c => c.Source.A);
+        Field<NonNullGraphType<PolicyDomainType>>("b").Description("The second domain of the pair.").Resolve(c => c.Source.B);
         Field<NonNullGraphType<IntGraphType>>("direct").Description("Cooperation links between a service of domain a and a service of domain b.").Resolve(c => c.Source.Direct);
         Field<NonNullGraphType<IntGraphType>>("bridged").Description("Actors, other than the authority's services of domains a and b, that cooperate directly with a service of domain a and a service of domain b.").Resolve(c => c.Source.Bridged);
         Field<NonNullGraphType<BooleanGraphType>>("covered").Description("A service of domain a and a service of domain b are at most 2 cooperation hops apart.").Resolve(c => c.Source.Covered);
@@ -26,7 +26,7 @@ public sealed class BridgeScoreType : ObjectGraphType<Projected<BridgeScore>>
     {
         Name = "BridgeScore";
         Description = "An actor that cooperates with services of at least two domains of the authority.";
-        Field<NonNullGraphType<ActorInterface>>("actor").Resolve(c => c.Loaders().Node(c.Source.Projection.Ids[c.Source.Value.Actor]));
+        Field<NonNullGraphType<ActorInterface>>("actor").Description("The bridging actor.").Resolve(c => c.Loaders().Node(c.Source.Projection.Ids[c.Source.Value.Actor]));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<PolicyDomainType>>>>("domains").Description("Domains of the services it cooperates with.").Resolve(c => c.Source.Value.Domains);
         Field<NonNullGraphType<IntGraphType>>("domainPairs").Description("Pairs of those domains it brings together.").Resolve(c => c.Source.Value.DomainPairs);
         Field<NonNullGraphType<IntGraphType>>("links").Description("Its cooperation links with the authority's services.").Resolve(c => c.Source.Value.Links);
@@ -39,11 +39,11 @@ public sealed class TransversalityPointType : ObjectGraphType<TransversalityPoin
     {
         Name = "TransversalityPoint";
         Description = "Transversality of an authority as of 31 December of a year (links valid on that day).";
-        Field<NonNullGraphType<IntGraphType>>("year").Resolve(c => c.Source.Year);
-        Field<NonNullGraphType<IntGraphType>>("serviceLinks").Resolve(c => c.Source.ServiceLinks);
-        Field<NonNullGraphType<IntGraphType>>("transversalLinks").Resolve(c => c.Source.TransversalLinks);
-        Field<NonNullGraphType<FloatGraphType>>("linkShare").Resolve(c => c.Source.LinkShare);
-        Field<NonNullGraphType<FloatGraphType>>("domainPairCoverage").Resolve(c => c.Source.DomainPairCoverage);
+        Field<NonNullGraphType<IntGraphType>>("year").Description("The year.").Resolve(c => c.Source.Year);
+        Field<NonNullGraphType<IntGraphType>>("serviceLinks").Description("Service links valid on 31 December.").Resolve(c => c.Source.ServiceLinks);
+        Field<NonNullGraphType<IntGraphType>>("transversalLinks").Description("Transversal service links valid on 31 December.").Resolve(c => c.Source.TransversalLinks);
+        Field<NonNullGraphType<FloatGraphType>>("linkShare").Description("Transversal service links / service links (0 when there are none).").Resolve(c => c.Source.LinkShare);
+        Field<NonNullGraphType<FloatGraphType>>("domainPairCoverage").Description("Covered domain pairs / domain pairs, on 31 December.").Resolve(c => c.Source.DomainPairCoverage);
     }
 }
 
@@ -57,25 +57,25 @@ public sealed class TransversalityReportType : ObjectGraphType<Projected<Transve
             "COOPERATES_WITH link whose two ends both have domains and have none in common; the authority's service links are the " +
             "cooperation links with at least one end among its services; its domain pairs are the unordered pairs of distinct domains " +
             "among its services; a silo domain is a domain of its services none of whose services has a transversal link.";
-        Field<NonNullGraphType<AuthorityType>>("authority").Resolve(c => c.Loaders().Node(c.Source.Projection.Ids[c.Source.Value.Authority]));
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<ServiceType>>>>("services").Resolve(c => c.Loaders().Nodes(c.Source.Value.Services.Select(s => c.Source.Projection.Ids[s]).ToList()));
+        Field<NonNullGraphType<AuthorityType>>("authority").Description("The authority.").Resolve(c => c.Loaders().Node(c.Source.Projection.Ids[c.Source.Value.Authority]));
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<ServiceType>>>>("services").Description("Its services.").Resolve(c => c.Loaders().Nodes(c.Source.Value.Services.Select(s => c.Source.Projection.Ids[s]).ToList()));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<PolicyDomainType>>>>("domains").Description("Domains of its services.").Resolve(c => c.Source.Value.Domains);
-        Field<NonNullGraphType<IntGraphType>>("serviceLinks").Resolve(c => c.Source.Value.ServiceLinks);
+        Field<NonNullGraphType<IntGraphType>>("serviceLinks").Description("Cooperation links with at least one end among its services.").Resolve(c => c.Source.Value.ServiceLinks);
         Field<NonNullGraphType<IntGraphType>>("transversalLinks").Description("Transversal service links.").Resolve(c => c.Source.Value.TransversalLinks);
         Field<NonNullGraphType<FloatGraphType>>("linkShare").Description("Transversal service links / service links (0 when there are none).").Resolve(c => c.Source.Value.LinkShare);
-        Field<NonNullGraphType<IntGraphType>>("domainPairs").Resolve(c => c.Source.Value.DomainPairs);
-        Field<NonNullGraphType<IntGraphType>>("coveredDomainPairs").Resolve(c => c.Source.Value.CoveredPairs);
+        Field<NonNullGraphType<IntGraphType>>("domainPairs").Description("Unordered pairs of distinct domains among its services.").Resolve(c => c.Source.Value.DomainPairs);
+        Field<NonNullGraphType<IntGraphType>>("coveredDomainPairs").Description("Domain pairs whose services are at most 2 cooperation hops apart.").Resolve(c => c.Source.Value.CoveredPairs);
         Field<NonNullGraphType<FloatGraphType>>("domainPairCoverage").Description("Covered domain pairs / domain pairs (0 with fewer than two domains).").Resolve(c => c.Source.Value.DomainPairCoverage);
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<DomainPairCellType>>>>("matrix").Resolve(c => c.Source.Value.Matrix);
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<PolicyDomainType>>>>("siloDomains").Resolve(c => c.Source.Value.SiloDomains);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<DomainPairCellType>>>>("matrix").Description("The domain × domain matrix: one cell per domain pair.").Resolve(c => c.Source.Value.Matrix);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<PolicyDomainType>>>>("siloDomains").Description("Domains none of whose services has a transversal link.").Resolve(c => c.Source.Value.SiloDomains);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<BridgeScoreType>>>>("bridges")
             .Description("Actors bridging the most domains first, then the most links, then by id.")
             .FirstArgument(10, Paging.Paging.MaxFirst)
             .Resolve(c => c.Source.Value.Bridges.Take(c.ReadFirst(10, Paging.Paging.MaxFirst)).Select(b => new Projected<BridgeScore>(c.Source.Projection, b)));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<TransversalityPointType>>>>("trend")
             .Description($"One point per year, as of 31 December, from the links' validity dates (at most {TransversalityAnalysis.MaxTrendYears} years).")
-            .Argument<NonNullGraphType<IntGraphType>>("fromYear")
-            .Argument<NonNullGraphType<IntGraphType>>("toYear")
+            .Argument<NonNullGraphType<IntGraphType>>("fromYear", "The first year.")
+            .Argument<NonNullGraphType<IntGraphType>>("toYear", "The last year.")
             .Resolve(c => TransversalityAnalysis.Trend(c.Source.Projection, c.Source.Value.Authority, c.GetArgument<int>("fromYear"), c.GetArgument<int>("toYear")));
     }
 }

@@ -12,10 +12,10 @@ public sealed class LinkGraphType : ObjectGraphType<Link>
     {
         Name = "Link";
         Description = "A typed relationship between two nodes. A COOPERATES_WITH link is stored once; its source is the end whose id sorts first.";
-        Field<NonNullGraphType<IdGraphType>>("id").Resolve(c => c.Source.Id);
-        Field<NonNullGraphType<LinkTypeType>>("type").Resolve(c => c.Source.Type);
-        Field<NonNullGraphType<NodeInterface>>("source").Resolve(c => c.Loaders().Node(c.Source.SourceId));
-        Field<NonNullGraphType<NodeInterface>>("target").Resolve(c => c.Loaders().Node(c.Source.TargetId));
+        Field<NonNullGraphType<IdGraphType>>("id").Description("The link's id: given when it was written, or derived from its type and ends.").Resolve(c => c.Source.Id);
+        Field<NonNullGraphType<LinkTypeType>>("type").Description("The type of relationship.").Resolve(c => c.Source.Type);
+        Field<NonNullGraphType<NodeInterface>>("source").Description("The node the link starts from.").Resolve(c => c.Loaders().Node(c.Source.SourceId));
+        Field<NonNullGraphType<NodeInterface>>("target").Description("The node the link points to.").Resolve(c => c.Loaders().Node(c.Source.TargetId));
         Field<DateType>("since").Description("First day the link is valid, when known.").Resolve(c => c.Source.Since);
         Field<DateType>("until").Description("Last day the link is valid, when it ended.").Resolve(c => c.Source.Until);
         Field<CooperationKindType>("kind").Description("COOPERATES_WITH only.").Resolve(c => c.Source.CooperationKind);
@@ -24,7 +24,7 @@ public sealed class LinkGraphType : ObjectGraphType<Link>
         Field<DecimalGraphType>("amount").Description("FUNDS only, in euros.").Resolve(c => c.Source.Amount);
         Field<IntGraphType>("year").Description("FUNDS and APPLIED_TO.").Resolve(c => c.Source.Year);
         Field<ApplicationOutcomeType>("outcome").Description("APPLIED_TO only.").Resolve(c => c.Source.Outcome);
-        Field<StringGraphType>("note").Resolve(c => c.Source.Note);
+        Field<StringGraphType>("note").Description("A free note.").Resolve(c => c.Source.Note);
         Field<StringGraphType>("origin").Description("Where the link comes from (a dataset, a partner tool).").Resolve(c => c.Source.Source);
     }
 }

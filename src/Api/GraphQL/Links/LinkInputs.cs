@@ -10,18 +10,18 @@ public sealed class LinkInputType : InputObjectGraphType
         Name = "LinkInput";
         Description = "A link to create or replace. Properties apply to some types only (see Link); others are refused.";
         Field<IdGraphType>("id").Description("Optional: derived from type and ends when absent, so re-sending the same link updates it.");
-        Field<NonNullGraphType<LinkTypeType>>("type");
-        Field<NonNullGraphType<IdGraphType>>("sourceId");
-        Field<NonNullGraphType<IdGraphType>>("targetId");
-        Field<CooperationKindType>("kind");
-        Field<IntGraphType>("intensity");
-        Field<DateType>("since");
-        Field<DateType>("until");
-        Field<StringGraphType>("note");
-        Field<InstrumentType>("instrument");
-        Field<DecimalGraphType>("amount");
-        Field<IntGraphType>("year");
-        Field<ApplicationOutcomeType>("outcome");
+        Field<NonNullGraphType<LinkTypeType>>("type").Description("The type of link; it decides which kinds of node it may join and which properties apply.");
+        Field<NonNullGraphType<IdGraphType>>("sourceId").Description("The id of the node the link starts from (either end for COOPERATES_WITH).");
+        Field<NonNullGraphType<IdGraphType>>("targetId").Description("The id of the node the link points to.");
+        Field<CooperationKindType>("kind").Description("COOPERATES_WITH only: how the two actors cooperate.");
+        Field<IntGraphType>("intensity").Description("COOPERATES_WITH only: 1 (occasional) to 5 (structural).");
+        Field<DateType>("since").Description("First day the link is valid, when known.");
+        Field<DateType>("until").Description("Last day the link is valid, when it ended.");
+        Field<StringGraphType>("note").Description("A free note.");
+        Field<InstrumentType>("instrument").Description("FUNDS only: the instrument of the funding.");
+        Field<DecimalGraphType>("amount").Description("FUNDS only: the amount, in euros.");
+        Field<IntGraphType>("year").Description("FUNDS and APPLIED_TO: the year of the funding or of the application.");
+        Field<ApplicationOutcomeType>("outcome").Description("APPLIED_TO only: what became of the application.");
         Field<StringGraphType>("source").Description("Where the data comes from.");
     }
 }
@@ -31,7 +31,8 @@ public sealed class LinkFilterType : InputObjectGraphType
     public LinkFilterType()
     {
         Name = "LinkFilter";
-        Field<ListGraphType<NonNullGraphType<LinkTypeType>>>("types");
+        Description = "Filters of a link listing; fields given together intersect, values in a list are alternatives.";
+        Field<ListGraphType<NonNullGraphType<LinkTypeType>>>("types").Description("Only links of these types.");
         Field<IdGraphType>("nodeId").Description("Links one of whose ends is this node.");
         Field<ListGraphType<NonNullGraphType<CooperationKindType>>>("kinds").Description("COOPERATES_WITH links of these kinds.");
         Field<DateType>("validAt").Description("Links valid on this day.");

@@ -14,7 +14,7 @@ public static class LinkRootFields
     {
         query.Field<NonNullGraphType<LinkConnectionType>>("links")
             .Description("Links, in a stable order, filtered and paged.")
-            .Argument<LinkFilterType>("filter")
+            .Argument<LinkFilterType>("filter", "Which links; none: all of them.")
             .PageArguments()
             .ResolveAsync(async c =>
             {
@@ -36,7 +36,7 @@ public static class LinkRootFields
 
         mutation.Field<NonNullGraphType<WritePayloadType>>("deleteLinks")
             .Description("Deletes links by id, atomically.")
-            .Argument<NonNullGraphType<ListGraphType<NonNullGraphType<IdGraphType>>>>("ids")
+            .Argument<NonNullGraphType<ListGraphType<NonNullGraphType<IdGraphType>>>>("ids", "The ids of the links to delete.")
             .ResolveAsync(async c => await WriteRunner.DeleteAsync(c, links: true));
     }
 }

@@ -9,6 +9,6 @@ public sealed class NodeInterface : InterfaceGraphType<Node>
     {
         Name = "Node";
         Description = "Anything with a stable id. Ids are chosen by whoever imports the data (insee:75056, siren:775671356, a slug) and are unique across all kinds.";
-        Field<NonNullGraphType<IdGraphType>>("id");
+        Field<NonNullGraphType<IdGraphType>>("id").Description(NodeFields.Id);
     }
 }

@@ -15,15 +15,14 @@ public sealed record KindCount(NodeKind Kind, int Count);
 
 public sealed record LinkTypeCount(LinkType Type, int Count);
 
-public sealed class NodeKindType : EnumerationGraphType<NodeKind>;
-
 public sealed class KindCountType : ObjectGraphType<KindCount>
 {
     public KindCountType()
     {
         Name = "KindCount";
-        Field<NonNullGraphType<NodeKindType>>("kind").Resolve(c => c.Source.Kind);
-        Field<NonNullGraphType<IntGraphType>>("count").Resolve(c => c.Source.Count);
+        Description = "How many nodes of one kind the graph holds.";
+        Field<NonNullGraphType<NodeKindType>>("kind").Description("The kind of node.").Resolve(c => c.Source.Kind);
+        Field<NonNullGraphType<IntGraphType>>("count").Description("How many nodes of this kind.").Resolve(c => c.Source.Count);
     }
 }
 
@@ -32,8 +31,9 @@ public sealed class LinkTypeCountType : ObjectGraphType<LinkTypeCount>
     public LinkTypeCountType()
     {
         Name = "LinkTypeCount";
-        Field<NonNullGraphType<LinkTypeType>>("type").Resolve(c => c.Source.Type);
-        Field<NonNullGraphType<IntGraphType>>("count").Resolve(c => c.Source.Count);
+        Description = "How many links of one type the graph holds.";
+        Field<NonNullGraphType<LinkTypeType>>("type").Description("The type of link.").Resolve(c => c.Source.Type);
+        Field<NonNullGraphType<IntGraphType>>("count").Description("How many links of this type.").Resolve(c => c.Source.Count);
     }
 }
 
@@ -42,12 +42,13 @@ public sealed class GraphStatsType : ObjectGraphType<GraphStats>
     public GraphStatsType()
     {
         Name = "GraphStats";
-        Field<NonNullGraphType<LongGraphType>>("nodes").Resolve(c => c.Source.Nodes);
-        Field<NonNullGraphType<LongGraphType>>("links").Resolve(c => c.Source.Links);
+        Description = "The size of the graph, as the analytics projection holds it, and the store version it reflects.";
+        Field<NonNullGraphType<LongGraphType>>("nodes").Description("Nodes in the store.").Resolve(c => c.Source.Nodes);
+        Field<NonNullGraphType<LongGraphType>>("links").Description("Links in the store.").Resolve(c => c.Source.Links);
         Field<NonNullGraphType<LongGraphType>>("version").Description("The store's version: increases with every committed write.").Resolve(c => c.Source.Version);
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<KindCountType>>>>("nodesByKind")
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<KindCountType>>>>("nodesByKind").Description("Nodes of each kind, in the analytics projection.")
             .Resolve(c => Enum.GetValues<NodeKind>().Select(k => new KindCount(k, c.Source.Projection.CountNodes(k))));
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<LinkTypeCountType>>>>("linksByType")
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<LinkTypeCountType>>>>("linksByType").Description("Links of each type, in the analytics projection.")
             .Resolve(c => Enum.GetValues<LinkType>().Select(t => new LinkTypeCount(t, c.Source.Projection.CountLinks(t))));
         Field<NonNullGraphType<LongGraphType>>("projectionVersion").Description("The store version the analytics projection was built from.").Resolve(c => c.Source.Projection.Version);
         Field<NonNullGraphType<DateTimeOffsetGraphType>>("builtAt").Description("When the analytics projection was built.").Resolve(c => c.Source.Projection.BuiltAt);
@@ -63,12 +64,12 @@ public static class NodeRootFields
     {
         query.Field<NodeInterface>("node")
             .Description("Any node by id, or null when there is none.")
-            .Argument<NonNullGraphType<IdGraphType>>("id")
+            .Argument<NonNullGraphType<IdGraphType>>("id", "The node's id.")
             .Resolve(c => c.Loaders().Node(c.GetArgument<string>("id")));
 
         query.Field<NonNullGraphType<ListGraphType<NodeInterface>>>("nodes")
             .Description($"Nodes by id, in the order asked, null where an id names nothing (at most {MaxIds} ids).")
-            .Argument<NonNullGraphType<ListGraphType<NonNullGraphType<IdGraphType>>>>("ids")
+            .Argument<NonNullGraphType<ListGraphType<NonNullGraphType<IdGraphType>>>>("ids", "The ids, at most 100.")
             .Resolve(c =>
             {
                 var ids = c.GetArgument<List<string>>("ids");
@@ -82,8 +83,8 @@ public static class NodeRootFields
 
         query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<NodeInterface>>>>("search")
             .Description("Full-text search on names and descriptions of every kind of node, best matches first (prefix match, accents ignored).")
-            .Argument<NonNullGraphType<StringGraphType>>("text")
-            .Argument<IntGraphType>("first", a => a.DefaultValue = 10)
+            .Argument<NonNullGraphType<StringGraphType>>("text", "Words to look for in names and descriptions (accents and case ignored; the last word may be a prefix).")
+            .Argument<IntGraphType>("first", "How many results, best first.", a => a.DefaultValue = 10)
             .ResolveAsync(async c =>
             {
                 var first = c.GetArgument<int?>("first") ?? 10;
@@ -113,7 +114,7 @@ public static class NodeRootFields
     {
         mutation.Field<NonNullGraphType<WritePayloadType>>("deleteNodes")
             .Description("Deletes nodes and their links, atomically. An authority with services, or a territory with sub-territories, is refused unless those go in the same batch.")
-            .Argument<NonNullGraphType<ListGraphType<NonNullGraphType<IdGraphType>>>>("ids")
+            .Argument<NonNullGraphType<ListGraphType<NonNullGraphType<IdGraphType>>>>("ids", "The ids of the nodes to delete.")
             .ResolveAsync(async c => await WriteRunner.DeleteAsync(c, links: false));
     }
 }

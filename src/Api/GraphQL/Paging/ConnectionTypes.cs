@@ -11,10 +11,11 @@ public sealed class PageInfoType : ObjectGraphType<PageInfo>
     public PageInfoType()
     {
         Name = "PageInfo";
-        Field<NonNullGraphType<BooleanGraphType>>("hasNextPage").Resolve(c => c.Source.HasNextPage);
+        Description = "Where a page lies in its listing (Relay's PageInfo).";
+        Field<NonNullGraphType<BooleanGraphType>>("hasNextPage").Description("True when more items follow: ask again with after: endCursor.").Resolve(c => c.Source.HasNextPage);
         Field<NonNullGraphType<BooleanGraphType>>("hasPreviousPage").Description("True when this page was asked for with an 'after' cursor.").Resolve(c => c.Source.HasPreviousPage);
-        Field<StringGraphType>("startCursor").Resolve(c => c.Source.StartCursor);
-        Field<StringGraphType>("endCursor").Resolve(c => c.Source.EndCursor);
+        Field<StringGraphType>("startCursor").Description("The cursor of the page's first item; null on an empty page.").Resolve(c => c.Source.StartCursor);
+        Field<StringGraphType>("endCursor").Description("The cursor of the page's last item, to ask for the next page; null on an empty page.").Resolve(c => c.Source.EndCursor);
     }
 }
 
@@ -24,8 +25,9 @@ public abstract class EdgeType<TNodeType, TItem> : ObjectGraphType<PageItem<TIte
     protected EdgeType(string name)
     {
         Name = name;
-        Field<NonNullGraphType<StringGraphType>>("cursor").Resolve(c => Paging.Encode(c.Source.Cursor));
-        Field<NonNullGraphType<TNodeType>>("node").Resolve(c => c.Source.Item);
+        Description = "One item of a page, with its cursor.";
+        Field<NonNullGraphType<StringGraphType>>("cursor").Description("Opaque: pass it as 'after' to get the items that follow this one.").Resolve(c => Paging.Encode(c.Source.Cursor));
+        Field<NonNullGraphType<TNodeType>>("node").Description("The item.").Resolve(c => c.Source.Item);
     }
 }
 
@@ -37,10 +39,11 @@ public abstract class ConnectionType<TNodeType, TEdgeType, TItem> : ObjectGraphT
     protected ConnectionType(string name)
     {
         Name = name;
+        Description = "One page of a listing (a Relay connection): its items, with or without cursors, and where it lies.";
         Field<NonNullGraphType<IntGraphType>>("totalCount").Description("How many items the whole listing holds, across all pages.").Resolve(c => checked((int)c.Source.TotalCount));
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<TEdgeType>>>>("edges").Resolve(c => c.Source.Items);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<TEdgeType>>>>("edges").Description("The items of this page, each with its cursor.").Resolve(c => c.Source.Items);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<TNodeType>>>>("nodes").Description("The items of this page, without cursors.").Resolve(c => c.Source.Items.Select(i => i.Item));
-        Field<NonNullGraphType<PageInfoType>>("pageInfo").Resolve(c => new PageInfo(
+        Field<NonNullGraphType<PageInfoType>>("pageInfo").Description("Whether more items follow, and the cursors to page on.").Resolve(c => new PageInfo(
             c.Source.HasNextPage,
             HasAfter(c),
             c.Source.Items.Count > 0 ? Paging.Encode(c.Source.Items[0].Cursor) : null,

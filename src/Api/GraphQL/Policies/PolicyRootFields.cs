@@ -17,9 +17,10 @@ public sealed class PolicyFilterType : InputObjectGraphType
     public PolicyFilterType()
     {
         Name = "PolicyFilter";
-        Field<ListGraphType<NonNullGraphType<PolicyDomainType>>>("domains");
+        Description = "Filters of a policy listing; fields given together intersect.";
+        Field<ListGraphType<NonNullGraphType<PolicyDomainType>>>("domains").Description("Only policies in one of these domains.");
         Field<ListGraphType<NonNullGraphType<IdGraphType>>>("themeIds").Description("Policies targeting at least one of these themes.");
-        Field<StringGraphType>("text");
+        Field<StringGraphType>("text").Description("Only policies whose name or description holds these words.");
     }
 }
 
@@ -29,18 +30,18 @@ public sealed class PolicyInputType : InputObjectGraphType
     {
         Name = "PolicyInput";
         Description = "A policy to create or replace. ownerId and themeIds, when given, replace its OWNS and TARGETS links.";
-        Field<NonNullGraphType<IdGraphType>>("id");
-        Field<NonNullGraphType<StringGraphType>>("name");
-        Field<StringGraphType>("description");
-        Field<NonNullGraphType<InstrumentType>>("instrument");
-        Field<ListGraphType<NonNullGraphType<PolicyDomainType>>>("domains");
+        Field<NonNullGraphType<IdGraphType>>("id").Description("The policy's id (a slug or an official identifier).");
+        Field<NonNullGraphType<StringGraphType>>("name").Description("Its name.");
+        Field<StringGraphType>("description").Description("What it does, in a few sentences.");
+        Field<NonNullGraphType<InstrumentType>>("instrument").Description("The instrument through which it acts.");
+        Field<ListGraphType<NonNullGraphType<PolicyDomainType>>>("domains").Description("The domains it belongs to.");
         Field<DecimalGraphType>("budget").Description("In euros.");
-        Field<DateType>("start");
-        Field<DateType>("end");
+        Field<DateType>("start").Description("First day it applies.");
+        Field<DateType>("end").Description("Last day it applies.");
         Field<IdGraphType>("ownerId").Description("The service or authority that owns the policy.");
-        Field<ListGraphType<NonNullGraphType<IdGraphType>>>("themeIds");
-        Field<ListGraphType<NonNullGraphType<StringGraphType>>>("tags");
-        Field<StringGraphType>("source");
+        Field<ListGraphType<NonNullGraphType<IdGraphType>>>("themeIds").Description("The themes it addresses; replaces its TARGETS links.");
+        Field<ListGraphType<NonNullGraphType<StringGraphType>>>("tags").Description("Free labels, for search and filters.");
+        Field<StringGraphType>("source").Description("Where the policy comes from (a dataset, a partner tool).");
     }
 }
 
@@ -50,7 +51,7 @@ public static class PolicyRootFields
     {
         query.Field<NonNullGraphType<PolicyConnectionType>>("policies")
             .Description("Policies and programmes, filtered and paged.")
-            .Argument<PolicyFilterType>("filter")
+            .Argument<PolicyFilterType>("filter", "Which policies; none: all of them.")
             .PageArguments()
             .ResolveAsync(async c =>
             {

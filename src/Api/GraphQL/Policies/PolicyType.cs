@@ -16,11 +16,11 @@ public sealed class PolicyType : ObjectGraphType<Policy>
         Interface<NodeInterface>();
         IsTypeOf = o => o is Policy;
         NodeFields.AddCommon(this);
-        Field<NonNullGraphType<InstrumentType>>("instrument").Resolve(c => c.Source.Instrument);
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<PolicyDomainType>>>>("domains").Resolve(c => c.Source.Domains);
+        Field<NonNullGraphType<InstrumentType>>("instrument").Description("The instrument through which it acts.").Resolve(c => c.Source.Instrument);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<PolicyDomainType>>>>("domains").Description("The domains it belongs to.").Resolve(c => c.Source.Domains);
         Field<DecimalGraphType>("budget").Description("Budget in euros.").Resolve(c => c.Source.Budget);
-        Field<DateType>("start").Resolve(c => c.Source.Start);
-        Field<DateType>("end").Resolve(c => c.Source.End);
+        Field<DateType>("start").Description("First day it applies.").Resolve(c => c.Source.Start);
+        Field<DateType>("end").Description("Last day it applies.").Resolve(c => c.Source.End);
         Field<ActorInterface>("owner").Description("The service or authority that OWNS the policy.")
             .Resolve(c => c.Loaders().NeighbourNode(c.Source.Id, LinkType.Owns, LinkDirection.Incoming));
         NodeFields.AddThemes(this, LinkType.Targets);

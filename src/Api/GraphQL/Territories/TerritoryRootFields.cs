@@ -17,8 +17,9 @@ public sealed class TerritoryFilterType : InputObjectGraphType
     public TerritoryFilterType()
     {
         Name = "TerritoryFilter";
+        Description = "Filters of a territory listing.";
         Field<StringGraphType>("withinCode").Description("The territory with this code and every territory below it.");
-        Field<StringGraphType>("text");
+        Field<StringGraphType>("text").Description("Only territories whose name holds these words.");
     }
 }
 
@@ -27,13 +28,14 @@ public sealed class TerritoryInputType : InputObjectGraphType
     public TerritoryInputType()
     {
         Name = "TerritoryInput";
-        Field<NonNullGraphType<IdGraphType>>("id");
+        Description = "A territory to create or replace. parentId, when given, places it in the territorial tree.";
+        Field<NonNullGraphType<IdGraphType>>("id").Description("The territory's id (insee:69123, a slug).");
         Field<NonNullGraphType<StringGraphType>>("code").Description("Unique among territories.");
-        Field<NonNullGraphType<StringGraphType>>("name");
-        Field<NonNullGraphType<TerritoryLevelType>>("level");
+        Field<NonNullGraphType<StringGraphType>>("name").Description("Its name.");
+        Field<NonNullGraphType<TerritoryLevelType>>("level").Description("Its level in the territorial tree.");
         Field<IdGraphType>("parentId").Description("The territory this one lies within.");
-        Field<StringGraphType>("description");
-        Field<StringGraphType>("source");
+        Field<StringGraphType>("description").Description("A few words about it.");
+        Field<StringGraphType>("source").Description("Where the territory comes from (a dataset, a partner tool).");
     }
 }
 
@@ -43,7 +45,7 @@ public static class TerritoryRootFields
     {
         query.Field<NonNullGraphType<TerritoryConnectionType>>("territories")
             .Description("Territories, filtered and paged.")
-            .Argument<TerritoryFilterType>("filter")
+            .Argument<TerritoryFilterType>("filter", "Which territories; none: all of them.")
             .PageArguments()
             .ResolveAsync(async c =>
             {

@@ -14,8 +14,8 @@ public sealed class TerritoryType : ObjectGraphType<Territory>
         Interface<NodeInterface>();
         IsTypeOf = o => o is Territory;
         NodeFields.AddCommon(this);
-        Field<NonNullGraphType<StringGraphType>>("code").Resolve(c => c.Source.Code);
-        Field<NonNullGraphType<TerritoryLevelType>>("level").Resolve(c => c.Source.Level);
-        Field<TerritoryType>("parent").Resolve(c => c.Source.ParentId is { } parent ? c.Loaders().Node(parent) : null);
+        Field<NonNullGraphType<StringGraphType>>("code").Description("The official code (INSEE code of a commune, département or region), unique among territories.").Resolve(c => c.Source.Code);
+        Field<NonNullGraphType<TerritoryLevelType>>("level").Description("Its level in the territorial tree.").Resolve(c => c.Source.Level);
+        Field<TerritoryType>("parent").Description("The territory it lies in, one level up.").Resolve(c => c.Source.ParentId is { } parent ? c.Loaders().Node(parent) : null);
     }
 }

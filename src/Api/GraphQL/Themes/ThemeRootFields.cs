@@ -17,8 +17,9 @@ public sealed class ThemeFilterType : InputObjectGraphType
     public ThemeFilterType()
     {
         Name = "ThemeFilter";
-        Field<ListGraphType<NonNullGraphType<PolicyDomainType>>>("domains");
-        Field<StringGraphType>("text");
+        Description = "Filters of a theme listing; fields given together intersect.";
+        Field<ListGraphType<NonNullGraphType<PolicyDomainType>>>("domains").Description("Only themes of one of these domains.");
+        Field<StringGraphType>("text").Description("Only themes whose name or description holds these words.");
     }
 }
 
@@ -27,12 +28,13 @@ public sealed class ThemeInputType : InputObjectGraphType
     public ThemeInputType()
     {
         Name = "ThemeInput";
-        Field<NonNullGraphType<IdGraphType>>("id");
-        Field<NonNullGraphType<StringGraphType>>("name");
-        Field<NonNullGraphType<PolicyDomainType>>("domain");
-        Field<StringGraphType>("description");
-        Field<ListGraphType<NonNullGraphType<StringGraphType>>>("tags");
-        Field<StringGraphType>("source");
+        Description = "A theme to create or replace.";
+        Field<NonNullGraphType<IdGraphType>>("id").Description("The theme's id (a slug).");
+        Field<NonNullGraphType<StringGraphType>>("name").Description("Its name.");
+        Field<NonNullGraphType<PolicyDomainType>>("domain").Description("The domain it belongs to.");
+        Field<StringGraphType>("description").Description("What it covers, in a few sentences.");
+        Field<ListGraphType<NonNullGraphType<StringGraphType>>>("tags").Description("Free labels, for search and filters.");
+        Field<StringGraphType>("source").Description("Where the theme comes from (a dataset, a partner tool).");
     }
 }
 
@@ -42,7 +44,7 @@ public static class ThemeRootFields
     {
         query.Field<NonNullGraphType<ThemeConnectionType>>("themes")
             .Description("Themes, filtered and paged.")
-            .Argument<ThemeFilterType>("filter")
+            .Argument<ThemeFilterType>("filter", "Which themes; none: all of them.")
             .PageArguments()
             .ResolveAsync(async c =>
             {

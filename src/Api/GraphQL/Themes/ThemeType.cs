@@ -14,7 +14,7 @@ public sealed class ThemeType : ObjectGraphType<Theme>
         Interface<NodeInterface>();
         IsTypeOf = o => o is Theme;
         NodeFields.AddCommon(this);
-        Field<NonNullGraphType<PolicyDomainType>>("domain").Resolve(c => c.Source.Domain);
+        Field<NonNullGraphType<PolicyDomainType>>("domain").Description("The domain it belongs to.").Resolve(c => c.Source.Domain);
         NodeFields.AddLinks(this);
     }
 }

@@ -29,7 +29,7 @@ public static class UpsertFields
     {
         mutation.Field<NonNullGraphType<WritePayloadType>>(name)
             .Description($"Creates or replaces {what}, at most {Limits.MaxBatchSize} a batch, atomically: one invalid item and nothing is written, and every invalid item is reported.")
-            .Argument<NonNullGraphType<ListGraphType<NonNullGraphType<TInputType>>>>("input")
+            .Argument<NonNullGraphType<ListGraphType<NonNullGraphType<TInputType>>>>("input", "The items, at most 1,000; written all together or not at all.")
             .ResolveAsync(async c => await run(c, WriteRunner.ReadItems(c, "input").Select(i => new InputReader(i)).ToList(), []));
     }
 }

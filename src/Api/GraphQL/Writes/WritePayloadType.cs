@@ -11,7 +11,7 @@ public sealed class UserErrorType : ObjectGraphType<UserError>
         Name = "UserError";
         Description = "Why one item of a write was refused. Nothing of a batch is written when any item has an error.";
         Field<NonNullGraphType<StringGraphType>>("code").Description("INVALID_VALUE, NOT_APPLICABLE, REQUIRED, NOT_FOUND, KIND_CONFLICT, INVALID_LINK, DUPLICATE or CONSTRAINT.").Resolve(c => c.Source.Code);
-        Field<NonNullGraphType<StringGraphType>>("message").Resolve(c => c.Source.Message);
+        Field<NonNullGraphType<StringGraphType>>("message").Description("The reason, in plain words.").Resolve(c => c.Source.Message);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("path")
             .Description("Where the problem is: the argument, the item's index, the field (e.g. [\"input\", \"3\", \"themeIds\", \"0\"]).")
             .Resolve(c => c.Source.Path.Select(p => Convert.ToString(p, System.Globalization.CultureInfo.InvariantCulture)));
@@ -25,7 +25,7 @@ public sealed class WritePayloadType : ObjectGraphType<WriteResult>
         Name = "WritePayload";
         Description = "The outcome of a write: the ids written, or the errors that stopped the whole batch.";
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<IdGraphType>>>>("ids").Description("Ids written, in input order (empty when errors is not).").Resolve(c => c.Source.Ids);
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<UserErrorType>>>>("errors").Resolve(c => c.Source.Errors);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<UserErrorType>>>>("errors").Description("Why items were refused; empty when the batch was written.").Resolve(c => c.Source.Errors);
         Field<NonNullGraphType<LongGraphType>>("version").Description("The store's version after the write.").Resolve(c => c.Source.Version);
     }
 }
