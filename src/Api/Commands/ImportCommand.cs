@@ -22,7 +22,7 @@ public static class ImportCommand
         }
         var kind = CommandLine.Options(args.Skip(files.Count).ToArray()).GetValueOrDefault("--kind");
         // A batch process: collections that stop every thread now and then cost less than background ones competing for
-        // the two cores that read, check and write (region import 2.6-2.7 s against 2.0-2.1 s; docs/benchmarks.md).
+        // the cores that read, check and write (docs/benchmarks.md, "Import").
         GCSettings.LatencyMode = GCLatencyMode.Batch;
         using var host = await StoreHost.StartAsync(args.Skip(files.Count).ToArray(), cancellationToken);
         var store = host.Services.GetRequiredService<IGraphStore>();

@@ -2,8 +2,7 @@ namespace CoopGraph.Domain.Model;
 
 /// <summary>
 /// Calendar days written yyyy-MM-dd, as the API, the import format and the store all write them. Read by hand: the
-/// general date parser behind <c>DateOnly.TryParseExact</c> took more time than everything else an import does to a line
-/// that carries dates.
+/// general date parser behind <c>DateOnly.TryParseExact</c> costs an import more than the rest of a line's reading.
 /// </summary>
 public static class IsoDate
 {

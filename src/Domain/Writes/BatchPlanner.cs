@@ -57,7 +57,7 @@ public static class BatchPlanner
     public static WritePlan Plan(GraphBatch batch, StoreFacts facts)
     {
         var errors = ItemRules.Validate(batch);
-        // Collections are sized from the batch: an import checks batches of ten thousand items, and growing them step by step was a good part of its allocations.
+        // Collections are sized from the batch: an import checks batches of thousands of items, and growing them step by step would be a good part of its allocations.
         var batchKinds = new Dictionary<string, NodeKind>(batch.Nodes.Count, StringComparer.Ordinal);
         foreach (var node in batch.Nodes.Select(u => u.Node))
         {

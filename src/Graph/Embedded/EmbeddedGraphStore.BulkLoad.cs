@@ -76,8 +76,8 @@ public sealed partial class EmbeddedGraphStore
     private async Task RestoreDeferredIndexesAsync(CancellationToken cancellationToken)
     {
         await using var connection = await _connections.OpenAsync(bulk: true, cancellationToken);
-        // The load's last pages are still in the log, where every page the builds read must be looked up: copied into
-        // the file first, the region's builds took 0.55 s in all instead of 0.65. PASSIVE never waits for readers.
+        // The load's last pages are still in the log, where every page the builds read would be looked up: they are
+        // copied into the file first. PASSIVE never waits for readers.
         await using (var checkpoint = connection.CreateCommand())
         {
             checkpoint.CommandText = "PRAGMA wal_checkpoint(PASSIVE)";

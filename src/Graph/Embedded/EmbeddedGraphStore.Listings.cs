@@ -17,9 +17,8 @@ public sealed partial class EmbeddedGraphStore
         """;
 
     // The territory filter is one uncorrelated set: the nodes LOCATED_IN any territory of the subtree, found through the
-    // target index once per query, then probed per node. Correlated per node, it took 60 ms to count the SSE actors of
-    // a département of the region graph (and 90 s when SQLite probed every commune for every node of the open-data
-    // graph). The unary '+' keeps the theme filter on the node's own few links (source index).
+    // target index once per query, then probed per node; correlated per node, SQLite probed every commune for every
+    // node. The unary '+' keeps the theme filter on the node's own few links (source index).
     private const string NodeFilter =
         """
         WHERE (@kinds IS NULL OR n.kind IN (SELECT value FROM json_each(@kinds)))
@@ -63,8 +62,8 @@ public sealed partial class EmbeddedGraphStore
     private const string CountLinksSql = "SELECT COUNT(*) FROM links l " + LinkFilter;
 
     // The node ids are looked up with IN (…) rather than joined from a CTE: joined, the SQLite bundled with
-    // Microsoft.Data.Sqlite builds a Bloom filter over the whole links table for each half (20 ms at 300,000 links,
-    // for a node's ten links); with IN it searches the source and target indexes directly.
+    // Microsoft.Data.Sqlite builds a Bloom filter over the whole links table for each half, even for a node's ten
+    // links; with IN it searches the source and target indexes directly.
     private const string AdjacentLinks =
         """
         WITH adj AS (
@@ -88,8 +87,8 @@ public sealed partial class EmbeddedGraphStore
 
     private const string CountLinksOfNodesSql = AdjacentLinks + "SELECT node_id, COUNT(*) FROM adj GROUP BY node_id";
 
-    // ORDER BY +seq: ordered by the plain column, SQLite walked the whole (type, seq) index to avoid a sort (every
-    // WORKS_ON link of the graph to find one actor's themes, 20 ms at region scale); the end's own index finds them.
+    // ORDER BY +seq: ordered by the plain column, SQLite walks the whole (type, seq) index to avoid a sort (every
+    // WORKS_ON link of the graph to find one actor's themes); the end's own index finds them.
     private const string NeighboursOutSql =
         """
         SELECT l.source_id, l.target_id FROM links l

@@ -10,7 +10,7 @@ namespace CoopGraph.Graph.Projections;
 /// it answers at once from the previous projection when the rebuild running is of an older version, or when the last
 /// rebuild took longer than <c>maxWait</c> (waiting would only add <c>maxWait</c> to its answer). So during
 /// an import, which commits batch after batch, reads keep their pace instead of queueing behind rebuild after rebuild
-/// (one takes 1.5 s at region scale, 13 s at national), and such slow rebuilds are spaced by at least their own length.
+/// (each takes seconds at scale), and such slow rebuilds are spaced by at least their own length.
 /// The first projection is always waited for. A projection is built from one snapshot of the store and
 /// published only once complete, so a reader sees the old graph or the new one, never a mix.
 /// </summary>
@@ -88,8 +88,8 @@ public sealed class ProjectionProvider
             }
             _buildingFor = needed;
             // A thread of its own: the export's awaits complete synchronously (SQLite), so the whole build — seconds of
-            // CPU at scale — would otherwise hold a thread-pool thread, and on two cores requests queued behind it for
-            // the pool to grow (p99 of 760 ms during an import).
+            // CPU at scale — would otherwise hold a thread-pool thread, and on few cores requests would queue behind it
+            // for the pool to grow.
             _building = Task.Factory.StartNew(async () =>
             {
                 var built = await BuildAsync(CancellationToken.None);

@@ -10,7 +10,7 @@ namespace CoopGraph.Api.GraphQL.Actors;
 /// <summary>
 /// Actor listings filtered by territory, answered from the projection: it knows every actor's place and the territory
 /// tree, so it finds the actors of a region among a million in milliseconds, where SQL walked the LOCATED_IN links of
-/// the region's thousands of communes for every request (300 ms to seconds at national scale). The page's nodes are
+/// the region's thousands of communes for every request. The page's nodes are
 /// then read from the store. Same order (the store's), same total; the projection may be up to
 /// Graph:ProjectionMaxWaitMilliseconds behind a write. Cursors are the id of the last node seen, prefixed '@'.
 /// </summary>

@@ -24,7 +24,7 @@ public sealed class GraphProjection
 
     public required string[] Ids { get; init; }
 
-    /// <summary>Node names, decoded on demand (only gap reasons quote them; as strings they took 100 MB at national scale).</summary>
+    /// <summary>Node names, decoded on demand (only gap reasons quote them, and as strings they would weigh on a national projection).</summary>
     public required StringTable Names { get; init; }
 
     public required NodeKind[] Kinds { get; init; }

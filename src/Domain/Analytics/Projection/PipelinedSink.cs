@@ -5,7 +5,7 @@ namespace CoopGraph.Domain.Analytics.Projection;
 
 /// <summary>
 /// Hands what a store exports to another sink on a thread of its own, in blocks, so that reading rows (the store's
-/// thread) and indexing them (this one) use two cores: at national scale each took about as long as the other.
+/// thread) and indexing them (this one) use two cores, the two taking about as long as each other.
 /// Call <see cref="Complete"/> once the export is over; it waits until the inner sink has everything.
 /// </summary>
 public sealed class PipelinedSink : ITopologySink, IDisposable

@@ -3,8 +3,8 @@ using System.Text;
 namespace CoopGraph.Domain.Analytics.Projection;
 
 /// <summary>
-/// Many short strings kept as one UTF-8 buffer and their offsets, decoded on demand. A national projection holds ten
-/// million link ids: as .NET strings with an index they took about 1.2 GB, here about 40 bytes each.
+/// Many short strings kept as one UTF-8 buffer and their offsets, decoded on demand: a national projection holds ten
+/// million link ids, which as .NET strings would cost several times the memory.
 /// </summary>
 public sealed class StringTable
 {
