@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# Read throughput, two builds side by side: starts build A on a copy of DATABASE, measures the load kit's operations
+# with wrk at 16 connections, stops it, does the same with build B, RUNS times over, and prints every rate and the
+# medians per operation. This machine's speed drifts within the hour, so only alternated runs compare builds.
+#
+#   bench/reads-ab.sh BUILD_A BUILD_B DATABASE [RUNS] [SECONDS] [OPERATIONS...]
+#
+# A build is a folder holding CoopGraph.Api.dll (`dotnet build -c Release src/Api -o DIR` on one commit).
+# Operations: those of bench/load/operations.py (default: actor search transversality).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+build_a=$1
+build_b=$2
+database=$3
+runs=${4:-3}
+seconds=${5:-8}
+shift $(( $# < 5 ? $# : 5 ))
+operations=${*:-actor search transversality}
+port=${PORT:-5301}
+base="http://127.0.0.1:$port"
+work=$(mktemp -d)
+trap '[ -n "${api:-}" ] && kill "$api" 2>/dev/null; rm -rf "$work"' EXIT
+command -v wrk >/dev/null || { apt-get install -y -qq wrk >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }; }
+
+measure() { # BUILD LABEL
+  rm -rf "$work/db" && mkdir -p "$work/db" && cp "$database" "$work/db/g.db"
+  dotnet "$1/CoopGraph.Api.dll" --urls "$base" --Graph:Embedded:Path "$work/db/g.db" --Graph:SeedDemo false \
+    --Api:RateLimits:PerAddressPerMinute 1000000000 --Serilog:MinimumLevel:Default Warning >"$work/api.log" 2>&1 &
+  api=$!
+  until curl -fsS "$base/graphql" -H 'Content-Type: application/json' -d '{"query":"{ graphStats { projectionVersion } }"}' >/dev/null 2>&1; do
+    kill -0 "$api" 2>/dev/null || { cat "$work/api.log"; exit 1; }
+    sleep 0.2
+  done
+  /usr/bin/python3 bench/load/operations.py "$base/graphql" "$work" >/dev/null
+  for operation in $operations; do
+    rps=$(BODY="$work/$operation.json" wrk -t 2 -c 16 -d "${seconds}s" --latency -s bench/load/graphql.lua "$base/graphql" |
+      sed -n 's/^RESULT //p' | /usr/bin/python3 -c 'import json,sys; r=json.load(sys.stdin); print(f"{r[\"rps\"]:.0f}" if r["failed"]+r["socket_errors"]==0 else "failed")')
+    echo "$2 $operation $rps" | tee -a "$work/rates"
+  done
+  kill "$api"; wait "$api" 2>/dev/null || true; api=
+}
+
+for run in $(seq 1 "$runs"); do
+  measure "$build_a" A
+  measure "$build_b" B
+done
+echo "medians (requests/s at 16 connections):"
+/usr/bin/python3 - "$work/rates" <<'PY'
+import statistics, sys, collections
+rates = collections.defaultdict(list)
+for line in open(sys.argv[1]):
+    build, operation, rps = line.split()
+    rates[(operation, build)].append(float(rps))
+for operation in dict.fromkeys(o for o, _ in rates):
+    a, b = statistics.median(rates[(operation, "A")]), statistics.median(rates[(operation, "B")])
+    print(f"{operation}: A {a:,.0f}, B {b:,.0f} ({b / a - 1:+.1%})")
+PY
