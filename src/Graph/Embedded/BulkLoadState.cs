@@ -3,8 +3,8 @@ using CoopGraph.Domain.Writes;
 namespace CoopGraph.Graph.Embedded;
 
 /// <summary>
-/// What a bulk load shares with every write of the embedded store: the load's memory (<see cref="BulkLoadMemory"/>),
-/// the order of the writes it prepared, and the checks that wait. Only a load into an empty store has a memory; it
+/// What a bulk load shares with every write of the embedded store: how many loads run and whether they deferred the
+/// indexes, the load's memory (<see cref="BulkLoadMemory"/>), the order of the writes it prepared, and the checks that wait. Only a load into an empty store has a memory; it
 /// answers every check without SQLite and takes in each batch as it is checked, so that the next batch is checked as
 /// if it had been written. Should that not hold — a write fails, another writer comes in between, another process
 /// writes the file, a batch is written out of order — the memory is dropped and every batch still to be written is
@@ -29,11 +29,41 @@ internal sealed class BulkLoadState
     private bool _planning;
     private TaskCompletionSource? _drained;
 
-    /// <summary>A load into an empty store starts with a memory of it; prepared writes of an earlier load never written do not count.</summary>
-    public void Start(BulkLoadMemory memory) => Reset(memory);
+    /// <summary>Loads in progress in this process; changed under the store's write lock only.</summary>
+    public int Loads { get; private set; }
 
-    /// <summary>At the end of the last load: prepared writes never written (a cancelled import) must not hold the next load back.</summary>
-    public void End() => Reset(null);
+    /// <summary>Whether a load of this process deferred the indexes, which the last one out restores.</summary>
+    public bool IndexesDeferred { get; private set; }
+
+    /// <summary>A load begins, under the store's write lock; true for the first in, which may defer the indexes.</summary>
+    public bool Enter() => ++Loads == 1;
+
+    /// <summary>The first load found the store empty and deferred its indexes: it checks ahead against a memory of it.</summary>
+    public void Deferred(BulkLoadMemory memory)
+    {
+        IndexesDeferred = true;
+        Start(memory);
+    }
+
+    /// <summary>A load ends, under the store's write lock; true when the indexes are now to be restored.</summary>
+    public bool Leave()
+    {
+        if (--Loads > 0)
+        {
+            return false;
+        }
+        End();
+        return IndexesDeferred;
+    }
+
+    /// <summary>The deferred indexes are back.</summary>
+    public void Restored() => IndexesDeferred = false;
+
+    // A load into an empty store starts with a memory of it; prepared writes of an earlier load never written do not count.
+    private void Start(BulkLoadMemory memory) => Reset(memory);
+
+    // At the end of the last load: prepared writes never written (a cancelled import) must not hold the next load back.
+    private void End() => Reset(null);
 
     private void Reset(BulkLoadMemory? memory)
     {

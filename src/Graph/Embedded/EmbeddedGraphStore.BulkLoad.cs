@@ -5,11 +5,8 @@ namespace CoopGraph.Graph.Embedded;
 
 public sealed partial class EmbeddedGraphStore
 {
-    // Loads in progress in this process: the first into an empty store defers the indexes, the last one out restores them.
-    private int _bulkLoads;
-    private bool _deferredByThisProcess;
-
-    // The load's memory and the order of its prepared writes, shared with every write of this store.
+    // Loads in progress, the load's memory and the order of its prepared writes, shared with every write of this store:
+    // the first load into an empty store defers the indexes, the last one out restores them.
     private readonly BulkLoadState _load = new();
 
     /// <summary>
@@ -22,15 +19,13 @@ public sealed partial class EmbeddedGraphStore
         await _writeLock.WaitAsync(cancellationToken);
         try
         {
-            _bulkLoads++;
-            if (_bulkLoads == 1)
+            if (_load.Enter())
             {
                 await using var connection = await _connections.OpenAsync(cancellationToken);
                 if (await ScalarAsync(connection, DeferredIndexes.IsEmptySql, cancellationToken))
                 {
                     await ExecuteInTransactionAsync(connection, DeferredIndexes.DropSql, cancellationToken);
-                    _deferredByThisProcess = true;
-                    _load.Start(new BulkLoadMemory(await GetVersionAsync(cancellationToken)));
+                    _load.Deferred(new BulkLoadMemory(await GetVersionAsync(cancellationToken)));
                 }
             }
             return new EmbeddedBulkLoad(this);
@@ -47,15 +42,10 @@ public sealed partial class EmbeddedGraphStore
         await _writeLock.WaitAsync(CancellationToken.None);
         try
         {
-            _bulkLoads--;
-            if (_bulkLoads == 0)
-            {
-                _load.End();
-            }
-            if (_bulkLoads == 0 && _deferredByThisProcess)
+            if (_load.Leave())
             {
                 await RestoreDeferredIndexesAsync(CancellationToken.None);
-                _deferredByThisProcess = false;
+                _load.Restored();
             }
         }
         finally

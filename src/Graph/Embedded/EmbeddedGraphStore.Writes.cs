@@ -25,7 +25,7 @@ public sealed partial class EmbeddedGraphStore
     /// <summary>Checks a batch against the store inside its write transaction, then writes it. Runs under the write lock.</summary>
     private async Task<WriteResult> CheckAndWriteAsync(GraphBatch batch, CancellationToken cancellationToken)
     {
-        await using var connection = await _connections.OpenAsync(bulk: _bulkLoads > 0, cancellationToken);
+        await using var connection = await _connections.OpenAsync(bulk: _load.Loads > 0, cancellationToken);
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
         var indexesBuilt = await EmbeddedWriteTransaction.EnsureIntegrityIndexesAsync(connection, transaction, cancellationToken);
         var memory = await BulkMemoryAsync(connection, transaction, cancellationToken);
