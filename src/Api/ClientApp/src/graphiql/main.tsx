@@ -5,12 +5,24 @@ import { createGraphiQLFetcher } from "@graphiql/toolkit";
 import { GraphiQL } from "graphiql";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
-import { exampleTabs } from "./examples";
+import { runQuery } from "../api/client";
+import { exampleIdsQuery, exampleTabs, pickExampleIds, type ExampleIds } from "./examples";
 
 const fetcher = createGraphiQLFetcher({ url: `${window.location.origin}/graphql` });
 
-createRoot(document.getElementById("root")!).render(
-  <StrictMode>
-    <GraphiQL fetcher={fetcher} defaultTabs={exampleTabs} />
-  </StrictMode>,
-);
+async function open() {
+  // The examples name ids of the graph being served; if they cannot be read, they ask about the whole graph.
+  let ids: ExampleIds = {};
+  try {
+    ids = pickExampleIds(await runQuery(exampleIdsQuery, {}));
+  } catch {
+    ids = {};
+  }
+  createRoot(document.getElementById("root")!).render(
+    <StrictMode>
+      <GraphiQL fetcher={fetcher} defaultTabs={exampleTabs(ids)} />
+    </StrictMode>,
+  );
+}
+
+void open();
