@@ -1,11 +1,10 @@
 using CoopGraph.Domain.Model;
-using CoopGraph.Graph.Storage;
 using Microsoft.Data.Sqlite;
 using static CoopGraph.Graph.Embedded.SqlValues;
 
 namespace CoopGraph.Graph.Embedded;
 
-/// <summary>Links to and from the columns of the <c>links</c> table, through <see cref="LinkFields"/>.</summary>
+/// <summary>Maps links to and from the columns of the <c>links</c> table.</summary>
 internal static class LinkRows
 {
     public const string Columns =
@@ -44,21 +43,20 @@ internal static class LinkRows
 
     public static void Bind(EncodedRows row, Link link)
     {
-        var f = LinkFields.Of(link);
-        row[0] = f.Id;
-        row[1] = f.Type;
-        row[2] = f.SourceId;
-        row[3] = f.TargetId;
-        row[4] = Db(f.Since);
-        row[5] = Db(f.Until);
-        row[6] = f.Note;
-        row[7] = f.Source;
-        row[8] = f.CooperationKind;
-        row[9] = f.Intensity;
-        row[10] = f.Instrument;
-        row[11] = Db(f.Amount);
-        row[12] = f.Year;
-        row[13] = f.Outcome;
+        row[0] = link.Id;
+        row[1] = LinkTypeNames.ToConstant(link.Type);
+        row[2] = link.SourceId;
+        row[3] = link.TargetId;
+        row[4] = Db(link.Since);
+        row[5] = Db(link.Until);
+        row[6] = link.Note;
+        row[7] = link.Source;
+        row[8] = DbEnum(link.CooperationKind);
+        row[9] = link.Intensity;
+        row[10] = DbEnum(link.Instrument);
+        row[11] = Db(link.Amount);
+        row[12] = link.Year;
+        row[13] = DbEnum(link.Outcome);
     }
 
     /// <summary>
@@ -83,21 +81,21 @@ internal static class LinkRows
         Until = r.IsDBNull(5) ? null : DateOnly.FromDayNumber(r.GetInt32(5)),
     };
 
-    public static Link Read(SqliteDataReader r, int offset = 0) => new LinkFields
+    public static Link Read(SqliteDataReader r, int offset = 0) => new()
     {
         Id = r.GetString(offset),
-        Type = r.GetString(offset + 1),
+        Type = LinkTypeNames.Parse(r.GetString(offset + 1)),
         SourceId = r.GetString(offset + 2),
         TargetId = r.GetString(offset + 3),
         Since = r.Date(offset + 4),
         Until = r.Date(offset + 5),
         Note = r.Text(offset + 6),
         Source = r.Text(offset + 7),
-        CooperationKind = r.Text(offset + 8),
+        CooperationKind = r.Enum<CooperationKind>(offset + 8),
         Intensity = r.Int(offset + 9),
-        Instrument = r.Text(offset + 10),
+        Instrument = r.Enum<Instrument>(offset + 10),
         Amount = r.Decimal(offset + 11),
         Year = r.Int(offset + 12),
-        Outcome = r.Text(offset + 13),
-    }.ToLink();
+        Outcome = r.Enum<ApplicationOutcome>(offset + 13),
+    };
 }
