@@ -20,17 +20,13 @@ port=${PORT:-5301}
 base="http://127.0.0.1:$port"
 work=$(mktemp -d)
 trap '[ -n "${api:-}" ] && kill "$api" 2>/dev/null; rm -rf "$work"' EXIT
-command -v wrk >/dev/null || { apt-get install -y -qq wrk >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }; }
+source bench/load/api.sh
+ensure_wrk
 
 measure() { # BUILD LABEL
   rm -rf "$work/db" && mkdir -p "$work/db" && cp "$database" "$work/db/g.db"
-  dotnet "$1/CoopGraph.Api.dll" --urls "$base" --Graph:Embedded:Path "$work/db/g.db" --Graph:SeedDemo false \
-    --Api:RateLimits:PerAddressPerMinute 1000000000 --Serilog:MinimumLevel:Default Warning >"$work/api.log" 2>&1 &
-  api=$!
-  until curl -fsS "$base/graphql" -H 'Content-Type: application/json' -d '{"query":"{ graphStats { projectionVersion } }"}' >/dev/null 2>&1; do
-    kill -0 "$api" 2>/dev/null || { cat "$work/api.log"; exit 1; }
-    sleep 0.2
-  done
+  api_dll="$1/CoopGraph.Api.dll" start_api "$work/db/g.db"
+  wait_ready
   /usr/bin/python3 bench/load/operations.py "$base/graphql" "$work" >/dev/null
   for operation in $operations; do
     rps=$(BODY="$work/$operation.json" wrk -t 2 -c 16 -d "${seconds}s" --latency -s bench/load/graphql.lua "$base/graphql" |

@@ -15,13 +15,14 @@ build_bench_api() {
 }
 
 # start_api DATABASE [EXTRA ARGUMENTS...]: request logs at Warning (one log line per request would measure the
-# console, not the API), rate limits lifted (wrk is one client address), no demo seeding.
+# console, not the API), rate limits lifted (wrk is one client address), no demo seeding. With $api_dll set, that
+# build is started as it is; else the tree's, built first.
 start_api() {
   local database=$1
   shift
-  build_bench_api
+  [ -n "${api_dll:-}" ] || build_bench_api
   started=$(date +%s.%N)
-  dotnet src/Api/bin/Release/net10.0/CoopGraph.Api.dll --urls "$base" --Graph:Embedded:Path "$database" --Graph:SeedDemo false \
+  dotnet "${api_dll:-src/Api/bin/Release/net10.0/CoopGraph.Api.dll}" --urls "$base" --Graph:Embedded:Path "$database" --Graph:SeedDemo false \
     --Api:RateLimits:PerAddressPerMinute 1000000000 --Serilog:MinimumLevel:Default Warning "$@" >"$work/api.log" 2>&1 &
   api=$!
 }

@@ -4,8 +4,8 @@ using CoopGraph.Domain.Writes;
 namespace CoopGraph.Graph;
 
 /// <summary>
-/// A batch a bulk load prepared (see <see cref="IBulkLoad"/>): refused, to be checked when written, or checked ahead.
-/// The set is closed: stores outside this assembly cannot add kinds of their own.
+/// A batch a bulk load prepared (see <see cref="IBulkLoad"/>): refused, to be checked when written, or checked ahead by a
+/// store that can (the embedded store's <c>CheckedAheadWrite</c>). The set is closed: only this assembly adds kinds.
 /// </summary>
 public abstract record PreparedWrite
 {
@@ -26,7 +26,4 @@ public abstract record PreparedWrite
     /// <param name="Sequence">The order the load handed it out in; 0 when the store keeps no order.</param>
     /// <param name="OthersWait">Whether later batches wait for its write before they are checked (it needs the store to be checked).</param>
     public sealed record CheckedWhenWritten(GraphBatch Batch, long Sequence = 0, bool OthersWait = false) : PreparedWrite(Batch);
-
-    /// <summary>Checked ahead of its write: what the store made of it, valid while the store's assumptions hold.</summary>
-    internal sealed record CheckedAhead(GraphBatch Batch, long Sequence, Embedded.AheadPlan Plan) : PreparedWrite(Batch);
 }

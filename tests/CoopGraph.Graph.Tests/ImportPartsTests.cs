@@ -1,6 +1,7 @@
 using System.Threading.Channels;
 using CoopGraph.Domain.Validation;
 using CoopGraph.Domain.Writes;
+using CoopGraph.Graph.Embedded;
 using CoopGraph.Graph.Interchange;
 using CoopGraph.Graph.Writes;
 
@@ -91,7 +92,7 @@ public sealed class ImportPartsTests
         await using var load = await wrapper.BeginBulkLoadAsync(Ct);
         var prepared = await load.PrepareAsync(new GraphBatch { Nodes = [Theme("t1")] }, Ct);
 
-        Assert.IsType<PreparedWrite.CheckedAhead>(prepared);
+        Assert.IsType<CheckedAheadWrite>(prepared);
         Assert.True((await load.WriteAsync(prepared, Ct)).Succeeded);
     }
 

@@ -34,13 +34,8 @@ public static class ApiKeyClaims
         return scopes;
     }
 
-    /// <summary>Whether the caller's key grants <paramref name="needed"/>: write includes read, admin includes both.</summary>
-    public static bool HasScope(this ClaimsPrincipal user, ApiScopes needed)
-    {
-        var scopes = user.Scopes();
-        return scopes.HasFlag(ApiScopes.Admin)
-            || (needed == ApiScopes.Read ? (scopes & (ApiScopes.Read | ApiScopes.Write)) != 0 : needed != ApiScopes.None && scopes.HasFlag(needed));
-    }
+    /// <summary>Whether the caller's key grants <paramref name="needed"/> (see <see cref="ApiScopeRules"/>).</summary>
+    public static bool HasScope(this ClaimsPrincipal user, ApiScopes needed) => ApiScopeRules.Grants(user.Scopes(), needed);
 
     public static bool IsKeyHolder(this ClaimsPrincipal user) => user.Identity?.IsAuthenticated == true;
 

@@ -6,11 +6,9 @@ namespace CoopGraph.Domain.Model;
 /// </summary>
 public static class NodeDomains
 {
-    /// <summary>The kinds that carry their domains themselves; every other node has the domains of the themes it WORKS_ON.</summary>
-    public static readonly IReadOnlyList<NodeKind> OwnKinds = [NodeKind.Service, NodeKind.Policy, NodeKind.Theme];
-
-    /// <summary><see cref="OwnKinds"/> as stored, for queries.</summary>
-    public static readonly IReadOnlyList<string> OwnKindNames = OwnKinds.Select(k => k.ToString()).ToList();
-
+    /// <summary>Whether a kind carries its domains itself; every other node has the domains of the themes it WORKS_ON.</summary>
     public static bool AreOwn(NodeKind kind) => kind is NodeKind.Service or NodeKind.Policy or NodeKind.Theme;
+
+    /// <summary>The kinds <see cref="AreOwn"/> holds for, as stored, for the stores' queries.</summary>
+    public static readonly IReadOnlyList<string> OwnKindNames = Enum.GetValues<NodeKind>().Where(AreOwn).Select(k => k.ToString()).ToList();
 }

@@ -16,8 +16,15 @@ public enum ApiScopes
 /// <summary>A key as stored and listed: never the key itself.</summary>
 public sealed record ApiKeyInfo(string Name, string Prefix, ApiScopes Scopes, bool TrustedDocumentsOnly, DateTimeOffset CreatedAt, DateTimeOffset? RevokedAt)
 {
-    public bool Allows(ApiScopes needed) =>
-        RevokedAt is null && (Scopes.HasFlag(ApiScopes.Admin) || (needed == ApiScopes.Read ? (Scopes & (ApiScopes.Read | ApiScopes.Write)) != 0 : Scopes.HasFlag(needed)));
+    public bool Allows(ApiScopes needed) => RevokedAt is null && ApiScopeRules.Grants(Scopes, needed);
+}
+
+/// <summary>What a set of scopes grants: write includes read; admin includes both.</summary>
+public static class ApiScopeRules
+{
+    public static bool Grants(ApiScopes granted, ApiScopes needed) =>
+        granted.HasFlag(ApiScopes.Admin)
+        || (needed == ApiScopes.Read ? (granted & (ApiScopes.Read | ApiScopes.Write)) != 0 : needed != ApiScopes.None && granted.HasFlag(needed));
 }
 
 /// <summary>Key material: random, so a plain SHA-256 is enough to keep it (no one can guess it from the hash).</summary>

@@ -8,3 +8,6 @@ namespace CoopGraph.Graph.Embedded;
 /// writer only binds).
 /// </summary>
 internal sealed record AheadPlan(WritePlan Plan, BulkLoadMemory Memory, LinkWrite LinkWrite, PlanRows Rows);
+
+/// <summary>A prepared write checked ahead of its write: valid while the load's assumptions hold (see <see cref="BulkLoadState"/>).</summary>
+internal sealed record CheckedAheadWrite(GraphBatch Batch, long Sequence, AheadPlan Plan) : PreparedWrite(Batch);

@@ -220,7 +220,7 @@ internal sealed class BulkLoadState
             }
             return refused is not null
                 ? new PreparedWrite.Refused(batch, refused.Errors)
-                : new PreparedWrite.CheckedAhead(batch, ++_prepared, ahead!);
+                : new CheckedAheadWrite(batch, ++_prepared, ahead!);
         }
     }
 
@@ -249,7 +249,7 @@ internal sealed class BulkLoadState
         {
             switch (prepared)
             {
-                case PreparedWrite.CheckedAhead ahead:
+                case CheckedAheadWrite ahead:
                     var inOrder = ahead.Sequence == _written + 1;
                     _written = Math.Max(_written, ahead.Sequence);
                     // Checked ahead on the assumption that the writes before it happened, in order, with this memory.

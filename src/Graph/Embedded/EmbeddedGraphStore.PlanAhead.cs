@@ -8,10 +8,6 @@ public sealed partial class EmbeddedGraphStore
 {
     private async Task<WriteResult> WritePreparedAsync(PreparedWrite prepared, CancellationToken cancellationToken)
     {
-        if (prepared is PreparedWrite.Refused)
-        {
-            throw new ArgumentException("A batch refused when it was prepared cannot be written.", nameof(prepared));
-        }
         await _writeLock.WaitAsync(cancellationToken);
         var holdsMemory = false;
         try
@@ -23,7 +19,7 @@ public sealed partial class EmbeddedGraphStore
         }
         finally
         {
-            (prepared as PreparedWrite.CheckedAhead)?.Plan.Rows.Release();
+            (prepared as CheckedAheadWrite)?.Plan.Rows.Release();
             _load.Release((prepared is PreparedWrite.CheckedWhenWritten { OthersWait: true } ? 1 : 0) + (holdsMemory ? 1 : 0));
             _writeLock.Release();
         }

@@ -41,7 +41,7 @@ public sealed partial class EmbeddedGraphStore : IGraphStore, IStoreInitializer
     {
         await using var connection = await _connections.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT value FROM store_meta WHERE key = 'version'";
+        command.CommandText = EmbeddedWriteTransaction.VersionSql;
         return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
 
@@ -79,7 +79,7 @@ public sealed partial class EmbeddedGraphStore : IGraphStore, IStoreInitializer
         await using (var command = connection.CreateCommand())
         {
             command.Transaction = transaction;
-            command.CommandText = "SELECT value FROM store_meta WHERE key = 'version'";
+            command.CommandText = EmbeddedWriteTransaction.VersionSql;
             version = (long)(await command.ExecuteScalarAsync(cancellationToken))!;
         }
         // Rows are read with Read(), not ReadAsync(): SQLite reads synchronously anyway, and at ten million links the

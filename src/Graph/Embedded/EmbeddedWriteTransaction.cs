@@ -26,7 +26,7 @@ internal sealed class EmbeddedWriteTransaction(
 
     private const string BumpVersionSql = "UPDATE store_meta SET value = value + 1 WHERE key = 'version' RETURNING value";
 
-    private const string VersionSql = "SELECT value FROM store_meta WHERE key = 'version'";
+    public const string VersionSql = "SELECT value FROM store_meta WHERE key = 'version'";
 
     // Walks up from each written territory; reaching the start again means the parents form a cycle.
     private const string TerritoryCyclesSql =
