@@ -1,4 +1,5 @@
 using CoopGraph.Graph.Demo;
+using CoopGraph.Domain.Model;
 using CoopGraph.Graph.Options;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -76,7 +77,7 @@ public sealed class StoreStartup(
     private async Task PrepareAsync(CancellationToken cancellationToken)
     {
         await initializer.InitializeAsync(cancellationToken);
-        var counts = await store.CountAsync(cancellationToken);
+        var counts = await store.CountAsync(Viewer.Everything, cancellationToken);
         if (counts.Nodes == 0 && options.Value.SeedDemo)
         {
             var result = await store.WriteAsync(DemoDataset.Load(), cancellationToken);
@@ -84,7 +85,7 @@ public sealed class StoreStartup(
             {
                 throw new InvalidOperationException("The demo dataset is invalid: " + string.Join("; ", result.Errors.Take(5).Select(e => e.Message)));
             }
-            counts = await store.CountAsync(cancellationToken);
+            counts = await store.CountAsync(Viewer.Everything, cancellationToken);
             logger.LogInformation("Seeded the demo dataset: {Nodes} nodes, {Links} links", counts.Nodes, counts.Links);
         }
         else

@@ -32,7 +32,7 @@ public sealed class AccessTests(AccessTests.KeysRequiredFactory factory) : IClas
         JsonNode.Parse(await response.Content.ReadAsStringAsync())!["errors"]![0]!["extensions"]!["code"]!.GetValue<string>();
 
     private Task<string> CreateKeyAsync(string name, ApiScopes scopes) =>
-        factory.Services.GetRequiredService<IApiKeyStore>().CreateAsync(name, scopes, false, CancellationToken.None);
+        factory.Services.GetRequiredService<IApiKeyStore>().CreateAsync(name, scopes, false, null, CancellationToken.None);
 
     [Fact]
     public async Task WithoutAKey_EverythingIsUnauthenticated()
@@ -116,9 +116,9 @@ public sealed class AccessTests(AccessTests.KeysRequiredFactory factory) : IClas
     public async Task TrustedOnlyKeys_RunRegisteredDocumentsOnly()
     {
         var store = factory.Services.GetRequiredService<IApiKeyStore>();
-        var admin = await store.CreateAsync("admin", ApiScopes.Admin, false, CancellationToken.None);
-        var partner = await store.CreateAsync("trusted-partner", ApiScopes.Read, true, CancellationToken.None);
-        var writer = await store.CreateAsync("plain-writer", ApiScopes.Write, false, CancellationToken.None);
+        var admin = await store.CreateAsync("admin", ApiScopes.Admin, false, null, CancellationToken.None);
+        var partner = await store.CreateAsync("trusted-partner", ApiScopes.Read, true, null, CancellationToken.None);
+        var writer = await store.CreateAsync("plain-writer", ApiScopes.Write, false, null, CancellationToken.None);
         const string Document = "query Stats { graphStats { nodes links } }";
         var register = GraphQLClient.Json(new { query = "mutation($d: [String!]!) { registerTrustedDocuments(documents: $d) }", variables = new { d = new[] { Document } } });
 

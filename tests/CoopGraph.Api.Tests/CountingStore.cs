@@ -23,25 +23,25 @@ public sealed class CountingStore(IGraphStore inner) : IGraphStore
 
     public Task<WriteResult> WriteAsync(GraphBatch batch, CancellationToken cancellationToken) => Count(inner.WriteAsync(batch, cancellationToken));
 
-    public Task<IReadOnlyList<Node>> GetNodesAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken) => Count(inner.GetNodesAsync(ids, cancellationToken));
+    public Task<IReadOnlyList<Node>> GetNodesAsync(Viewer viewer, IReadOnlyCollection<string> ids, CancellationToken cancellationToken) => Count(inner.GetNodesAsync(viewer, ids, cancellationToken));
 
-    public Task<IReadOnlyList<Link>> GetLinksAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken) => Count(inner.GetLinksAsync(ids, cancellationToken));
+    public Task<IReadOnlyList<Link>> GetLinksAsync(Viewer viewer, IReadOnlyCollection<string> ids, CancellationToken cancellationToken) => Count(inner.GetLinksAsync(viewer, ids, cancellationToken));
 
-    public Task<Page<Node>> ListNodesAsync(NodeQuery query, PageRequest page, CancellationToken cancellationToken) => Count(inner.ListNodesAsync(query, page, cancellationToken));
+    public Task<Page<Node>> ListNodesAsync(Viewer viewer, NodeQuery query, PageRequest page, CancellationToken cancellationToken) => Count(inner.ListNodesAsync(viewer, query, page, cancellationToken));
 
-    public Task<Page<Link>> ListLinksAsync(LinkQuery query, PageRequest page, CancellationToken cancellationToken) => Count(inner.ListLinksAsync(query, page, cancellationToken));
+    public Task<Page<Link>> ListLinksAsync(Viewer viewer, LinkQuery query, PageRequest page, CancellationToken cancellationToken) => Count(inner.ListLinksAsync(viewer, query, page, cancellationToken));
 
-    public Task<IReadOnlyDictionary<string, Page<Link>>> GetLinksOfNodesAsync(IReadOnlyCollection<string> nodeIds, IReadOnlyCollection<LinkType>? types, PageRequest page, CancellationToken cancellationToken) =>
-        Count(inner.GetLinksOfNodesAsync(nodeIds, types, page, cancellationToken));
+    public Task<IReadOnlyDictionary<string, Page<Link>>> GetLinksOfNodesAsync(Viewer viewer, IReadOnlyCollection<string> nodeIds, IReadOnlyCollection<LinkType>? types, PageRequest page, CancellationToken cancellationToken) =>
+        Count(inner.GetLinksOfNodesAsync(viewer, nodeIds, types, page, cancellationToken));
 
-    public Task<IReadOnlyDictionary<string, IReadOnlyList<string>>> GetNeighbourIdsAsync(IReadOnlyCollection<string> nodeIds, LinkType type, LinkDirection direction, CancellationToken cancellationToken) =>
-        Count(inner.GetNeighbourIdsAsync(nodeIds, type, direction, cancellationToken));
+    public Task<IReadOnlyDictionary<string, IReadOnlyList<string>>> GetNeighbourIdsAsync(Viewer viewer, IReadOnlyCollection<string> nodeIds, LinkType type, LinkDirection direction, CancellationToken cancellationToken) =>
+        Count(inner.GetNeighbourIdsAsync(viewer, nodeIds, type, direction, cancellationToken));
 
     public Task<IBulkLoad> BeginBulkLoadAsync(CancellationToken cancellationToken) => Count(inner.BeginBulkLoadAsync(cancellationToken));
 
-    public Task<IReadOnlyList<Node>> SearchAsync(string text, int first, CancellationToken cancellationToken) => Count(inner.SearchAsync(text, first, cancellationToken));
+    public Task<IReadOnlyList<Node>> SearchAsync(Viewer viewer, string text, int first, CancellationToken cancellationToken) => Count(inner.SearchAsync(viewer, text, first, cancellationToken));
 
-    public Task<long> ExportAsync(IGraphSink sink, CancellationToken cancellationToken) => Count(inner.ExportAsync(sink, cancellationToken));
+    public Task<long> ExportAsync(Viewer viewer, IGraphSink sink, CancellationToken cancellationToken) => Count(inner.ExportAsync(viewer, sink, cancellationToken));
 
-    public Task<GraphCounts> CountAsync(CancellationToken cancellationToken) => Count(inner.CountAsync(cancellationToken));
+    public Task<GraphCounts> CountAsync(Viewer viewer, CancellationToken cancellationToken) => Count(inner.CountAsync(viewer, cancellationToken));
 }

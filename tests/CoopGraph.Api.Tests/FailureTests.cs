@@ -63,23 +63,23 @@ public sealed class FailureTests : IClassFixture<FailureTests.BrokenStoreFactory
 
         public Task<WriteResult> WriteAsync(GraphBatch batch, CancellationToken cancellationToken) => throw Broken();
 
-        public Task<IReadOnlyList<Node>> GetNodesAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken) => throw Broken();
+        public Task<IReadOnlyList<Node>> GetNodesAsync(Viewer viewer, IReadOnlyCollection<string> ids, CancellationToken cancellationToken) => throw Broken();
 
-        public Task<IReadOnlyList<Link>> GetLinksAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken) => throw Broken();
+        public Task<IReadOnlyList<Link>> GetLinksAsync(Viewer viewer, IReadOnlyCollection<string> ids, CancellationToken cancellationToken) => throw Broken();
 
-        public Task<Page<Node>> ListNodesAsync(NodeQuery query, PageRequest page, CancellationToken cancellationToken) => throw Broken();
+        public Task<Page<Node>> ListNodesAsync(Viewer viewer, NodeQuery query, PageRequest page, CancellationToken cancellationToken) => throw Broken();
 
-        public Task<Page<Link>> ListLinksAsync(LinkQuery query, PageRequest page, CancellationToken cancellationToken) => throw Broken();
+        public Task<Page<Link>> ListLinksAsync(Viewer viewer, LinkQuery query, PageRequest page, CancellationToken cancellationToken) => throw Broken();
 
-        public Task<IReadOnlyDictionary<string, Page<Link>>> GetLinksOfNodesAsync(IReadOnlyCollection<string> nodeIds, IReadOnlyCollection<LinkType>? types, PageRequest page, CancellationToken cancellationToken) => throw Broken();
+        public Task<IReadOnlyDictionary<string, Page<Link>>> GetLinksOfNodesAsync(Viewer viewer, IReadOnlyCollection<string> nodeIds, IReadOnlyCollection<LinkType>? types, PageRequest page, CancellationToken cancellationToken) => throw Broken();
 
-        public Task<IReadOnlyDictionary<string, IReadOnlyList<string>>> GetNeighbourIdsAsync(IReadOnlyCollection<string> nodeIds, LinkType type, LinkDirection direction, CancellationToken cancellationToken) => throw Broken();
+        public Task<IReadOnlyDictionary<string, IReadOnlyList<string>>> GetNeighbourIdsAsync(Viewer viewer, IReadOnlyCollection<string> nodeIds, LinkType type, LinkDirection direction, CancellationToken cancellationToken) => throw Broken();
 
-        public Task<IReadOnlyList<Node>> SearchAsync(string text, int first, CancellationToken cancellationToken) => throw Broken();
+        public Task<IReadOnlyList<Node>> SearchAsync(Viewer viewer, string text, int first, CancellationToken cancellationToken) => throw Broken();
 
-        public Task<long> ExportAsync(IGraphSink sink, CancellationToken cancellationToken) => throw Broken();
+        public Task<long> ExportAsync(Viewer viewer, IGraphSink sink, CancellationToken cancellationToken) => throw Broken();
 
         // The start-up seeding asks for counts: an empty store lets the host start so that health can be probed.
-        public Task<GraphCounts> CountAsync(CancellationToken cancellationToken) => Task.FromResult(new GraphCounts(1, 0, 0));
+        public Task<GraphCounts> CountAsync(Viewer viewer, CancellationToken cancellationToken) => Task.FromResult(new GraphCounts(1, 0, 0));
     }
 }

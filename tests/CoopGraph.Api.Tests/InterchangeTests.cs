@@ -1,3 +1,4 @@
+using CoopGraph.Domain.Model;
 using System.Diagnostics;
 using System.Net;
 using System.Text;
@@ -101,7 +102,7 @@ public sealed class InterchangeTests(CoopGraphFactory demo) : IClassFixture<Coop
             var reference = new EmbeddedGraphStore(Path.Combine(folder, "reference.db"), TimeProvider.System);
             await reference.InitializeAsync(CancellationToken.None);
             await new ImportRunner(reference).RunAsync(new StringReader(string.Join('\n', committedLines)), null, CancellationToken.None);
-            var expected = await reference.CountAsync(CancellationToken.None);
+            var expected = await reference.CountAsync(Viewer.Everything, CancellationToken.None);
 
             using (var rerun = StartImport(file, killedDb))
             {
@@ -116,7 +117,7 @@ public sealed class InterchangeTests(CoopGraphFactory demo) : IClassFixture<Coop
             {
                 await new ImportRunner(complete).RunAsync(reader, null, CancellationToken.None);
             }
-            var whole = await complete.CountAsync(CancellationToken.None);
+            var whole = await complete.CountAsync(Viewer.Everything, CancellationToken.None);
             SqliteConnection.ClearAllPools();
             var completeSchema = (await ReadStateAsync(Path.Combine(folder, "complete.db"))).Schema;
 

@@ -38,7 +38,7 @@ public sealed class QueryTests(CoopGraphFactory factory) : IClassFixture<CoopGra
     {
         var kinds = kind is null ? Enum.GetValues<ActorKind>().Select(k => k.ToNodeKind()).ToArray() : [ActorKind.SseActor.ToNodeKind()];
         var store = factory.Services.GetRequiredService<CoopGraph.Graph.IGraphStore>();
-        var expected = await store.ListNodesAsync(new CoopGraph.Graph.NodeQuery { Kinds = kinds, TerritoryCode = code }, new CoopGraph.Graph.PageRequest(100, null), CancellationToken.None);
+        var expected = await store.ListNodesAsync(Viewer.Everything, new CoopGraph.Graph.NodeQuery { Kinds = kinds, TerritoryCode = code }, new CoopGraph.Graph.PageRequest(100, null), CancellationToken.None);
         var filter = kind is null ? $"{{ territoryCode: \"{code}\" }}" : $"{{ territoryCode: \"{code}\", kinds: [{kind}] }}";
 
         var ids = new List<string>();

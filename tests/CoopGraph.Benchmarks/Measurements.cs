@@ -1,3 +1,4 @@
+using CoopGraph.Domain.Model;
 using System.Diagnostics;
 using CoopGraph.Domain.Analytics.Projection;
 using CoopGraph.Domain.Generation;
@@ -67,7 +68,7 @@ public static class Measurements
         long version;
         using (var pipeline = new PipelinedSink(builder))
         {
-            version = await store.ExportAsync(pipeline, CancellationToken.None);
+            version = await store.ExportAsync(Viewer.Everything, pipeline, CancellationToken.None);
             pipeline.Complete();
         }
         var exported = watch.Elapsed;

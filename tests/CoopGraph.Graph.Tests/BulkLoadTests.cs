@@ -38,7 +38,7 @@ public sealed class BulkLoadTests
             during = await SchemaAsync(temp.DatabasePath);
         }
         var after = await SchemaAsync(temp.DatabasePath);
-        var found = await temp.Store.SearchAsync("epicerie", 10, Ct);
+        var found = await temp.Store.SearchAsync(Viewer.Everything, "epicerie", 10, Ct);
 
         Assert.DoesNotContain("ix_links_source", during, StringComparison.Ordinal);
         Assert.DoesNotContain("nodes_fts_insert", during, StringComparison.Ordinal);
@@ -74,7 +74,7 @@ public sealed class BulkLoadTests
         }
 
         Assert.Equal(before, during);
-        Assert.Single(await temp.Store.SearchAsync("zythologie", 10, Ct));
+        Assert.Single(await temp.Store.SearchAsync(Viewer.Everything, "zythologie", 10, Ct));
     }
 
     [Fact]
@@ -90,8 +90,8 @@ public sealed class BulkLoadTests
         await reopened.InitializeAsync(Ct);
 
         Assert.Equal(await SchemaAsync(fresh.DatabasePath), await SchemaAsync(temp.DatabasePath));
-        Assert.Single(await reopened.SearchAsync("habitat", 10, Ct));
-        Assert.Equal(1, (await reopened.CountAsync(Ct)).Nodes);
+        Assert.Single(await reopened.SearchAsync(Viewer.Everything, "habitat", 10, Ct));
+        Assert.Equal(1, (await reopened.CountAsync(Viewer.Everything, Ct)).Nodes);
     }
 
     [Fact]
@@ -137,7 +137,7 @@ public sealed class BulkLoadTests
         Assert.True(otherTheme.Succeeded, string.Join("; ", otherTheme.Errors.Select(e => e.Message)));
         Assert.Equal(Domain.Validation.UserErrorCodes.KindConflict, Assert.Single(conflict.Errors).Code);
         Assert.Equal(Domain.Validation.UserErrorCodes.NotFound, Assert.Single(missing.Errors).Code);
-        Assert.Equal(["t:other"], (await temp.Store.GetNeighbourIdsAsync(["a2"], LinkType.WorksOn, LinkDirection.Outgoing, Ct))["a2"]);
+        Assert.Equal(["t:other"], (await temp.Store.GetNeighbourIdsAsync(Viewer.Everything, ["a2"], LinkType.WorksOn, LinkDirection.Outgoing, Ct))["a2"]);
     }
 
     [Fact]

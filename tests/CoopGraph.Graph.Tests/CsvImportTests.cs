@@ -23,10 +23,10 @@ public sealed class CsvImportTests
             "type,sourceId,targetId,kind,intensity,since\nCOOPERATES_WITH,a3,a1,PARTNERSHIP,4,2020-05-01\nCOOPERATES_WITH,a1,a3,PARTNERSHIP,x,\n"), null, null, Ct);
 
         Assert.Equal((2L, 0L), (themes.NodesWritten, themes.Rejected));
-        Assert.Equal("Logement; abordable", (await temp.Store.GetNodesAsync(["t2"], Ct)).Single().Name);
-        var a1 = Assert.IsType<SseActor>((await temp.Store.GetNodesAsync(["a1"], Ct)).Single());
+        Assert.Equal("Logement; abordable", (await temp.Store.GetNodesAsync(Viewer.Everything, ["t2"], Ct)).Single().Name);
+        var a1 = Assert.IsType<SseActor>((await temp.Store.GetNodesAsync(Viewer.Everything, ["a1"], Ct)).Single());
         Assert.Equal(("Maison \"Quartier\"", "two\nlines"), (a1.Name, a1.Description));
-        Assert.Equal(2, (await temp.Store.GetNeighbourIdsAsync(["a1"], LinkType.WorksOn, LinkDirection.Outgoing, Ct))["a1"].Count);
+        Assert.Equal(2, (await temp.Store.GetNeighbourIdsAsync(Viewer.Everything, ["a1"], LinkType.WorksOn, LinkDirection.Outgoing, Ct))["a1"].Count);
         Assert.Equal(3, Assert.Single(actors.RejectedLines).Line);
         Assert.Equal(1, links.LinksWritten);
         Assert.Contains("intensity", Assert.Single(links.RejectedLines).Reason);

@@ -1,6 +1,7 @@
 using CoopGraph.Domain.Model;
 using CoopGraph.Domain.Validation;
 using CoopGraph.Domain.Writes;
+using CoopGraph.Graph.Embedded;
 using Microsoft.Data.Sqlite;
 
 using static CoopGraph.Graph.Tests.TestItems;
@@ -55,7 +56,7 @@ public sealed class DeferredLinkIntegrityTests
 
         Assert.Equal(0, during);
         Assert.Equal(2, await UniqueLinkIndexesAsync(temp.DatabasePath));
-        Assert.Equal(2, (await temp.Store.CountAsync(Ct)).Links);
+        Assert.Equal(2, (await temp.Store.CountAsync(Viewer.Everything, Ct)).Links);
     }
 
     [Fact]
@@ -80,10 +81,10 @@ public sealed class DeferredLinkIntegrityTests
             Assert.True(again.Succeeded, Messages(again));
         }
 
-        var links = await temp.Store.GetLinksAsync(["ab", "bc"], Ct);
+        var links = await temp.Store.GetLinksAsync(Viewer.Everything, ["ab", "bc"], Ct);
         Assert.Equal(["ab:second", "bc:new"], links.Select(l => $"{l.Id}:{l.Note}").Order());
-        Assert.Equal(["t"], (await temp.Store.GetNeighbourIdsAsync(["a"], LinkType.WorksOn, LinkDirection.Outgoing, Ct))["a"]);
-        Assert.Equal(3, (await temp.Store.CountAsync(Ct)).Links);
+        Assert.Equal(["t"], (await temp.Store.GetNeighbourIdsAsync(Viewer.Everything, ["a"], LinkType.WorksOn, LinkDirection.Outgoing, Ct))["a"]);
+        Assert.Equal(3, (await temp.Store.CountAsync(Viewer.Everything, Ct)).Links);
         Assert.Equal(2, await UniqueLinkIndexesAsync(temp.DatabasePath));
     }
 
@@ -108,8 +109,8 @@ public sealed class DeferredLinkIntegrityTests
         }
 
         Assert.True(resent.Succeeded, Messages(resent));
-        Assert.Equal(["mine"], (await temp.Store.GetLinksAsync(["mine", LinkIds.Derive(LinkType.LocatedIn, "a", "c1")], Ct)).Select(l => l.Id));
-        Assert.Equal(1, (await temp.Store.CountAsync(Ct)).Links);
+        Assert.Equal(["mine"], (await temp.Store.GetLinksAsync(Viewer.Everything, ["mine", LinkIds.Derive(LinkType.LocatedIn, "a", "c1")], Ct)).Select(l => l.Id));
+        Assert.Equal(1, (await temp.Store.CountAsync(Viewer.Everything, Ct)).Links);
         Assert.Equal(2, await UniqueLinkIndexesAsync(temp.DatabasePath));
     }
 
@@ -136,7 +137,7 @@ public sealed class DeferredLinkIntegrityTests
 
         Assert.Equal(2, afterOther);
         Assert.Equal(UserErrorCodes.Duplicate, Assert.Single(repeated.Errors).Code);
-        Assert.Equal(["ab:load"], (await temp.Store.GetLinksAsync(["ab", "ba"], Ct)).Select(l => $"{l.Id}:{l.Note}"));
+        Assert.Equal(["ab:load"], (await temp.Store.GetLinksAsync(Viewer.Everything, ["ab", "ba"], Ct)).Select(l => $"{l.Id}:{l.Note}"));
         Assert.Equal(2, await UniqueLinkIndexesAsync(temp.DatabasePath));
     }
 
@@ -153,17 +154,17 @@ public sealed class DeferredLinkIntegrityTests
         var reopened = temp.Open();
         await reopened.InitializeAsync(Ct);
 
-        Assert.Equal(4L, await ScalarAsync<long>(temp.DatabasePath, "PRAGMA user_version"));
+        Assert.Equal((long)Migrator.LatestVersion, await ScalarAsync<long>(temp.DatabasePath, "PRAGMA user_version"));
         Assert.Equal(seq, await ScalarAsync<long>(temp.DatabasePath, "SELECT seq FROM links WHERE id = 'ab'"));
-        Assert.Equal("kept", Assert.Single(await reopened.GetLinksAsync(["ab"], Ct)).Note);
+        Assert.Equal("kept", Assert.Single(await reopened.GetLinksAsync(Viewer.Everything, ["ab"], Ct)).Note);
         var duplicate = await Assert.ThrowsAsync<SqliteException>(() => ScalarAsync<long>(temp.DatabasePath,
             "INSERT INTO links (id, type, source_id, target_id) VALUES ('ab', 'FUNDS', 'a', 'b') RETURNING seq"));
         Assert.Equal(19, duplicate.SqliteErrorCode);
-        Assert.Equal("ix_links_source ix_links_target ix_links_type links ux_links_ends ux_links_id",
+        Assert.Equal("ix_links_private_to ix_links_source ix_links_target ix_links_type links ux_links_ends ux_links_id",
             await ScalarAsync<string>(temp.DatabasePath, "SELECT group_concat(name, ' ') FROM (SELECT name FROM sqlite_schema WHERE tbl_name = 'links' ORDER BY name)"));
     }
 
-    /// <summary>Puts the links table back as migrations 1 to 3 left it: the id unique through its column's constraint.</summary>
+    /// <summary>Puts the store back as migrations 1 to 3 left it: the link id unique through its column's constraint, no private data.</summary>
     private static async Task RewindToVersion3Async(string database)
     {
         await using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = database, Pooling = false }.ToString());
@@ -172,6 +173,9 @@ public sealed class DeferredLinkIntegrityTests
         command.CommandText =
             """
             BEGIN;
+            DROP INDEX ix_nodes_private_to;
+            ALTER TABLE nodes DROP COLUMN private_to;
+            ALTER TABLE api_keys DROP COLUMN authority_id;
             CREATE TABLE links_old (
                 seq INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, type TEXT NOT NULL,
                 source_id TEXT NOT NULL REFERENCES nodes (id) ON DELETE CASCADE, target_id TEXT NOT NULL REFERENCES nodes (id) ON DELETE CASCADE,

@@ -13,7 +13,7 @@ public sealed class DemoDatasetTests
     {
         await using var temp = await TempStore.CreateAsync(seedDemo: true);
         var graph = new GraphCollector();
-        await temp.Store.ExportAsync(graph, Ct);
+        await temp.Store.ExportAsync(Viewer.Everything, graph, Ct);
         var (nodes, links) = (graph.Nodes, graph.Links);
 
         var authorities = nodes.OfType<Authority>().ToList();
@@ -36,7 +36,7 @@ public sealed class DemoDatasetTests
     {
         await using var temp = await TempStore.CreateAsync(seedDemo: true);
         var graph = new GraphCollector();
-        await temp.Store.ExportAsync(graph, Ct);
+        await temp.Store.ExportAsync(Viewer.Everything, graph, Ct);
         var nodes = graph.Nodes.ToDictionary(n => n.Id);
         var links = graph.Links;
         var themesOf = links.Where(l => l.Type == LinkType.WorksOn).ToLookup(l => l.SourceId, l => ((Theme)nodes[l.TargetId]).Domain);

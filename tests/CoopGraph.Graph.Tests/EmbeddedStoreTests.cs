@@ -14,7 +14,7 @@ public sealed class EmbeddedStoreTests
         await using var temp = await TempStore.CreateAsync();
 
         Assert.True(File.Exists(temp.DatabasePath));
-        Assert.Equal(new GraphCounts(0, 0, 0), await temp.Store.CountAsync(Ct));
+        Assert.Equal(new GraphCounts(0, 0, 0), await temp.Store.CountAsync(Viewer.Everything, Ct));
     }
 
     [Fact]
@@ -28,6 +28,6 @@ public sealed class EmbeddedStoreTests
         await reopened.InitializeAsync(Ct);
 
         Assert.Equal(1, await reopened.GetVersionAsync(Ct));
-        Assert.Equal("t1", Assert.Single(await reopened.GetNodesAsync(["t1"], Ct)).Id);
+        Assert.Equal("t1", Assert.Single(await reopened.GetNodesAsync(Viewer.Everything, ["t1"], Ct)).Id);
     }
 }

@@ -33,11 +33,11 @@ public sealed class EncodedRowsTests
         // And through a plain write, which encodes on the writing thread with the same pooled memory.
         Assert.True((await temp.Store.WriteAsync(new GraphBatch { Links = [links[0] with { Link = links[0].Link with { Note = "changée" } }] }, Ct)).Succeeded);
 
-        var read = (await temp.Store.GetLinksAsync(links.Select(l => l.Link.Id).ToList(), Ct)).ToDictionary(l => l.Id);
+        var read = (await temp.Store.GetLinksAsync(Viewer.Everything, links.Select(l => l.Link.Id).ToList(), Ct)).ToDictionary(l => l.Id);
         Assert.Equal(3000, read.Count);
         Assert.All(links.Skip(1), l => Assert.Equal(l.Link with { Amount = l.Link.Amount }, read[l.Link.Id]));
         Assert.Equal("changée", read["l0"].Note);
-        var nodesRead = (await temp.Store.GetNodesAsync(actors.Select(a => a.Node.Id).ToList(), Ct)).ToDictionary(n => n.Id);
+        var nodesRead = (await temp.Store.GetNodesAsync(Viewer.Everything, actors.Select(a => a.Node.Id).ToList(), Ct)).ToDictionary(n => n.Id);
         Assert.All(actors, a => Assert.Equal(
             (a.Node.Name, a.Node.Description, string.Join("|", a.Node.Tags)),
             (nodesRead[a.Node.Id].Name, nodesRead[a.Node.Id].Description, string.Join("|", nodesRead[a.Node.Id].Tags))));

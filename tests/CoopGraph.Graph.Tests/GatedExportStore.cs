@@ -14,10 +14,10 @@ public sealed class GatedExportStore(IGraphStore inner) : IGraphStore
 
     public void Release() => _gate.TrySetResult();
 
-    public async Task<long> ExportAsync(IGraphSink sink, CancellationToken cancellationToken)
+    public async Task<long> ExportAsync(Viewer viewer, IGraphSink sink, CancellationToken cancellationToken)
     {
         Exports++;
-        var version = await inner.ExportAsync(sink, cancellationToken);
+        var version = await inner.ExportAsync(viewer, sink, cancellationToken);
         await _gate.Task.WaitAsync(cancellationToken);
         return version;
     }
@@ -26,25 +26,25 @@ public sealed class GatedExportStore(IGraphStore inner) : IGraphStore
 
     public Task<WriteResult> WriteAsync(GraphBatch batch, CancellationToken cancellationToken) => inner.WriteAsync(batch, cancellationToken);
 
-    public Task<IReadOnlyList<Node>> GetNodesAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken) => inner.GetNodesAsync(ids, cancellationToken);
+    public Task<IReadOnlyList<Node>> GetNodesAsync(Viewer viewer, IReadOnlyCollection<string> ids, CancellationToken cancellationToken) => inner.GetNodesAsync(viewer, ids, cancellationToken);
 
-    public Task<IReadOnlyList<Link>> GetLinksAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken) => inner.GetLinksAsync(ids, cancellationToken);
+    public Task<IReadOnlyList<Link>> GetLinksAsync(Viewer viewer, IReadOnlyCollection<string> ids, CancellationToken cancellationToken) => inner.GetLinksAsync(viewer, ids, cancellationToken);
 
-    public Task<Page<Node>> ListNodesAsync(NodeQuery query, PageRequest page, CancellationToken cancellationToken) => inner.ListNodesAsync(query, page, cancellationToken);
+    public Task<Page<Node>> ListNodesAsync(Viewer viewer, NodeQuery query, PageRequest page, CancellationToken cancellationToken) => inner.ListNodesAsync(viewer, query, page, cancellationToken);
 
-    public Task<Page<Link>> ListLinksAsync(LinkQuery query, PageRequest page, CancellationToken cancellationToken) => inner.ListLinksAsync(query, page, cancellationToken);
+    public Task<Page<Link>> ListLinksAsync(Viewer viewer, LinkQuery query, PageRequest page, CancellationToken cancellationToken) => inner.ListLinksAsync(viewer, query, page, cancellationToken);
 
     public Task<IReadOnlyDictionary<string, Page<Link>>> GetLinksOfNodesAsync(
-        IReadOnlyCollection<string> nodeIds, IReadOnlyCollection<LinkType>? types, PageRequest page, CancellationToken cancellationToken) =>
-        inner.GetLinksOfNodesAsync(nodeIds, types, page, cancellationToken);
+        Viewer viewer, IReadOnlyCollection<string> nodeIds, IReadOnlyCollection<LinkType>? types, PageRequest page, CancellationToken cancellationToken) =>
+        inner.GetLinksOfNodesAsync(viewer, nodeIds, types, page, cancellationToken);
 
     public Task<IReadOnlyDictionary<string, IReadOnlyList<string>>> GetNeighbourIdsAsync(
-        IReadOnlyCollection<string> nodeIds, LinkType type, LinkDirection direction, CancellationToken cancellationToken) =>
-        inner.GetNeighbourIdsAsync(nodeIds, type, direction, cancellationToken);
+        Viewer viewer, IReadOnlyCollection<string> nodeIds, LinkType type, LinkDirection direction, CancellationToken cancellationToken) =>
+        inner.GetNeighbourIdsAsync(viewer, nodeIds, type, direction, cancellationToken);
 
-    public Task<IReadOnlyList<Node>> SearchAsync(string text, int first, CancellationToken cancellationToken) => inner.SearchAsync(text, first, cancellationToken);
+    public Task<IReadOnlyList<Node>> SearchAsync(Viewer viewer, string text, int first, CancellationToken cancellationToken) => inner.SearchAsync(viewer, text, first, cancellationToken);
 
-    public Task<GraphCounts> CountAsync(CancellationToken cancellationToken) => inner.CountAsync(cancellationToken);
+    public Task<GraphCounts> CountAsync(Viewer viewer, CancellationToken cancellationToken) => inner.CountAsync(viewer, cancellationToken);
 
     public Task<IBulkLoad> BeginBulkLoadAsync(CancellationToken cancellationToken) => inner.BeginBulkLoadAsync(cancellationToken);
 

@@ -1,3 +1,4 @@
+using CoopGraph.Domain.Model;
 using System.Text;
 using CoopGraph.Domain.Generation;
 using CoopGraph.Graph.Interchange;
@@ -28,9 +29,9 @@ public sealed class ImportRunnerTests
         var text = Generated();
 
         var first = await new ImportRunner(temp.Store).RunAsync(new StringReader(text), null, Ct);
-        var counts = await temp.Store.CountAsync(Ct);
+        var counts = await temp.Store.CountAsync(Viewer.Everything, Ct);
         var second = await new ImportRunner(temp.Store).RunAsync(new StringReader(text), null, Ct);
-        var again = await temp.Store.CountAsync(Ct);
+        var again = await temp.Store.CountAsync(Viewer.Everything, Ct);
 
         Assert.True(first.Completed);
         Assert.Equal(0, first.Rejected);
@@ -61,7 +62,7 @@ public sealed class ImportRunnerTests
 
         Assert.Equal([2L, 3L, 5L, 7L, 9L], report.RejectedLines.Select(r => r.Line));
         Assert.Equal((3L, 1L), (report.NodesWritten, report.LinksWritten));
-        var written = await temp.Store.GetNodesAsync(["t1", "a1", "a2", "s1", "d"], Ct);
+        var written = await temp.Store.GetNodesAsync(Viewer.Everything, ["t1", "a1", "a2", "s1", "d"], Ct);
         Assert.Equal(["a1", "a2", "t1"], written.Select(n => n.Id).Order());
         Assert.Contains("intensity", report.RejectedLines.Single(r => r.Line == 9).Reason);
     }
@@ -92,15 +93,15 @@ public sealed class ImportRunnerTests
         using var buffer = new MemoryStream();
         using (var writer = new NdjsonGraphWriter(buffer))
         {
-            await source.Store.ExportAsync(writer, Ct);
+            await source.Store.ExportAsync(Viewer.Everything, writer, Ct);
         }
 
         var report = await new ImportRunner(target.Store).RunAsync(new StringReader(Encoding.UTF8.GetString(buffer.ToArray())), null, Ct);
 
         Assert.Equal(0, report.Rejected);
         var (from, to) = (new GraphCollector(), new GraphCollector());
-        await source.Store.ExportAsync(from, Ct);
-        await target.Store.ExportAsync(to, Ct);
+        await source.Store.ExportAsync(Viewer.Everything, from, Ct);
+        await target.Store.ExportAsync(Viewer.Everything, to, Ct);
         Assert.Equal(from.Nodes.Select(n => n with { CreatedAt = default, UpdatedAt = default }).OrderBy(n => n.Id).Select(n => n.ToString()),
             to.Nodes.Select(n => n with { CreatedAt = default, UpdatedAt = default }).OrderBy(n => n.Id).Select(n => n.ToString()));
         Assert.Equal(from.Links.Select(l => l.Id).Order(), to.Links.Select(l => l.Id).Order());

@@ -1,3 +1,4 @@
+using CoopGraph.Domain.Model;
 using System.Text;
 using CoopGraph.Graph.Interchange;
 
@@ -36,7 +37,7 @@ public sealed class NdjsonStreamImportTests
             [(2L, "'name' is given twice."), (3L, "Not valid UTF-8."), (4L, "A number is beyond the range of a decimal."), (5L, "Not valid JSON."),
                 (6L, "A line must be a JSON object."), (8L, "'name' must be a string.")],
             report.RejectedLines.Select(r => (r.Line, r.Reason)));
-        var written = await temp.Store.GetNodesAsync(["t1", "t2", "t3", "t4", "t5", "t6", "a1"], Ct);
+        var written = await temp.Store.GetNodesAsync(Viewer.Everything, ["t1", "t2", "t3", "t4", "t5", "t6", "a1"], Ct);
         Assert.Equal(["t1", "t5"], written.Select(n => n.Id).Order());
         Assert.Equal("Thème un", written.Single(n => n.Id == "t1").Name);
     }
@@ -50,7 +51,7 @@ public sealed class NdjsonStreamImportTests
             Utf8("""{"op":"node","kind":"THEME","id":"t\u0031","name":"Quote \" and \\ and \u00e9 and \ud83d\ude00","domain":"CULTURE","tags":["a\nb"]}"""));
 
         Assert.Equal(0, report.Rejected);
-        var node = Assert.Single(await temp.Store.GetNodesAsync(["t1"], Ct));
+        var node = Assert.Single(await temp.Store.GetNodesAsync(Viewer.Everything, ["t1"], Ct));
         Assert.Equal("Quote \" and \\ and é and 😀", node.Name);
         Assert.Equal(["a\nb"], node.Tags);
     }
@@ -67,7 +68,7 @@ public sealed class NdjsonStreamImportTests
 
         Assert.Equal([1L], report.RejectedLines.Select(r => r.Line));
         Assert.Contains("longer than 16 MB", report.RejectedLines[0].Reason);
-        Assert.Equal(["after"], (await temp.Store.GetNodesAsync(["big", "after"], Ct)).Select(n => n.Id));
+        Assert.Equal(["after"], (await temp.Store.GetNodesAsync(Viewer.Everything, ["big", "after"], Ct)).Select(n => n.Id));
     }
 
     [Fact]
@@ -86,7 +87,7 @@ public sealed class NdjsonStreamImportTests
         Assert.Equal(4, refused.Line);
         Assert.Contains("'GUILD' is not a valid legalForm: one of", refused.Reason);
         Assert.Contains("COOPERATIVE", refused.Reason);
-        var actors = (await temp.Store.GetNodesAsync(["a1", "a2", "a3"], Ct)).Cast<Domain.Model.SseActor>().OrderBy(a => a.Id);
+        var actors = (await temp.Store.GetNodesAsync(Viewer.Everything, ["a1", "a2", "a3"], Ct)).Cast<Domain.Model.SseActor>().OrderBy(a => a.Id);
         Assert.Equal([Domain.Model.LegalForm.Association, Domain.Model.LegalForm.Cooperative, Domain.Model.LegalForm.Mutual], actors.Select(a => a.LegalForm));
         Assert.Equal(1, report.LinksWritten);
     }

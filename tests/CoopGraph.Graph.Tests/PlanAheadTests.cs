@@ -40,8 +40,8 @@ public sealed class PlanAheadTests
             await Assert.ThrowsAsync<ArgumentException>(() => load.WriteAsync(refused, Ct));
         }
 
-        Assert.Equal(["t1"], (await temp.Store.GetNeighbourIdsAsync(["a1"], LinkType.WorksOn, LinkDirection.Outgoing, Ct))["a1"]);
-        Assert.Empty(await temp.Store.GetNodesAsync(["a2"], Ct));
+        Assert.Equal(["t1"], (await temp.Store.GetNeighbourIdsAsync(Viewer.Everything, ["a1"], LinkType.WorksOn, LinkDirection.Outgoing, Ct))["a1"]);
+        Assert.Empty(await temp.Store.GetNodesAsync(Viewer.Everything, ["a2"], Ct));
     }
 
     [Fact]
@@ -67,7 +67,7 @@ public sealed class PlanAheadTests
         Assert.Equal(2, cycle.Errors.Count);
         // Checked ahead, the actor's territory existed; written after the failure, it is checked again and does not.
         Assert.Equal(UserErrorCodes.NotFound, Assert.Single(located.Errors).Code);
-        Assert.Equal(0, (await temp.Store.CountAsync(Ct)).Nodes);
+        Assert.Equal(0, (await temp.Store.CountAsync(Viewer.Everything, Ct)).Nodes);
     }
 
     [Fact]
@@ -87,7 +87,7 @@ public sealed class PlanAheadTests
         }
 
         Assert.Equal(UserErrorCodes.KindConflict, Assert.Single(theme.Errors).Code);
-        Assert.IsType<Authority>(Assert.Single(await temp.Store.GetNodesAsync(["x"], Ct)));
+        Assert.IsType<Authority>(Assert.Single(await temp.Store.GetNodesAsync(Viewer.Everything, ["x"], Ct)));
     }
 
     [Fact]
@@ -108,7 +108,7 @@ public sealed class PlanAheadTests
             Assert.True((await load.WriteAsync(await after.WaitAsync(TimeSpan.FromSeconds(10)), Ct)).Succeeded);
         }
 
-        var link = Assert.Single(await temp.Store.GetLinksAsync(["c"], Ct));
+        var link = Assert.Single(await temp.Store.GetLinksAsync(Viewer.Everything, ["c"], Ct));
         Assert.Equal(3, link.Intensity);
     }
 
@@ -132,7 +132,7 @@ public sealed class PlanAheadTests
             var next = await load.PrepareAsync(new GraphBatch { Nodes = [Theme("t9")] }, Ct).WaitAsync(TimeSpan.FromSeconds(10));
             Assert.True((await load.WriteAsync(next, Ct)).Succeeded, "a prepared write");
         }
-        Assert.Single(await store.GetNodesAsync(["t9"], Ct));
+        Assert.Single(await store.GetNodesAsync(Viewer.Everything, ["t9"], Ct));
     }
 
     [Fact]

@@ -35,7 +35,7 @@ public sealed class ProjectionProviderTests
         var provider = new ProjectionProvider(temp.Store, TimeProvider.System, NullLogger<ProjectionProvider>.Instance);
 
         var projection = await provider.GetAsync(Ct);
-        var counts = await temp.Store.CountAsync(Ct);
+        var counts = await temp.Store.CountAsync(Viewer.Everything, Ct);
 
         Assert.Equal((counts.Nodes, counts.Links, counts.Version), (projection.NodeCount, projection.LinkCount, projection.Version));
         var ccas = projection.Find("svc:city-ccas")!.Value;

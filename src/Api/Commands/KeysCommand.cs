@@ -1,3 +1,5 @@
+using CoopGraph.Domain.Model;
+using CoopGraph.Graph;
 using CoopGraph.Graph.Access;
 
 namespace CoopGraph.Api.Commands;
@@ -8,7 +10,8 @@ namespace CoopGraph.Api.Commands;
 /// </summary>
 public static class KeysCommand
 {
-    private const string Usage = "usage: keys create --name NAME --scopes read,write,admin [--trusted-only] | keys list | keys revoke --name NAME";
+    private const string Usage =
+        "usage: keys create --name NAME --scopes read,write,admin [--authority AUTHORITY_ID] [--trusted-only] | keys list | keys revoke --name NAME";
 
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter errors, CancellationToken cancellationToken)
     {
@@ -22,15 +25,22 @@ public static class KeysCommand
             switch (verb)
             {
                 case "create" when options.TryGetValue("--name", out var name) && options.TryGetValue("--scopes", out var scopes):
-                    var key = await keys.CreateAsync(name, ApiKeyMaterial.ParseScopes(scopes), flags.Contains("--trusted-only"), cancellationToken);
-                    await output.WriteLineAsync($"Created key '{name}' ({scopes}). It is shown only now; keep it safe:");
+                    var authority = options.GetValueOrDefault("--authority");
+                    if (authority is not null && !await IsAuthorityAsync(host.Services.GetRequiredService<IGraphStore>(), authority, cancellationToken))
+                    {
+                        await errors.WriteLineAsync($"No authority has id '{authority}': a key is bound to an authority of the graph.");
+                        return 1;
+                    }
+                    var key = await keys.CreateAsync(name, ApiKeyMaterial.ParseScopes(scopes), flags.Contains("--trusted-only"), authority, cancellationToken);
+                    var bound = authority is null ? "" : $", bound to {authority}";
+                    await output.WriteLineAsync($"Created key '{name}' ({scopes}{bound}). It is shown only now; keep it safe:");
                     await output.WriteLineAsync(key);
                     return 0;
                 case "list":
-                    await output.WriteLineAsync("name\tprefix\tscopes\ttrusted-only\tcreated\trevoked");
+                    await output.WriteLineAsync("name\tprefix\tscopes\tauthority\ttrusted-only\tcreated\trevoked");
                     foreach (var info in await keys.ListAsync(cancellationToken))
                     {
-                        await output.WriteLineAsync($"{info.Name}\t{info.Prefix}…\t{info.Scopes}\t{info.TrustedDocumentsOnly}\t{info.CreatedAt:u}\t{info.RevokedAt?.ToString("u") ?? "-"}");
+                        await output.WriteLineAsync($"{info.Name}\t{info.Prefix}…\t{info.Scopes}\t{info.AuthorityId ?? "-"}\t{info.TrustedDocumentsOnly}\t{info.CreatedAt:u}\t{info.RevokedAt?.ToString("u") ?? "-"}");
                     }
                     return 0;
                 case "revoke" when options.TryGetValue("--name", out var revoked):
@@ -52,4 +62,7 @@ public static class KeysCommand
             return 2;
         }
     }
+
+    private static async Task<bool> IsAuthorityAsync(IGraphStore store, string id, CancellationToken cancellationToken) =>
+        (await store.GetNodesAsync(Viewer.Everything, [id], cancellationToken)).Any(n => n.Kind == NodeKind.Authority);
 }

@@ -38,7 +38,7 @@ public static class InterchangeEndpoints
         {
             bodySize.MaxRequestBodySize = null;
         }
-        var runner = new ImportRunner(store);
+        var runner = new ImportRunner(store, writer: http.User.AsViewer());
         if (!isCsv)
         {
             // NDJSON is read as bytes, straight from the body.
@@ -73,6 +73,12 @@ public static class InterchangeEndpoints
     {
         try
         {
+            if (http.User.AsViewer() is { SeesAll: false, AuthorityId: { } authority })
+            {
+                await ProblemAsync(http, StatusCodes.Status403Forbidden, ErrorCodes.Forbidden,
+                    $"Open data is public data: the key bound to '{authority}' writes only data private to it. Import open data with a key bound to no authority.");
+                return;
+            }
             var importer = new OpenDataImporter(store);
             var context = await importer.CreateContextAsync(http.RequestAborted);
             using var table = CsvTable.Open(reader);
@@ -100,7 +106,7 @@ public static class InterchangeEndpoints
         await using var buffered = new BufferedStream(http.Response.Body, 1 << 16);
         using (var writer = new NdjsonGraphWriter(buffered))
         {
-            await store.ExportAsync(writer, http.RequestAborted);
+            await store.ExportAsync(http.User.AsViewer(), writer, http.RequestAborted);
         }
         await buffered.FlushAsync(http.RequestAborted);
     }

@@ -12,6 +12,12 @@ public sealed record Link
     public string? Note { get; init; }
     public string? Source { get; init; }
 
+    /// <summary>
+    /// The authority this link is private to, or null when public. As stored it covers the link's ends too: a link
+    /// with an end private to an authority is private to that authority, so a viewer who sees the link sees both ends.
+    /// </summary>
+    public string? PrivateTo { get; init; }
+
     /// <summary>COOPERATES_WITH only.</summary>
     public CooperationKind? CooperationKind { get; init; }
 

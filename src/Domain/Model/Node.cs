@@ -11,6 +11,12 @@ public abstract record Node
     public DateTimeOffset CreatedAt { get; init; }
     public DateTimeOffset UpdatedAt { get; init; }
 
+    /// <summary>
+    /// The authority this node is private to, or null when it is public. Only actors and policies may be private;
+    /// themes and territories are always public.
+    /// </summary>
+    public string? PrivateTo { get; init; }
+
     public abstract NodeKind Kind { get; }
 
     /// <summary>The domains the node carries itself (not those derived from its themes).</summary>

@@ -15,4 +15,10 @@ public static class UserErrorCodes
     public const string InvalidLink = "INVALID_LINK";
     public const string Duplicate = "DUPLICATE";
     public const string Constraint = "CONSTRAINT";
+
+    /// <summary>The writer may not write this: public data with a key bound to an authority, another authority's privateTo.</summary>
+    public const string Forbidden = "FORBIDDEN";
+
+    /// <summary>The id is taken by data the writer cannot see; nothing else about it is said.</summary>
+    public const string Conflict = "CONFLICT";
 }

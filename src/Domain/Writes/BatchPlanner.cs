@@ -20,6 +20,10 @@ public static class BatchPlanner
         foreach (var upsert in batch.Nodes)
         {
             nodeIds.Add(upsert.Node.Id);
+            if (upsert.Node.PrivateTo is { } owner)
+            {
+                nodeIds.Add(owner);
+            }
             if (upsert.Node is Territory { ParentId: { } parent })
             {
                 nodeIds.Add(parent);
@@ -39,6 +43,10 @@ public static class BatchPlanner
             nodeIds.Add(link.SourceId);
             nodeIds.Add(link.TargetId);
             linkIds.Add(link.Id);
+            if (link.PrivateTo is { } owner)
+            {
+                nodeIds.Add(owner);
+            }
             if (link.Type == LinkType.PartOf)
             {
                 services.Add(link.SourceId);
@@ -65,11 +73,15 @@ public static class BatchPlanner
         }
         var batchTerritories = TerritoryIdsByCode(batch);
         var deletedNodes = batch.NodeDeletes.Select(d => d.Id).ToHashSet(StringComparer.Ordinal);
+        var writer = batch.Writer;
+        // What the writer cannot see does not exist for it: as a link's end, a parent or a relation, such an id is missing.
         NodeKind? KindOf(string id) =>
             deletedNodes.Contains(id) ? null
             : batchKinds.TryGetValue(id, out var kind) ? kind
-            : facts.Kinds.TryGetValue(id, out var stored) ? stored
+            : facts.Kinds.TryGetValue(id, out var stored) && writer.CanSee(facts.PrivateTo.GetValueOrDefault(id)) ? stored
             : null;
+        var privacy = new PrivacyRules(writer, facts, KindOf);
+        var nodes = new List<Node>(batch.Nodes.Count);
 
         var links = new List<PlannedLink>(batch.Links.Count + batch.Nodes.Count);
         var linkPaths = new List<IReadOnlyList<object>>(links.Capacity);
@@ -78,8 +90,9 @@ public static class BatchPlanner
 
         foreach (var upsert in batch.Nodes)
         {
-            var node = upsert.Node;
-            if (facts.Kinds.TryGetValue(node.Id, out var existing) && existing != node.Kind)
+            var node = privacy.Resolve(upsert, errors);
+            nodes.Add(node);
+            if (facts.Kinds.TryGetValue(node.Id, out var existing) && existing != node.Kind && privacy.SeesStored(node.Id))
             {
                 errors.Add(new(UserErrorCodes.KindConflict, $"Id '{node.Id}' already names a {KindName(existing)}; ids are unique across kinds and a node's kind cannot change.", [.. upsert.Path, "id"]));
             }
@@ -134,7 +147,11 @@ public static class BatchPlanner
         foreach (var upsert in batch.Links)
         {
             var link = upsert.Link;
-            if (facts.LinksById.TryGetValue(link.Id, out var existing) && existing.Type != link.Type)
+            if (facts.LinksById.TryGetValue(link.Id, out var existing))
+            {
+                privacy.CheckStoredLink(link.Id, existing.PrivateTo, [.. upsert.Path, "id"], errors);
+            }
+            if (existing is not null && existing.Type != link.Type && writer.CanSee(existing.PrivateTo))
             {
                 errors.Add(new(UserErrorCodes.KindConflict, $"Link '{link.Id}' is a {LinkTypeNames.ToConstant(existing.Type)} link; a link's type cannot change.", [.. upsert.Path, "type"]));
             }
@@ -144,8 +161,8 @@ public static class BatchPlanner
             linkPaths.Add(upsert.Path);
         }
 
-        var planned = CheckLinks(links, linkPaths, upsertsGiven: batch.Links, KindOf, facts, servicesWithNewAuthority, errors);
-        CheckDeletes(batch, facts, deletedNodes, errors);
+        var planned = CheckLinks(links, linkPaths, upsertsGiven: batch.Links, KindOf, facts, privacy, servicesWithNewAuthority, errors);
+        CheckDeletes(batch, facts, privacy, deletedNodes, errors);
 
         return errors.Count > 0
             ? new WritePlan { Errors = errors }
@@ -153,7 +170,7 @@ public static class BatchPlanner
             {
                 DeleteLinkIds = batch.LinkDeletes.Select(d => d.Id).ToList(),
                 DeleteNodeIds = batch.NodeDeletes.Select(d => d.Id).ToList(),
-                Nodes = batch.Nodes.Select(u => u.Node).ToList(),
+                Nodes = nodes,
                 Replacements = replacements,
                 Links = planned,
             };
@@ -165,6 +182,7 @@ public static class BatchPlanner
         IReadOnlyList<LinkUpsert> upsertsGiven,
         Func<string, NodeKind?> kindOf,
         StoreFacts facts,
+        PrivacyRules privacy,
         HashSet<string> servicesWithNewAuthority,
         List<UserError> errors)
     {
@@ -236,8 +254,17 @@ public static class BatchPlanner
                     }
                     else
                     {
+                        privacy.CheckStoredLink(existingId, facts.PrivateLinks.GetValueOrDefault(existingId), fromRelation ? path : [.. path, "id"], errors);
                         link = link with { Id = existingId };
                     }
+                }
+            }
+            if (sourceKind is not null && targetKind is not null)
+            {
+                var owner = privacy.LinkOwner(link, fromRelation, path, errors);
+                if (owner != link.PrivateTo)
+                {
+                    link = link with { PrivateTo = owner };
                 }
             }
             result.Add(ReferenceEquals(link, links[i].Link) ? links[i] : links[i] with { Link = link });
@@ -245,11 +272,11 @@ public static class BatchPlanner
         return result;
     }
 
-    private static void CheckDeletes(GraphBatch batch, StoreFacts facts, HashSet<string> deletedNodes, List<UserError> errors)
+    private static void CheckDeletes(GraphBatch batch, StoreFacts facts, PrivacyRules privacy, HashSet<string> deletedNodes, List<UserError> errors)
     {
         foreach (var delete in batch.NodeDeletes)
         {
-            if (!facts.Kinds.ContainsKey(delete.Id))
+            if (!facts.Kinds.ContainsKey(delete.Id) || !privacy.MayDelete(facts.PrivateTo.GetValueOrDefault(delete.Id), delete.Id, delete.Path, errors))
             {
                 errors.Add(Missing(delete.Id, "node", delete.Path));
                 continue;
@@ -265,7 +292,7 @@ public static class BatchPlanner
         }
         foreach (var delete in batch.LinkDeletes)
         {
-            if (!facts.LinksById.TryGetValue(delete.Id, out var link))
+            if (!facts.LinksById.TryGetValue(delete.Id, out var link) || !privacy.MayDelete(link.PrivateTo, delete.Id, delete.Path, errors))
             {
                 errors.Add(new(UserErrorCodes.NotFound, $"No link has id '{delete.Id}'.", delete.Path));
             }

@@ -16,6 +16,12 @@ public sealed record GraphBatch
     /// <summary>Check everything, write nothing: used to report every error of a batch some of whose items could not even be read.</summary>
     public bool ValidateOnly { get; init; }
 
+    /// <summary>
+    /// Who writes: what it cannot see it cannot touch (such ids answer as missing, or as taken), and a key bound to an
+    /// authority writes only data private to it. CoopGraph's own loads (the command line) write as <see cref="Viewer.Everything"/>.
+    /// </summary>
+    public Viewer Writer { get; init; } = Viewer.Everything;
+
     public int Count => Nodes.Count + Links.Count + NodeDeletes.Count + LinkDeletes.Count;
 }
 

@@ -31,6 +31,12 @@ public sealed record StoreFacts
     /// <summary>Kind of every requested node id that exists.</summary>
     public IReadOnlyDictionary<string, NodeKind> Kinds { get; init; } = new Dictionary<string, NodeKind>();
 
+    /// <summary>The authority each requested node that is private is private to (public nodes are absent).</summary>
+    public IReadOnlyDictionary<string, string> PrivateTo { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>The authority each private link found by its ends (<see cref="LinkIdsByKey"/>) is private to.</summary>
+    public IReadOnlyDictionary<string, string> PrivateLinks { get; init; } = new Dictionary<string, string>();
+
     public IReadOnlyDictionary<string, string> TerritoryIdsByCode { get; init; } = new Dictionary<string, string>();
 
     /// <summary>The authority each requested service is currently PART_OF.</summary>
@@ -44,7 +50,7 @@ public sealed record StoreFacts
     public IReadOnlyDictionary<LinkKey, string> LinkIdsByKey { get; init; } = new Dictionary<LinkKey, string>();
 
     /// <summary>These facts with the links found by a second lookup of ends added.</summary>
-    public StoreFacts WithLinkIdsByKey(IReadOnlyDictionary<LinkKey, string> more)
+    public StoreFacts WithLinkIdsByKey(IReadOnlyDictionary<LinkKey, string> more, IReadOnlyDictionary<string, string> moreOwners)
     {
         if (more.Count == 0)
         {
@@ -55,7 +61,12 @@ public sealed record StoreFacts
         {
             merged[key] = id;
         }
-        return this with { LinkIdsByKey = merged };
+        var owners = new Dictionary<string, string>(PrivateLinks, StringComparer.Ordinal);
+        foreach (var (id, owner) in moreOwners)
+        {
+            owners[id] = owner;
+        }
+        return this with { LinkIdsByKey = merged, PrivateLinks = owners };
     }
 
     /// <summary><see cref="Dependants"/> from the (node, dependant) pairs a store read, in their order.</summary>

@@ -14,7 +14,9 @@ public enum ApiScopes
 }
 
 /// <summary>A key as stored and listed: never the key itself.</summary>
-public sealed record ApiKeyInfo(string Name, string Prefix, ApiScopes Scopes, bool TrustedDocumentsOnly, DateTimeOffset CreatedAt, DateTimeOffset? RevokedAt)
+/// <param name="AuthorityId">The authority the key is bound to (it sees and writes that authority's private data), or null.</param>
+public sealed record ApiKeyInfo(
+    string Name, string Prefix, ApiScopes Scopes, bool TrustedDocumentsOnly, DateTimeOffset CreatedAt, DateTimeOffset? RevokedAt, string? AuthorityId = null)
 {
     public bool Allows(ApiScopes needed) => RevokedAt is null && ApiScopeRules.Grants(Scopes, needed);
 }
@@ -57,7 +59,8 @@ public static class ApiKeyMaterial
 public interface IApiKeyStore
 {
     /// <summary>Creates a key and returns it: the only time it is ever visible.</summary>
-    Task<string> CreateAsync(string name, ApiScopes scopes, bool trustedDocumentsOnly, CancellationToken cancellationToken);
+    /// <param name="authorityId">Binds the key to this authority (checked by the caller to be one), or null.</param>
+    Task<string> CreateAsync(string name, ApiScopes scopes, bool trustedDocumentsOnly, string? authorityId, CancellationToken cancellationToken);
 
     Task<bool> RevokeAsync(string name, CancellationToken cancellationToken);
 

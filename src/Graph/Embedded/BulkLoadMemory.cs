@@ -22,6 +22,7 @@ internal sealed class BulkLoadMemory(long version)
     private readonly Dictionary<string, string> _territoryByCode = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _codeOfTerritory = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _authorityOfService = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _privateTo = new(StringComparer.Ordinal);
     private readonly HashSet<long> _linkIds = [];
     private readonly HashSet<long> _linkKeys = [];
     private readonly long _seed = Random.Shared.NextInt64();
@@ -44,7 +45,7 @@ internal sealed class BulkLoadMemory(long version)
     /// up the ids it asked about, and every node that exists is in memory), the rest as SQLite gave them.
     /// </summary>
     public StoreFacts Complete(StoreFacts fromStore) =>
-        fromStore with { Kinds = _kinds, TerritoryIdsByCode = _territoryByCode, AuthorityOfService = _authorityOfService };
+        fromStore with { Kinds = _kinds, PrivateTo = _privateTo, TerritoryIdsByCode = _territoryByCode, AuthorityOfService = _authorityOfService };
 
     private static readonly IReadOnlySet<string> Empty = new HashSet<string>();
 
@@ -123,9 +124,21 @@ internal sealed class BulkLoadMemory(long version)
     /// </returns>
     public bool Record(WritePlan plan)
     {
+        if (plan.DeleteNodeIds.Count > 0 && _privateTo.Count > 0)
+        {
+            // A deleted authority takes the nodes private to it along (the store deletes them in the same write).
+            var deleted = plan.DeleteNodeIds.ToHashSet(StringComparer.Ordinal);
+            foreach (var (id, _) in _privateTo.Where(p => deleted.Contains(p.Value)).ToList())
+            {
+                _kinds.Remove(id);
+                _privateTo.Remove(id);
+                _authorityOfService.Remove(id);
+            }
+        }
         foreach (var id in plan.DeleteNodeIds)
         {
             _kinds.Remove(id);
+            _privateTo.Remove(id);
             _authorityOfService.Remove(id);
             if (_codeOfTerritory.Remove(id, out var code))
             {
@@ -135,6 +148,14 @@ internal sealed class BulkLoadMemory(long version)
         foreach (var node in plan.Nodes)
         {
             _kinds[node.Id] = node.Kind;
+            if (node.PrivateTo is { } owner)
+            {
+                _privateTo[node.Id] = owner;
+            }
+            else
+            {
+                _privateTo.Remove(node.Id);
+            }
             if (node is Territory territory)
             {
                 if (_codeOfTerritory.TryGetValue(territory.Id, out var old) && old != territory.Code)

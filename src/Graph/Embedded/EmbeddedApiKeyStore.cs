@@ -6,20 +6,22 @@ namespace CoopGraph.Graph.Embedded;
 /// <summary>API keys in the embedded database file, beside the graph.</summary>
 public sealed class EmbeddedApiKeyStore(EmbeddedGraphStore graph, TimeProvider time) : IApiKeyStore
 {
-    private const string Columns = "name, prefix, scopes, trusted_only, created_at, revoked_at";
+    private const string Columns = "name, prefix, scopes, trusted_only, created_at, revoked_at, authority_id";
 
-    public async Task<string> CreateAsync(string name, ApiScopes scopes, bool trustedDocumentsOnly, CancellationToken cancellationToken)
+    public async Task<string> CreateAsync(string name, ApiScopes scopes, bool trustedDocumentsOnly, string? authorityId, CancellationToken cancellationToken)
     {
         var key = ApiKeyMaterial.NewKey();
         await using var connection = await graph.Connections.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText =
-            "INSERT INTO api_keys (name, prefix, hash, scopes, trusted_only, created_at) VALUES (@name, @prefix, @hash, @scopes, @trusted, @now)";
+            "INSERT INTO api_keys (name, prefix, hash, scopes, trusted_only, created_at, authority_id) " +
+            "VALUES (@name, @prefix, @hash, @scopes, @trusted, @now, @authority)";
         command.Add("@name", name);
         command.Add("@prefix", ApiKeyMaterial.Prefix(key));
         command.Add("@hash", ApiKeyMaterial.Hash(key));
         command.Add("@scopes", scopes.ToString());
         command.Add("@trusted", trustedDocumentsOnly ? 1 : 0);
+        command.Add("@authority", authorityId);
         command.Add("@now", SqlValues.Instant(time.GetUtcNow()));
         try
         {
@@ -68,5 +70,5 @@ public sealed class EmbeddedApiKeyStore(EmbeddedGraphStore graph, TimeProvider t
 
     private static ApiKeyInfo Read(SqliteDataReader r) => new(
         r.GetString(0), r.GetString(1), Enum.Parse<ApiScopes>(r.GetString(2)), r.GetInt32(3) == 1,
-        r.Instant(4), r.IsDBNull(5) ? null : r.Instant(5));
+        r.Instant(4), r.IsDBNull(5) ? null : r.Instant(5), r.Text(6));
 }

@@ -30,6 +30,7 @@ public sealed partial class EmbeddedGraphStore
           AND (@territory IS NULL OR n.id IN (SELECT id FROM subtree)
                OR n.id IN (SELECT p.source_id FROM links p WHERE p.type = 'LOCATED_IN' AND p.target_id IN (SELECT id FROM subtree)))
           AND (@fts IS NULL OR n.seq IN (SELECT rowid FROM nodes_fts WHERE nodes_fts MATCH @fts))
+          AND (@see_all = 1 OR n.private_to IS NULL OR n.private_to = @viewer)
         """;
 
     private static readonly object OwnDomainKinds = Json(NodeDomains.OwnKindNames);
@@ -55,6 +56,7 @@ public sealed partial class EmbeddedGraphStore
           AND (@node IS NULL OR l.source_id = @node OR l.target_id = @node)
           AND (@coop_kinds IS NULL OR l.coop_kind IN (SELECT value FROM json_each(@coop_kinds)))
           AND (@at IS NULL OR ((l.since IS NULL OR l.since <= @at) AND (l.until IS NULL OR l.until >= @at)))
+          AND (@see_all = 1 OR l.private_to IS NULL OR l.private_to = @viewer)
         """;
 
     private const string ListLinksSql = "SELECT " + LinkRows.Columns + " FROM links l " + LinkFilter + " AND l.seq > @after ORDER BY l.seq LIMIT @take";
@@ -70,10 +72,12 @@ public sealed partial class EmbeddedGraphStore
             SELECT l.source_id AS node_id, l.* FROM links l
             WHERE l.source_id IN (SELECT value FROM json_each(@ids))
               AND (@types IS NULL OR l.type IN (SELECT value FROM json_each(@types)))
+              AND (@see_all = 1 OR l.private_to IS NULL OR l.private_to = @viewer)
             UNION ALL
             SELECT l.target_id AS node_id, l.* FROM links l
             WHERE l.target_id IN (SELECT value FROM json_each(@ids)) AND l.source_id <> l.target_id
               AND (@types IS NULL OR l.type IN (SELECT value FROM json_each(@types)))
+              AND (@see_all = 1 OR l.private_to IS NULL OR l.private_to = @viewer)
         )
         """;
 
@@ -81,7 +85,7 @@ public sealed partial class EmbeddedGraphStore
         """
         , ranked AS (SELECT *, ROW_NUMBER() OVER (PARTITION BY node_id ORDER BY seq) AS rn FROM adj WHERE seq > @after)
         SELECT l.node_id, l.id, l.type, l.source_id, l.target_id, l.since, l.until, l.note, l.source, l.coop_kind, l.intensity,
-               l.instrument, l.amount, l.year, l.outcome, l.seq
+               l.instrument, l.amount, l.year, l.outcome, l.seq, l.private_to
         FROM ranked l WHERE l.rn <= @take ORDER BY l.node_id, l.seq
         """;
 
@@ -92,19 +96,22 @@ public sealed partial class EmbeddedGraphStore
     private const string NeighboursOutSql =
         """
         SELECT l.source_id, l.target_id FROM links l
-        WHERE l.type = @type AND l.source_id IN (SELECT value FROM json_each(@ids)) ORDER BY +l.seq
+        WHERE l.type = @type AND l.source_id IN (SELECT value FROM json_each(@ids))
+          AND (@see_all = 1 OR l.private_to IS NULL OR l.private_to = @viewer) ORDER BY +l.seq
         """;
 
     private const string NeighboursInSql =
         """
         SELECT l.target_id, l.source_id FROM links l
-        WHERE l.type = @type AND l.target_id IN (SELECT value FROM json_each(@ids)) ORDER BY +l.seq
+        WHERE l.type = @type AND l.target_id IN (SELECT value FROM json_each(@ids))
+          AND (@see_all = 1 OR l.private_to IS NULL OR l.private_to = @viewer) ORDER BY +l.seq
         """;
 
     private const string SearchSql =
-        "SELECT " + NodeRows.Columns + " FROM nodes_fts f JOIN nodes n ON n.seq = f.rowid WHERE nodes_fts MATCH @fts ORDER BY f.rank, n.seq LIMIT @take";
+        "SELECT " + NodeRows.Columns + " FROM nodes_fts f JOIN nodes n ON n.seq = f.rowid WHERE nodes_fts MATCH @fts " +
+        "AND (@see_all = 1 OR n.private_to IS NULL OR n.private_to = @viewer) ORDER BY f.rank, n.seq LIMIT @take";
 
-    public async Task<Page<Node>> ListNodesAsync(NodeQuery query, PageRequest page, CancellationToken cancellationToken)
+    public async Task<Page<Node>> ListNodesAsync(Viewer viewer, NodeQuery query, PageRequest page, CancellationToken cancellationToken)
     {
         var fts = FtsQuery.From(query.Text);
         if (query.Text is not null && fts is null)
@@ -120,12 +127,13 @@ public sealed partial class EmbeddedGraphStore
             command.Add("@themes", query.ThemeIds is { Count: > 0 } themes ? Json(themes) : null);
             command.Add("@territory", query.TerritoryCode);
             command.Add("@fts", fts);
+            command.AddViewer(viewer);
         }
         var count = query.TerritoryCode is null ? CountNodesSql : CountNodesInTerritorySql;
         return await ReadPageAsync(connection, ListNodesSql, count, Bind, page, NodeRows.Read, NodeRows.SeqOrdinal, cancellationToken);
     }
 
-    public async Task<Page<Link>> ListLinksAsync(LinkQuery query, PageRequest page, CancellationToken cancellationToken)
+    public async Task<Page<Link>> ListLinksAsync(Viewer viewer, LinkQuery query, PageRequest page, CancellationToken cancellationToken)
     {
         await using var connection = await _connections.OpenAsync(cancellationToken);
         void Bind(SqliteCommand command)
@@ -134,12 +142,13 @@ public sealed partial class EmbeddedGraphStore
             command.Add("@node", query.NodeId);
             command.Add("@coop_kinds", query.CooperationKinds is { Count: > 0 } kinds ? Json(kinds.Select(k => k.ToString())) : null);
             command.Add("@at", Db(query.ValidAt));
+            command.AddViewer(viewer);
         }
         return await ReadPageAsync(connection, ListLinksSql, CountLinksSql, Bind, page, r => LinkRows.Read(r), LinkRows.SeqOrdinal, cancellationToken);
     }
 
     public async Task<IReadOnlyDictionary<string, Page<Link>>> GetLinksOfNodesAsync(
-        IReadOnlyCollection<string> nodeIds, IReadOnlyCollection<LinkType>? types, PageRequest page, CancellationToken cancellationToken)
+        Viewer viewer, IReadOnlyCollection<string> nodeIds, IReadOnlyCollection<LinkType>? types, PageRequest page, CancellationToken cancellationToken)
     {
         var result = new Dictionary<string, Page<Link>>(StringComparer.Ordinal);
         if (nodeIds.Count == 0)
@@ -152,6 +161,7 @@ public sealed partial class EmbeddedGraphStore
         {
             command.Add("@ids", Json(nodeIds));
             command.Add("@types", types is { Count: > 0 } ? Json(types.Select(LinkTypeNames.ToConstant)) : null);
+            command.AddViewer(viewer);
         }
 
         var totals = new Dictionary<string, long>(StringComparer.Ordinal);
@@ -194,7 +204,7 @@ public sealed partial class EmbeddedGraphStore
 
     [System.Diagnostics.CodeAnalysis.SuppressMessage("Security", "CA2100", Justification = "Every caller passes one of the constant statements of this class.")]
     public async Task<IReadOnlyDictionary<string, IReadOnlyList<string>>> GetNeighbourIdsAsync(
-        IReadOnlyCollection<string> nodeIds, LinkType type, LinkDirection direction, CancellationToken cancellationToken)
+        Viewer viewer, IReadOnlyCollection<string> nodeIds, LinkType type, LinkDirection direction, CancellationToken cancellationToken)
     {
         var result = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         if (nodeIds.Count > 0)
@@ -204,6 +214,7 @@ public sealed partial class EmbeddedGraphStore
             command.CommandText = direction == LinkDirection.Outgoing ? NeighboursOutSql : NeighboursInSql;
             command.Add("@type", LinkTypeNames.ToConstant(type));
             command.Add("@ids", Json(nodeIds));
+            command.AddViewer(viewer);
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
             {
@@ -218,7 +229,7 @@ public sealed partial class EmbeddedGraphStore
         return result.ToDictionary(p => p.Key, p => (IReadOnlyList<string>)p.Value, StringComparer.Ordinal);
     }
 
-    public async Task<IReadOnlyList<Node>> SearchAsync(string text, int first, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<Node>> SearchAsync(Viewer viewer, string text, int first, CancellationToken cancellationToken)
     {
         var fts = FtsQuery.From(text);
         if (fts is null || first <= 0)
@@ -230,6 +241,7 @@ public sealed partial class EmbeddedGraphStore
         command.CommandText = SearchSql;
         command.Add("@fts", fts);
         command.Add("@take", first);
+        command.AddViewer(viewer);
         var result = new List<Node>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))

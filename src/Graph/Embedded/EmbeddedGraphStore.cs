@@ -45,29 +45,31 @@ public sealed partial class EmbeddedGraphStore : IGraphStore, IStoreInitializer
         return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
 
-    public async Task<GraphCounts> CountAsync(CancellationToken cancellationToken)
+    public async Task<GraphCounts> CountAsync(Viewer viewer, CancellationToken cancellationToken)
     {
         await using var connection = await _connections.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText =
-            "SELECT (SELECT COUNT(*) FROM nodes), (SELECT COUNT(*) FROM links), (SELECT value FROM store_meta WHERE key = 'version')";
+            "SELECT (SELECT COUNT(*) FROM nodes n WHERE " + NodeVisible + "), (SELECT COUNT(*) FROM links l WHERE " + LinkVisible + "), " +
+            "(SELECT value FROM store_meta WHERE key = 'version')";
+        command.AddViewer(viewer);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         await reader.ReadAsync(cancellationToken);
         return new GraphCounts(reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2));
     }
 
-    public Task<IReadOnlyList<Node>> GetNodesAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken) =>
+    public Task<IReadOnlyList<Node>> GetNodesAsync(Viewer viewer, IReadOnlyCollection<string> ids, CancellationToken cancellationToken) =>
         ReadListAsync(
-            "SELECT " + NodeRows.Columns + " FROM nodes n WHERE n.id IN (SELECT value FROM json_each(@ids))",
-            ids, NodeRows.Read, cancellationToken);
+            "SELECT " + NodeRows.Columns + " FROM nodes n WHERE n.id IN (SELECT value FROM json_each(@ids)) AND " + NodeVisible,
+            viewer, ids, NodeRows.Read, cancellationToken);
 
-    public Task<IReadOnlyList<Link>> GetLinksAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken) =>
+    public Task<IReadOnlyList<Link>> GetLinksAsync(Viewer viewer, IReadOnlyCollection<string> ids, CancellationToken cancellationToken) =>
         ReadListAsync(
-            "SELECT " + LinkRows.Columns + " FROM links l WHERE l.id IN (SELECT value FROM json_each(@ids))",
-            ids, r => LinkRows.Read(r), cancellationToken);
+            "SELECT " + LinkRows.Columns + " FROM links l WHERE l.id IN (SELECT value FROM json_each(@ids)) AND " + LinkVisible,
+            viewer, ids, r => LinkRows.Read(r), cancellationToken);
 
     [System.Diagnostics.CodeAnalysis.SuppressMessage("Security", "CA2100", Justification = "The statements are constants of this class and LinkRows, built from enum names, never from input.")]
-    public async Task<long> ExportAsync(IGraphSink sink, CancellationToken cancellationToken)
+    public async Task<long> ExportAsync(Viewer viewer, IGraphSink sink, CancellationToken cancellationToken)
     {
         await using var connection = await _connections.OpenAsync(cancellationToken);
         // One read transaction: under WAL it sees a single snapshot, so a concurrent write never mixes in.
@@ -88,7 +90,8 @@ public sealed partial class EmbeddedGraphStore : IGraphStore, IStoreInitializer
         await using (var command = connection.CreateCommand())
         {
             command.Transaction = transaction;
-            command.CommandText = "SELECT " + NodeRows.Columns + " FROM nodes n ORDER BY n.seq";
+            command.CommandText = "SELECT " + NodeRows.Columns + " FROM nodes n WHERE " + NodeVisible + " ORDER BY n.seq";
+            command.AddViewer(viewer);
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             for (var row = 0; reader.Read(); row++)
             {
@@ -100,7 +103,8 @@ public sealed partial class EmbeddedGraphStore : IGraphStore, IStoreInitializer
         await using (var command = connection.CreateCommand())
         {
             command.Transaction = transaction;
-            command.CommandText = "SELECT " + (topologyOnly ? LinkRows.TopologyColumns : LinkRows.Columns) + " FROM links l ORDER BY l.seq";
+            command.CommandText = "SELECT " + (topologyOnly ? LinkRows.TopologyColumns : LinkRows.Columns) + " FROM links l WHERE " + LinkVisible + " ORDER BY l.seq";
+            command.AddViewer(viewer);
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             for (var row = 0; reader.Read(); row++)
             {
@@ -122,7 +126,7 @@ public sealed partial class EmbeddedGraphStore : IGraphStore, IStoreInitializer
     }
 
     [System.Diagnostics.CodeAnalysis.SuppressMessage("Security", "CA2100", Justification = "Every caller passes one of the constant statements of this class.")]
-    private async Task<IReadOnlyList<T>> ReadListAsync<T>(string sql, IReadOnlyCollection<string> ids, Func<SqliteDataReader, T> read, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<T>> ReadListAsync<T>(string sql, Viewer viewer, IReadOnlyCollection<string> ids, Func<SqliteDataReader, T> read, CancellationToken cancellationToken)
     {
         if (ids.Count == 0)
         {
@@ -132,6 +136,7 @@ public sealed partial class EmbeddedGraphStore : IGraphStore, IStoreInitializer
         await using var command = connection.CreateCommand();
         command.CommandText = sql;
         command.Add("@ids", Json(ids));
+        command.AddViewer(viewer);
         var result = new List<T>(ids.Count);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))

@@ -18,6 +18,14 @@ internal sealed class EmbeddedWriteTransaction(
     // Links go with their nodes through ON DELETE CASCADE.
     private const string DeleteNodesSql = "DELETE FROM nodes WHERE id IN (SELECT value FROM json_each(@ids))";
 
+    // A deleted authority takes its private data along: the links private to it (also those between public nodes),
+    // then the nodes (and, by cascade, their links).
+    private const string DeletePrivateDataSql =
+        """
+        DELETE FROM links WHERE private_to IN (SELECT value FROM json_each(@ids));
+        DELETE FROM nodes WHERE private_to IN (SELECT value FROM json_each(@ids));
+        """;
+
     private const string ReplaceOutgoingSql =
         "DELETE FROM links WHERE type = @type AND source_id = @node AND target_id NOT IN (SELECT value FROM json_each(@keep))";
 
@@ -151,6 +159,11 @@ internal sealed class EmbeddedWriteTransaction(
         }
         if (plan.DeleteNodeIds.Count > 0)
         {
+            await using (var cascade = Command(connection, transaction, DeletePrivateDataSql))
+            {
+                cascade.Add("@ids", Json(plan.DeleteNodeIds));
+                await cascade.ExecuteNonQueryAsync(ct);
+            }
             await using var command = Command(connection, transaction, DeleteNodesSql);
             command.Add("@ids", Json(plan.DeleteNodeIds));
             await command.ExecuteNonQueryAsync(ct);

@@ -8,7 +8,7 @@ namespace CoopGraph.Graph.Embedded;
 /// <summary>Answers a <see cref="FactsRequest"/> inside the write transaction, one query per kind of fact.</summary>
 internal static class FactsReader
 {
-    private const string KindsSql = "SELECT id, kind FROM nodes WHERE id IN (SELECT value FROM json_each(@ids))";
+    private const string KindsSql = "SELECT id, kind, private_to FROM nodes WHERE id IN (SELECT value FROM json_each(@ids))";
 
     private const string TerritoriesSql =
         "SELECT code, id FROM nodes WHERE kind = 'Territory' AND code IN (SELECT value FROM json_each(@codes))";
@@ -23,6 +23,7 @@ internal static class FactsReader
         """
         SELECT l.target_id, l.source_id FROM links l JOIN nodes s ON s.id = l.source_id
         WHERE l.type = 'PART_OF' AND s.kind = 'Service' AND l.target_id IN (SELECT value FROM json_each(@ids))
+          AND (s.private_to IS NULL OR s.private_to <> l.target_id)
         UNION ALL
         SELECT parent_id, id FROM nodes WHERE parent_id IN (SELECT value FROM json_each(@ids))
         """;
@@ -36,7 +37,7 @@ internal static class FactsReader
         WITH k(type, source_id, target_id) AS (
             SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]'), json_extract(value, '$[2]') FROM json_each(@keys)
         )
-        SELECT l.type, l.source_id, l.target_id, l.id
+        SELECT l.type, l.source_id, l.target_id, l.id, l.private_to
         FROM k CROSS JOIN links l INDEXED BY ux_links_ends
         WHERE l.type = k.type AND l.source_id = k.source_id AND l.target_id = k.target_id AND l.type NOT IN ('FUNDS', 'APPLIED_TO')
         """;
@@ -44,7 +45,15 @@ internal static class FactsReader
     public static async Task<StoreFacts> ReadAsync(SqliteConnection connection, SqliteTransaction transaction, FactsRequest request, CancellationToken ct)
     {
         var kinds = new Dictionary<string, NodeKind>(StringComparer.Ordinal);
-        await ForEachAsync(connection, transaction, KindsSql, "@ids", request.NodeIds, r => kinds[r.GetString(0)] = Enum.Parse<NodeKind>(r.GetString(1)), ct);
+        var owners = new Dictionary<string, string>(StringComparer.Ordinal);
+        await ForEachAsync(connection, transaction, KindsSql, "@ids", request.NodeIds, r =>
+        {
+            kinds[r.GetString(0)] = Enum.Parse<NodeKind>(r.GetString(1));
+            if (!r.IsDBNull(2))
+            {
+                owners[r.GetString(0)] = r.GetString(2);
+            }
+        }, ct);
 
         var territories = new Dictionary<string, string>(StringComparer.Ordinal);
         await ForEachAsync(connection, transaction, TerritoriesSql, "@codes", request.TerritoryCodes, r =>
@@ -63,13 +72,23 @@ internal static class FactsReader
         await ForEachAsync(connection, transaction, LinksSql, "@ids", request.LinkIds, r => links[r.GetString(0)] = LinkRows.Read(r), ct);
 
         var keys = new Dictionary<LinkKey, string>();
+        var privateLinks = new Dictionary<string, string>(StringComparer.Ordinal);
         var keyRows = request.LinkKeys.Select(k => new[] { LinkTypeNames.ToConstant(k.Type), k.SourceId, k.TargetId }).ToList();
         await ForEachAsync(connection, transaction, KeysSql, "@keys", keyRows,
-            r => keys[new LinkKey(LinkTypeNames.Parse(r.GetString(0)), r.GetString(1), r.GetString(2))] = r.GetString(3), ct);
+            r =>
+            {
+                keys[new LinkKey(LinkTypeNames.Parse(r.GetString(0)), r.GetString(1), r.GetString(2))] = r.GetString(3);
+                if (!r.IsDBNull(4))
+                {
+                    privateLinks[r.GetString(3)] = r.GetString(4);
+                }
+            }, ct);
 
         return new StoreFacts
         {
             Kinds = kinds,
+            PrivateTo = owners,
+            PrivateLinks = privateLinks,
             TerritoryIdsByCode = territories,
             AuthorityOfService = authorities,
             Dependants = StoreFacts.GroupDependants(dependants),

@@ -9,14 +9,14 @@ internal static class LinkRows
 {
     public const string Columns =
         "l.id, l.type, l.source_id, l.target_id, l.since, l.until, l.note, l.source, l.coop_kind, l.intensity, " +
-        "l.instrument, l.amount, l.year, l.outcome, l.seq";
+        "l.instrument, l.amount, l.year, l.outcome, l.seq, l.private_to";
 
     public const int SeqOrdinal = 14;
 
     private const string Insert =
         """
-        INSERT INTO links (id, type, source_id, target_id, since, until, note, source, coop_kind, intensity, instrument, amount, year, outcome)
-        VALUES (@id, @type, @source_id, @target_id, @since, @until, @note, @source, @coop_kind, @intensity, @instrument, @amount, @year, @outcome)
+        INSERT INTO links (id, type, source_id, target_id, since, until, note, source, coop_kind, intensity, instrument, amount, year, outcome, private_to)
+        VALUES (@id, @type, @source_id, @target_id, @since, @until, @note, @source, @coop_kind, @intensity, @instrument, @amount, @year, @outcome, @private_to)
         """;
 
     /// <summary>For links known to be new: no conflict clause, which SQLite accepts only when a unique index on id exists.</summary>
@@ -28,7 +28,8 @@ internal static class LinkRows
         ON CONFLICT (id) DO UPDATE SET
             source_id = excluded.source_id, target_id = excluded.target_id, since = excluded.since, until = excluded.until,
             note = excluded.note, source = excluded.source, coop_kind = excluded.coop_kind, intensity = excluded.intensity,
-            instrument = excluded.instrument, amount = excluded.amount, year = excluded.year, outcome = excluded.outcome
+            instrument = excluded.instrument, amount = excluded.amount, year = excluded.year, outcome = excluded.outcome,
+            private_to = excluded.private_to
         """;
 
     /// <summary>For links implied by a relation field: an existing link keeps what upsertLinks gave it.</summary>
@@ -38,7 +39,7 @@ internal static class LinkRows
     public static readonly IReadOnlyList<string> Parameters =
     [
         "@id", "@type", "@source_id", "@target_id", "@since", "@until", "@note", "@source", "@coop_kind", "@intensity",
-        "@instrument", "@amount", "@year", "@outcome",
+        "@instrument", "@amount", "@year", "@outcome", "@private_to",
     ];
 
     public static void Bind(EncodedRows row, Link link)
@@ -57,6 +58,7 @@ internal static class LinkRows
         row[11] = Db(link.Amount);
         row[12] = link.Year;
         row[13] = DbEnum(link.Outcome);
+        row[14] = link.PrivateTo;
     }
 
     /// <summary>
@@ -65,12 +67,12 @@ internal static class LinkRows
     /// </summary>
     public static readonly string TopologyColumns =
         "l.id, CASE l.type " + string.Concat(Enum.GetValues<LinkType>().Select(t => $"WHEN '{LinkTypeNames.ToConstant(t)}' THEN {(int)t} ")) + "END, " +
-        "l.source_id, l.target_id, " + DayNumber("l.since") + ", " + DayNumber("l.until");
+        "l.source_id, l.target_id, " + DayNumber("l.since") + ", " + DayNumber("l.until") + ", l.private_to";
 
     // julianday('0001-01-01') is 1721425.5: the difference is DateOnly.DayNumber.
     private static string DayNumber(string column) => $"CAST(julianday({column}) - 1721425.5 AS INTEGER)";
 
-    /// <summary>A link with only its id, type, ends and dates, for an <see cref="ITopologySink"/>.</summary>
+    /// <summary>A link with only its id, type, ends, dates and privacy, for an <see cref="ITopologySink"/>.</summary>
     public static Link ReadTopology(SqliteDataReader r) => new()
     {
         Id = r.GetString(0),
@@ -79,6 +81,7 @@ internal static class LinkRows
         TargetId = r.GetString(3),
         Since = r.IsDBNull(4) ? null : DateOnly.FromDayNumber(r.GetInt32(4)),
         Until = r.IsDBNull(5) ? null : DateOnly.FromDayNumber(r.GetInt32(5)),
+        PrivateTo = r.Text(6),
     };
 
     public static Link Read(SqliteDataReader r, int offset = 0) => new()
@@ -97,5 +100,6 @@ internal static class LinkRows
         Amount = r.Decimal(offset + 11),
         Year = r.Int(offset + 12),
         Outcome = r.Enum<ApplicationOutcome>(offset + 13),
+        PrivateTo = r.Text(offset + 15),
     };
 }

@@ -13,16 +13,16 @@ internal static class NodeRows
     public const string Columns =
         "n.id, n.kind, n.name, n.description, n.tags, n.source, n.domains, n.level, n.code, n.population, " +
         "n.legal_form, n.siren, n.university_kind, n.instrument, n.budget, n.start_date, n.end_date, n.parent_id, " +
-        "n.created_at, n.updated_at, n.seq";
+        "n.created_at, n.updated_at, n.seq, n.private_to";
 
     public const int SeqOrdinal = 20;
 
     private const string Insert =
         """
         INSERT INTO nodes (id, kind, name, description, tags, source, domains, level, code, population, legal_form, siren,
-                           university_kind, instrument, budget, start_date, end_date, parent_id, created_at, updated_at)
+                           university_kind, instrument, budget, start_date, end_date, parent_id, created_at, updated_at, private_to)
         VALUES (@id, @kind, @name, @description, @tags, @source, @domains, @level, @code, @population, @legal_form, @siren,
-                @university_kind, @instrument, @budget, @start_date, @end_date, @parent_id, @now, @now)
+                @university_kind, @instrument, @budget, @start_date, @end_date, @parent_id, @now, @now, @private_to)
         """;
 
     public const string InsertIfMissing = Insert + "\nON CONFLICT (id) DO NOTHING";
@@ -35,7 +35,8 @@ internal static class NodeRows
             domains = excluded.domains, level = excluded.level, code = excluded.code, population = excluded.population,
             legal_form = excluded.legal_form, siren = excluded.siren, university_kind = excluded.university_kind,
             instrument = excluded.instrument, budget = excluded.budget, start_date = excluded.start_date,
-            end_date = excluded.end_date, parent_id = excluded.parent_id, updated_at = excluded.updated_at
+            end_date = excluded.end_date, parent_id = excluded.parent_id, updated_at = excluded.updated_at,
+            private_to = excluded.private_to
         """;
 
     /// <summary>The parameters of <see cref="Upsert"/> and <see cref="InsertIfMissing"/>, in the order <see cref="Bind"/> sets them.</summary>
@@ -43,6 +44,7 @@ internal static class NodeRows
     [
         "@id", "@kind", "@name", "@description", "@tags", "@source", "@domains", "@now", "@level", "@code", "@population",
         "@legal_form", "@siren", "@university_kind", "@instrument", "@budget", "@start_date", "@end_date", "@parent_id",
+        "@private_to",
     ];
 
     public static void Bind(EncodedRows row, Node node)
@@ -67,6 +69,7 @@ internal static class NodeRows
         row[16] = Db(f.Start);
         row[17] = Db(f.End);
         row[18] = f.ParentId;
+        row[19] = f.PrivateTo;
     }
 
     public static Node Read(SqliteDataReader r) => new NodeFields
@@ -91,5 +94,6 @@ internal static class NodeRows
         ParentId = r.Text(17),
         CreatedAt = r.Instant(18),
         UpdatedAt = r.Instant(19),
+        PrivateTo = r.Text(21),
     }.ToNode();
 }

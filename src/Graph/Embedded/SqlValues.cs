@@ -19,6 +19,22 @@ internal static class SqlValues
     /// <summary>A list parameter for <c>json_each</c>: lists become one JSON text so that IN-lists stay parameterised.</summary>
     public static object Json<T>(IEnumerable<T>? values) => values is null ? DBNull.Value : JsonSerializer.Serialize(values);
 
+    /// <summary>
+    /// Binds who reads, for the visibility predicates (<see cref="NodeVisible"/>, <see cref="LinkVisible"/>): every
+    /// read statement takes the two parameters, so its text stays constant whoever reads.
+    /// </summary>
+    public static void AddViewer(this SqliteCommand command, Viewer viewer)
+    {
+        command.Parameters.AddWithValue("@see_all", viewer.SeesAll ? 1 : 0);
+        command.Parameters.AddWithValue("@viewer", Db(viewer.AuthorityId));
+    }
+
+    /// <summary>The viewer sees node <c>n</c>: it is public, private to the viewer's authority, or the viewer sees all.</summary>
+    public const string NodeVisible = "(@see_all = 1 OR n.private_to IS NULL OR n.private_to = @viewer)";
+
+    /// <summary>The viewer sees link <c>l</c> (its private_to covers its ends).</summary>
+    public const string LinkVisible = "(@see_all = 1 OR l.private_to IS NULL OR l.private_to = @viewer)";
+
     public static string? Text(this SqliteDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
 
     public static long? Long(this SqliteDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetInt64(ordinal);

@@ -1,3 +1,4 @@
+using CoopGraph.Domain.Model;
 using CoopGraph.Domain.Validation;
 using CoopGraph.Domain.Writes;
 
@@ -9,8 +10,9 @@ internal static class BatchNarrowing
     /// <summary>How many times a batch is narrowed down before it is refused whole rather than guessed at.</summary>
     public const int MaxAttempts = 8;
 
-    public static GraphBatch ToBatch(List<ImportLine> lines) => new()
+    public static GraphBatch ToBatch(List<ImportLine> lines, Viewer writer) => new()
     {
+        Writer = writer,
         Nodes = lines.Where(l => l.Node is not null).Select(l => l.Node!).ToList(),
         Links = lines.Where(l => l.Link is not null).Select(l => l.Link!).ToList(),
         NodeDeletes = lines.Where(l => l.NodeDelete is not null).Select(l => l.NodeDelete!).ToList(),

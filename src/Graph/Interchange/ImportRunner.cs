@@ -1,4 +1,5 @@
 using System.Threading.Channels;
+using CoopGraph.Domain.Model;
 
 namespace CoopGraph.Graph.Interchange;
 
@@ -10,8 +11,11 @@ namespace CoopGraph.Graph.Interchange;
 /// again. Each run counts from zero.
 /// </summary>
 /// <param name="maxReportedRejections">How many refused lines the report lists (all are counted).</param>
-public sealed class ImportRunner(IGraphStore store, int maxReportedRejections = ImportRunner.MaxReportedRejections)
+/// <param name="writer">Who imports: a key bound to an authority imports data private to it (see GraphBatch.Writer); by default, everything may be written (the command line).</param>
+public sealed class ImportRunner(IGraphStore store, int maxReportedRejections = ImportRunner.MaxReportedRejections, Viewer? writer = null)
 {
+    private readonly Viewer _writer = writer ?? Viewer.Everything;
+
     // Small enough that a batch's memory dies young, large enough that commits stay a small part of the write.
     public const int BatchSize = 2_500;
     public const int MaxReportedRejections = 1_000;
@@ -112,7 +116,7 @@ public sealed class ImportRunner(IGraphStore store, int maxReportedRejections = 
     /// Checks each batch as it comes: lines the store refuses are dropped (and reported) and the rest checked again,
     /// until what is left would be written whole.
     /// </summary>
-    private static async Task CheckBatchesAsync(IBulkLoad load, ChannelReader<ParsedBatch> input, ChannelWriter<CheckedBatch> output, CancellationToken cancellationToken)
+    private async Task CheckBatchesAsync(IBulkLoad load, ChannelReader<ParsedBatch> input, ChannelWriter<CheckedBatch> output, CancellationToken cancellationToken)
     {
         await foreach (var batch in input.ReadAllAsync(cancellationToken))
         {
@@ -121,7 +125,7 @@ public sealed class ImportRunner(IGraphStore store, int maxReportedRejections = 
             PreparedWrite? prepared = null;
             for (var attempt = 0; lines.Count > 0 && prepared is null; attempt++)
             {
-                var candidate = await load.PrepareAsync(BatchNarrowing.ToBatch(lines), cancellationToken);
+                var candidate = await load.PrepareAsync(BatchNarrowing.ToBatch(lines, _writer), cancellationToken);
                 if (candidate is PreparedWrite.Refused refused)
                 {
                     lines = BatchNarrowing.Narrow(lines, refused.Errors, attempt, rejected);
@@ -149,7 +153,7 @@ public sealed class ImportRunner(IGraphStore store, int maxReportedRejections = 
             {
                 return;
             }
-            batch = BatchNarrowing.ToBatch(lines);
+            batch = BatchNarrowing.ToBatch(lines, _writer);
             result = await store.WriteAsync(batch, cancellationToken);
         }
         tally.Written(batch);

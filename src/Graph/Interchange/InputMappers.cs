@@ -134,12 +134,17 @@ public static class InputMappers
             Year = input.Value<int>("year"),
             Outcome = input.Enum<ApplicationOutcome>("outcome"),
             Source = input.String("source"),
+            PrivateTo = input.String("privateTo"),
         };
         return new LinkUpsert(link, IdWasGiven: id is not null, path);
     }
 
     private static T Common<T>(T node, InputReader input) where T : Node =>
-        node with { Description = input.String("description"), Tags = input.Strings("tags") ?? [], Source = input.String("source") };
+        node with
+        {
+            Description = input.String("description"), Tags = input.Strings("tags") ?? [], Source = input.String("source"),
+            PrivateTo = input.String("privateTo"),
+        };
 
     private static T Required<T>(T? value, string field, T placeholder, string what, IReadOnlyList<object> path, List<UserError> errors) where T : struct
     {

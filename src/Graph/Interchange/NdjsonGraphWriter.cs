@@ -39,6 +39,7 @@ public sealed class NdjsonGraphWriter(Stream stream) : IGraphSink, IDisposable
         _json.WriteString("name", node.Name);
         Optional("description", node.Description);
         Optional("source", node.Source);
+        Optional("privateTo", node.PrivateTo);
         switch (node)
         {
             case Authority a:
@@ -119,6 +120,7 @@ public sealed class NdjsonGraphWriter(Stream stream) : IGraphSink, IDisposable
         }
         Optional("outcome", link.Outcome is { } outcome ? ConstantCase.From(outcome.ToString()) : null);
         Optional("source", link.Source);
+        Optional("privateTo", link.PrivateTo);
         EndLine();
         Links++;
     }

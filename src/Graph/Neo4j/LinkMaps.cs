@@ -28,6 +28,7 @@ internal static class LinkMaps
             ["amount"] = PropertyMaps.Param(link.Amount),
             ["year"] = link.Year,
             ["outcome"] = link.Outcome?.ToString(),
+            ["privateTo"] = link.PrivateTo,
         },
     };
 
@@ -43,6 +44,7 @@ internal static class LinkMaps
             TargetId = p.RequiredText("targetId"),
             Since = p.Date("since"),
             Until = p.Date("until"),
+            PrivateTo = p.Text("privateTo"),
         };
         return topologyOnly ? link : link with
         {

@@ -12,14 +12,15 @@ public sealed class Neo4jApiKeyStore(Neo4jQueryClient client, TimeProvider time)
     private static readonly CypherStatement List = CypherStatement.Load("api-keys-list");
     private static readonly CypherStatement Find = CypherStatement.Load("api-keys-find");
 
-    public async Task<string> CreateAsync(string name, ApiScopes scopes, bool trustedDocumentsOnly, CancellationToken cancellationToken)
+    public async Task<string> CreateAsync(string name, ApiScopes scopes, bool trustedDocumentsOnly, string? authorityId, CancellationToken cancellationToken)
     {
         var key = ApiKeyMaterial.NewKey();
         try
         {
             await client.RunAsync(Create, Params(
                 ("name", name), ("prefix", ApiKeyMaterial.Prefix(key)), ("hash", ApiKeyMaterial.Hash(key)), ("scopes", scopes.ToString()),
-                ("trustedOnly", trustedDocumentsOnly), ("now", PropertyMaps.Param(time.GetUtcNow()))), AccessMode.Write, cancellationToken);
+                ("trustedOnly", trustedDocumentsOnly), ("now", PropertyMaps.Param(time.GetUtcNow())), ("authorityId", authorityId)),
+                AccessMode.Write, cancellationToken);
         }
         catch (Neo4jException e) when (e.IsConstraintViolation)
         {
@@ -47,7 +48,8 @@ public sealed class Neo4jApiKeyStore(Neo4jQueryClient client, TimeProvider time)
     }
 
     private static ApiKeyInfo Read(object?[] row) => new(
-        (string)row[0]!, (string)row[1]!, Enum.Parse<ApiScopes>((string)row[2]!), row[3] is true, Instant(row[4])!.Value, Instant(row[5]));
+        (string)row[0]!, (string)row[1]!, Enum.Parse<ApiScopes>((string)row[2]!), row[3] is true, Instant(row[4])!.Value, Instant(row[5]),
+        row[6] as string);
 
     private static DateTimeOffset? Instant(object? value) => value switch
     {

@@ -22,9 +22,14 @@ internal static class Neo4jFacts
         Neo4jTransaction transaction, FactsRequest request, CancellationToken ct)
     {
         var kinds = new Dictionary<string, NodeKind>(StringComparer.Ordinal);
+        var owners = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var row in await RowsAsync(transaction, Kinds, "ids", request.NodeIds, ct))
         {
             kinds[(string)row[0]!] = Enum.Parse<NodeKind>((string)row[1]!);
+            if (row[2] is string owner)
+            {
+                owners[(string)row[0]!] = owner;
+            }
         }
 
         var territories = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -44,7 +49,10 @@ internal static class Neo4jFacts
 
         var links = new Dictionary<string, Link>(StringComparer.Ordinal);
         var elements = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var row in await RowsAsync(transaction, Links, "ids", request.LinkIds, ct))
+        // The facts of a write see everything: what the writer may not see is the planner's to refuse.
+        var linkRows = request.LinkIds.Count == 0 ? []
+            : (await transaction.RunAsync(Links, Params([.. Seen(Viewer.Everything), ("ids", request.LinkIds)]), ct)).Rows;
+        foreach (var row in linkRows)
         {
             var link = LinkMaps.Read(row[0]);
             links[link.Id] = link;
@@ -52,16 +60,23 @@ internal static class Neo4jFacts
         }
 
         var keys = new Dictionary<LinkKey, string>();
+        var privateLinks = new Dictionary<string, string>(StringComparer.Ordinal);
         var keyRows = request.LinkKeys.Select(k => (IReadOnlyDictionary<string, object?>)Params(
             ("type", LinkTypeNames.ToConstant(k.Type)), ("sourceId", k.SourceId), ("targetId", k.TargetId))).ToList();
         foreach (var row in await RowsAsync(transaction, Keys, "keys", keyRows, ct))
         {
             keys[new LinkKey(LinkTypeNames.Parse((string)row[0]!), (string)row[1]!, (string)row[2]!)] = (string)row[3]!;
+            if (row[4] is string owner)
+            {
+                privateLinks[(string)row[3]!] = owner;
+            }
         }
 
         var facts = new StoreFacts
         {
             Kinds = kinds,
+            PrivateTo = owners,
+            PrivateLinks = privateLinks,
             TerritoryIdsByCode = territories,
             AuthorityOfService = authorities,
             Dependants = StoreFacts.GroupDependants(dependants),

@@ -14,43 +14,46 @@ public sealed partial class Neo4jGraphStore
     private static readonly CypherStatement NeighboursIn = CypherStatement.Load("neighbours-in");
     private static readonly CypherStatement Search = CypherStatement.Load("search");
 
-    public async Task<Page<Node>> ListNodesAsync(NodeQuery query, PageRequest page, CancellationToken cancellationToken)
+    public async Task<Page<Node>> ListNodesAsync(Viewer viewer, NodeQuery query, PageRequest page, CancellationToken cancellationToken)
     {
         var text = LuceneQuery.From(query.Text);
         if (query.Text is not null && text is null)
         {
             return Page<Node>.Empty;
         }
-        var filter = Params(
+        var filter = Params([
+            .. Seen(viewer),
             ("kinds", query.Kinds is { Count: > 0 } kinds ? kinds.Select(k => k.ToString()).ToList() : null),
             ("domains", query.Domains is { Count: > 0 } domains ? domains.Select(d => d.ToString()).ToList() : null),
             ("ownDomainKinds", NodeDomains.OwnKindNames),
             ("themes", query.ThemeIds is { Count: > 0 } themes ? themes : null),
             ("territory", query.TerritoryCode),
-            ("text", text));
+            ("text", text)]);
         return await ReadPageAsync(ListNodes, CountNodes, filter, page, "node", NodeMaps.Read, NodeMaps.Seq, cancellationToken);
     }
 
-    public async Task<Page<Link>> ListLinksAsync(LinkQuery query, PageRequest page, CancellationToken cancellationToken)
+    public async Task<Page<Link>> ListLinksAsync(Viewer viewer, LinkQuery query, PageRequest page, CancellationToken cancellationToken)
     {
-        var filter = Params(
+        var filter = Params([
+            .. Seen(viewer),
             ("types", LinkMaps.TypesOrAll(query.Types)),
             ("node", query.NodeId),
             ("cooperationKinds", query.CooperationKinds is { Count: > 0 } kinds ? kinds.Select(k => k.ToString()).ToList() : null),
-            ("at", PropertyMaps.Param(query.ValidAt)));
+            ("at", PropertyMaps.Param(query.ValidAt))]);
         return await ReadPageAsync(ListLinks, CountLinks, filter, page, "link", v => LinkMaps.Read(v), LinkMaps.Seq, cancellationToken);
     }
 
     public async Task<IReadOnlyDictionary<string, Page<Link>>> GetLinksOfNodesAsync(
-        IReadOnlyCollection<string> nodeIds, IReadOnlyCollection<LinkType>? types, PageRequest page, CancellationToken cancellationToken)
+        Viewer viewer, IReadOnlyCollection<string> nodeIds, IReadOnlyCollection<LinkType>? types, PageRequest page, CancellationToken cancellationToken)
     {
         var result = new Dictionary<string, Page<Link>>(StringComparer.Ordinal);
         if (nodeIds.Count == 0)
         {
             return result;
         }
-        var parameters = Params(
-            ("ids", nodeIds), ("types", LinkMaps.TypesOrAll(types)), ("after", PageCursors.Parse(page.After)), ("take", page.First + 1));
+        var parameters = Params([
+            .. Seen(viewer),
+            ("ids", nodeIds), ("types", LinkMaps.TypesOrAll(types)), ("after", PageCursors.Parse(page.After)), ("take", page.First + 1)]);
         var rows = await _client.RunAsync(LinksOfNodes, parameters, AccessMode.Read, cancellationToken);
         foreach (var row in rows.Rows)
         {
@@ -65,13 +68,13 @@ public sealed partial class Neo4jGraphStore
     }
 
     public async Task<IReadOnlyDictionary<string, IReadOnlyList<string>>> GetNeighbourIdsAsync(
-        IReadOnlyCollection<string> nodeIds, LinkType type, LinkDirection direction, CancellationToken cancellationToken)
+        Viewer viewer, IReadOnlyCollection<string> nodeIds, LinkType type, LinkDirection direction, CancellationToken cancellationToken)
     {
         var result = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         if (nodeIds.Count > 0)
         {
             var statement = direction == LinkDirection.Outgoing ? NeighboursOut : NeighboursIn;
-            var rows = await _client.RunAsync(statement, Params(("ids", nodeIds), ("type", LinkTypeNames.ToConstant(type))), AccessMode.Read, cancellationToken);
+            var rows = await _client.RunAsync(statement, Params([.. Seen(viewer), ("ids", nodeIds), ("type", LinkTypeNames.ToConstant(type))]), AccessMode.Read, cancellationToken);
             foreach (var row in rows.Rows)
             {
                 var id = (string)row[0]!;
@@ -85,14 +88,14 @@ public sealed partial class Neo4jGraphStore
         return result.ToDictionary(p => p.Key, p => (IReadOnlyList<string>)p.Value, StringComparer.Ordinal);
     }
 
-    public async Task<IReadOnlyList<Node>> SearchAsync(string text, int first, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<Node>> SearchAsync(Viewer viewer, string text, int first, CancellationToken cancellationToken)
     {
         var query = LuceneQuery.From(text);
         if (query is null || first <= 0)
         {
             return [];
         }
-        var rows = await _client.RunAsync(Search, Params(("query", query), ("take", first)), AccessMode.Read, cancellationToken);
+        var rows = await _client.RunAsync(Search, Params([.. Seen(viewer), ("query", query), ("take", first)]), AccessMode.Read, cancellationToken);
         return rows.Rows.Select(r => NodeMaps.Read(r[0])).ToList();
     }
 

@@ -48,9 +48,9 @@ public sealed partial class Neo4jGraphStore : IGraphStore, IStoreInitializer
         return result.Scalar() as long? ?? throw new StoreUnavailableException("The Neo4j store is not initialised yet.");
     }
 
-    public async Task<GraphCounts> CountAsync(CancellationToken cancellationToken)
+    public async Task<GraphCounts> CountAsync(Viewer viewer, CancellationToken cancellationToken)
     {
-        var result = await _client.RunAsync(Counts, Params(("types", LinkMaps.AllTypes)), AccessMode.Read, cancellationToken);
+        var result = await _client.RunAsync(Counts, Params([.. Seen(viewer), ("types", LinkMaps.AllTypes)]), AccessMode.Read, cancellationToken);
         if (result.Rows.Count == 0)
         {
             throw new StoreUnavailableException("The Neo4j store is not initialised yet.");
@@ -59,23 +59,23 @@ public sealed partial class Neo4jGraphStore : IGraphStore, IStoreInitializer
         return new GraphCounts((long)row[0]!, (long)row[1]!, (long)row[2]!);
     }
 
-    public async Task<IReadOnlyList<Node>> GetNodesAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<Node>> GetNodesAsync(Viewer viewer, IReadOnlyCollection<string> ids, CancellationToken cancellationToken)
     {
         if (ids.Count == 0)
         {
             return [];
         }
-        var result = await _client.RunAsync(GetNodes, Params(("ids", ids)), AccessMode.Read, cancellationToken);
+        var result = await _client.RunAsync(GetNodes, Params([.. Seen(viewer), ("ids", ids)]), AccessMode.Read, cancellationToken);
         return result.Rows.Select(r => NodeMaps.Read(r[0])).ToList();
     }
 
-    public async Task<IReadOnlyList<Link>> GetLinksAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<Link>> GetLinksAsync(Viewer viewer, IReadOnlyCollection<string> ids, CancellationToken cancellationToken)
     {
         if (ids.Count == 0)
         {
             return [];
         }
-        var result = await _client.RunAsync(GetLinks, Params(("ids", ids)), AccessMode.Read, cancellationToken);
+        var result = await _client.RunAsync(GetLinks, Params([.. Seen(viewer), ("ids", ids)]), AccessMode.Read, cancellationToken);
         return result.Rows.Select(r => LinkMaps.Read(r[0])).ToList();
     }
 
@@ -84,14 +84,14 @@ public sealed partial class Neo4jGraphStore : IGraphStore, IStoreInitializer
     /// committed, so the lock is what keeps a write from landing between two pages (writes wait for the export). No
     /// page is larger than <see cref="Neo4jOptions.PageSize"/> rows, whatever the graph's size.
     /// </summary>
-    public async Task<long> ExportAsync(IGraphSink sink, CancellationToken cancellationToken)
+    public async Task<long> ExportAsync(Viewer viewer, IGraphSink sink, CancellationToken cancellationToken)
     {
         await using var transaction = await _client.BeginAsync(AccessMode.Write, cancellationToken);
         var locked = await transaction.RunAsync(Lock, Params(("now", PropertyMaps.Param(_time.GetUtcNow()))), cancellationToken);
         var version = locked.Rows.Count > 0 ? (long)locked.Rows[0][0]! : throw new StoreUnavailableException("The Neo4j store is not initialised yet.");
         var topologyOnly = sink is ITopologySink;
-        await PageAsync(transaction, NodesPage, Params(), value => { sink.AddNode(NodeMaps.Read(value)); return NodeMaps.Seq(value); }, cancellationToken);
-        await PageAsync(transaction, LinksPage, Params(("types", LinkMaps.AllTypes)), value => { sink.AddLink(LinkMaps.Read(value, topologyOnly)); return LinkMaps.Seq(value); }, cancellationToken);
+        await PageAsync(transaction, NodesPage, Params(Seen(viewer)), value => { sink.AddNode(NodeMaps.Read(value)); return NodeMaps.Seq(value); }, cancellationToken);
+        await PageAsync(transaction, LinksPage, Params([.. Seen(viewer), ("types", LinkMaps.AllTypes)]), value => { sink.AddLink(LinkMaps.Read(value, topologyOnly)); return LinkMaps.Seq(value); }, cancellationToken);
         return version;
     }
 
@@ -115,6 +115,9 @@ public sealed partial class Neo4jGraphStore : IGraphStore, IStoreInitializer
 
     /// <summary>Neo4j has no deferred indexes to switch off: a bulk load checks and writes each batch as any write does.</summary>
     public Task<IBulkLoad> BeginBulkLoadAsync(CancellationToken cancellationToken) => Task.FromResult<IBulkLoad>(new Writes.CheckedWhenWrittenLoad(this));
+
+    /// <summary>The parameters of the visibility predicates every read statement carries ($seeAll, $viewer).</summary>
+    internal static (string Name, object? Value)[] Seen(Viewer viewer) => [("seeAll", viewer.SeesAll), ("viewer", viewer.AuthorityId)];
 
     internal static Dictionary<string, object?> Params(params (string Name, object? Value)[] parameters)
     {

@@ -27,6 +27,7 @@ internal static class NodeMaps
             ["instrument"] = f.Instrument,
             ["budget"] = PropertyMaps.Param(f.Budget),
             ["parentId"] = f.ParentId,
+            ["privateTo"] = f.PrivateTo,
         };
         return new Dictionary<string, object?>(StringComparer.Ordinal)
         {
@@ -58,6 +59,7 @@ internal static class NodeMaps
             Start = p.Date("start"),
             End = p.Date("end"),
             ParentId = p.Text("parentId"),
+            PrivateTo = p.Text("privateTo"),
             CreatedAt = p.Instant("createdAt"),
             UpdatedAt = p.Instant("updatedAt"),
         }.ToNode();

@@ -29,7 +29,7 @@ public sealed class CommuneDirectory
         string? after = null;
         while (true)
         {
-            var page = await store.ListNodesAsync(query, new PageRequest(1_000, after), cancellationToken);
+            var page = await store.ListNodesAsync(Viewer.Everything, query, new PageRequest(1_000, after), cancellationToken);
             foreach (var item in page.Items)
             {
                 if (item.Item is Territory { Level: TerritoryLevel.Commune } commune)

@@ -1,3 +1,4 @@
+using CoopGraph.Domain.Model;
 using CoopGraph.Domain.Analytics.Projection;
 using Microsoft.Extensions.Logging;
 
@@ -108,7 +109,7 @@ public sealed class ProjectionProvider
         long version;
         using (var pipeline = new PipelinedSink(builder))
         {
-            version = await _store.ExportAsync(pipeline, cancellationToken);
+            version = await _store.ExportAsync(Viewer.Everything, pipeline, cancellationToken);
             pipeline.Complete();
         }
         var projection = builder.Build(version, _time.GetUtcNow());

@@ -34,6 +34,9 @@ internal readonly record struct NodeFields
     /// <summary>A territory's parent territory.</summary>
     public string? ParentId { get; init; }
 
+    /// <summary>The authority the node is private to, or null when public.</summary>
+    public string? PrivateTo { get; init; }
+
     public DateTimeOffset CreatedAt { get; init; }
     public DateTimeOffset UpdatedAt { get; init; }
 
@@ -42,7 +45,7 @@ internal readonly record struct NodeFields
         var fields = new NodeFields
         {
             Id = node.Id, Kind = node.Kind, Name = node.Name, Description = node.Description, Tags = node.Tags,
-            Source = node.Source, Domains = node.OwnDomains,
+            Source = node.Source, Domains = node.OwnDomains, PrivateTo = node.PrivateTo,
         };
         return node switch
         {
@@ -78,7 +81,7 @@ internal readonly record struct NodeFields
         };
         return node with
         {
-            Description = Description, Tags = Tags ?? [], Source = Source, CreatedAt = CreatedAt, UpdatedAt = UpdatedAt,
+            Description = Description, Tags = Tags ?? [], Source = Source, PrivateTo = PrivateTo, CreatedAt = CreatedAt, UpdatedAt = UpdatedAt,
         };
     }
 

@@ -31,7 +31,7 @@ internal static class BatchWriter
         if (codeKeys.Count > 0)
         {
             var byKey = await transaction.ReadFactsAsync(FactsRequest.ForLinkKeys(codeKeys), cancellationToken);
-            facts = facts.WithLinkIdsByKey(byKey.LinkIdsByKey);
+            facts = facts.WithLinkIdsByKey(byKey.LinkIdsByKey, byKey.PrivateLinks);
         }
         return BatchPlanner.Plan(batch, facts);
     }

@@ -10,8 +10,8 @@ public abstract partial class StoreContract
     {
         await using var store = await OpenEmptyAsync();
 
-        var key = await store.Keys.CreateAsync("observatoire", ApiScopes.Read | ApiScopes.Write, trustedDocumentsOnly: true, Ct);
-        var duplicate = await Assert.ThrowsAsync<ArgumentException>(() => store.Keys.CreateAsync("observatoire", ApiScopes.Read, false, Ct));
+        var key = await store.Keys.CreateAsync("observatoire", ApiScopes.Read | ApiScopes.Write, trustedDocumentsOnly: true, authorityId: null, Ct);
+        var duplicate = await Assert.ThrowsAsync<ArgumentException>(() => store.Keys.CreateAsync("observatoire", ApiScopes.Read, false, null, Ct));
         var found = await store.Keys.FindAsync(key, Ct);
         var listed = Assert.Single(await store.Keys.ListAsync(Ct));
         var revoked = await store.Keys.RevokeAsync("observatoire", Ct);

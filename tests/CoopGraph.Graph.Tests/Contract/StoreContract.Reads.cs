@@ -11,8 +11,8 @@ public abstract partial class StoreContract
     {
         await using var store = await OpenDemoAsync();
 
-        var found = await store.Graph.SearchAsync("epicerie solid", 5, Ct);
-        var hostile = await store.Graph.SearchAsync("\" OR name:* NEAR(", 5, Ct);
+        var found = await store.Graph.SearchAsync(Viewer.Everything, "epicerie solid", 5, Ct);
+        var hostile = await store.Graph.SearchAsync(Viewer.Everything, "\" OR name:* NEAR(", 5, Ct);
 
         Assert.Equal("sse:epicerie-passerelle", found[0].Id);
         Assert.Empty(hostile);
@@ -28,7 +28,7 @@ public abstract partial class StoreContract
         long total;
         do
         {
-            var page = await store.Graph.ListNodesAsync(query, new PageRequest(7, after), Ct);
+            var page = await store.Graph.ListNodesAsync(Viewer.Everything, query, new PageRequest(7, after), Ct);
             total = page.TotalCount;
             seen.AddRange(page.Items.Select(i => i.Item.Id));
             after = page.HasNextPage ? page.Items[^1].Cursor : null;
@@ -45,8 +45,8 @@ public abstract partial class StoreContract
     {
         await using var store = await OpenDemoAsync();
 
-        var inDepartement = await store.Graph.ListNodesAsync(new NodeQuery { Kinds = [NodeKind.SseActor], TerritoryCode = "D97" }, new PageRequest(100), Ct);
-        var inCommune = await store.Graph.ListNodesAsync(new NodeQuery { Kinds = [NodeKind.SseActor], TerritoryCode = "97201" }, new PageRequest(100), Ct);
+        var inDepartement = await store.Graph.ListNodesAsync(Viewer.Everything, new NodeQuery { Kinds = [NodeKind.SseActor], TerritoryCode = "D97" }, new PageRequest(100), Ct);
+        var inCommune = await store.Graph.ListNodesAsync(Viewer.Everything, new NodeQuery { Kinds = [NodeKind.SseActor], TerritoryCode = "97201" }, new PageRequest(100), Ct);
 
         Assert.Contains(inDepartement.Items, i => i.Item.Id == "sse:covoit-rural");
         Assert.DoesNotContain(inDepartement.Items, i => i.Item.Id == "sse:garage-solidaire");
@@ -59,7 +59,7 @@ public abstract partial class StoreContract
     {
         await using var store = await OpenDemoAsync();
 
-        var page = await store.Graph.ListNodesAsync(new NodeQuery { Kinds = [NodeKind.Service, NodeKind.SseActor], Domains = [PolicyDomain.Transport] }, new PageRequest(100), Ct);
+        var page = await store.Graph.ListNodesAsync(Viewer.Everything, new NodeQuery { Kinds = [NodeKind.Service, NodeKind.SseActor], Domains = [PolicyDomain.Transport] }, new PageRequest(100), Ct);
         var ids = page.Items.Select(i => i.Item.Id).ToList();
 
         Assert.Contains("svc:cu-mobility", ids);
@@ -74,8 +74,8 @@ public abstract partial class StoreContract
     {
         await using var store = await OpenDemoAsync();
 
-        var page = await store.Graph.ListNodesAsync(new NodeQuery { Kinds = [NodeKind.SseActor], Text = "épicerie" }, new PageRequest(10), Ct);
-        var nothing = await store.Graph.ListNodesAsync(new NodeQuery { Kinds = [NodeKind.Service], Text = "épicerie" }, new PageRequest(10), Ct);
+        var page = await store.Graph.ListNodesAsync(Viewer.Everything, new NodeQuery { Kinds = [NodeKind.SseActor], Text = "épicerie" }, new PageRequest(10), Ct);
+        var nothing = await store.Graph.ListNodesAsync(Viewer.Everything, new NodeQuery { Kinds = [NodeKind.Service], Text = "épicerie" }, new PageRequest(10), Ct);
 
         Assert.Contains(page.Items, i => i.Item.Id == "sse:epicerie-passerelle");
         Assert.All(page.Items, i => Assert.Equal(NodeKind.SseActor, i.Item.Kind));
@@ -88,9 +88,9 @@ public abstract partial class StoreContract
         await using var store = await OpenDemoAsync();
         var ids = new[] { "sse:garage-solidaire", "svc:city-ccas", "theme:heritage", "nobody" };
 
-        var pages = await store.Graph.GetLinksOfNodesAsync(ids, [LinkType.CooperatesWith], new PageRequest(2), Ct);
-        var all = await store.Graph.GetLinksOfNodesAsync(ids, [LinkType.CooperatesWith], new PageRequest(100), Ct);
-        var next = await store.Graph.GetLinksOfNodesAsync(["svc:city-ccas"], [LinkType.CooperatesWith], new PageRequest(100, pages["svc:city-ccas"].Items[^1].Cursor), Ct);
+        var pages = await store.Graph.GetLinksOfNodesAsync(Viewer.Everything, ids, [LinkType.CooperatesWith], new PageRequest(2), Ct);
+        var all = await store.Graph.GetLinksOfNodesAsync(Viewer.Everything, ids, [LinkType.CooperatesWith], new PageRequest(100), Ct);
+        var next = await store.Graph.GetLinksOfNodesAsync(Viewer.Everything, ["svc:city-ccas"], [LinkType.CooperatesWith], new PageRequest(100, pages["svc:city-ccas"].Items[^1].Cursor), Ct);
 
         Assert.Equal(2, pages["sse:garage-solidaire"].Items.Count);
         Assert.True(pages["sse:garage-solidaire"].HasNextPage);
@@ -109,7 +109,7 @@ public abstract partial class StoreContract
         string? after = null;
         do
         {
-            var page = await store.Graph.ListLinksAsync(new LinkQuery(), new PageRequest(50, after), Ct);
+            var page = await store.Graph.ListLinksAsync(Viewer.Everything, new LinkQuery(), new PageRequest(50, after), Ct);
             everything.AddRange(page.Items.Select(i => i.Item));
             after = page.HasNextPage ? page.Items[^1].Cursor : null;
         }
@@ -117,12 +117,12 @@ public abstract partial class StoreContract
         var at = new DateOnly(2016, 6, 1);
         var query = new LinkQuery { Types = [LinkType.CooperatesWith], CooperationKinds = [CooperationKind.Partnership], ValidAt = at };
 
-        var filtered = await store.Graph.ListLinksAsync(query, new PageRequest(500), Ct);
-        var ofNode = await store.Graph.ListLinksAsync(new LinkQuery { NodeId = "svc:city-ccas" }, new PageRequest(500), Ct);
+        var filtered = await store.Graph.ListLinksAsync(Viewer.Everything, query, new PageRequest(500), Ct);
+        var ofNode = await store.Graph.ListLinksAsync(Viewer.Everything, new LinkQuery { NodeId = "svc:city-ccas" }, new PageRequest(500), Ct);
 
         var expected = everything.Where(l => l.Type == LinkType.CooperatesWith && l.CooperationKind == CooperationKind.Partnership
             && (l.Since is null || l.Since <= at) && (l.Until is null || l.Until >= at)).Select(l => l.Id);
-        Assert.Equal((await store.Graph.CountAsync(Ct)).Links, everything.Count);
+        Assert.Equal((await store.Graph.CountAsync(Viewer.Everything, Ct)).Links, everything.Count);
         Assert.Equal(expected, filtered.Items.Select(i => i.Item.Id));
         Assert.Equal(everything.Where(l => l.SourceId == "svc:city-ccas" || l.TargetId == "svc:city-ccas").Select(l => l.Id), ofNode.Items.Select(i => i.Item.Id));
     }
@@ -132,19 +132,19 @@ public abstract partial class StoreContract
     {
         await using var store = await OpenDemoAsync();
 
-        await Assert.ThrowsAsync<InvalidCursorException>(() => store.Graph.ListNodesAsync(new NodeQuery(), new PageRequest(5, "x'; DROP TABLE nodes; --"), Ct));
+        await Assert.ThrowsAsync<InvalidCursorException>(() => store.Graph.ListNodesAsync(Viewer.Everything, new NodeQuery(), new PageRequest(5, "x'; DROP TABLE nodes; --"), Ct));
     }
 
     [ContractFact]
     public async Task TheExport_StreamsEveryNodeAndLink_AsTheReadsGiveThem()
     {
         await using var store = await OpenDemoAsync();
-        var counts = await store.Graph.CountAsync(Ct);
+        var counts = await store.Graph.CountAsync(Viewer.Everything, Ct);
         var graph = new GraphCollector();
 
-        var version = await store.Graph.ExportAsync(graph, Ct);
-        var nodes = await store.Graph.GetNodesAsync(graph.Nodes.Select(n => n.Id).ToList(), Ct);
-        var links = await store.Graph.GetLinksAsync(graph.Links.Select(l => l.Id).ToList(), Ct);
+        var version = await store.Graph.ExportAsync(Viewer.Everything, graph, Ct);
+        var nodes = await store.Graph.GetNodesAsync(Viewer.Everything, graph.Nodes.Select(n => n.Id).ToList(), Ct);
+        var links = await store.Graph.GetLinksAsync(Viewer.Everything, graph.Links.Select(l => l.Id).ToList(), Ct);
 
         Assert.Equal((counts.Nodes, counts.Links, counts.Version), (graph.Nodes.Count, graph.Links.Count, version));
         Assert.Equal(graph.Nodes.Select(Comparable).Order(StringComparer.Ordinal), nodes.Select(Comparable).Order(StringComparer.Ordinal));
@@ -158,8 +158,8 @@ public abstract partial class StoreContract
         var full = new GraphCollector();
         var topology = new TopologyCollector();
 
-        await store.Graph.ExportAsync(full, Ct);
-        await store.Graph.ExportAsync(topology, Ct);
+        await store.Graph.ExportAsync(Viewer.Everything, full, Ct);
+        await store.Graph.ExportAsync(Viewer.Everything, topology, Ct);
 
         Assert.Equal(
             full.Links.Select(l => (l.Id, l.Type, l.SourceId, l.TargetId, l.Since, l.Until)),

@@ -38,7 +38,7 @@ public abstract partial class StoreContract
 
         await store.Initializer.InitializeAsync(Ct);
 
-        Assert.Equal(new GraphCounts(0, 0, 0), await store.Graph.CountAsync(Ct));
+        Assert.Equal(new GraphCounts(0, 0, 0), await store.Graph.CountAsync(Viewer.Everything, Ct));
         Assert.Equal(0, await store.Graph.GetVersionAsync(Ct));
     }
 
@@ -59,9 +59,9 @@ public abstract partial class StoreContract
         var again = await store.Graph.WriteAsync(placed, Ct);
 
         Assert.True(again.Succeeded, string.Join("; ", again.Errors.Select(e => e.Message)));
-        var links = await store.Graph.GetLinksAsync(["mine", LinkIds.Derive(LinkType.LocatedIn, "a", "c1")], Ct);
+        var links = await store.Graph.GetLinksAsync(Viewer.Everything, ["mine", LinkIds.Derive(LinkType.LocatedIn, "a", "c1")], Ct);
         Assert.Equal(["mine:given"], links.Select(l => $"{l.Id}:{l.Note}"));
-        Assert.Equal(1, (await store.Graph.CountAsync(Ct)).Links);
+        Assert.Equal(1, (await store.Graph.CountAsync(Viewer.Everything, Ct)).Links);
     }
 
     [ContractFact]
@@ -75,7 +75,7 @@ public abstract partial class StoreContract
         Assert.Equal((1, 2), (first.Version, second.Version));
         Assert.Equal(["t2"], second.Ids);
         Assert.Equal(2, await store.Graph.GetVersionAsync(Ct));
-        Assert.Equal(["t1", "t2"], (await store.Graph.GetNodesAsync(["t1", "t2", "nobody"], Ct)).Select(n => n.Id).Order());
+        Assert.Equal(["t1", "t2"], (await store.Graph.GetNodesAsync(Viewer.Everything, ["t1", "t2", "nobody"], Ct)).Select(n => n.Id).Order());
     }
 
     [ContractFact]
@@ -88,7 +88,7 @@ public abstract partial class StoreContract
 
         Assert.False(result.Succeeded);
         Assert.Equal(new object[] { "input", 1, "id" }, result.Errors.Single().Path);
-        Assert.Empty(await store.Graph.GetNodesAsync(["good"], Ct));
+        Assert.Empty(await store.Graph.GetNodesAsync(Viewer.Everything, ["good"], Ct));
         Assert.Equal(0, await store.Graph.GetVersionAsync(Ct));
     }
 
@@ -100,7 +100,7 @@ public abstract partial class StoreContract
         var result = await store.Graph.WriteAsync(Nodes(Theme("t1")) with { ValidateOnly = true }, Ct);
 
         Assert.True(result.Succeeded);
-        Assert.Equal(new GraphCounts(0, 0, 0), await store.Graph.CountAsync(Ct));
+        Assert.Equal(new GraphCounts(0, 0, 0), await store.Graph.CountAsync(Viewer.Everything, Ct));
     }
 
     [ContractFact]
@@ -135,8 +135,8 @@ public abstract partial class StoreContract
         };
 
         var result = await store.Graph.WriteAsync(batch, Ct);
-        var stored = (await store.Graph.GetNodesAsync(nodes.Select(n => n.Id).ToList(), Ct)).ToDictionary(n => n.Id);
-        var links = (await store.Graph.GetLinksAsync([funds.Id, coop.Id], Ct)).ToDictionary(l => l.Id);
+        var stored = (await store.Graph.GetNodesAsync(Viewer.Everything, nodes.Select(n => n.Id).ToList(), Ct)).ToDictionary(n => n.Id);
+        var links = (await store.Graph.GetLinksAsync(Viewer.Everything, [funds.Id, coop.Id], Ct)).ToDictionary(l => l.Id);
 
         Assert.True(result.Succeeded, string.Join("; ", result.Errors.Select(e => e.Message)));
         foreach (var node in nodes)
@@ -164,9 +164,9 @@ public abstract partial class StoreContract
         await store.Graph.WriteAsync(new GraphBatch { Nodes = [Actor("First", "described", "t1", "t2")] }, Ct);
         await store.Graph.WriteAsync(new GraphBatch { Nodes = [Actor("Renamed", null, "t2")] }, Ct);
 
-        var actor = Assert.IsType<SseActor>(Assert.Single(await store.Graph.GetNodesAsync(["a"], Ct)));
-        var themes = await store.Graph.GetNeighbourIdsAsync(["a"], LinkType.WorksOn, LinkDirection.Outgoing, Ct);
-        var incoming = await store.Graph.GetNeighbourIdsAsync(["t2"], LinkType.WorksOn, LinkDirection.Incoming, Ct);
+        var actor = Assert.IsType<SseActor>(Assert.Single(await store.Graph.GetNodesAsync(Viewer.Everything, ["a"], Ct)));
+        var themes = await store.Graph.GetNeighbourIdsAsync(Viewer.Everything, ["a"], LinkType.WorksOn, LinkDirection.Outgoing, Ct);
+        var incoming = await store.Graph.GetNeighbourIdsAsync(Viewer.Everything, ["t2"], LinkType.WorksOn, LinkDirection.Incoming, Ct);
         Assert.Equal(("Renamed", null), (actor.Name, actor.Description));
         Assert.Equal(["t2"], themes["a"]);
         Assert.Equal(["a"], incoming["t2"]);
@@ -186,7 +186,7 @@ public abstract partial class StoreContract
         await store.Graph.WriteAsync(new GraphBatch { Links = [Coop("b", "a", 2)] }, Ct);
         await store.Graph.WriteAsync(new GraphBatch { Links = [Coop("a", "b", 4)] }, Ct);
 
-        var links = await store.Graph.ListLinksAsync(new LinkQuery { Types = [LinkType.CooperatesWith] }, new PageRequest(10), Ct);
+        var links = await store.Graph.ListLinksAsync(Viewer.Everything, new LinkQuery { Types = [LinkType.CooperatesWith] }, new PageRequest(10), Ct);
         var link = Assert.Single(links.Items).Item;
         Assert.Equal(("a", "b", 4), (link.SourceId, link.TargetId, link.Intensity));
     }
@@ -195,7 +195,7 @@ public abstract partial class StoreContract
     public async Task DeletingAnAuthorityWithServices_IsRefused_UnlessTheServicesGoToo()
     {
         await using var store = await OpenDemoAsync();
-        var services = (await store.Graph.GetNeighbourIdsAsync(["auth:belcombe"], LinkType.PartOf, LinkDirection.Incoming, Ct))["auth:belcombe"];
+        var services = (await store.Graph.GetNeighbourIdsAsync(Viewer.Everything, ["auth:belcombe"], LinkType.PartOf, LinkDirection.Incoming, Ct))["auth:belcombe"];
 
         var refused = await store.Graph.WriteAsync(new GraphBatch { NodeDeletes = [new ItemDelete("auth:belcombe", ["ids", 0])] }, Ct);
         var all = services.Prepend("auth:belcombe").Select((id, i) => new ItemDelete(id, ["ids", i])).ToList();
@@ -203,8 +203,8 @@ public abstract partial class StoreContract
 
         Assert.Equal(UserErrorCodes.Constraint, Assert.Single(refused.Errors).Code);
         Assert.True(accepted.Succeeded);
-        Assert.Empty(await store.Graph.GetNodesAsync(["auth:belcombe", .. services], Ct));
-        Assert.Empty((await store.Graph.ListLinksAsync(new LinkQuery { NodeId = "auth:belcombe" }, new PageRequest(10), Ct)).Items);
+        Assert.Empty(await store.Graph.GetNodesAsync(Viewer.Everything, ["auth:belcombe", .. services], Ct));
+        Assert.Empty((await store.Graph.ListLinksAsync(Viewer.Everything, new LinkQuery { NodeId = "auth:belcombe" }, new PageRequest(10), Ct)).Items);
     }
 
     [ContractFact]
@@ -218,7 +218,7 @@ public abstract partial class StoreContract
         var result = await store.Graph.WriteAsync(Nodes(new Territory { Id = "r", Code = "R", Name = "R", Level = TerritoryLevel.Region, ParentId = "d" }), Ct);
 
         Assert.Equal(UserErrorCodes.Constraint, Assert.Single(result.Errors).Code);
-        Assert.Null(Assert.IsType<Territory>(Assert.Single(await store.Graph.GetNodesAsync(["r"], Ct))).ParentId);
+        Assert.Null(Assert.IsType<Territory>(Assert.Single(await store.Graph.GetNodesAsync(Viewer.Everything, ["r"], Ct))).ParentId);
         Assert.Equal(1, await store.Graph.GetVersionAsync(Ct));
     }
 }

@@ -78,7 +78,7 @@ public sealed class PropertyMappingTests
 
         Assert.True(props.ContainsKey("description") && props["description"] is null);
         Assert.True(props.ContainsKey("siren") && props["siren"] is null);
-        Assert.Equal(["kind", "name", "description", "tags", "source", "domains", "level", "code", "population", "legalForm", "siren", "universityKind", "instrument", "budget", "parentId"], props.Keys);
+        Assert.Equal(["kind", "name", "description", "tags", "source", "domains", "level", "code", "population", "legalForm", "siren", "universityKind", "instrument", "budget", "parentId", "privateTo"], props.Keys);
     }
 
     [Fact]

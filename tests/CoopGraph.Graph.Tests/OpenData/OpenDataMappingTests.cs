@@ -31,10 +31,10 @@ public sealed class OpenDataMappingTests
     }
 
     private static async Task<T> NodeAsync<T>(IGraphStore store, string id) where T : Node =>
-        Assert.IsType<T>(Assert.Single(await store.GetNodesAsync([id], Ct)));
+        Assert.IsType<T>(Assert.Single(await store.GetNodesAsync(Viewer.Everything, [id], Ct)));
 
     private static async Task<IReadOnlyList<string>> NeighboursAsync(IGraphStore store, string id, LinkType type) =>
-        (await store.GetNeighbourIdsAsync([id], type, LinkDirection.Outgoing, Ct)).GetValueOrDefault(id) ?? [];
+        (await store.GetNeighbourIdsAsync(Viewer.Everything, [id], type, LinkDirection.Outgoing, Ct)).GetValueOrDefault(id) ?? [];
 
     [Fact]
     public async Task Geography_GivesTerritoriesWithinEachOther_AndTheirAuthorities_KeepingRegionAndDepartementCodesApart()
@@ -118,7 +118,7 @@ public sealed class OpenDataMappingTests
         Assert.Equal(("Jardins de Cocagne", LegalForm.Association, "343560405"), (gardens.Name, gardens.LegalForm, gardens.Siren));
         Assert.Equal(LegalForm.Cooperative, interim.LegalForm);
         Assert.Equal(["insee:69266"], await NeighboursAsync(temp.Store, "siren:343560405", LinkType.LocatedIn));
-        Assert.Empty(await temp.Store.GetNodesAsync(["siren:216901231"], Ct));
+        Assert.Empty(await temp.Store.GetNodesAsync(Viewer.Everything, ["siren:216901231"], Ct));
         Assert.Equal(3, report.NodesWritten);
         Assert.Equal(1, report.Skipped["run by a public body, not an SSE organisation"]);
         Assert.Equal(1, report.Skipped["another establishment of a legal unit already read"]);
@@ -138,7 +138,7 @@ public sealed class OpenDataMappingTests
 
         Assert.Contains("nom, nature_juridique, dep_siege_fichier, population_municipale", missing.Message, StringComparison.Ordinal);
         Assert.Throws<OpenDataFormatException>(() => OpenDataSources.Detect(unknown.Columns));
-        Assert.Equal(0, (await temp.Store.CountAsync(Ct)).Nodes);
+        Assert.Equal(0, (await temp.Store.CountAsync(Viewer.Everything, Ct)).Nodes);
     }
 
     [Fact]
@@ -158,13 +158,13 @@ public sealed class OpenDataMappingTests
     {
         var (temp, _, first) = await GeographyAsync();
         await using var _ = temp;
-        var before = await temp.Store.CountAsync(Ct);
+        var before = await temp.Store.CountAsync(Viewer.Everything, Ct);
 
         var importer = new OpenDataImporter(temp.Store);
         var context = await importer.CreateContextAsync(Ct);
         var again = await ImportAsync(importer, context, "cog-communes", "communes_cog2026.csv", OpenDataFixtures.Communes);
         var newer = await ImportAsync(importer, context, "cog-communes", "communes_cog2027.csv", OpenDataFixtures.Communes.Replace("522250", "523000", StringComparison.Ordinal));
-        var after = await temp.Store.CountAsync(Ct);
+        var after = await temp.Store.CountAsync(Viewer.Everything, Ct);
         var lyon = await NodeAsync<Authority>(temp.Store, "insee:authority:69123");
 
         Assert.Equal(first[2].NodesWritten, again.NodesWritten);

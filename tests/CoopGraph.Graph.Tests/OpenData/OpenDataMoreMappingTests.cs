@@ -50,10 +50,10 @@ public sealed class OpenDataMoreMappingTests : IAsyncLifetime
     public async Task DisposeAsync() => await _temp.DisposeAsync();
 
     private async Task<T> NodeAsync<T>(string id) where T : Node =>
-        Assert.IsType<T>(Assert.Single(await Store.GetNodesAsync([id], Ct)));
+        Assert.IsType<T>(Assert.Single(await Store.GetNodesAsync(Viewer.Everything, [id], Ct)));
 
     private async Task<List<string>> OutAsync(string id, LinkType type) =>
-        [.. ((await Store.GetNeighbourIdsAsync([id], type, LinkDirection.Outgoing, Ct)).GetValueOrDefault(id) ?? []).Order(StringComparer.Ordinal)];
+        [.. ((await Store.GetNeighbourIdsAsync(Viewer.Everything, [id], type, LinkDirection.Outgoing, Ct)).GetValueOrDefault(id) ?? []).Order(StringComparer.Ordinal)];
 
     [Fact]
     public void NoFileHasARefusedRow() =>
@@ -71,7 +71,7 @@ public sealed class OpenDataMoreMappingTests : IAsyncLifetime
     public async Task DoctoralSchools_LinkTheirMembersToTheSupport_AsANetwork_WritingAMissingSupport()
     {
         var comue = await NodeAsync<University>("uai:0694094A");
-        var links = await Store.GetLinksOfNodesAsync(["uai:0691774D"], [LinkType.CooperatesWith], new PageRequest(100), Ct);
+        var links = await Store.GetLinksOfNodesAsync(Viewer.Everything, ["uai:0691774D"], [LinkType.CooperatesWith], new PageRequest(100), Ct);
 
         // The COMUE is not among the establishments: the school's file names it, located from its arrondissement code.
         Assert.Equal(("COMUE Université de Lyon", UniversityKind.University), (comue.Name, comue.UniversityKind));
@@ -112,7 +112,7 @@ public sealed class OpenDataMoreMappingTests : IAsyncLifetime
     public async Task PetitesVillesDeDemain_IsAProgrammeOfTheAnct_TargetingCommunesAndTheirIntercommunalityOnce()
     {
         var programme = await NodeAsync<Policy>("programme:petites-villes-de-demain");
-        var targets = await Store.GetLinksOfNodesAsync([programme.Id], [LinkType.Targets], new PageRequest(100), Ct);
+        var targets = await Store.GetLinksOfNodesAsync(Viewer.Everything, [programme.Id], [LinkType.Targets], new PageRequest(100), Ct);
 
         Assert.Equal(Instrument.PartnershipAgreement, programme.Instrument);
         Assert.Equal(["programme:petites-villes-de-demain"], await OutAsync("state:anct", LinkType.Owns));
@@ -144,7 +144,7 @@ public sealed class OpenDataMoreMappingTests : IAsyncLifetime
         Assert.Equal(("Chatbot, municipal", "Answers\nresidents"), (chatbot.Name, chatbot.Description));
         Assert.Equal(["ipsx:1"], await OutAsync("ipsx:org:city-of-lyon", LinkType.Owns));
         Assert.Equal(["ipsx:3"], await OutAsync("ipsx:org:universite-lyon-2", LinkType.Implements));
-        Assert.Empty(await Store.GetNodesAsync(["ipsx:org:acme-corp"], Ct));
+        Assert.Empty(await Store.GetNodesAsync(Viewer.Everything, ["ipsx:org:acme-corp"], Ct));
         Assert.Equal(1, _reports["ipsx"].Matches["lead organisation not written (private, other or none)"]);
     }
 }

@@ -26,5 +26,6 @@ public sealed class ActorInputType : InputObjectGraphType
         Field<UniversityKindType>("universityKind").Description("UNIVERSITY only (default UNIVERSITY).");
         Field<StringGraphType>("territoryCode").Description("Code of the territory the actor is LOCATED_IN.");
         Field<ListGraphType<NonNullGraphType<IdGraphType>>>("themeIds").Description("Themes the actor WORKS_ON.");
+        Field<IdGraphType>("privateTo").Description(Nodes.NodeFields.PrivateToInput);
     }
 }

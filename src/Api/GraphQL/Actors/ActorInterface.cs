@@ -25,6 +25,7 @@ public sealed class ActorInterface : InterfaceGraphType<Node>
         Field<NonNullGraphType<DateTimeOffsetGraphType>>("updatedAt").Description(NodeFields.UpdatedAt);
         Field<NonNullGraphType<ActorKindType>>("kind").Description(ActorFields.Kind);
         Field<TerritoryType>("territory").Description(ActorFields.Territory);
+        Field<AuthorityType>("privateTo").Description(NodeFields.PrivateTo);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<Themes.ThemeType>>>>("themes").Description(NodeFields.Themes);
         Field<NonNullGraphType<Links.LinkConnectionType>>("links").Description(NodeFields.Links)
             .Argument<ListGraphType<NonNullGraphType<LinkTypeType>>>("types", NodeFields.LinkTypes)
@@ -35,6 +36,10 @@ public sealed class ActorInterface : InterfaceGraphType<Node>
 /// <summary>The fields of the Actor interface, added to the interface and to each actor type.</summary>
 public static class ActorFields
 {
+    /// <summary>The authority a node or link is private to, as the caller sees it.</summary>
+    public static object? PrivateTo(Loading.RequestLoaders loaders, string? authorityId) =>
+        authorityId is null ? null : loaders.Node(authorityId);
+
     public const string Kind = "Which kind of actor it is.";
     public const string Territory = "Where the actor is located (LOCATED_IN).";
 
@@ -44,6 +49,7 @@ public static class ActorFields
         type.Field<NonNullGraphType<ActorKindType>>("kind").Description(Kind).Resolve(c => c.Source.Kind.ToActorKind());
         type.Field<TerritoryType>("territory").Description(Territory)
             .Resolve(c => c.Loaders().NeighbourNode(c.Source.Id, LinkType.LocatedIn, LinkDirection.Outgoing));
+        type.Field<AuthorityType>("privateTo").Description(NodeFields.PrivateTo).Resolve(c => PrivateTo(c.Loaders(), c.Source.PrivateTo));
         NodeFields.AddThemes(type, LinkType.WorksOn);
         NodeFields.AddLinks(type);
     }

@@ -6,6 +6,7 @@ namespace CoopGraph.Api.GraphQL.Analytics;
 /// <summary>
 /// Keeps the latest results of costly analyses (communities, brokers) per projection version and scope, so that
 /// paging through them does not recompute them. Entries of older versions are dropped on first sight of a new one.
+/// Each viewer's view of the projection has its own entries: two viewers never share a result.
 /// </summary>
 public sealed class AnalysisCache
 {
@@ -22,7 +23,7 @@ public sealed class AnalysisCache
         {
             _entries.Clear();
         }
-        var entry = _entries.GetOrAdd((projection.Version, typeof(T).Name + "|" + key), _ => new Lazy<object>(() => compute()));
+        var entry = _entries.GetOrAdd((projection.Version, typeof(T).Name + "|" + projection.Sight + "|" + key), _ => new Lazy<object>(() => compute()));
         return (T)entry.Value;
     }
 }

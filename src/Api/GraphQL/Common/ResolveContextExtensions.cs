@@ -1,4 +1,6 @@
+using CoopGraph.Api.Authentication;
 using CoopGraph.Api.GraphQL.Loading;
+using CoopGraph.Domain.Model;
 using GraphQL;
 
 namespace CoopGraph.Api.GraphQL.Common;
@@ -7,6 +9,9 @@ public static class ResolveContextExtensions
 {
     public static RequestLoaders Loaders(this IResolveFieldContext context) =>
         context.RequestServices!.GetRequiredService<RequestLoaders>();
+
+    /// <summary>Who asks: every read answers on the graph this viewer can see, every write is checked against it.</summary>
+    public static Viewer Viewer(this IResolveFieldContext context) => context.User?.AsViewer() ?? Domain.Model.Viewer.Public;
 
     public static CoopGraph.Graph.IGraphStore Store(this IResolveFieldContext context) =>
         context.RequestServices!.GetRequiredService<CoopGraph.Graph.IGraphStore>();

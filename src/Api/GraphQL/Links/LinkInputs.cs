@@ -23,6 +23,7 @@ public sealed class LinkInputType : InputObjectGraphType
         Field<IntGraphType>("year").Description("FUNDS and APPLIED_TO: the year of the funding or of the application.");
         Field<ApplicationOutcomeType>("outcome").Description("APPLIED_TO only: what became of the application.");
         Field<StringGraphType>("source").Description("Where the data comes from.");
+        Field<IdGraphType>("privateTo").Description(Nodes.NodeFields.PrivateToInput);
     }
 }
 

@@ -26,7 +26,7 @@ public static class LinkRootFields
                     CooperationKinds = filter?.Enums<CooperationKind>("kinds"),
                     ValidAt = filter?.Value<DateOnly>("validAt"),
                 };
-                return await c.Store().ListLinksAsync(query, c.ReadPage(), c.CancellationToken);
+                return await c.Store().ListLinksAsync(c.Viewer(), query, c.ReadPage(), c.CancellationToken);
             });
     }
 

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using CoopGraph.Api.Authentication;
 using CoopGraph.Domain.Model;
 using CoopGraph.Graph;
 using GraphQL.DataLoader;
@@ -10,24 +11,29 @@ namespace CoopGraph.Api.GraphQL.Loading;
 /// arguments are kept per distinct argument set, so that a page of actors asking for
 /// <c>links(first: 5)</c> costs one store call for all of them.
 /// </summary>
-public sealed class RequestLoaders(IGraphStore store)
+/// Every load answers for the request's caller (see <see cref="Viewer"/>), read from its HTTP context.
+public sealed class RequestLoaders(IGraphStore store, IHttpContextAccessor http)
 {
+    private Viewer? _viewer;
+
+    private Viewer Viewer => _viewer ??= http.HttpContext?.User.AsViewer() ?? Viewer.Public;
+
     private readonly ConcurrentDictionary<string, object> _loaders = new(StringComparer.Ordinal);
 
     public IDataLoaderResult<Node?> Node(string id) =>
         Get("node", () => new BatchLoader<string, Node>(async (ids, ct) =>
-            (await store.GetNodesAsync(ids, ct)).ToDictionary(n => n.Id, StringComparer.Ordinal))).Load(id);
+            (await store.GetNodesAsync(Viewer, ids, ct)).ToDictionary(n => n.Id, StringComparer.Ordinal))).Load(id);
 
     public IDataLoaderResult<Page<Link>?> LinksOf(string nodeId, IReadOnlyCollection<LinkType>? types, PageRequest page)
     {
         var key = $"links|{(types is null ? "*" : string.Join(',', types.Order()))}|{page.First}|{page.After}";
-        return Get(key, () => new BatchLoader<string, Page<Link>>((ids, ct) => store.GetLinksOfNodesAsync(ids, types, page, ct))).Load(nodeId);
+        return Get(key, () => new BatchLoader<string, Page<Link>>((ids, ct) => store.GetLinksOfNodesAsync(Viewer, ids, types, page, ct))).Load(nodeId);
     }
 
     public IDataLoaderResult<IReadOnlyList<Link>> Links(IReadOnlyList<string> ids)
     {
         var loader = Get("link", () => new BatchLoader<string, Link>(async (keys, ct) =>
-            (await store.GetLinksAsync(keys, ct)).ToDictionary(l => l.Id, StringComparer.Ordinal)));
+            (await store.GetLinksAsync(Viewer, keys, ct)).ToDictionary(l => l.Id, StringComparer.Ordinal)));
         var parts = ids.Select(loader.Load).ToList();
         return new LinkList(parts);
     }
@@ -35,7 +41,7 @@ public sealed class RequestLoaders(IGraphStore store)
     /// <summary>The ids at the other end of a node's links of one type: a service's authority, an actor's themes…</summary>
     public IDataLoaderResult<IReadOnlyList<string>?> Neighbours(string nodeId, LinkType type, LinkDirection direction) =>
         Get($"neighbours|{type}|{direction}", () => new BatchLoader<string, IReadOnlyList<string>>((ids, ct) =>
-            store.GetNeighbourIdsAsync(ids, type, direction, ct))).Load(nodeId);
+            store.GetNeighbourIdsAsync(Viewer, ids, type, direction, ct))).Load(nodeId);
 
     /// <summary>The nodes at the other end of a node's links of one type, loaded in two batched steps.</summary>
     public IDataLoaderResult NeighbourNodes(string nodeId, LinkType type, LinkDirection direction, NodeKind? kind = null) =>

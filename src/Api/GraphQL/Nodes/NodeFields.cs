@@ -21,6 +21,17 @@ public static class NodeFields
     public const string LinkTypes = "Only links of these types.";
     public const string Themes = "The themes it works on (an actor's WORKS_ON, a policy's TARGETS).";
 
+    /// <summary>The one description of privateTo, on nodes, links and inputs alike.</summary>
+    public const string PrivateTo =
+        "The authority this is private to, or null when public. Private data is seen only through keys bound to that " +
+        "authority (and administrators' keys); everyone else gets answers computed as if it did not exist. A link to a " +
+        "private node is private to the same authority. When the authority is deleted, its private data is deleted with it.";
+
+    public const string PrivateToInput =
+        "Keep it private to this authority (its id). A key bound to an authority writes data private to it whatever is " +
+        "given (another authority is refused with FORBIDDEN); a key bound to none writes public data only; an " +
+        "administrator's key may name any authority. Themes and territories are always public (NOT_APPLICABLE).";
+
     public static void AddCommon<T>(ObjectGraphType<T> type) where T : Node
     {
         type.Field<NonNullGraphType<IdGraphType>>("id").Description(Id).Resolve(c => c.Source.Id);

@@ -97,7 +97,7 @@ public static class NodeRootFields
                 {
                     throw BadInput.Error($"'text' has at most {Limits.MaxNameLength} characters.");
                 }
-                return await c.Store().SearchAsync(text, first, c.CancellationToken);
+                return await c.Store().SearchAsync(c.Viewer(), text, first, c.CancellationToken);
             });
 
         query.Field<NonNullGraphType<GraphStatsType>>("graphStats")
@@ -105,7 +105,7 @@ public static class NodeRootFields
             .ResolveAsync(async c =>
             {
                 var projection = await c.ProjectionAsync();
-                var counts = await c.Store().CountAsync(c.CancellationToken);
+                var counts = await c.Store().CountAsync(c.Viewer(), c.CancellationToken);
                 return new GraphStats(counts.Nodes, counts.Links, counts.Version, projection);
             });
     }

@@ -42,6 +42,7 @@ public sealed class PolicyInputType : InputObjectGraphType
         Field<ListGraphType<NonNullGraphType<IdGraphType>>>("themeIds").Description("The themes it addresses; replaces its TARGETS links.");
         Field<ListGraphType<NonNullGraphType<StringGraphType>>>("tags").Description("Free labels, for search and filters.");
         Field<StringGraphType>("source").Description("Where the policy comes from (a dataset, a partner tool).");
+        Field<IdGraphType>("privateTo").Description(Nodes.NodeFields.PrivateToInput);
     }
 }
 
@@ -63,7 +64,7 @@ public static class PolicyRootFields
                     ThemeIds = filter?.Strings("themeIds"),
                     Text = filter?.String("text"),
                 };
-                return await c.Store().ListNodesAsync(query, c.ReadPage(), c.CancellationToken);
+                return await c.Store().ListNodesAsync(c.Viewer(), query, c.ReadPage(), c.CancellationToken);
             });
     }
 

@@ -23,6 +23,7 @@ public sealed class PolicyType : ObjectGraphType<Policy>
         Field<DateType>("end").Description("Last day it applies.").Resolve(c => c.Source.End);
         Field<ActorInterface>("owner").Description("The service or authority that OWNS the policy.")
             .Resolve(c => c.Loaders().NeighbourNode(c.Source.Id, LinkType.Owns, LinkDirection.Incoming));
+        Field<AuthorityType>("privateTo").Description(NodeFields.PrivateTo).Resolve(c => ActorFields.PrivateTo(c.Loaders(), c.Source.PrivateTo));
         NodeFields.AddThemes(this, LinkType.Targets);
         NodeFields.AddLinks(this);
     }

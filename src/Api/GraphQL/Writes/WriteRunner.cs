@@ -22,6 +22,7 @@ public static class WriteRunner
     public static async Task<WriteResult> RunAsync(IResolveFieldContext context, GraphBatch batch, IReadOnlyList<UserError> mappingErrors)
     {
         var store = context.Store();
+        batch = batch with { Writer = context.Viewer() };
         if (mappingErrors.Count == 0)
         {
             return await store.WriteAsync(batch, context.CancellationToken);
@@ -43,7 +44,9 @@ public static class WriteRunner
             throw BadInput.Error($"At most {Limits.MaxBatchSize} ids a batch (got {ids.Count}); split the batch.");
         }
         var deletes = ids.Select((id, i) => new ItemDelete(id, ["ids", i])).ToList();
-        var batch = links ? new GraphBatch { LinkDeletes = deletes } : new GraphBatch { NodeDeletes = deletes };
+        var batch = links
+            ? new GraphBatch { LinkDeletes = deletes, Writer = context.Viewer() }
+            : new GraphBatch { NodeDeletes = deletes, Writer = context.Viewer() };
         return await context.Store().WriteAsync(batch, context.CancellationToken);
     }
 }

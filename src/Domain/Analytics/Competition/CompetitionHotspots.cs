@@ -22,11 +22,11 @@ public static class CompetitionHotspots
         var hotspots = new List<CompetitionHotspot>();
         for (var policy = 0; policy < projection.NodeCount; policy++)
         {
-            if (projection.Kinds[policy] != NodeKind.Policy || projection.Instruments[policy] != Instrument.CallForProjects)
+            if (projection.Kinds[policy] != NodeKind.Policy || projection.Instruments[policy] != Instrument.CallForProjects || !projection.Sees(policy))
             {
                 continue;
             }
-            var applicants = projection.In[(int)LinkType.AppliedTo].Neighbours(policy).ToArray()
+            var applicants = projection.VisibleNeighbours(projection.In[(int)LinkType.AppliedTo], policy)
                 .Where(a => scope is null || scope.Contains(a)).Distinct().Order().ToArray();
             if (applicants.Length < MinApplicants)
             {

@@ -251,8 +251,11 @@ public static class CooperationGaps
             {
                 var m = members[i];
                 Themes[i] = SortedDistinct(projection.Out[(int)LinkType.WorksOn].Neighbours(m));
-                Policies[i] = SortedDistinct([.. projection.Out[(int)LinkType.Implements].Neighbours(m), .. projection.Out[(int)LinkType.AppliedTo].Neighbours(m)]);
-                Funders[i] = SortedDistinct(projection.In[(int)LinkType.Funds].Neighbours(m));
+                // Applications, implementations and funding may be private even between public nodes: only those the view sees.
+                Policies[i] = SortedDistinct([
+                    .. projection.VisibleNeighbours(projection.Out[(int)LinkType.Implements], m),
+                    .. projection.VisibleNeighbours(projection.Out[(int)LinkType.AppliedTo], m)]);
+                Funders[i] = SortedDistinct(projection.VisibleNeighbours(projection.In[(int)LinkType.Funds], m));
                 Territory[i] = projection.Location[m];
                 Add(ThemeMembers, Themes[i], i);
                 Add(PolicyMembers, Policies[i], i);

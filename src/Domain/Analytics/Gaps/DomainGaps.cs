@@ -31,6 +31,10 @@ public static class DomainGaps
             themes.UnionWith(projection.Out[(int)LinkType.WorksOn].Neighbours(service).ToArray());
             foreach (var policy in projection.Out[(int)LinkType.Owns].Neighbours(service))
             {
+                if (!projection.Sees(policy))
+                {
+                    continue;
+                }
                 foreach (var target in projection.Out[(int)LinkType.Targets].Neighbours(policy))
                 {
                     if (projection.Kinds[target] == NodeKind.Theme)

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using CoopGraph.Domain.Model;
 
 namespace CoopGraph.Domain.Analytics.Projection;
@@ -6,11 +7,29 @@ namespace CoopGraph.Domain.Analytics.Projection;
 /// An immutable, compact copy of the graph for analytics: nodes and links become integer indexes, adjacency
 /// is kept as CSR per link type, domains as bitmasks. Built once per store version and shared by every
 /// reader; nothing in it changes after <see cref="ProjectionBuilder.Build"/>.
+/// <para>
+/// One projection serves every viewer: private nodes and links carry their owner (<see cref="NodeOwner"/>,
+/// <see cref="LinkOwner"/>), and <see cref="For"/> gives a viewer's view, which shares every array and only answers
+/// <see cref="Sees"/>, <see cref="SeesLink"/> and <see cref="IsValid"/> for that viewer. Analyses run on a view see the
+/// graph the viewer can see: they start from <see cref="VisibleActors"/> and cross only links the view sees.
+/// </para>
 /// </summary>
 public sealed class GraphProjection
 {
     /// <summary>Day number used for "no start date" and "no end date", so that validity is two comparisons.</summary>
     public const int Unbounded = int.MinValue;
+
+    /// <summary>The owner of a public node or link.</summary>
+    public const int Public = -1;
+
+    /// <summary>An owner no viewer is bound to (see <see cref="ProjectionBuilder"/>), and the sight of a viewer that sees public data only.</summary>
+    public const int NoViewer = -3;
+
+    /// <summary>The sight of a viewer that sees everything.</summary>
+    public const int SeesEverything = -2;
+
+    private readonly ConcurrentDictionary<int, GraphProjection> _views = new();
+    private readonly ConcurrentDictionary<int, int[]> _visibleActors = new();
 
     internal GraphProjection() { }
 
@@ -77,11 +96,74 @@ public sealed class GraphProjection
     /// <summary>Every actor's index, ascending.</summary>
     public required int[] Actors { get; init; }
 
+    /// <summary>The authority (its index) each node is private to, or <see cref="Public"/>; null when every node is public.</summary>
+    public int[]? NodeOwner { get; init; }
+
+    /// <summary>The authority (its index) each link is private to (covering its ends), or <see cref="Public"/>; null when every link is public.</summary>
+    public int[]? LinkOwner { get; init; }
+
+    /// <summary>Whose view this is: <see cref="SeesEverything"/>, an authority's index, or <see cref="NoViewer"/> (public data only).</summary>
+    public int Sight { get; private set; } = SeesEverything;
+
+    /// <summary>
+    /// This projection as <paramref name="viewer"/> sees it. Views share every array with the projection; they are made
+    /// once per viewer and kept, and when nothing is private every viewer gets the projection itself.
+    /// </summary>
+    public GraphProjection For(Viewer viewer)
+    {
+        ArgumentNullException.ThrowIfNull(viewer);
+        if (viewer.SeesAll || (NodeOwner is null && LinkOwner is null))
+        {
+            return this;
+        }
+        var sight = viewer.AuthorityId is { } authority && IndexOf.TryGetValue(authority, out var index) ? index : NoViewer;
+        return _views.GetOrAdd(sight, s =>
+        {
+            var view = (GraphProjection)MemberwiseClone();
+            view.Sight = s;
+            return view;
+        });
+    }
+
+    public bool Sees(int node) => NodeOwner is not { } owners || Allows(owners[node]);
+
+    public bool SeesLink(int link) => LinkOwner is not { } owners || Allows(owners[link]);
+
+    private bool Allows(int owner) => owner == Public || Sight == SeesEverything || owner == Sight;
+
+    /// <summary>Every actor this view sees, ascending.</summary>
+    public int[] VisibleActors => NodeOwner is null || Sight == SeesEverything
+        ? Actors
+        : _visibleActors.GetOrAdd(Sight, _ => Actors.Where(Sees).ToArray());
+
     public bool IsActor(int node) => Kinds[node].IsActor();
 
-    public bool IsValid(int link, int? day) => day is not { } d || (LinkSince[link] <= d && d <= LinkUntil[link]);
+    /// <summary>Whether this view sees the link and, when a day is given, the link is valid on it.</summary>
+    public bool IsValid(int link, int? day) => SeesLink(link) && (day is not { } d || (LinkSince[link] <= d && d <= LinkUntil[link]));
 
-    public int? Find(string id) => IndexOf.TryGetValue(id, out var index) ? index : null;
+    /// <summary>The node's index, or null when there is no such node or this view does not see it.</summary>
+    public int? Find(string id) => IndexOf.TryGetValue(id, out var index) && Sees(index) ? index : null;
+
+    /// <summary>The nodes at the other end of <paramref name="node"/>'s links in <paramref name="csr"/> whose link this view sees.</summary>
+    public int[] VisibleNeighbours(Csr csr, int node)
+    {
+        ArgumentNullException.ThrowIfNull(csr);
+        var neighbours = csr.Neighbours(node);
+        if (LinkOwner is null || Sight == SeesEverything)
+        {
+            return neighbours.ToArray();
+        }
+        var links = csr.LinksOf(node);
+        var visible = new List<int>(neighbours.Length);
+        for (var i = 0; i < neighbours.Length; i++)
+        {
+            if (SeesLink(links[i]))
+            {
+                visible.Add(neighbours[i]);
+            }
+        }
+        return [.. visible];
+    }
 
     public int CountNodes(NodeKind kind) => Kinds.Count(k => k == kind);
 

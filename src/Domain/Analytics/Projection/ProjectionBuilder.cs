@@ -21,6 +21,10 @@ public sealed class ProjectionBuilder : ITopologySink
     private readonly List<int> _linkSince = [];
     private readonly List<int> _linkUntil = [];
 
+    // Private nodes and links are few: kept as (index, authority id) pairs, resolved to indexes once every node is in.
+    private readonly List<(int Index, string Owner)> _privateNodes = [];
+    private readonly List<(int Index, string Owner)> _privateLinks = [];
+
     public void AddNode(Node node)
     {
         var index = _ids.Count;
@@ -35,6 +39,10 @@ public sealed class ProjectionBuilder : ITopologySink
         {
             _territoryByCode[t.Code] = index;
         }
+        if (node.PrivateTo is { } owner)
+        {
+            _privateNodes.Add((index, owner));
+        }
     }
 
     public void AddLink(Link link)
@@ -43,6 +51,10 @@ public sealed class ProjectionBuilder : ITopologySink
         if (!_indexOf.TryGetValue(link.SourceId, out var source) || !_indexOf.TryGetValue(link.TargetId, out var target))
         {
             throw new ArgumentException($"Link '{link.Id}' has an end that is not a node of the projection.", nameof(link));
+        }
+        if (link.PrivateTo is { } owner)
+        {
+            _privateLinks.Add((_linkTypes.Count, owner));
         }
         _linkIds.Add(link.Id);
         _linkTypes.Add(link.Type);
@@ -135,7 +147,26 @@ public sealed class ProjectionBuilder : ITopologySink
             In = incoming,
             Cooperation = cooperation,
             Actors = Enumerable.Range(0, n).Where(i => kinds[i].IsActor()).ToArray(),
+            NodeOwner = Owners(_privateNodes, n),
+            LinkOwner = Owners(_privateLinks, types.Length),
         };
+    }
+
+    /// <summary>Each item's owner as the index of its authority, <see cref="GraphProjection.Public"/> when public; null when all are public.</summary>
+    private int[]? Owners(List<(int Index, string Owner)> privateItems, int count)
+    {
+        if (privateItems.Count == 0)
+        {
+            return null;
+        }
+        var owners = new int[count];
+        Array.Fill(owners, GraphProjection.Public);
+        foreach (var (index, owner) in privateItems)
+        {
+            // An owner missing from the graph (none should be: deleting an authority deletes its data) hides the item from every viewer but the administrators.
+            owners[index] = _indexOf.TryGetValue(owner, out var authority) ? authority : GraphProjection.NoViewer;
+        }
+        return owners;
     }
 
     /// <summary>Each link once in each direction.</summary>

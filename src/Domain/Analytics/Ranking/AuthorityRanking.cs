@@ -23,14 +23,21 @@ public static class AuthorityRanking
         var links = new Dictionary<int, int>();
         for (var node = 0; node < projection.NodeCount; node++)
         {
-            if (projection.Kinds[node] != NodeKind.Service || AuthorityOf(projection, partOf, node) is not { } authority)
+            if (projection.Kinds[node] != NodeKind.Service || !projection.Sees(node) || AuthorityOf(projection, partOf, node) is not { } authority)
             {
                 continue;
             }
             services[authority] = services.GetValueOrDefault(authority) + 1;
             var count = 0;
-            foreach (var partner in cooperation.Neighbours(node))
+            var partners = cooperation.Neighbours(node);
+            var partnerLinks = cooperation.LinksOf(node);
+            for (var i = 0; i < partners.Length; i++)
             {
+                var partner = partners[i];
+                if (!projection.IsValid(partnerLinks[i], null))
+                {
+                    continue;
+                }
                 // A link between two services of the same authority is met from both ends: count it from the lower index only.
                 var sameAuthority = projection.Kinds[partner] == NodeKind.Service && AuthorityOf(projection, partOf, partner) == authority;
                 if (!sameAuthority || partner > node)
@@ -53,7 +60,7 @@ public static class AuthorityRanking
     {
         foreach (var parent in partOf.Neighbours(service))
         {
-            if (projection.Kinds[parent] == NodeKind.Authority)
+            if (projection.Kinds[parent] == NodeKind.Authority && projection.Sees(parent))
             {
                 return parent;
             }

@@ -10,10 +10,10 @@ public static class ScopeResolver
     {
         if (scope.KeepsEveryActor)
         {
-            return projection.Actors;
+            return projection.VisibleActors;
         }
         var keep = new bool[projection.NodeCount];
-        foreach (var actor in projection.Actors)
+        foreach (var actor in projection.VisibleActors)
         {
             keep[actor] = true;
         }
@@ -69,7 +69,7 @@ public static class ScopeResolver
     public static int[] Services(GraphProjection projection, int authority)
     {
         var services = projection.In[(int)LinkType.PartOf].Neighbours(authority).ToArray()
-            .Where(s => projection.Kinds[s] == NodeKind.Service).ToArray();
+            .Where(s => projection.Kinds[s] == NodeKind.Service && projection.Sees(s)).ToArray();
         Array.Sort(services);
         return services;
     }

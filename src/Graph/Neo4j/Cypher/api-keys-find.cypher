@@ -1,2 +1,2 @@
 MATCH (k:ApiKey {hash: $hash})
-RETURN k.name AS name, k.prefix AS prefix, k.scopes AS scopes, k.trustedOnly AS trustedOnly, k.createdAt AS createdAt, k.revokedAt AS revokedAt
+RETURN k.name AS name, k.prefix AS prefix, k.scopes AS scopes, k.trustedOnly AS trustedOnly, k.createdAt AS createdAt, k.revokedAt AS revokedAt, k.authorityId AS authorityId

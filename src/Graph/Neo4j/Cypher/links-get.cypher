@@ -36,4 +36,6 @@ CALL (id) {
   MATCH (s:Node)-[r:HOSTED_BY {id: id}]->(t:Node)
   RETURN r, s, t
 }
+WITH r, s, t
+WHERE ($seeAll OR r.privateTo IS NULL OR r.privateTo = $viewer)
 RETURN r {.*, type: type(r), sourceId: s.id, targetId: t.id} AS link, elementId(r) AS element

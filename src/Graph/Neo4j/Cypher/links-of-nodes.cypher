@@ -3,12 +3,12 @@ UNWIND $ids AS id
 MATCH (n:Node {id: id})
 CALL (n) {
   MATCH (n)-[r]-(:Node)
-  WHERE type(r) IN $types
+  WHERE type(r) IN $types AND ($seeAll OR r.privateTo IS NULL OR r.privateTo = $viewer)
   RETURN count(DISTINCT r) AS total
 }
 CALL (n) {
   MATCH (n)-[r]-(:Node)
-  WHERE type(r) IN $types AND r.seq > $after
+  WHERE type(r) IN $types AND r.seq > $after AND ($seeAll OR r.privateTo IS NULL OR r.privateTo = $viewer)
   WITH DISTINCT r
   ORDER BY r.seq
   LIMIT $take

@@ -18,4 +18,5 @@ WHERE ($kinds IS NULL OR n.kind IN $kinds)
        OR EXISTS { MATCH (n)-[:HAS_PARENT*0..]->(:Territory {code: $territory}) }
        OR EXISTS { MATCH (n)-[:LOCATED_IN]->(:Territory)-[:HAS_PARENT*0..]->(:Territory {code: $territory}) })
   AND ($text IS NULL OR n.id IN hits)
+  AND ($seeAll OR n.privateTo IS NULL OR n.privateTo = $viewer)
 RETURN count(n) AS total

@@ -10,6 +10,8 @@ CREATE CONSTRAINT trusted_document_id IF NOT EXISTS FOR (d:TrustedDocument) REQU
 // Listings and exports walk nodes and links in the order they were first written (seq), as the embedded store does.
 CREATE INDEX node_seq IF NOT EXISTS FOR (n:Node) ON (n.seq);
 CREATE INDEX node_kind IF NOT EXISTS FOR (n:Node) ON (n.kind, n.seq);
+// Deleting an authority finds the nodes private to it.
+CREATE INDEX node_private_to IF NOT EXISTS FOR (n:Node) ON (n.privateTo);
 // Link ids are unique (one constraint per relationship type: a constraint names its type), which also indexes them.
 CREATE CONSTRAINT link_id_cooperates_with IF NOT EXISTS FOR ()-[r:COOPERATES_WITH]-() REQUIRE r.id IS UNIQUE;
 CREATE CONSTRAINT link_id_funds IF NOT EXISTS FOR ()-[r:FUNDS]-() REQUIRE r.id IS UNIQUE;
