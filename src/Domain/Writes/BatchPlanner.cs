@@ -284,9 +284,12 @@ public static class BatchPlanner
             if (facts.Dependants.TryGetValue(delete.Id, out var dependants))
             {
                 var left = dependants.Where(d => !deletedNodes.Contains(d)).ToList();
+                // Dependants the writer cannot see still hold the node, but are not named.
+                var named = left.Where(privacy.SeesStored).ToList();
                 if (left.Count > 0)
                 {
-                    errors.Add(new(UserErrorCodes.Constraint, $"'{delete.Id}' still has dependants ({string.Join(", ", left.Take(5))}{(left.Count > 5 ? ", …" : "")}): delete or move them first, or in the same batch.", delete.Path));
+                    var list = named.Count == 0 ? "" : $" ({string.Join(", ", named.Take(5))}{(named.Count > 5 || named.Count < left.Count ? ", …" : "")})";
+                    errors.Add(new(UserErrorCodes.Constraint, $"'{delete.Id}' still has dependants{list}: delete or move them first, or in the same batch.", delete.Path));
                 }
             }
         }

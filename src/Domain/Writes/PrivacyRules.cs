@@ -48,6 +48,8 @@ internal sealed class PrivacyRules(Viewer writer, StoreFacts facts, Func<string,
         if (exists && !writer.CanSee(stored))
         {
             errors.Add(Taken(node.Id, [.. upsert.Path, "id"]));
+            // Links to it in the batch are checked as if it were the writer's: nothing may tell whose it is.
+            _batchOwners.TryAdd(node.Id, writer.AuthorityId);
             return node;
         }
         if (exists && stored is null && writer.AuthorityId is not null)

@@ -31,7 +31,7 @@ public sealed record StoreFacts
     /// <summary>Kind of every requested node id that exists.</summary>
     public IReadOnlyDictionary<string, NodeKind> Kinds { get; init; } = new Dictionary<string, NodeKind>();
 
-    /// <summary>The authority each requested node that is private is private to (public nodes are absent).</summary>
+    /// <summary>The authority each requested node (and each dependant) that is private is private to (public nodes are absent).</summary>
     public IReadOnlyDictionary<string, string> PrivateTo { get; init; } = new Dictionary<string, string>();
 
     /// <summary>The authority each private link found by its ends (<see cref="LinkIdsByKey"/>) is private to.</summary>

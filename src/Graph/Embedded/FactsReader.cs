@@ -21,11 +21,11 @@ internal static class FactsReader
 
     private const string DependantsSql =
         """
-        SELECT l.target_id, l.source_id FROM links l JOIN nodes s ON s.id = l.source_id
+        SELECT l.target_id, l.source_id, s.private_to FROM links l JOIN nodes s ON s.id = l.source_id
         WHERE l.type = 'PART_OF' AND s.kind = 'Service' AND l.target_id IN (SELECT value FROM json_each(@ids))
           AND (s.private_to IS NULL OR s.private_to <> l.target_id)
         UNION ALL
-        SELECT parent_id, id FROM nodes WHERE parent_id IN (SELECT value FROM json_each(@ids))
+        SELECT parent_id, id, private_to FROM nodes WHERE parent_id IN (SELECT value FROM json_each(@ids))
         """;
 
     private const string LinksSql = "SELECT " + LinkRows.Columns + " FROM links l WHERE l.id IN (SELECT value FROM json_each(@ids))";
@@ -66,7 +66,14 @@ internal static class FactsReader
         await ForEachAsync(connection, transaction, AuthoritiesSql, "@ids", request.ServiceIds, r => authorities[r.GetString(0)] = r.GetString(1), ct);
 
         var dependants = new List<(string, string)>();
-        await ForEachAsync(connection, transaction, DependantsSql, "@ids", request.DeletedNodeIds, r => dependants.Add((r.GetString(0), r.GetString(1))), ct);
+        await ForEachAsync(connection, transaction, DependantsSql, "@ids", request.DeletedNodeIds, r =>
+        {
+            dependants.Add((r.GetString(0), r.GetString(1)));
+            if (!r.IsDBNull(2))
+            {
+                owners[r.GetString(1)] = r.GetString(2);
+            }
+        }, ct);
 
         var links = new Dictionary<string, Link>(StringComparer.Ordinal);
         await ForEachAsync(connection, transaction, LinksSql, "@ids", request.LinkIds, r => links[r.GetString(0)] = LinkRows.Read(r), ct);

@@ -45,7 +45,12 @@ internal static class Neo4jFacts
             authorities[(string)row[0]!] = (string)row[1]!;
         }
 
-        var dependants = (await RowsAsync(transaction, Dependants, "ids", request.DeletedNodeIds, ct)).Select(r => ((string)r[0]!, (string)r[1]!));
+        var dependantRows = await RowsAsync(transaction, Dependants, "ids", request.DeletedNodeIds, ct);
+        var dependants = dependantRows.Select(r => ((string)r[0]!, (string)r[1]!)).ToList();
+        foreach (var row in dependantRows.Where(r => r[2] is string))
+        {
+            owners[(string)row[1]!] = (string)row[2]!;
+        }
 
         var links = new Dictionary<string, Link>(StringComparer.Ordinal);
         var elements = new Dictionary<string, string>(StringComparer.Ordinal);

@@ -3,4 +3,4 @@ UNWIND $ids AS id
 MATCH (n:Node {id: id})
 MATCH (d:Node)-[r:PART_OF|HAS_PARENT]->(n)
 WHERE type(r) = 'HAS_PARENT' OR (d.kind = 'Service' AND coalesce(d.privateTo, '') <> id)
-RETURN id, d.id AS dependant
+RETURN id, d.id AS dependant, d.privateTo AS privateTo
