@@ -25,6 +25,9 @@ public sealed class ExplorerServer : IAsyncLifetime
 
     public HttpClient Api { get; private set; } = null!;
 
+    /// <summary>The app's services: the store and the keys, for tests that set up data a page must then show.</summary>
+    public IServiceProvider Services => _factory!.Services;
+
     /// <summary>Where screenshots go: TestResults/explorer-screenshots at the repository's root (kept by CI as artefacts).</summary>
     public static string ScreenshotFolder { get; } = Path.Combine(SharedData.Checkout(), "TestResults", "explorer-screenshots");
 

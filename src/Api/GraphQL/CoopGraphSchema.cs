@@ -22,6 +22,7 @@ public sealed class QueryType : ObjectGraphType
         ThemeRootFields.AddQueries(this);
         TerritoryRootFields.AddQueries(this);
         AnalyticsRootFields.AddQueries(this);
+        Access.ViewerRootFields.AddQueries(this);
     }
 }
 

@@ -42,6 +42,8 @@ public static class GraphTypeRegistrations
             typeof(GapReasonKindType), typeof(GapReasonType), typeof(CooperationGapType), typeof(CooperationGapEdgeType), typeof(CooperationGapConnectionType),
             typeof(DomainGapType), typeof(CompetitionHotspotType), typeof(AuthorityRankType), typeof(PathGraphType), typeof(BrokerScoreType), typeof(CommunityType), typeof(CommunityReportType),
             typeof(NodeKindType), typeof(KindCountType), typeof(LinkTypeCountType),
+            // Access
+            typeof(CoopGraph.Api.GraphQL.Access.ViewerType),
         ];
         foreach (var type in types)
         {

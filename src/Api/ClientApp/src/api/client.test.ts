@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ApiError, readResponse, runQuery } from "./client";
+import { forgetKey, keepKey, storedKey } from "./session";
 
 const json = (status: number, body: unknown, headers: Record<string, string> = {}) =>
   new Response(JSON.stringify(body), { status, headers: { "Content-Type": "application/graphql-response+json", ...headers } });
@@ -39,5 +40,37 @@ describe("GraphQL client", () => {
     expect(error.code).toBe("NETWORK_ERROR");
     expect(seen?.url).toBe("/graphql");
     expect(JSON.parse(seen?.init.body as string)).toEqual({ query: "{ a }", variables: { x: 1 } });
+  });
+});
+
+describe("signing in", () => {
+  const memory = (): Storage => {
+    const values = new Map<string, string>();
+    return {
+      get length() { return values.size; },
+      clear: () => values.clear(),
+      getItem: (k) => values.get(k) ?? null,
+      key: (i) => [...values.keys()][i] ?? null,
+      removeItem: (k) => { values.delete(k); },
+      setItem: (k, v) => { values.set(k, v); },
+    };
+  };
+
+  it("keeps the key for the session only, and forgets it on sign-out", () => {
+    const storage = memory();
+    expect(storedKey(storage)).toBeNull();
+    keepKey("  cg_secret ", storage);
+    expect(storedKey(storage)).toBe("cg_secret");
+    forgetKey(storage);
+    expect(storedKey(storage)).toBeNull();
+  });
+
+  it("sends the key as a bearer token, and nothing without one", async () => {
+    const sent: RequestInit[] = [];
+    const answering = (_: string, init: RequestInit) => { sent.push(init); return Promise.resolve(json(200, { data: { a: 1 } })); };
+    await runQuery("{ a }", {}, undefined, answering, "cg_secret");
+    await runQuery("{ a }", {}, undefined, answering, null);
+    expect((sent[0]?.headers as Record<string, string>).Authorization).toBe("Bearer cg_secret");
+    expect((sent[1]?.headers as Record<string, string>).Authorization).toBeUndefined();
   });
 });

@@ -1,4 +1,6 @@
-// The one way the pages talk to the API: POST /graphql on the same origin, typed errors, cancellable.
+// The one way the pages talk to the API: POST /graphql on the same origin, typed errors, cancellable; with the key
+// the manager signed in with, if any (session.ts).
+import { authorization, storedKey } from "./session";
 
 /** An error the API returned, or a failure to reach it, with the code the API gave (extensions.code). */
 export class ApiError extends Error {
@@ -31,12 +33,13 @@ export async function runQuery<T>(
   variables: Record<string, unknown>,
   signal?: AbortSignal,
   fetchImpl: Fetch = (input, init) => fetch(input, init),
+  key: string | null = storedKey(),
 ): Promise<T> {
   let response: Response;
   try {
     response = await fetchImpl("/graphql", {
       method: "POST",
-      headers: { "Content-Type": "application/json", Accept: "application/graphql-response+json, application/json" },
+      headers: { "Content-Type": "application/json", Accept: "application/graphql-response+json, application/json", ...authorization(key) },
       body: JSON.stringify({ query, variables }),
       signal,
     });

@@ -105,3 +105,6 @@ export const pathQuery = `query ExplorerPath($from: ID!, $to: ID!, $types: [Link
     links { ${linkFields} }
   }
 }`;
+
+/** Whose data the answers include: the header says it once signed in. */
+export const viewerQuery = `query Viewer { viewer { keyName seesEverything authority { id name } } }`;

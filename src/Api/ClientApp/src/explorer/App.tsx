@@ -8,6 +8,7 @@ import { readState, writeState, type ViewState } from "../logic/viewState";
 import { Dashboard, type GapsData } from "./Dashboard";
 import { NetworkView } from "./NetworkView";
 import { actorSearch, SearchBox } from "./SearchBox";
+import { SignIn } from "./SignIn";
 import { Status } from "./Status";
 import { useQuery } from "./useQuery";
 
@@ -52,6 +53,7 @@ export function App() {
           <p className="tagline">{t.tagline}</p>
         </div>
         <nav>
+          <SignIn t={t} />
           <a href="/graphql">{t.graphiql}</a>
           <span role="group" aria-label={t.language} className="lang">
             {(["en", "fr"] as const).map((l) => (

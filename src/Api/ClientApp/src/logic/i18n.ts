@@ -89,6 +89,14 @@ const en = {
   until: "until",
   noAuthority: "Pick an authority to see its dashboard.",
   shareLink: "The address of this page holds the view: copy it to share.",
+  keyLabel: "API key",
+  signIn: "Sign in",
+  signOut: "Sign out",
+  publicData: "Public data",
+  privateDataOf: "With the private data of",
+  everyAuthority: "All data, every authority's private data included (administrator)",
+  publicOnlyKey: "Public data only: this key is bound to no authority",
+  keyRefused: "This key was refused",
 };
 
 export type Words = typeof en;
@@ -179,6 +187,14 @@ const fr: Words = {
   until: "jusqu'à",
   noAuthority: "Choisissez une collectivité pour voir son tableau de bord.",
   shareLink: "L'adresse de cette page garde la vue : copiez-la pour la partager.",
+  keyLabel: "Clé d'API",
+  signIn: "Se connecter",
+  signOut: "Se déconnecter",
+  publicData: "Données publiques",
+  privateDataOf: "Avec les données internes de",
+  everyAuthority: "Toutes les données, y compris les données internes de chaque collectivité (administration)",
+  publicOnlyKey: "Données publiques seulement : cette clé n'est rattachée à aucune collectivité",
+  keyRefused: "Cette clé a été refusée",
 };
 
 export const words: Record<Lang, Words> = { en, fr };
