@@ -6,6 +6,11 @@ wrk.body = file:read("*a")
 file:close()
 wrk.headers["Content-Type"] = "application/json"
 wrk.headers["Accept"] = "application/graphql-response+json"
+-- KEY: an API key to send, for operations measured as a key holder (a key bound to an authority).
+local key = os.getenv("KEY")
+if key and key ~= "" then
+  wrk.headers["Authorization"] = "Bearer " .. key
+end
 
 local threads = {}
 

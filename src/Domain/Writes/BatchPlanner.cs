@@ -173,6 +173,7 @@ public static class BatchPlanner
                 Nodes = nodes,
                 Replacements = replacements,
                 Links = planned,
+                Writer = writer,
             };
     }
 

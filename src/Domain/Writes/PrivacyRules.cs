@@ -29,12 +29,12 @@ internal sealed class PrivacyRules(Viewer writer, StoreFacts facts, Func<string,
     public Node Resolve(NodeUpsert upsert, List<UserError> errors)
     {
         var node = upsert.Node;
-        var path = (IReadOnlyList<object>)[.. upsert.Path, "privateTo"];
+        IReadOnlyList<object> PrivatePath() => [.. upsert.Path, "privateTo"];
         if (!node.Kind.IsActor() && node.Kind != NodeKind.Policy)
         {
             if (node.PrivateTo is not null)
             {
-                errors.Add(new(UserErrorCodes.NotApplicable, "Themes and territories are always public: privateTo does not apply to them.", path));
+                errors.Add(new(UserErrorCodes.NotApplicable, "Themes and territories are always public: privateTo does not apply to them.", PrivatePath()));
             }
             else if (writer.AuthorityId is not null)
             {
@@ -57,14 +57,14 @@ internal sealed class PrivacyRules(Viewer writer, StoreFacts facts, Func<string,
             errors.Add(new(UserErrorCodes.Forbidden, $"'{node.Id}' is public data: a key bound to an authority changes only data private to it.", [.. upsert.Path, "id"]));
             return node;
         }
-        var owner = OwnerFor(node.PrivateTo, path, errors);
+        var owner = node.PrivateTo is null && writer.AuthorityId is null ? null : OwnerFor(node.PrivateTo, PrivatePath(), errors);
         if (exists && stored is not null && owner != stored && owner is not null)
         {
-            errors.Add(new(UserErrorCodes.Constraint, $"'{node.Id}' is private to '{stored}': its privateTo can be removed (the node made public) but not moved; delete it and create it again.", path));
+            errors.Add(new(UserErrorCodes.Constraint, $"'{node.Id}' is private to '{stored}': its privateTo can be removed (the node made public) but not moved; delete it and create it again.", PrivatePath()));
         }
         else if (exists && stored is null && owner is not null)
         {
-            errors.Add(new(UserErrorCodes.Constraint, $"'{node.Id}' is public: a public node cannot become private (links others see may touch it); create a private node instead.", path));
+            errors.Add(new(UserErrorCodes.Constraint, $"'{node.Id}' is public: a public node cannot become private (links others see may touch it); create a private node instead.", PrivatePath()));
         }
         _batchOwners.TryAdd(node.Id, owner);
         return owner == node.PrivateTo ? node : node with { PrivateTo = owner };
@@ -77,8 +77,9 @@ internal sealed class PrivacyRules(Viewer writer, StoreFacts facts, Func<string,
     /// </summary>
     public string? LinkOwner(Link link, bool fromRelation, IReadOnlyList<object> path, List<UserError> errors)
     {
-        var privatePath = fromRelation ? path : [.. path, "privateTo"];
-        var asked = fromRelation ? null : OwnerFor(link.PrivateTo, privatePath, errors);
+        // The path of an error about privateTo, made only when there is one (an import checks links by the hundred thousand).
+        IReadOnlyList<object> PrivatePath() => fromRelation ? path : [.. path, "privateTo"];
+        var asked = fromRelation || link.PrivateTo is null && writer.AuthorityId is null ? null : OwnerFor(link.PrivateTo, PrivatePath(), errors);
         var sourceOwner = OwnerOfNode(link.SourceId);
         var targetOwner = OwnerOfNode(link.TargetId);
         string? owner = null;
@@ -90,7 +91,7 @@ internal sealed class PrivacyRules(Viewer writer, StoreFacts facts, Func<string,
             }
             if (owner is not null && owner != candidate)
             {
-                errors.Add(new(UserErrorCodes.Constraint, $"This link would join data private to '{owner}' and to '{candidate}': no viewer but an administrator could see it.", privatePath));
+                errors.Add(new(UserErrorCodes.Constraint, $"This link would join data private to '{owner}' and to '{candidate}': no viewer but an administrator could see it.", PrivatePath()));
                 return null;
             }
             owner = candidate;
@@ -98,7 +99,7 @@ internal sealed class PrivacyRules(Viewer writer, StoreFacts facts, Func<string,
         if (sourceOwner is null && targetOwner is null && owner is not null && !MayBePrivateBetweenPublicNodes(link.Type))
         {
             var code = writer.AuthorityId is null ? UserErrorCodes.NotApplicable : UserErrorCodes.Forbidden;
-            errors.Add(new(code, $"A {LinkTypeNames.ToConstant(link.Type)} link between two public nodes describes public data: it cannot be private.", privatePath));
+            errors.Add(new(code, $"A {LinkTypeNames.ToConstant(link.Type)} link between two public nodes describes public data: it cannot be private.", PrivatePath()));
             return null;
         }
         return owner;

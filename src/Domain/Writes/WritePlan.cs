@@ -13,6 +13,9 @@ public sealed record WritePlan
     public IReadOnlyList<RelationReplacement> Replacements { get; init; } = [];
     public IReadOnlyList<PlannedLink> Links { get; init; } = [];
 
+    /// <summary>Who writes: a relation replaced removes only the links this writer sees (others' private links stay).</summary>
+    public Viewer Writer { get; init; } = Viewer.Everything;
+
     public bool IsValid => Errors.Count == 0;
 }
 

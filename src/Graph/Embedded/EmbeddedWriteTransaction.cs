@@ -26,11 +26,12 @@ internal sealed class EmbeddedWriteTransaction(
         DELETE FROM nodes WHERE private_to IN (SELECT value FROM json_each(@ids));
         """;
 
+    // Only the links the writer sees: another authority's private link to this node is not the writer's to remove.
     private const string ReplaceOutgoingSql =
-        "DELETE FROM links WHERE type = @type AND source_id = @node AND target_id NOT IN (SELECT value FROM json_each(@keep))";
+        "DELETE FROM links AS l WHERE type = @type AND source_id = @node AND target_id NOT IN (SELECT value FROM json_each(@keep)) AND " + LinkVisible;
 
     private const string ReplaceIncomingSql =
-        "DELETE FROM links WHERE type = @type AND target_id = @node AND source_id NOT IN (SELECT value FROM json_each(@keep))";
+        "DELETE FROM links AS l WHERE type = @type AND target_id = @node AND source_id NOT IN (SELECT value FROM json_each(@keep)) AND " + LinkVisible;
 
     private const string BumpVersionSql = "UPDATE store_meta SET value = value + 1 WHERE key = 'version' RETURNING value";
 
@@ -175,6 +176,7 @@ internal sealed class EmbeddedWriteTransaction(
             command.Add("@type", LinkTypeNames.ToConstant(replacement.Type));
             command.Add("@node", replacement.NodeId);
             command.Add("@keep", Json(replacement.KeepOtherIds));
+            command.AddViewer(plan.Writer);
             await command.ExecuteNonQueryAsync(ct);
         }
         if (LinkWrite == LinkWrite.InsertNew)

@@ -60,7 +60,7 @@ internal sealed class Neo4jWriteTransaction(Neo4jTransaction transaction, long v
 
         var replacements = plan.Replacements.Select(r => Params(
             ("nodeId", r.NodeId), ("type", LinkTypeNames.ToConstant(r.Type)), ("incoming", r.Incoming), ("keep", r.KeepOtherIds))).ToList();
-        await RunInPagesAsync(ReplaceRelations, "rows", replacements, Params(), ct);
+        await RunInPagesAsync(ReplaceRelations, "rows", replacements, Params(Seen(plan.Writer)), ct);
 
         var kept = plan.Links.Where(l => l.KeepExisting).Select(l => LinkMaps.Row(l.Link, nextSeq++)).ToList();
         await RunInPagesAsync(InsertMissingLinks, "rows", kept, Params(), ct);

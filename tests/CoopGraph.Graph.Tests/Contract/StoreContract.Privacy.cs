@@ -193,6 +193,28 @@ public abstract partial class StoreContract
     }
 
     [ContractFact]
+    public async Task ARelationReplacedByAnotherWriter_KeepsTheLinksItCannotSee()
+    {
+        await using var store = await OpenEmptyAsync();
+        await WritePrivateScenarioAsync(store.Graph);
+        var graph = store.Graph;
+        var policy = new Policy { Id = "pol:public", Name = "Appel mobilité", Instrument = Instrument.CallForProjects };
+        static NodeUpsert OwnedBy(Policy p, string owner) => new(p, ["input", 0]) { Relations = [new RelationSet(LinkType.Owns, "ownerId", [owner], Incoming: true)] };
+        Assert.True((await graph.WriteAsync(new GraphBatch { Nodes = [OwnedBy(policy, "auth:a")] }, Ct)).Succeeded);
+        // A records privately that its service co-owns the public call.
+        var privateOwner = await graph.WriteAsync(new GraphBatch { Links = [Upsert("owns:svc-a", LinkType.Owns, "svc:a", "pol:public")], Writer = AsA }, Ct);
+
+        var replaced = await graph.WriteAsync(new GraphBatch { Nodes = [OwnedBy(policy, "auth:b")], Writer = Viewer.Public }, Ct);
+
+        Assert.True(privateOwner.Succeeded, string.Join("; ", privateOwner.Errors.Select(e => e.Message)));
+        Assert.True(replaced.Succeeded, string.Join("; ", replaced.Errors.Select(e => e.Message)));
+        var owners = await graph.GetNeighbourIdsAsync(Viewer.Everything, ["pol:public"], LinkType.Owns, LinkDirection.Incoming, Ct);
+        Assert.Equal(["auth:b", "svc:a"], owners["pol:public"].Order());
+        var seenByPublic = await graph.GetNeighbourIdsAsync(Viewer.Public, ["pol:public"], LinkType.Owns, LinkDirection.Incoming, Ct);
+        Assert.Equal(["auth:b"], seenByPublic["pol:public"]);
+    }
+
+    [ContractFact]
     public async Task DeletingAnAuthority_DeletesTheDataPrivateToIt()
     {
         await using var store = await OpenEmptyAsync();

@@ -6,9 +6,11 @@ import { GraphiQL } from "graphiql";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { runQuery } from "../api/client";
+import { authorization, storedKey } from "../api/session";
 import { exampleIdsQuery, exampleTabs, pickExampleIds, type ExampleIds } from "./examples";
 
-const fetcher = createGraphiQLFetcher({ url: `${window.location.origin}/graphql` });
+// Signed in on the explorer (same tab), GraphiQL asks with the same key: an analyst sees what the explorer shows.
+const fetcher = createGraphiQLFetcher({ url: `${window.location.origin}/graphql`, headers: authorization(storedKey()) });
 
 async function open() {
   // The examples name ids of the graph being served; if they cannot be read, they ask about the whole graph.
