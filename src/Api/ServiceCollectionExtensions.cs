@@ -21,7 +21,6 @@ public static class ApiServiceCollectionExtensions
         services.AddCoopGraphCors();
         services.AddCoopGraphAuthentication();
         services.AddSingleton<TrustedDocuments>();
-        services.AddHttpContextAccessor();
         services.AddScoped<RequestLoaders>();
         services.AddSingleton<CoopGraph.Api.GraphQL.Analytics.AnalysisCache>();
         services.AddCoopGraphTypes();

@@ -8,7 +8,7 @@ namespace CoopGraph.Api.GraphQL.Common;
 public static class ResolveContextExtensions
 {
     public static RequestLoaders Loaders(this IResolveFieldContext context) =>
-        context.RequestServices!.GetRequiredService<RequestLoaders>();
+        context.RequestServices!.GetRequiredService<RequestLoaders>().For(context.User);
 
     /// <summary>Who asks: every read answers on the graph this viewer can see, every write is checked against it.</summary>
     public static Viewer Viewer(this IResolveFieldContext context) => context.User?.AsViewer() ?? Domain.Model.Viewer.Public;

@@ -11,12 +11,20 @@ namespace CoopGraph.Api.GraphQL.Loading;
 /// arguments are kept per distinct argument set, so that a page of actors asking for
 /// <c>links(first: 5)</c> costs one store call for all of them.
 /// </summary>
-/// Every load answers for the request's caller (see <see cref="Viewer"/>), read from its HTTP context.
-public sealed class RequestLoaders(IGraphStore store, IHttpContextAccessor http)
+/// Every load answers for the request's caller (see <see cref="Viewer"/>), taken from the first field that asks for the
+/// loaders (<see cref="Common.ResolveContextExtensions.Loaders"/>): one request, one caller.
+public sealed class RequestLoaders(IGraphStore store)
 {
     private Viewer? _viewer;
 
-    private Viewer Viewer => _viewer ??= http.HttpContext?.User.AsViewer() ?? Viewer.Public;
+    private Viewer Viewer => _viewer ?? Viewer.Public;
+
+    /// <summary>Sets the caller the loads answer for, once per request.</summary>
+    public RequestLoaders For(System.Security.Claims.ClaimsPrincipal? user)
+    {
+        _viewer ??= user?.AsViewer() ?? Viewer.Public;
+        return this;
+    }
 
     private readonly ConcurrentDictionary<string, object> _loaders = new(StringComparer.Ordinal);
 
