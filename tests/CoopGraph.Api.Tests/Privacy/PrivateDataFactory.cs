@@ -12,8 +12,11 @@ namespace CoopGraph.Api.Tests.Privacy;
 /// B ("zorglubb…", "ZorglubB"). Keys: an administrator, a key bound to each authority, a key bound to none.
 /// Anonymous reading stays on, as by default.
 /// </summary>
-public sealed class PrivateDataFactory : IsolatedAppFactory, IAsyncLifetime
+public class PrivateDataFactory : IsolatedAppFactory, IAsyncLifetime
 {
+    /// <summary>False for the same graph without A's private data: what everyone but A must be answered.</summary>
+    protected virtual bool WithPrivateDataOfA => true;
+
     public const string AuthorityA = "auth:pa";
     public const string AuthorityB = "auth:pb";
 
@@ -49,7 +52,7 @@ public sealed class PrivateDataFactory : IsolatedAppFactory, IAsyncLifetime
     public async Task InitializeAsync()
     {
         var store = Services.GetRequiredService<IGraphStore>();
-        var result = await store.WriteAsync(Scenario(), CancellationToken.None);
+        var result = await store.WriteAsync(Scenario(WithPrivateDataOfA), CancellationToken.None);
         Assert.True(result.Succeeded, string.Join("; ", result.Errors.Select(e => e.Message)));
         var keys = Services.GetRequiredService<IApiKeyStore>();
         AdminKey = await keys.CreateAsync("admin", ApiScopes.Admin, false, null, CancellationToken.None);
@@ -76,7 +79,7 @@ public sealed class PrivateDataFactory : IsolatedAppFactory, IAsyncLifetime
     /// association, a call for projects, a cooperation between two public associations, a funding and an application.
     /// B: privately, a service cooperating with a public association.
     /// </summary>
-    private static GraphBatch Scenario()
+    private static GraphBatch Scenario(bool withPrivateDataOfA)
     {
         var theme = "theme:daily-mobility";
         Node[] nodes =
@@ -108,7 +111,7 @@ public sealed class PrivateDataFactory : IsolatedAppFactory, IAsyncLifetime
             Id = id, Type = LinkType.CooperatesWith, SourceId = source, TargetId = target, CooperationKind = CooperationKind.SharedProject,
             Intensity = 3, PrivateTo = privateTo,
         }, true, ["links", 0]);
-        return new GraphBatch
+        var batch = new GraphBatch
         {
             Nodes = upserts,
             Links =
@@ -121,5 +124,16 @@ public sealed class PrivateDataFactory : IsolatedAppFactory, IAsyncLifetime
                 Coop("zorglubb:coop", "zorglubb:svc-social", "sse:pub-velo"),
             ],
         };
+        return withPrivateDataOfA ? batch : batch with
+        {
+            Nodes = batch.Nodes.Where(u => u.Node.PrivateTo != AuthorityA).ToList(),
+            Links = batch.Links.Where(l => !PrivateIdsOfA.Contains(l.Link.Id)).ToList(),
+        };
     }
+}
+
+/// <summary>The same instance, keys included, without A's private data ever written.</summary>
+public sealed class WithoutPrivateDataFactory : PrivateDataFactory
+{
+    protected override bool WithPrivateDataOfA => false;
 }

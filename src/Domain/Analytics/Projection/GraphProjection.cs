@@ -165,7 +165,31 @@ public sealed class GraphProjection
         return [.. visible];
     }
 
-    public int CountNodes(NodeKind kind) => Kinds.Count(k => k == kind);
+    /// <summary>The nodes of this kind this view sees.</summary>
+    public int CountNodes(NodeKind kind)
+    {
+        var count = 0;
+        for (var i = 0; i < Kinds.Length; i++)
+        {
+            if (Kinds[i] == kind && Sees(i))
+            {
+                count++;
+            }
+        }
+        return count;
+    }
 
-    public int CountLinks(LinkType type) => LinkTypes.Count(t => t == type);
+    /// <summary>The links of this type this view sees.</summary>
+    public int CountLinks(LinkType type)
+    {
+        var count = 0;
+        for (var i = 0; i < LinkTypes.Length; i++)
+        {
+            if (LinkTypes[i] == type && SeesLink(i))
+            {
+                count++;
+            }
+        }
+        return count;
+    }
 }
