@@ -27,6 +27,41 @@ public sealed class ExplorerTests(ExplorerServer server) : IClassFixture<Explore
     }
 
     [BrowserFact]
+    public async Task SwitchingAuthorityOrYear_ShowsExactlyTheNetworkAReloadShows()
+    {
+        await using var session = await ExplorerSession.OpenAsync(server, "/?authority=auth:dep-ms");
+        var page = session.Page;
+        await Expect(page.Locator("#dashboard-title")).ToContainTextAsync("Monts-du-Sud");
+        await session.WaitForNetworkAsync();
+        // Its gaps are drawn too: their ends are what a switch used to leave behind.
+        await page.WaitForFunctionAsync("() => Number(document.querySelector('[data-testid=network]')?.dataset.gapEdges) > 0");
+
+        await page.GetByTestId("ranking").GetByRole(AriaRole.Button, new() { Name = "Département de la Vallée-Claire" }).ClickAsync();
+        await Expect(page).ToHaveURLAsync(new Regex("authority=auth%3Adep-vc"));
+        await Expect(page.Locator("#dashboard-title")).ToContainTextAsync("Vallée-Claire");
+        await page.WaitForFunctionAsync("() => Number(document.querySelector('[data-testid=network]')?.dataset.gapEdges) > 0");
+        var switched = await session.WaitForNetworkAsync();
+        // A year and back: the gaps are asked again for each day, and those of the year must not stay behind.
+        var slider = page.GetByTestId("year-slider");
+        await slider.FocusAsync();
+        await slider.PressAsync("Home");
+        await Expect(page).ToHaveURLAsync(new Regex("year="));
+        await session.WaitForNetworkAsync();
+        await slider.PressAsync("End");
+        await Expect(page).Not.ToHaveURLAsync(new Regex("year="));
+        await page.WaitForFunctionAsync("() => Number(document.querySelector('[data-testid=network]')?.dataset.gapEdges) > 0");
+        var backToToday = await session.WaitForNetworkAsync();
+
+        await page.ReloadAsync();
+        await page.WaitForFunctionAsync("() => Number(document.querySelector('[data-testid=network]')?.dataset.gapEdges) > 0");
+        var reloaded = await session.WaitForNetworkAsync();
+
+        Assert.Equal(reloaded, switched);
+        Assert.Equal(reloaded, backToToday);
+        await session.FinishAsync("switched-authority");
+    }
+
+    [BrowserFact]
     public async Task PickingAnAuthority_WithTheKeyboard_ShowsItsFiguresHeatmapAndNetwork()
     {
         var report = (await server.QueryAsync("""{ transversality(authorityId: "auth:dep-ms") { linkShare domainPairs coveredDomainPairs siloDomains matrix { a } } }"""))["transversality"]!;

@@ -11,11 +11,15 @@ export type QueryState<T> =
 
 export function useQuery<T>(query: string, variables: Record<string, unknown> | null): QueryState<T> {
   const [state, setState] = useState<QueryState<T>>({ status: "idle" });
+  // The inputs the state answers: when they change, the state of the previous ones is never shown, not even for the
+  // one render before the new request starts (a view would otherwise draw an answer about what it no longer shows).
+  const [stateKey, setStateKey] = useState<string | null>(null);
   const [attempt, setAttempt] = useState(0);
   const key = variables === null ? null : JSON.stringify(variables);
   const retry = useCallback(() => setAttempt((a) => a + 1), []);
 
   useEffect(() => {
+    setStateKey(key);
     if (key === null) {
       setState({ status: "idle" });
       return;
@@ -40,5 +44,6 @@ export function useQuery<T>(query: string, variables: Record<string, unknown> | 
     };
   }, [query, key, attempt, retry]);
 
+  if (stateKey !== key) return key === null ? { status: "idle" } : { status: "loading", seconds: 0 };
   return state;
 }

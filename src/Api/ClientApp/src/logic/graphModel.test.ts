@@ -76,6 +76,18 @@ describe("filters and gaps", () => {
     expect(model.elements(filter({ gaps: false })).filter((e) => e.classes === "gap")).toHaveLength(0);
   });
 
+  it("replaces the nodes that only new gaps brought, and keeps those linked since", () => {
+    const model = new GraphModel();
+    model.addNode(service("s1", "SOCIAL"));
+    const gap = (target: NodeRef) => ({ source: service("s1", "SOCIAL"), target, score: 1, hops: null, reasons: [] });
+    model.setGaps([gap(sse("old", "SOCIAL")), gap(sse("linked", "SOCIAL"))]);
+    model.addLink(link("1", service("s1", "SOCIAL"), sse("linked", "SOCIAL")));
+
+    model.setGaps([gap(sse("new", "HOUSING"))]);
+
+    expect([...model.nodes.keys()].sort()).toEqual(["linked", "new", "s1"]);
+  });
+
   it("marks the path's nodes and links", () => {
     const model = new GraphModel();
     model.addLink(link("1", service("s1", "SOCIAL"), sse("a", "SOCIAL")));

@@ -87,8 +87,15 @@ export class GraphModel {
   readonly nodes = new Map<string, GraphNode>();
   readonly links = new Map<string, GraphLink>();
   gapEdges: GapEdge[] = [];
+  // Nodes held only as ends of the current gaps: new gaps (another year, another authority) replace them.
+  private gapOnly = new Set<string>();
 
   addNode(node: NodeRef): void {
+    this.gapOnly.delete(node.id);
+    this.put(node);
+  }
+
+  private put(node: NodeRef): void {
     const existing = this.nodes.get(node.id);
     const incoming = toGraphNode(node);
     // A node met through a thin reference must not lose the domains a fuller one gave.
@@ -107,9 +114,13 @@ export class GraphModel {
   }
 
   setGaps(gaps: CooperationGap[]): void {
+    for (const id of this.gapOnly) this.nodes.delete(id);
+    this.gapOnly.clear();
     for (const gap of gaps) {
-      this.addNode(gap.source);
-      this.addNode(gap.target);
+      for (const end of [gap.source, gap.target]) {
+        if (!this.nodes.has(end.id)) this.gapOnly.add(end.id);
+        this.put(end);
+      }
     }
     this.gapEdges = gaps.map((g) => ({ source: g.source.id, target: g.target.id, score: g.score }));
   }
