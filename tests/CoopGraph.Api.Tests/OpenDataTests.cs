@@ -87,6 +87,24 @@ public sealed class OpenDataTests : IAsyncLifetime
     }
 
     [SharedDataFact]
+    public void TheProgressLine_AndTheFinalLine_CountTheSameRejectedRows()
+    {
+        // Each file's terminal output: progress segments after '\r', then its final line ending with a period.
+        var finals = _firstErrors.Split('\n').Select(l => l.Split('\r')).Where(parts => parts[^1].EndsWith("links not joined.", StringComparison.Ordinal)).ToList();
+        var counts = new System.Text.RegularExpressions.Regex(@"([\d,]+) rows rejected, ([\d,]+) links not joined");
+
+        Assert.NotEmpty(finals);
+        foreach (var parts in finals)
+        {
+            var final = counts.Match(parts[^1]);
+            var lastProgress = parts.Take(parts.Length - 1).LastOrDefault(p => counts.IsMatch(p));
+            Assert.True(lastProgress is not null, $"no progress before {parts[^1]}");
+            Assert.Equal(final.Value, counts.Match(lastProgress!).Value);
+        }
+        Assert.Contains(finals, parts => counts.Match(parts[^1]).Groups[2].Value != "0");
+    }
+
+    [SharedDataFact]
     public void ImportingTwice_ChangesNothing()
     {
         Assert.Equal(_firstCounts, _secondCounts);

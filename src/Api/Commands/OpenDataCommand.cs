@@ -64,10 +64,13 @@ public static class OpenDataCommand
             {
                 using var reader = new StreamReader(file);
                 using var table = CsvTable.Open(reader);
-                var progress = new ImmediateProgress<Graph.Interchange.ImportProgress>(p => errors.Write($"\r{file} ({source.Name}): {p.LinesRead:N0} items, {p.Rejected:N0} rejected   "));
+                // The progress and the final line count the same things, in the same words (rows rejected, links not joined).
+                var progress = new ImmediateProgress<OpenDataProgress>(p =>
+                    errors.Write($"\r{file} ({source.Name}): {p.RowsRead:N0} rows, {p.RowsRejected:N0} rows rejected, {p.LinksNotJoined:N0} links not joined   "));
                 var report = await importer.ImportAsync(table, source, file, context, progress, cancellationToken);
+                var notJoined = report.Matches.GetValueOrDefault(OpenDataImporter.NotJoined);
                 await errors.WriteLineAsync(
-                    $"\r{file} ({source.Name}{(report.Vintage is null ? "" : ", " + report.Vintage)}): {report.RowsRead:N0} rows, {report.NodesWritten:N0} nodes and {report.LinksWritten:N0} links written, {report.RowsRejected:N0} rows rejected.");
+                    $"\r{file} ({source.Name}{(report.Vintage is null ? "" : ", " + report.Vintage)}): {report.RowsRead:N0} rows, {report.NodesWritten:N0} nodes and {report.LinksWritten:N0} links written, {report.RowsRejected:N0} rows rejected, {notJoined:N0} links not joined.");
                 await output.WriteLineAsync(JsonSerializer.Serialize(report, JsonSerializerOptions.Web));
                 vintages.AddIfNew(report.Vintage);
                 failed |= !report.Completed;

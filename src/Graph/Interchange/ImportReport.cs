@@ -8,7 +8,8 @@ public sealed record ImportReport(long LinesRead, long NodesWritten, long LinksW
 public sealed record ImportProgress(long LinesRead, long Written, long Rejected);
 
 /// <summary>The counts of one import run, and the refused lines it lists (all are counted).</summary>
-internal sealed class ImportTally(int maxReportedRejections)
+/// <param name="onRejected">Told of each refused line as it is refused (on the import's writing thread).</param>
+internal sealed class ImportTally(int maxReportedRejections, Action<RejectedLine>? onRejected = null)
 {
     private readonly List<RejectedLine> _rejectedLines = [];
     private long _rejected;
@@ -19,6 +20,7 @@ internal sealed class ImportTally(int maxReportedRejections)
     public void Reject(RejectedLine line)
     {
         _rejected++;
+        onRejected?.Invoke(line);
         if (_rejectedLines.Count < maxReportedRejections)
         {
             _rejectedLines.Add(line);

@@ -12,7 +12,9 @@ namespace CoopGraph.Graph.Interchange;
 /// </summary>
 /// <param name="maxReportedRejections">How many refused lines the report lists (all are counted).</param>
 /// <param name="writer">Who imports: a key bound to an authority imports data private to it (see GraphBatch.Writer); by default, everything may be written (the command line).</param>
-public sealed class ImportRunner(IGraphStore store, int maxReportedRejections = ImportRunner.MaxReportedRejections, Viewer? writer = null)
+/// <param name="onRejected">Told of each refused line as the import goes (see ImportTally).</param>
+public sealed class ImportRunner(
+    IGraphStore store, int maxReportedRejections = ImportRunner.MaxReportedRejections, Viewer? writer = null, Action<RejectedLine>? onRejected = null)
 {
     private readonly Viewer _writer = writer ?? Viewer.Everything;
 
@@ -46,7 +48,7 @@ public sealed class ImportRunner(IGraphStore store, int maxReportedRejections = 
         // Three stages, each on its own thread: reading lines, checking batches (ahead of their write when the store can,
         // see IBulkLoad), writing them. Each waits for the one before only when it has caught up with it, so the import
         // goes at the pace of the slowest stage rather than of their sum.
-        var tally = new ImportTally(maxReportedRejections);
+        var tally = new ImportTally(maxReportedRejections, onRejected);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var parsed = Channel.CreateBounded<ParsedBatch>(new BoundedChannelOptions(1) { SingleReader = true, SingleWriter = true });
         var reading = Task.Run(() => CompleteWithAsync(parsed.Writer, ct => source.ReadAsync(new ImportBatcher(parsed.Writer), ct), stop.Token), stop.Token);

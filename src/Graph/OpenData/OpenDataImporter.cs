@@ -29,26 +29,21 @@ public sealed class OpenDataImporter(IGraphStore store)
         new(await CommuneDirectory.LoadAsync(store, cancellationToken));
 
     public async Task<OpenDataFileReport> ImportAsync(
-        CsvTable table, OpenDataSource source, string fileName, OpenDataContext context, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
+        CsvTable table, OpenDataSource source, string fileName, OpenDataContext context, IProgress<OpenDataProgress>? progress, CancellationToken cancellationToken)
     {
         RequireColumns(table, source.RequiredColumns);
         var vintage = source.VintageOf(Path.GetFileName(fileName));
         var run = new SourceRun(context, source.Provenance(vintage));
-        // The import line n came from file row rowOfLine[n - 1]. Written by the reading thread, read once the import has ended.
-        var rowOfLine = new List<(long Row, bool IsLink)>();
-        long rows = 0;
+        var tally = new RowTally();
 
         var errors = new List<Domain.Validation.UserError>();
-        ImportLine Line(long row, ImportItem item)
-        {
-            rowOfLine.Add((row, item.IsLink));
-            return ImportLineMapper.Map(new InputReader(item.Fields), rowOfLine.Count, errors);
-        }
+        ImportLine Line(long row, ImportItem item) =>
+            ImportLineMapper.Map(new InputReader(item.Fields), tally.LineFrom(row, item.IsLink), errors);
         IEnumerable<ImportLine> Lines()
         {
             foreach (var record in table.Records())
             {
-                rows++;
+                tally.RowRead();
                 foreach (var item in source.Map(record, run))
                 {
                     yield return Line(record.Row, item);
@@ -60,30 +55,30 @@ public sealed class OpenDataImporter(IGraphStore store)
             }
         }
 
-        // Every refusal is kept so that each can be told apart: a link whose other end is not in the graph is a join
-        // that found nothing (counted with the joins), anything else a row the model refused.
-        var report = await new ImportRunner(store, int.MaxValue).RunAsync(Lines(), progress, cancellationToken);
-        var rejected = new List<RejectedRow>();
-        foreach (var line in report.RejectedLines)
+        // Every refusal is classified as it happens, so that the progress and the report count alike: a link whose
+        // other end is not in the graph is a join that found nothing (counted with the joins), anything else a row the
+        // model refused.
+        var rowProgress = progress is null ? null : new RowProgress(tally, progress);
+        var report = await new ImportRunner(store, int.MaxValue, onRejected: tally.Refused).RunAsync(Lines(), rowProgress, cancellationToken);
+        if (tally.NotJoined > 0)
         {
-            var (row, isLink) = rowOfLine[(int)line.Line - 1];
-            if (isLink && line.Reason.StartsWith(NotJoinedPrefix, StringComparison.Ordinal))
+            run.Matches.Count(NotJoined, tally.NotJoined);
+            if (report.LinksWritten > 0)
             {
-                run.Matches.Count(NotJoined);
-            }
-            else
-            {
-                rejected.Add(new RejectedRow(row, line.Reason));
+                run.Matches.Count(Joined, report.LinksWritten);
             }
         }
-        if (report.LinksWritten > 0 && run.Matches.Counts.ContainsKey(NotJoined))
-        {
-            run.Matches.Count(Joined, report.LinksWritten);
-        }
-        var rejectedRows = rejected.Select(r => r.Row).Distinct().LongCount();
+        var final = tally.Progress();
+        progress?.Report(final);
         return new OpenDataFileReport(
-            fileName, source.Name, vintage, rows, report.NodesWritten, report.LinksWritten, rejectedRows,
-            rejected.Take(ImportRunner.MaxReportedRejections).ToList(), run.Matches.Counts, run.Skipped.Counts, report.Completed);
+            fileName, source.Name, vintage, final.RowsRead, report.NodesWritten, report.LinksWritten, final.RowsRejected,
+            tally.Rejected.OrderBy(r => r.Row).Take(ImportRunner.MaxReportedRejections).ToList(), run.Matches.Counts, run.Skipped.Counts, report.Completed);
+    }
+
+    /// <summary>The import's progress, told in the file's rows.</summary>
+    private sealed class RowProgress(RowTally tally, IProgress<OpenDataProgress> inner) : IProgress<ImportProgress>
+    {
+        public void Report(ImportProgress value) => inner.Report(tally.Progress());
     }
 
     /// <summary>Refuses a file that lacks a column its format needs, naming every missing one.</summary>
@@ -97,7 +92,7 @@ public sealed class OpenDataImporter(IGraphStore store)
         }
     }
 
-    private const string NotJoinedPrefix = "No node has id ";
-    private const string NotJoined = "link not written: its other end is not in the graph";
+    /// <summary>The outcome, among a report's matches, of links not written because their other end is not in the graph.</summary>
+    public const string NotJoined = "link not written: its other end is not in the graph";
     private const string Joined = "link written: both ends in the graph";
 }
