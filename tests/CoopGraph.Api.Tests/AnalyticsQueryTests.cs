@@ -70,6 +70,7 @@ public sealed class AnalyticsQueryTests(CoopGraphFactory factory) : IClassFixtur
     [Theory]
     [InlineData("""{ cooperationGaps(first: 101) { totalCount } }""")]
     [InlineData("""{ competitionHotspots(first: 101) { applicants } }""")]
+    [InlineData("""{ competitionHotspots(maxCooperatingShare: 1.5) { applicants } }""")]
     [InlineData("""{ brokers(first: 1001) { betweenness } }""")]
     [InlineData("""{ transversality(authorityId: "sse:gem") { linkShare } }""")]
     [InlineData("""{ transversality(authorityId: "auth:city-sa") { trend(fromYear: 2024, toYear: 2010) { year } } }""")]
@@ -82,6 +83,22 @@ public sealed class AnalyticsQueryTests(CoopGraphFactory factory) : IClassFixtur
         var response = await _client.PostAsync(query);
 
         Assert.Equal("BAD_USER_INPUT", response["errors"]![0]!["extensions"]!["code"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task CompetitionHotspots_AreCallsWhoseApplicantsRarelyCooperate_UnlessAskedForEveryCall()
+    {
+        const string Query = "query($max: Float) { competitionHotspots(first: 100, maxCooperatingShare: $max) { policy { id } cooperatingPairShare } }";
+        async Task<JsonArray> HotspotsAsync(double? max) => (await _client.PostAsync(Query, new { max }))["data"]!["competitionHotspots"]!.AsArray();
+        static IEnumerable<string> Ids(IEnumerable<JsonNode?> hotspots) => hotspots.Select(h => h!["policy"]!["id"]!.GetValue<string>());
+        static double Share(JsonNode? hotspot) => hotspot!["cooperatingPairShare"]!.GetValue<double>();
+        var every = await HotspotsAsync(1.0);
+
+        // By default, the calls where at most half the applicant pairs cooperate; with a threshold, those under it.
+        Assert.Equal(Ids(every.Where(h => Share(h) <= 0.5)), Ids(await HotspotsAsync(null)));
+        Assert.Equal(Ids(every.Where(h => Share(h) <= 0.2)), Ids(await HotspotsAsync(0.2)));
+        Assert.Contains(every, h => Share(h) <= 0.2);
+        Assert.Contains(every, h => Share(h) > 0.2);
     }
 
     [Fact]

@@ -93,16 +93,30 @@ public static class AnalyticsRootFields
             });
 
         query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<CompetitionHotspotType>>>>("competitionHotspots")
-            .Description($"Calls for projects (instrument CALL_FOR_PROJECTS) with at least {CompetitionHotspots.MinApplicants} applicants in scope, ranked by the share of applicant pairs that cooperate, lowest first (then more applicants, then id).")
+            .Description($"Calls for projects (instrument CALL_FOR_PROJECTS) with at least {CompetitionHotspots.MinApplicants} applicants in scope whose applicants rarely cooperate " +
+                "(a share of cooperating applicant pairs at most maxCooperatingShare), ranked by that share, lowest first (then more applicants, then id).")
             .ScopeArgument()
             .FirstArgument(10, Paging.Paging.MaxFirst)
+            .Argument<FloatGraphType>("maxCooperatingShare", a =>
+            {
+                a.Description = $"Only calls where at most this share of applicant pairs cooperate, 0 to 1 (default {CompetitionHotspots.DefaultMaxCooperatingShare}: " +
+                    "where most applicants already work together, a call does not set them against each other); 1 lists every call.";
+                a.DefaultValue = CompetitionHotspots.DefaultMaxCooperatingShare;
+            })
             .ResolveAsync(async c =>
             {
                 var projection = await c.ProjectionAsync();
                 var scope = c.ReadScope();
                 var first = c.ReadFirst(10, Paging.Paging.MaxFirst);
+                var maxShare = c.GetArgument<double?>("maxCooperatingShare") ?? CompetitionHotspots.DefaultMaxCooperatingShare;
+                if (maxShare is < 0 or > 1 || double.IsNaN(maxShare))
+                {
+                    throw BadInput.Error($"'maxCooperatingShare' must be between 0 and 1 (got {maxShare}).");
+                }
                 var members = scope.KeepsEveryActor ? null : ScopeResolver.Members(projection, scope).ToHashSet();
-                return CompetitionHotspots.Find(projection, members, scope.Day).Take(first).Select(h => new Projected<CompetitionHotspot>(projection, h));
+                return CompetitionHotspots.Find(projection, members, scope.Day)
+                    .Where(h => h.CooperatingPairShare <= maxShare)
+                    .Take(first).Select(h => new Projected<CompetitionHotspot>(projection, h));
             });
 
         query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<AuthorityRankType>>>>("authorityRanking")

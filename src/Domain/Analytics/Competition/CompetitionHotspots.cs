@@ -17,6 +17,12 @@ public static class CompetitionHotspots
 {
     public const int MinApplicants = 3;
 
+    /// <summary>
+    /// The share of cooperating applicant pairs above which a call is not a hotspot by default: where most applicants
+    /// already work together, the call does not set them against each other.
+    /// </summary>
+    public const double DefaultMaxCooperatingShare = 0.5;
+
     public static IReadOnlyList<CompetitionHotspot> Find(GraphProjection projection, IReadOnlySet<int>? scope, int? day)
     {
         var hotspots = new List<CompetitionHotspot>();
