@@ -103,6 +103,10 @@ public sealed class ExplorerTests(ExplorerServer server) : IClassFixture<Explore
         await Expect(session.Page).ToHaveURLAsync(new Regex("focus=sse%3A"));
         await panel.GetByRole(AriaRole.Button, new() { Name = "Show its neighbours" }).ClickAsync();
         await session.Page.WaitForFunctionAsync("n => Number(document.querySelector('[data-testid=network]').dataset.edges) > n", before.Edges);
+        await Expect(session.Page.GetByTestId("nothing-new")).ToHaveCountAsync(0);
+        // Asked again, its neighbours are all there already: the page says so rather than doing nothing.
+        await panel.GetByRole(AriaRole.Button, new() { Name = "Show its neighbours" }).ClickAsync();
+        await Expect(session.Page.GetByTestId("nothing-new")).ToHaveTextAsync("Nothing new: every neighbour of Cinéma itinérant des Monts is already shown.");
         await session.FinishAsync("node-panel");
 
         // Its own network: the actor's neighbourhood, without the authority's gaps; Escape closes the panel.

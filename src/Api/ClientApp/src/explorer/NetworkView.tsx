@@ -35,6 +35,8 @@ export function NetworkView({ root, state, gaps, lang, t, update }: {
   const [error, setError] = useState<string | null>(null);
   const [path, setPath] = useState<PathResult | null | undefined>(undefined);
   const [expanded, setExpanded] = useState<string[]>([]);
+  // Said when "show its neighbours" brought nothing the network did not already hold.
+  const [nothingNew, setNothingNew] = useState<string | null>(null);
   const [counts, setCounts] = useState({ nodes: 0, edges: 0, gaps: 0 });
   const select = (id: string | null) => update({ focus: id });
 
@@ -69,10 +71,16 @@ export function NetworkView({ root, state, gaps, lang, t, update }: {
   }, [gaps, model]);
 
   const expand = (id: string) => {
-    if (expanded.includes(id)) return;
+    setNothingNew(null);
+    if (expanded.includes(id)) { setNothingNew(id); return; }
     setBusy(t.loading);
+    const before = model.nodes.size + model.links.size;
     addNeighbourhood(model, id)
-      .then(() => { setExpanded((e) => [...e, id]); setVersion((v) => v + 1); })
+      .then(() => {
+        if (model.nodes.size + model.links.size === before) setNothingNew(id);
+        setExpanded((e) => [...e, id]);
+        setVersion((v) => v + 1);
+      })
       .catch((e: unknown) => setError(String((e as Error).message ?? e)))
       .finally(() => setBusy(null));
   };
@@ -215,6 +223,11 @@ export function NetworkView({ root, state, gaps, lang, t, update }: {
       </div>
       {busy && <p className="status loading" role="status"><span className="spinner" aria-hidden="true" /> {busy}</p>}
       {error && <p className="status error" role="alert">{t.errorPrefix}: {error}</p>}
+      {nothingNew && (
+        <p className="status empty" role="status" data-testid="nothing-new">
+          {t.nothingNew.replace("{name}", model.nodes.get(nothingNew)?.name ?? nothingNew)}
+        </p>
+      )}
       <div className="canvas-row">
         <div
           ref={container} className="canvas" data-testid="network" role="img" aria-label={`${t.network}: ${counts.nodes}, ${counts.edges}`}

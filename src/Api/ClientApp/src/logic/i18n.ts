@@ -75,6 +75,7 @@ const en = {
   noPath: "No path within 8 steps.",
   close: "Close",
   expand: "Show its neighbours",
+  nothingNew: "Nothing new: every neighbour of {name} is already shown.",
   centre: "Explore its network",
   nodePanel: "Selected node",
   kind: "Kind",
@@ -173,6 +174,7 @@ const fr: Words = {
   noPath: "Aucun chemin en 8 étapes au plus.",
   close: "Fermer",
   expand: "Afficher ses voisins",
+  nothingNew: "Rien de nouveau : tous les voisins de {name} sont déjà affichés.",
   centre: "Explorer son réseau",
   nodePanel: "Élément sélectionné",
   kind: "Type",
@@ -193,7 +195,7 @@ const fr: Words = {
   publicData: "Données publiques",
   privateDataOf: "Avec les données internes de",
   everyAuthority: "Toutes les données, y compris les données internes de chaque collectivité (administration)",
-  publicOnlyKey: "Données publiques seulement : cette clé n'est rattachée à aucune collectivité",
+  publicOnlyKey: "Données publiques seulement : cette clé n'est rattachée à aucune collectivité",
   keyRefused: "Cette clé a été refusée",
 };
 
