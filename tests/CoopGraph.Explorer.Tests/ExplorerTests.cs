@@ -84,6 +84,9 @@ public sealed class ExplorerTests(ExplorerServer server) : IClassFixture<Explore
         await Expect(session.Page.GetByTestId("silos").Locator("li")).ToHaveCountAsync(report["siloDomains"]!.AsArray().Count);
         var (nodes, _, _) = await session.WaitForNetworkAsync();
         Assert.True(nodes > 5);
+        // The choice closed the suggestions, and they stay closed once the page has settled.
+        await Expect(session.Page.GetByTestId("authority-picker").GetByRole(AriaRole.Listbox)).ToHaveCountAsync(0);
+        await Expect(picker).ToHaveAttributeAsync("aria-expanded", "false");
         await session.FinishAsync("authority-dashboard");
     }
 

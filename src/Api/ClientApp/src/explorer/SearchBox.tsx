@@ -20,13 +20,15 @@ export function SearchBox({ label, placeholder, noMatch, search, onPick, testId,
   const [text, setText] = useState(initial);
   const [choices, setChoices] = useState<Choice[] | null>(null);
   const [active, setActive] = useState(0);
+  // The text a choice put in the box: it is not a new search (the list would open again after every choice).
+  const [picked, setPicked] = useState<string | null>(null);
   const listId = useId();
   const inputId = useId();
 
   useEffect(() => setText(initial), [initial]);
 
   useEffect(() => {
-    if (text.trim().length < 2 || text === initial) {
+    if (text.trim().length < 2 || text === initial || text === picked) {
       setChoices(null);
       return;
     }
@@ -38,10 +40,11 @@ export function SearchBox({ label, placeholder, noMatch, search, onPick, testId,
         .catch(() => { if (!controller.signal.aborted) setChoices([]); });
     }, 200);
     return () => { controller.abort(); window.clearTimeout(timer); };
-  }, [text, search, initial]);
+  }, [text, search, initial, picked]);
 
   const pick = (choice: Choice) => {
     setChoices(null);
+    setPicked(choice.label);
     setText(choice.label);
     onPick(choice);
   };
