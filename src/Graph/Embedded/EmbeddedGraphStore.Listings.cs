@@ -30,8 +30,7 @@ public sealed partial class EmbeddedGraphStore
           AND (@territory IS NULL OR n.id IN (SELECT id FROM subtree)
                OR n.id IN (SELECT p.source_id FROM links p WHERE p.type = 'LOCATED_IN' AND p.target_id IN (SELECT id FROM subtree)))
           AND (@fts IS NULL OR n.seq IN (SELECT rowid FROM nodes_fts WHERE nodes_fts MATCH @fts))
-          AND (@see_all = 1 OR n.private_to IS NULL OR n.private_to = @viewer)
-        """;
+        """ + " AND " + NodeVisible;
 
     private static readonly object OwnDomainKinds = Json(NodeDomains.OwnKindNames);
 
@@ -56,8 +55,7 @@ public sealed partial class EmbeddedGraphStore
           AND (@node IS NULL OR l.source_id = @node OR l.target_id = @node)
           AND (@coop_kinds IS NULL OR l.coop_kind IN (SELECT value FROM json_each(@coop_kinds)))
           AND (@at IS NULL OR ((l.since IS NULL OR l.since <= @at) AND (l.until IS NULL OR l.until >= @at)))
-          AND (@see_all = 1 OR l.private_to IS NULL OR l.private_to = @viewer)
-        """;
+        """ + " AND " + LinkVisible;
 
     private const string ListLinksSql = "SELECT " + LinkRows.Columns + " FROM links l " + LinkFilter + " AND l.seq > @after ORDER BY l.seq LIMIT @take";
 
@@ -67,17 +65,17 @@ public sealed partial class EmbeddedGraphStore
     // Microsoft.Data.Sqlite builds a Bloom filter over the whole links table for each half, even for a node's ten
     // links; with IN it searches the source and target indexes directly.
     private const string AdjacentLinks =
-        """
+        $"""
         WITH adj AS (
             SELECT l.source_id AS node_id, l.* FROM links l
             WHERE l.source_id IN (SELECT value FROM json_each(@ids))
               AND (@types IS NULL OR l.type IN (SELECT value FROM json_each(@types)))
-              AND (@see_all = 1 OR l.private_to IS NULL OR l.private_to = @viewer)
+              AND {LinkVisible}
             UNION ALL
             SELECT l.target_id AS node_id, l.* FROM links l
             WHERE l.target_id IN (SELECT value FROM json_each(@ids)) AND l.source_id <> l.target_id
               AND (@types IS NULL OR l.type IN (SELECT value FROM json_each(@types)))
-              AND (@see_all = 1 OR l.private_to IS NULL OR l.private_to = @viewer)
+              AND {LinkVisible}
         )
         """;
 
@@ -94,22 +92,22 @@ public sealed partial class EmbeddedGraphStore
     // ORDER BY +seq: ordered by the plain column, SQLite walks the whole (type, seq) index to avoid a sort (every
     // WORKS_ON link of the graph to find one actor's themes); the end's own index finds them.
     private const string NeighboursOutSql =
-        """
+        $"""
         SELECT l.source_id, l.target_id FROM links l
         WHERE l.type = @type AND l.source_id IN (SELECT value FROM json_each(@ids))
-          AND (@see_all = 1 OR l.private_to IS NULL OR l.private_to = @viewer) ORDER BY +l.seq
+          AND {LinkVisible} ORDER BY +l.seq
         """;
 
     private const string NeighboursInSql =
-        """
+        $"""
         SELECT l.target_id, l.source_id FROM links l
         WHERE l.type = @type AND l.target_id IN (SELECT value FROM json_each(@ids))
-          AND (@see_all = 1 OR l.private_to IS NULL OR l.private_to = @viewer) ORDER BY +l.seq
+          AND {LinkVisible} ORDER BY +l.seq
         """;
 
     private const string SearchSql =
         "SELECT " + NodeRows.Columns + " FROM nodes_fts f JOIN nodes n ON n.seq = f.rowid WHERE nodes_fts MATCH @fts " +
-        "AND (@see_all = 1 OR n.private_to IS NULL OR n.private_to = @viewer) ORDER BY f.rank, n.seq LIMIT @take";
+        "AND " + NodeVisible + " ORDER BY f.rank, n.seq LIMIT @take";
 
     public async Task<Page<Node>> ListNodesAsync(Viewer viewer, NodeQuery query, PageRequest page, CancellationToken cancellationToken)
     {

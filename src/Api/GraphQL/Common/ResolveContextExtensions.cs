@@ -1,4 +1,3 @@
-using CoopGraph.Api.Authentication;
 using CoopGraph.Api.GraphQL.Loading;
 using CoopGraph.Domain.Model;
 using GraphQL;
@@ -11,7 +10,7 @@ public static class ResolveContextExtensions
         context.RequestServices!.GetRequiredService<RequestLoaders>().For(context.User);
 
     /// <summary>Who asks: every read answers on the graph this viewer can see, every write is checked against it.</summary>
-    public static Viewer Viewer(this IResolveFieldContext context) => context.User?.AsViewer() ?? Domain.Model.Viewer.Public;
+    public static Viewer Viewer(this IResolveFieldContext context) => context.Loaders().Viewer;
 
     public static CoopGraph.Graph.IGraphStore Store(this IResolveFieldContext context) =>
         context.RequestServices!.GetRequiredService<CoopGraph.Graph.IGraphStore>();

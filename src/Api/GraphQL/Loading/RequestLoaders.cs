@@ -17,7 +17,8 @@ public sealed class RequestLoaders(IGraphStore store)
 {
     private Viewer? _viewer;
 
-    private Viewer Viewer => _viewer ?? Viewer.Public;
+    /// <summary>The request's caller, as every read of the request answers for it.</summary>
+    public Viewer Viewer => _viewer ?? Viewer.Public;
 
     /// <summary>Sets the caller the loads answer for, once per request.</summary>
     public RequestLoaders For(System.Security.Claims.ClaimsPrincipal? user)

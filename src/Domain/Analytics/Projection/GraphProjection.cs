@@ -166,30 +166,8 @@ public sealed class GraphProjection
     }
 
     /// <summary>The nodes of this kind this view sees.</summary>
-    public int CountNodes(NodeKind kind)
-    {
-        var count = 0;
-        for (var i = 0; i < Kinds.Length; i++)
-        {
-            if (Kinds[i] == kind && Sees(i))
-            {
-                count++;
-            }
-        }
-        return count;
-    }
+    public int CountNodes(NodeKind kind) => Enumerable.Range(0, NodeCount).Count(i => Kinds[i] == kind && Sees(i));
 
     /// <summary>The links of this type this view sees.</summary>
-    public int CountLinks(LinkType type)
-    {
-        var count = 0;
-        for (var i = 0; i < LinkTypes.Length; i++)
-        {
-            if (LinkTypes[i] == type && SeesLink(i))
-            {
-                count++;
-            }
-        }
-        return count;
-    }
+    public int CountLinks(LinkType type) => Enumerable.Range(0, LinkCount).Count(i => LinkTypes[i] == type && SeesLink(i));
 }
