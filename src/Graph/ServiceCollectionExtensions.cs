@@ -5,6 +5,7 @@ using CoopGraph.Graph.Neo4j;
 using CoopGraph.Graph.Neo4j.QueryApi;
 using CoopGraph.Graph.Options;
 using CoopGraph.Graph.Projections;
+using CoopGraph.Graph.Surveys;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -28,6 +29,7 @@ public static class GraphServiceCollectionExtensions
         {
             services.AddEmbeddedStore(configuration);
         }
+        services.AddSingleton<SurveyService>();
         services.AddSingleton<StoreReadiness>();
         services.AddHostedService<StoreStartup>();
         services.AddSingleton(sp => new ProjectionProvider(
@@ -51,6 +53,7 @@ public static class GraphServiceCollectionExtensions
         services.AddSingleton<IStoreInitializer>(sp => sp.GetRequiredService<EmbeddedGraphStore>());
         services.AddSingleton<IApiKeyStore, EmbeddedApiKeyStore>();
         services.AddSingleton<ITrustedDocumentStore, EmbeddedTrustedDocumentStore>();
+        services.AddSingleton<ISurveyStore, EmbeddedSurveyStore>();
     }
 
     private static void AddNeo4jStore(this IServiceCollection services, IConfiguration configuration)
@@ -62,6 +65,7 @@ public static class GraphServiceCollectionExtensions
         services.AddSingleton<IStoreInitializer>(sp => sp.GetRequiredService<Neo4jGraphStore>());
         services.AddSingleton<IApiKeyStore, Neo4jApiKeyStore>();
         services.AddSingleton<ITrustedDocumentStore, Neo4jTrustedDocumentStore>();
+        services.AddSingleton<ISurveyStore, Neo4jSurveyStore>();
     }
 
     /// <summary>

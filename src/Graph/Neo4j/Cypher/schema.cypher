@@ -6,6 +6,12 @@ CREATE CONSTRAINT territory_code IF NOT EXISTS FOR (t:Territory) REQUIRE t.code 
 CREATE CONSTRAINT meta_key IF NOT EXISTS FOR (m:CoopGraphMeta) REQUIRE m.key IS UNIQUE;
 CREATE CONSTRAINT api_key_name IF NOT EXISTS FOR (k:ApiKey) REQUIRE k.name IS UNIQUE;
 CREATE CONSTRAINT api_key_hash IF NOT EXISTS FOR (k:ApiKey) REQUIRE k.hash IS UNIQUE;
+// Surveys: ids unique, invitation tokens (their hashes) unique; invitations and declarations are found by survey and service.
+CREATE CONSTRAINT survey_id IF NOT EXISTS FOR (s:Survey) REQUIRE s.id IS UNIQUE;
+CREATE CONSTRAINT survey_invitation_hash IF NOT EXISTS FOR (i:SurveyInvitation) REQUIRE i.tokenHash IS UNIQUE;
+CREATE INDEX survey_authority IF NOT EXISTS FOR (s:Survey) ON (s.authorityId);
+CREATE INDEX survey_invitation_service IF NOT EXISTS FOR (i:SurveyInvitation) ON (i.surveyId, i.serviceId);
+CREATE INDEX survey_declaration_service IF NOT EXISTS FOR (d:SurveyDeclaration) ON (d.surveyId, d.serviceId);
 CREATE CONSTRAINT trusted_document_id IF NOT EXISTS FOR (d:TrustedDocument) REQUIRE d.id IS UNIQUE;
 // Listings and exports walk nodes and links in the order they were first written (seq), as the embedded store does.
 CREATE INDEX node_seq IF NOT EXISTS FOR (n:Node) ON (n.seq);

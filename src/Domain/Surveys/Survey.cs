@@ -1,0 +1,46 @@
+namespace CoopGraph.Domain.Surveys;
+
+/// <summary>
+/// A cooperation survey: an authority asks each of its services with whom it works. Everything it collects is
+/// private to the authority that runs it.
+/// </summary>
+public sealed record Survey
+{
+    public required string Id { get; init; }
+
+    public required string AuthorityId { get; init; }
+
+    public required string Title { get; init; }
+
+    public required DateOnly OpensOn { get; init; }
+
+    /// <summary>The last day answers are taken, or null for a survey closed only by hand.</summary>
+    public DateOnly? ClosesOn { get; init; }
+
+    /// <summary>When a manager closed it by hand, or null.</summary>
+    public DateTimeOffset? ClosedAt { get; init; }
+
+    public required DateTimeOffset CreatedAt { get; init; }
+
+    /// <summary>Whether answers are still taken on <paramref name="today"/>: not closed by hand, closing date not past.</summary>
+    public bool IsOpenOn(DateOnly today) => ClosedAt is null && (ClosesOn is not { } last || today <= last);
+
+    /// <summary>The text links written from this survey's answers carry as their origin.</summary>
+    public string Origin => SurveyOrigins.Of(Id);
+}
+
+/// <summary>Links written from a survey carry <c>survey:ID</c> as their origin, which is how a link finds its survey.</summary>
+public static class SurveyOrigins
+{
+    private const string Prefix = "survey:";
+
+    public static string Of(string surveyId) => Prefix + surveyId;
+
+    /// <summary>The survey id an origin names, or null when the origin is not a survey's.</summary>
+    public static string? SurveyId(string? origin) =>
+        origin is not null && origin.StartsWith(Prefix, StringComparison.Ordinal) && origin.Length > Prefix.Length ? origin[Prefix.Length..] : null;
+}
+
+/// <summary>A service invited to answer, and whether it has.</summary>
+/// <param name="Declared">How many partners its last submission declared (0 before it answers).</param>
+public sealed record SurveyInvitation(string SurveyId, string ServiceId, DateTimeOffset? AnsweredAt, int Declared);
