@@ -22,6 +22,8 @@ public static class ApiServiceCollectionExtensions
         services.AddCoopGraphAuthentication();
         services.AddSingleton<TrustedDocuments>();
         services.AddScoped<RequestLoaders>();
+        services.AddScoped<CoopGraph.Api.GraphQL.Surveys.SurveyLoaders>();
+        services.AddHttpContextAccessor();
         services.AddSingleton<CoopGraph.Api.GraphQL.Analytics.AnalysisCache>();
         services.AddCoopGraphTypes();
         services.AddGraphQL(b => b

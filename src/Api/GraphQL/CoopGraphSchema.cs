@@ -23,6 +23,7 @@ public sealed class QueryType : ObjectGraphType
         TerritoryRootFields.AddQueries(this);
         AnalyticsRootFields.AddQueries(this);
         Access.ViewerRootFields.AddQueries(this);
+        Surveys.SurveyRootFields.AddQueries(this);
     }
 }
 
@@ -39,6 +40,7 @@ public sealed class MutationType : ObjectGraphType
         LinkRootFields.AddMutations(this);
         NodeRootFields.AddMutations(this);
         Access.TrustedDocumentRootFields.AddMutations(this);
+        Surveys.SurveyRootFields.AddMutations(this);
     }
 }
 
@@ -58,6 +60,7 @@ public sealed class CoopGraphSchema : Schema
         RegisterType(typeof(PolicyType));
         RegisterType(typeof(ThemeType));
         RegisterType(typeof(TerritoryType));
+        RegisterType(typeof(Surveys.SurveyType));
         // GraphQL.NET's own scalars carry no description; these replace them under the same names.
         RegisterType(new LongGraphType { Description = "A whole number of up to 64 bits (counts, versions, populations)." });
         RegisterType(new DecimalGraphType { Description = "A decimal number, exact (amounts and budgets in euros)." });

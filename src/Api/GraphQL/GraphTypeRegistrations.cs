@@ -35,6 +35,13 @@ public static class GraphTypeRegistrations
             typeof(PolicyType), typeof(PolicyEdgeType), typeof(PolicyConnectionType), typeof(PolicyFilterType), typeof(PolicyInputType),
             typeof(ThemeType), typeof(ThemeEdgeType), typeof(ThemeConnectionType), typeof(ThemeFilterType), typeof(ThemeInputType),
             typeof(TerritoryType), typeof(TerritoryEdgeType), typeof(TerritoryConnectionType), typeof(TerritoryFilterType), typeof(TerritoryInputType),
+            // Surveys
+            typeof(CoopGraph.Api.GraphQL.Surveys.SurveyType), typeof(CoopGraph.Api.GraphQL.Surveys.SurveyStatusType),
+            typeof(CoopGraph.Api.GraphQL.Surveys.SurveyRespondentType), typeof(CoopGraph.Api.GraphQL.Surveys.SurveyPairType),
+            typeof(CoopGraph.Api.GraphQL.Surveys.SurveyChangesType), typeof(CoopGraph.Api.GraphQL.Surveys.SurveyInvitationType),
+            typeof(CoopGraph.Api.GraphQL.Surveys.SurveyFormType), typeof(CoopGraph.Api.GraphQL.Surveys.DeclaredPartnerType),
+            typeof(CoopGraph.Api.GraphQL.Surveys.CreateSurveyInputType), typeof(CoopGraph.Api.GraphQL.Surveys.DeclaredPartnerInputType),
+            typeof(CoopGraph.Api.GraphQL.Surveys.CreateSurveyPayloadType),
             // Writes
             typeof(UserErrorType), typeof(WritePayloadType),
             // Analytics

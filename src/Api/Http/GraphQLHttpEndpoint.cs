@@ -96,7 +96,16 @@ public static class GraphQLHttpEndpoint
             await WriteProblemAsync(http, StatusCodes.Status405MethodNotAllowed, mediaType, "Mutations must be sent with POST.", cancellationToken);
             return;
         }
-        if (await access.CheckAsync(http, isMutation ? Graph.Access.ApiScopes.Write : Graph.Access.ApiScopes.Read) is { } refused)
+        if (http.User.Invitation() is not null)
+        {
+            // A respondent: its token grants no scope, only its own form; the form's resolvers check the rest.
+            if (document is not null && SurveyConfinement.Check(document, request.OperationName) is { } outside)
+            {
+                await WriteProblemAsync(http, StatusCodes.Status403Forbidden, mediaType, outside, cancellationToken, ErrorCodes.Forbidden);
+                return;
+            }
+        }
+        else if (await access.CheckAsync(http, isMutation ? Graph.Access.ApiScopes.Write : Graph.Access.ApiScopes.Read) is { } refused)
         {
             await WriteProblemAsync(http, refused.Status, mediaType, refused.Message, cancellationToken, refused.Code);
             return;

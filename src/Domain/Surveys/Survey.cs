@@ -29,16 +29,20 @@ public sealed record Survey
     public string Origin => SurveyOrigins.Of(Id);
 }
 
-/// <summary>Links written from a survey carry <c>survey:ID</c> as their origin, which is how a link finds its survey.</summary>
+/// <summary>
+/// Survey ids start with <c>survey:</c> (a prefix graph nodes may not use), and links written from a survey's answers carry
+/// its id as their origin, which is how a link finds its survey.
+/// </summary>
 public static class SurveyOrigins
 {
-    private const string Prefix = "survey:";
+    public const string Prefix = "survey:";
 
-    public static string Of(string surveyId) => Prefix + surveyId;
+    public static string Of(string surveyId) => surveyId;
+
+    public static bool IsSurveyId(string id) => id.StartsWith(Prefix, StringComparison.Ordinal) && id.Length > Prefix.Length;
 
     /// <summary>The survey id an origin names, or null when the origin is not a survey's.</summary>
-    public static string? SurveyId(string? origin) =>
-        origin is not null && origin.StartsWith(Prefix, StringComparison.Ordinal) && origin.Length > Prefix.Length ? origin[Prefix.Length..] : null;
+    public static string? SurveyId(string? origin) => origin is not null && IsSurveyId(origin) ? origin : null;
 }
 
 /// <summary>A service invited to answer, and whether it has.</summary>

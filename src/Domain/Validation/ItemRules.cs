@@ -139,6 +139,11 @@ public static class ItemRules
         {
             errors.Add(new(UserErrorCodes.InvalidValue, $"An id has at most {Limits.MaxIdLength} characters (got {id.Length}).", field is null ? path : [.. path, field]));
         }
+        else if (Surveys.SurveyOrigins.IsSurveyId(id))
+        {
+            // node(id) finds surveys by this prefix: a graph id using it would be unreachable.
+            errors.Add(new(UserErrorCodes.InvalidValue, $"Ids starting with '{Surveys.SurveyOrigins.Prefix}' are surveys'.", field is null ? path : [.. path, field]));
+        }
     }
 
     private static void CheckText(string? value, string field, int max, bool required, IReadOnlyList<object> path, List<UserError> errors)

@@ -69,6 +69,10 @@ public sealed class InputReader(IDictionary<string, object?> values)
             ? list.Cast<object?>().Select(v => v is T typed ? typed : ParseEnum<T>(v?.ToString() ?? "", field)).ToList()
             : null;
 
+    /// <summary>A nested input object, or null when absent.</summary>
+    public InputReader? Object(string field) =>
+        values.TryGetValue(field, out var value) && value is IDictionary<string, object?> nested ? new InputReader(nested) : null;
+
     public IEnumerable<string> FieldsSet => values.Where(p => p.Value is not null).Select(p => p.Key);
 
     /// <summary>"SSE_ACTOR" → ActorKind.SseActor, as the schema writes enum values.</summary>

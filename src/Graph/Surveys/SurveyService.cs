@@ -108,6 +108,16 @@ public sealed class SurveyService(IGraphStore graph, ISurveyStore surveys, TimeP
     public async Task<Survey?> FindAsync(Viewer viewer, string surveyId, CancellationToken cancellationToken) =>
         (await surveys.GetAsync([surveyId], cancellationToken)).FirstOrDefault(s => CanSee(viewer, s));
 
+    /// <summary>The authority's survey opened just before <paramref name="survey"/>, or null.</summary>
+    public async Task<Survey?> PreviousAsync(Survey survey, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(survey);
+        return (await surveys.ListAsync(survey.AuthorityId, cancellationToken)).FirstOrDefault(s => IsBefore(s, survey));
+    }
+
+    private static bool IsBefore(Survey earlier, Survey later) =>
+        earlier.Id != later.Id && (earlier.OpensOn, earlier.CreatedAt).CompareTo((later.OpensOn, later.CreatedAt)) < 0;
+
     /// <summary>Closes a survey; null when the viewer cannot see it. Closing a closed survey changes nothing.</summary>
     public async Task<Survey?> CloseAsync(Viewer manager, string surveyId, CancellationToken cancellationToken)
     {
@@ -179,6 +189,39 @@ public sealed class SurveyService(IGraphStore graph, ISurveyStore surveys, TimeP
             throw;
         }
     }
+
+    /// <summary>The public themes an answer may name, by listing order (at most 100).</summary>
+    public async Task<IReadOnlyList<Node>> ThemesAsync(CancellationToken cancellationToken) =>
+        (await graph.ListNodesAsync(Viewer.Public, new NodeQuery { Kinds = [NodeKind.Theme] }, new PageRequest(100), cancellationToken))
+            .Items.Select(i => i.Item).ToList();
+
+    /// <summary>
+    /// The public actors a form proposes for <paramref name="text"/>: the actor whose SIREN it is, then name matches
+    /// (within a territory when its code is given). Never the authority's private data: a respondent sees only its form.
+    /// </summary>
+    public async Task<IReadOnlyList<Node>> CandidatesAsync(Survey survey, string text, string? territoryCode, int first, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(survey);
+        ArgumentNullException.ThrowIfNull(text);
+        var found = new List<Node>();
+        var digits = text.Replace(" ", "", StringComparison.Ordinal);
+        if (digits.Length == 9 && digits.All(char.IsAsciiDigit))
+        {
+            found.AddRange(await graph.GetNodesAsync(Viewer.Public, ["siren:" + digits], cancellationToken));
+        }
+        if (text.Trim().Length > 0 && first > 0)
+        {
+            var matches = territoryCode is null
+                ? (await graph.SearchAsync(Viewer.Public, text, first * 2, cancellationToken)).ToList()
+                : (await graph.ListNodesAsync(Viewer.Public, new NodeQuery { Kinds = ActorKinds, TerritoryCode = territoryCode, Text = text }, new PageRequest(first), cancellationToken))
+                    .Items.Select(i => i.Item).ToList();
+            found.AddRange(matches);
+        }
+        return found.Where(n => n.Kind.IsActor() && n.PrivateTo is null && n.Id != survey.AuthorityId)
+            .DistinctBy(n => n.Id).Take(first).ToList();
+    }
+
+    private static readonly NodeKind[] ActorKinds = Enum.GetValues<ActorKind>().Select(k => k.ToNodeKind()).ToArray();
 
     /// <summary>The authority's services, as a viewer bound to it sees them.</summary>
     public async Task<HashSet<string>> ServicesOfAsync(Viewer viewer, string authorityId, CancellationToken cancellationToken)
@@ -284,7 +327,7 @@ public sealed class SurveyService(IGraphStore graph, ISurveyStore surveys, TimeP
         if (plan.Released.Count > 0)
         {
             var earlier = (await surveys.ListAsync(survey.AuthorityId, cancellationToken))
-                .Where(s => s.Id != survey.Id && (s.OpensOn, s.CreatedAt).CompareTo((survey.OpensOn, survey.CreatedAt)) < 0)
+                .Where(s => IsBefore(s, survey))
                 .ToList();
             var earlierDeclarations = new List<(Survey Survey, Dictionary<ActorPair, List<Declaration>> ByPair)>();
             foreach (var s in earlier)

@@ -19,5 +19,5 @@ public static class SurveyTokens
     public static string Hash(string token) => ApiKeyMaterial.Hash(token);
 
     /// <summary>A new survey id: random, so that ids say nothing of the authority's other surveys.</summary>
-    public static string NewSurveyId() => "survey:" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8));
+    public static string NewSurveyId() => Domain.Surveys.SurveyOrigins.Prefix + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8));
 }

@@ -29,10 +29,20 @@ public static class AnalyticsRootFields
             .Description("How far an authority's services cooperate across their domains (see TransversalityReport for the definitions).")
             .Argument<NonNullGraphType<IdGraphType>>("authorityId", "The authority's id.")
             .Argument<DateType>("asOf", a => a.Description = "Only links valid on this day count.")
+            .Argument<IdGraphType>("surveyId", "Only the cooperation links this survey of the authority declared count (its dashboard); other link types are unchanged.")
+            .Argument<BooleanGraphType>("confirmedOnly", a =>
+            {
+                a.Description = "With surveyId: only the links both ends declared.";
+                a.DefaultValue = false;
+            })
             .ResolveAsync(async c =>
             {
                 var projection = await c.ProjectionAsync();
                 var authority = ScopeResolver.Require(projection, c.GetArgument<string>("authorityId"), NodeKind.Authority, "authority");
+                if (c.GetArgument<string?>("surveyId") is { } surveyId)
+                {
+                    projection = await Surveys.SurveyProjection.RestrictAsync(c, projection, surveyId, c.GetArgument<string>("authorityId"), c.GetArgument<bool>("confirmedOnly"));
+                }
                 return new Projected<TransversalityReport>(projection, TransversalityAnalysis.Report(projection, authority, c.GetArgument<DateOnly?>("asOf")?.DayNumber));
             });
 

@@ -27,6 +27,14 @@ public sealed class LinkGraphType : ObjectGraphType<Link>
         Field<StringGraphType>("note").Description("A free note.").Resolve(c => c.Source.Note);
         Field<Actors.AuthorityType>("privateTo").Description(NodeFields.PrivateTo).Resolve(c => Actors.ActorFields.PrivateTo(c.Loaders(), c.Source.PrivateTo));
         Field<StringGraphType>("origin").Description("Where the link comes from (a dataset, a partner tool).").Resolve(c => c.Source.Source);
+        Field<Surveys.SurveyType>("survey").Description("The cooperation survey whose answers declared this link, for the survey's authority; null otherwise.")
+            .ResolveAsync(async c => await Surveys.SurveyLinkFields.SurveyAsync(c));
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<Actors.ActorInterface>>>>("declaredBy")
+            .Description("The services whose survey answers declared this link (empty when it does not come from a survey).")
+            .ResolveAsync(async c => await Surveys.SurveyLinkFields.DeclaredByAsync(c));
+        Field<BooleanGraphType>("confirmed")
+            .Description("From a survey: true when both ends (two services of the authority) declared it, false when one did; null when the link does not come from a survey.")
+            .ResolveAsync(async c => await Surveys.SurveyLinkFields.ConfirmedAsync(c));
     }
 }
 

@@ -2,6 +2,8 @@ using CoopGraph.Api.GraphQL.Analytics;
 using CoopGraph.Api.GraphQL.Common;
 using CoopGraph.Domain.Analytics.Projection;
 using CoopGraph.Domain.Model;
+using CoopGraph.Domain.Surveys;
+using CoopGraph.Api.GraphQL.Surveys;
 using CoopGraph.Api.GraphQL.Writes;
 using CoopGraph.Domain.Validation;
 using GraphQL;
@@ -65,7 +67,7 @@ public static class NodeRootFields
         query.Field<NodeInterface>("node")
             .Description("Any node by id, or null when there is none.")
             .Argument<NonNullGraphType<IdGraphType>>("id", "The node's id.")
-            .Resolve(c => c.Loaders().Node(c.GetArgument<string>("id")));
+            .Resolve(c => Any(c, c.GetArgument<string>("id")));
 
         query.Field<NonNullGraphType<ListGraphType<NodeInterface>>>("nodes")
             .Description($"Nodes by id, in the order asked, null where an id names nothing (at most {MaxIds} ids).")
@@ -77,8 +79,7 @@ public static class NodeRootFields
                 {
                     throw BadInput.Error($"At most {MaxIds} ids (got {ids.Count}).");
                 }
-                var loaders = c.Loaders();
-                return ids.Select(loaders.Node).ToList();
+                return ids.Select(id => Any(c, id)).ToList();
             });
 
         query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<NodeInterface>>>>("search")
@@ -109,6 +110,12 @@ public static class NodeRootFields
                 return new GraphStats(counts.Nodes, counts.Links, counts.Version, projection);
             });
     }
+
+    /// <summary>A graph node through the request's loader, or a survey (kept beside the graph, for its authority only).</summary>
+    private static global::GraphQL.DataLoader.IDataLoaderResult Any(IResolveFieldContext c, string id) =>
+        SurveyOrigins.IsSurveyId(id)
+            ? new Surveys.Deferred(async ct => await c.Surveys().SurveyAsync(c.Viewer(), id, ct))
+            : c.Loaders().Node(id);
 
     public static void AddMutations(ObjectGraphType mutation)
     {

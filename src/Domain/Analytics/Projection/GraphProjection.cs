@@ -112,6 +112,11 @@ public sealed class GraphProjection
     public GraphProjection For(Viewer viewer)
     {
         ArgumentNullException.ThrowIfNull(viewer);
+        if (CooperationOnly is not null)
+        {
+            // Views are kept per viewer on the projection they come from: a restricted one would hand out unrestricted views.
+            throw new InvalidOperationException("Take the viewer's view first, then restrict its cooperation links.");
+        }
         if (viewer.SeesAll || (NodeOwner is null && LinkOwner is null))
         {
             return this;
@@ -123,6 +128,36 @@ public sealed class GraphProjection
             view.Sight = s;
             return view;
         });
+    }
+
+    /// <summary>
+    /// When set, the only COOPERATES_WITH links this view counts (a survey's links, say): every other cooperation link is,
+    /// for <see cref="IsValid"/>, not there. Other types are untouched.
+    /// </summary>
+    public IReadOnlySet<int>? CooperationOnly { get; private set; }
+
+    /// <summary>This view counting only <paramref name="links"/> among the COOPERATES_WITH links. Made per call, not kept.</summary>
+    public GraphProjection WithCooperationOnly(IReadOnlySet<int> links)
+    {
+        ArgumentNullException.ThrowIfNull(links);
+        var view = (GraphProjection)MemberwiseClone();
+        view.CooperationOnly = links;
+        return view;
+    }
+
+    /// <summary>The COOPERATES_WITH link between two nodes, or null when there is none.</summary>
+    public int? CooperationLink(int a, int b)
+    {
+        var neighbours = Cooperation.Neighbours(a);
+        var links = Cooperation.LinksOf(a);
+        for (var i = 0; i < neighbours.Length; i++)
+        {
+            if (neighbours[i] == b)
+            {
+                return links[i];
+            }
+        }
+        return null;
     }
 
     public bool Sees(int node) => NodeOwner is not { } owners || Allows(owners[node]);
@@ -139,7 +174,9 @@ public sealed class GraphProjection
     public bool IsActor(int node) => Kinds[node].IsActor();
 
     /// <summary>Whether this view sees the link and, when a day is given, the link is valid on it.</summary>
-    public bool IsValid(int link, int? day) => SeesLink(link) && (day is not { } d || (LinkSince[link] <= d && d <= LinkUntil[link]));
+    public bool IsValid(int link, int? day) => SeesLink(link)
+        && (CooperationOnly is not { } only || LinkTypes[link] != LinkType.CooperatesWith || only.Contains(link))
+        && (day is not { } d || (LinkSince[link] <= d && d <= LinkUntil[link]));
 
     /// <summary>The node's index, or null when there is no such node or this view does not see it.</summary>
     public int? Find(string id) => IndexOf.TryGetValue(id, out var index) && Sees(index) ? index : null;
