@@ -41,7 +41,16 @@ public static class ObservabilityExtensions
         services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService("coopgraph-api"))
             .WithTracing(tracing => tracing
-                .AddAspNetCoreInstrumentation()
+                // The survey page's path holds the respondent's token: traces get it redacted, as the request log does.
+                .AddAspNetCoreInstrumentation(o => o.EnrichWithHttpRequest = (activity, request) =>
+                {
+                    var redacted = Microsoft.AspNetCore.Builder.RequestLogging.RedactedPath(request.Path.Value ?? "");
+                    if (redacted != request.Path.Value)
+                    {
+                        activity.SetTag("url.path", redacted);
+                        activity.DisplayName = $"{request.Method} {redacted}";
+                    }
+                })
                 .AddHttpClientInstrumentation()
                 .AddSource(GraphQL.Telemetry.GraphQLTelemetryProvider.SourceName)
                 .AddOtlpExporter(o => o.Endpoint = new Uri(endpoint)))

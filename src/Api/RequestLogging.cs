@@ -1,4 +1,5 @@
 using Serilog;
+using Serilog.Events;
 
 namespace Microsoft.AspNetCore.Builder;
 
@@ -11,7 +12,17 @@ public static class RequestLogging
     public static WebApplication UseCoopGraphRequestLogging(this WebApplication app)
     {
         app.UseSerilogRequestLogging(o =>
-            o.MessageTemplate = "HTTP {RequestMethod} {RequestPath} {OperationName} responded {StatusCode} in {Elapsed:0.0} ms");
+        {
+            o.MessageTemplate = "HTTP {RequestMethod} {RequestPath} {OperationName} responded {StatusCode} in {Elapsed:0.0} ms";
+            // The path as logged never holds a survey invitation token (/survey/<token> is the respondent's credential).
+            o.GetMessageTemplateProperties = (http, path, elapsed, status) =>
+            [
+                new LogEventProperty("RequestMethod", new ScalarValue(http.Request.Method)),
+                new LogEventProperty("RequestPath", new ScalarValue(RedactedPath(path))),
+                new LogEventProperty("StatusCode", new ScalarValue(status)),
+                new LogEventProperty("Elapsed", new ScalarValue(elapsed)),
+            ];
+        });
         app.Use((http, next) =>
         {
             http.RequestServices.GetRequiredService<IDiagnosticContext>().Set("OperationName", "-");
@@ -19,4 +30,12 @@ public static class RequestLogging
         });
         return app;
     }
+
+    public const string SurveyPagePrefix = "/survey/";
+
+    /// <summary>A request path fit for logs and traces: a survey page's token replaced by "(token)".</summary>
+    public static string RedactedPath(string path) =>
+        path.StartsWith(SurveyPagePrefix, StringComparison.OrdinalIgnoreCase) && path.Length > SurveyPagePrefix.Length
+            ? SurveyPagePrefix + "(token)"
+            : path;
 }

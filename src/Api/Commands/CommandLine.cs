@@ -7,7 +7,7 @@ namespace CoopGraph.Api.Commands;
 /// Verbs run instead of the server:
 /// <c>generate --scale demo|region|large|national --out FILE [--seed N]</c>;
 /// <c>keys create --name N --scopes read,write,admin [--trusted-only]</c>, <c>keys list</c>, <c>keys revoke --name N</c>;
-/// <c>import FILE...</c>; <c>opendata import [--source NAME] FILE|FOLDER...</c>, <c>opendata sources</c>.
+/// <c>survey create|reissue|list|close …</c> (see <see cref="SurveyCommand"/>); <c>import FILE...</c>; <c>opendata import [--source NAME] FILE|FOLDER...</c>, <c>opendata sources</c>.
 /// Anything else starts the server.
 /// </summary>
 public static class CommandLine
@@ -25,6 +25,9 @@ public static class CommandLine
                 return true;
             case "opendata":
                 exitCode = OpenDataCommand.RunAsync(args[1..], Console.Out, Console.Error, CancellationToken.None).GetAwaiter().GetResult();
+                return true;
+            case "survey":
+                exitCode = SurveyCommand.RunAsync(args[1..], Console.Out, Console.Error, CancellationToken.None).GetAwaiter().GetResult();
                 return true;
             case "keys":
                 exitCode = KeysCommand.RunAsync(args[1..], Console.Out, Console.Error, CancellationToken.None).GetAwaiter().GetResult();

@@ -13,6 +13,7 @@ public static class ExplorerPages
 {
     public const string ExplorerPage = "index.html";
     public const string GraphiQLPage = "graphiql.html";
+    public const string SurveyPage = "survey.html";
 
     // Inline styles: cytoscape and the Monaco editor set style attributes; blob: workers and images: Monaco's
     // workers and the PNG export. Scripts only from this origin, never inline or evaluated.
@@ -38,6 +39,8 @@ public static class ExplorerPages
             });
         }
         app.MapGet("/", (HttpContext http, IOptions<ExplorerOptions> options) => WritePageAsync(http, options.Value, ExplorerPage));
+        // A respondent's page: the token in the path is read by the page itself and sent as its credential.
+        app.MapGet("/survey/{token}", (HttpContext http, IOptions<ExplorerOptions> options) => WritePageAsync(http, options.Value, SurveyPage));
     }
 
     /// <summary>A browser's GET of /graphql without a query: it asks for the page, not for an operation.</summary>

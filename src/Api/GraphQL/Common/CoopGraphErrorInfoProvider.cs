@@ -37,7 +37,7 @@ public sealed class CoopGraphErrorInfoProvider() : ErrorInfoProvider(o =>
         ValidationError => ErrorCodes.ValidationFailed,
         SyntaxError => ErrorCodes.ParseFailed,
         UnhandledError => ErrorCodes.Internal,
-        { Code: ErrorCodes.BadUserInput or ErrorCodes.NotFound or ErrorCodes.BadRequest or ErrorCodes.Forbidden or ErrorCodes.ServiceUnavailable } => error.Code!,
+        { Code: ErrorCodes.BadUserInput or ErrorCodes.NotFound or ErrorCodes.BadRequest or ErrorCodes.Forbidden or ErrorCodes.ServiceUnavailable or ErrorCodes.SurveyClosed } => error.Code!,
         DocumentError => ErrorCodes.BadRequest,
         _ => ErrorCodes.Internal,
     };

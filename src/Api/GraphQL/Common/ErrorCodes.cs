@@ -14,6 +14,9 @@ public static class ErrorCodes
     public const string Forbidden = "FORBIDDEN";
     public const string RateLimited = "RATE_LIMITED";
 
+    /// <summary>A survey invitation used after its survey closed (by hand or past its closing date).</summary>
+    public const string SurveyClosed = "SURVEY_CLOSED";
+
     /// <summary>The graph store cannot be reached (Neo4j down or starting); the request may be sent again later.</summary>
     public const string ServiceUnavailable = "SERVICE_UNAVAILABLE";
 }

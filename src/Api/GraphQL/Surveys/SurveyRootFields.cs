@@ -17,8 +17,6 @@ namespace CoopGraph.Api.GraphQL.Surveys;
 /// <summary>The root fields of cooperation surveys: managers' (survey, surveys, createSurvey, closeSurvey) and respondents' (surveyForm, answerSurvey).</summary>
 public static class SurveyRootFields
 {
-    public const string SurveyClosed = "SURVEY_CLOSED";
-
     public static void AddQueries(ObjectGraphType query)
     {
         query.Field<SurveyType>("survey")
@@ -91,7 +89,7 @@ public static class SurveyRootFields
                 }
                 catch (SurveyClosedException e)
                 {
-                    throw new ExecutionError(e.Message) { Code = SurveyClosed };
+                    throw new ExecutionError(e.Message) { Code = ErrorCodes.SurveyClosed };
                 }
             });
 
@@ -121,7 +119,7 @@ public static class SurveyRootFields
             ?? throw new ExecutionError("This invitation's survey no longer exists.") { Code = ErrorCodes.Forbidden };
         if (!survey.IsOpenOn(c.SurveyService().Today))
         {
-            throw new ExecutionError($"The survey '{survey.Title}' is closed: it takes no more answers.") { Code = SurveyClosed };
+            throw new ExecutionError($"The survey '{survey.Title}' is closed: it takes no more answers.") { Code = ErrorCodes.SurveyClosed };
         }
         return survey;
     }
