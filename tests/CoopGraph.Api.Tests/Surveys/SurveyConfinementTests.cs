@@ -38,7 +38,7 @@ public sealed class SurveyConfinementTests(SurveyFactory factory) : IClassFixtur
         Assert.Equal("FORBIDDEN", SurveyCalls.FirstCode(results.Body));
         // Colleagues are listed, but their links (private, from another service's answers) are not the respondent's to read.
         var colleagues = await SurveyCalls.TryAsync(respondent,
-            "query($t: String!) { surveyForm { colleagues { id links { totalCount } } candidates(text: $t) { id links { totalCount } } } }",
+            "query($t: String!) { surveyForm { colleagues { id links { totalCount } } candidates(text: $t) { id links(types: [COOPERATES_WITH]) { totalCount } } } }",
             new { t = $"Vélo solidaire {a.Prefix}" });
         Assert.Null(colleagues.Body["errors"]);
         Assert.All(colleagues.Body["data"]!["surveyForm"]!["colleagues"]!.AsArray(), c => Assert.Equal(0, c!["links"]!["totalCount"]!.GetValue<int>()));
