@@ -43,16 +43,18 @@ public sealed class ExplorerSession : IAsyncDisposable
 
     public IPage Page { get; }
 
-    public static async Task<ExplorerSession> OpenAsync(ExplorerServer server, string path)
+    public static async Task<ExplorerSession> OpenAsync(ExplorerServer server, string path, Action<BrowserNewContextOptions>? configure = null)
     {
-        var context = await server.Browser.NewContextAsync(new BrowserNewContextOptions
+        var options = new BrowserNewContextOptions
         {
             BaseURL = server.Address.ToString(),
             // A laptop screen, and an English browser: the explorer picks French for a French one.
             ViewportSize = new ViewportSize { Width = 1366, Height = 900 },
             Locale = "en-GB",
             AcceptDownloads = true,
-        });
+        };
+        configure?.Invoke(options);
+        var context = await server.Browser.NewContextAsync(options);
         var page = await context.NewPageAsync();
         var session = new ExplorerSession(context, page, server.Address);
         await page.GotoAsync(path);

@@ -33,8 +33,8 @@ export const actorSearchQuery = `query ExplorerActorSearch($text: String!) {
   actors(filter: { text: $text }, first: 10) { nodes { id name kind territory { name } } }
 }`;
 
-export const transversalityQuery = `query ExplorerTransversality($id: ID!, $asOf: Date, $fromYear: Int!, $toYear: Int!) {
-  transversality(authorityId: $id, asOf: $asOf) {
+export const transversalityQuery = `query ExplorerTransversality($id: ID!, $asOf: Date, $fromYear: Int!, $toYear: Int!, $surveyId: ID, $confirmedOnly: Boolean) {
+  transversality(authorityId: $id, asOf: $asOf, surveyId: $surveyId, confirmedOnly: $confirmedOnly) {
     authority { id name }
     domains serviceLinks transversalLinks linkShare domainPairs coveredDomainPairs domainPairCoverage siloDomains
     matrix { a b direct bridged covered }
@@ -108,3 +108,27 @@ export const pathQuery = `query ExplorerPath($from: ID!, $to: ID!, $types: [Link
 
 /** Whose data the answers include: the header says it once signed in. */
 export const viewerQuery = `query Viewer { viewer { keyName seesEverything authority { id name } } }`;
+
+export const surveysQuery = `query ExplorerSurveys($id: ID!) {
+  viewer { canWrite seesEverything authority { id } }
+  actor(id: $id) { ... on Authority { services { id name domain } } }
+  surveys(authorityId: $id) {
+    id title status opensOn closesOn invited answered responseRate reciprocity
+    respondents { service { id name } answeredAt declared }
+    changes { previous { id title } appeared { source { id } } noLongerDeclared { source { id } } }
+  }
+}`;
+
+export const createSurveyMutation = `mutation ExplorerCreateSurvey($input: CreateSurveyInput!) {
+  createSurvey(input: $input) {
+    survey { id }
+    invitations { service { id name } url }
+    errors { code message path }
+  }
+}`;
+
+export const closeSurveyMutation = `mutation ExplorerCloseSurvey($id: ID!) { closeSurvey(id: $id) { id status } }`;
+
+export const addServiceMutation = `mutation ExplorerAddService($input: [ActorInput!]!) {
+  upsertActors(input: $input) { ids errors { code message path } }
+}`;

@@ -10,6 +10,7 @@ import { NetworkView } from "./NetworkView";
 import { actorSearch, SearchBox } from "./SearchBox";
 import { SignIn } from "./SignIn";
 import { Status } from "./Status";
+import { Surveys } from "./Surveys";
 import { useQuery } from "./useQuery";
 
 // An actor's own network shows no gaps: the gaps are the authority's.
@@ -68,7 +69,7 @@ export function App() {
         <section className="picker">
           <SearchBox
             label={t.pickAuthority} placeholder={t.pickPlaceholder} noMatch={t.noMatch} search={searchAuthorities} testId="authority-picker"
-            onPick={(c) => update({ authority: c.id, root: null, focus: null, from: null, to: null, domains: [] })}
+            onPick={(c) => update({ authority: c.id, root: null, focus: null, from: null, to: null, domains: [], survey: null, confirmed: false })}
           />
           <Status state={overview} t={t} isEmpty={(d) => d.authorityRanking.length === 0}>
             {(d) => (
@@ -78,7 +79,7 @@ export function App() {
                 <ul data-testid="ranking">
                   {d.authorityRanking.map((r) => (
                     <li key={r.authority.id}>
-                      <button type="button" className="link" aria-current={r.authority.id === authority} onClick={() => update({ authority: r.authority.id, root: null, focus: null })}>
+                      <button type="button" className="link" aria-current={r.authority.id === authority} onClick={() => update({ authority: r.authority.id, root: null, focus: null, survey: null, confirmed: false })}>
                         {r.authority.name}
                       </button>{" "}
                       <small>{r.services} {t.services}, {r.serviceLinks} {t.serviceLinks}</small>
@@ -91,7 +92,8 @@ export function App() {
         </section>
         {authority ? (
           <>
-            <Dashboard authority={authority} asOf={asOf} gaps={gaps} lang={state.lang} t={t} onSelect={(id) => update({ focus: id })} />
+            <Surveys authority={authority} state={state} lang={state.lang} t={t} update={update} />
+            <Dashboard authority={authority} asOf={asOf} survey={state.survey} confirmed={state.confirmed} gaps={gaps} lang={state.lang} t={t} onSelect={(id) => update({ focus: id })} />
             <NetworkView root={state.root ?? authority} state={state} gaps={state.root ? idle : gaps} lang={state.lang} t={t} update={update} />
           </>
         ) : (

@@ -15,16 +15,21 @@ export interface GapsData {
   domainGaps: DomainGap[];
 }
 
-export function Dashboard({ authority, asOf, gaps, lang, t, onSelect }: {
+export function Dashboard({ authority, asOf, survey = null, confirmed = false, gaps, lang, t, onSelect }: {
   authority: string;
   asOf: string | null;
+  /** Count only this survey's links (and, when confirmed, those both ends declared). */
+  survey?: string | null;
+  confirmed?: boolean;
   gaps: QueryState<GapsData>;
   lang: Lang;
   t: Words;
   onSelect: (id: string) => void;
 }) {
   const toYear = new Date().getFullYear();
-  const report = useQuery<{ transversality: Transversality }>(transversalityQuery, { id: authority, asOf, fromYear: toYear - 12, toYear });
+  const report = useQuery<{ transversality: Transversality }>(transversalityQuery, {
+    id: authority, asOf, fromYear: toYear - 12, toYear, surveyId: survey, confirmedOnly: survey !== null && confirmed,
+  });
   const hotspots = useQuery<{ competitionHotspots: Hotspot[] }>(hotspotsQuery, { id: authority, asOf });
   const ready = [report, gaps, hotspots].filter((s) => s.status === "done").length;
 
@@ -34,6 +39,7 @@ export function Dashboard({ authority, asOf, gaps, lang, t, onSelect }: {
         {t.dashboard}
         {report.status === "done" && <>: {report.data.transversality.authority.name}</>}
       </h2>
+      {survey && <p className="note" data-testid="dashboard-basis">{confirmed ? t.onConfirmedLinks : t.onSurveyLinks}</p>}
       {ready < 3 && (
         <p className="progress" role="status" aria-live="polite">
           <progress max={3} value={ready} /> {ready}/3 {t.analysesReady}

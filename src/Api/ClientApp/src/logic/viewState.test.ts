@@ -6,6 +6,7 @@ describe("view state in the address", () => {
     const state = {
       authority: "auth:city-sa", root: "sse:cress", focus: "sse:garage", colour: "kind" as const, gaps: false, year: 2019,
       domains: ["SOCIAL", "TRANSPORT"], types: ["COOPERATES_WITH"], from: "a:1", to: "b:2", lang: "fr" as const,
+      survey: "survey:0a1b", confirmed: true,
     };
     expect(readState(writeState(state))).toEqual(state);
   });
@@ -21,6 +22,12 @@ describe("view state in the address", () => {
     expect(state.year).toBeNull();
     expect(state.lang).toBe("en");
     expect(state.colour).toBe("domain");
+  });
+
+  it("keeps 'confirmed only' only with a survey", () => {
+    expect(readState("?confirmed=1").confirmed).toBe(false);
+    expect(readState("?survey=survey:1&confirmed=1")).toMatchObject({ survey: "survey:1", confirmed: true });
+    expect(writeState({ ...defaultState, confirmed: true })).toBe("");
   });
 
   it("escapes ids with reserved characters", () => {

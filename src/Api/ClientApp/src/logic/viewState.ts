@@ -16,11 +16,15 @@ export interface ViewState {
   from: string | null;
   to: string | null;
   lang: Lang;
+  /** A survey whose links the dashboard counts instead of every cooperation link (managers only). */
+  survey: string | null;
+  /** With a survey: only the links both ends declared. */
+  confirmed: boolean;
 }
 
 export const defaultState: ViewState = {
   authority: null, root: null, focus: null, colour: "domain", gaps: true, year: null,
-  domains: [], types: [], from: null, to: null, lang: "en",
+  domains: [], types: [], from: null, to: null, lang: "en", survey: null, confirmed: false,
 };
 
 const list = (value: string | null, allowed: string[]): string[] =>
@@ -42,6 +46,8 @@ export function readState(search: string, fallbackLang: Lang = "en"): ViewState 
     from: q.get("from") || null,
     to: q.get("to") || null,
     lang: lang === "fr" || lang === "en" ? lang : fallbackLang,
+    survey: q.get("survey") || null,
+    confirmed: q.get("survey") !== null && q.get("confirmed") === "1",
   };
 }
 
@@ -59,6 +65,8 @@ export function writeState(state: ViewState): string {
   if (state.from) q.set("from", state.from);
   if (state.to) q.set("to", state.to);
   if (state.lang !== "en") q.set("lang", state.lang);
+  if (state.survey) q.set("survey", state.survey);
+  if (state.survey && state.confirmed) q.set("confirmed", "1");
   const text = q.toString();
   return text ? `?${text}` : "";
 }
