@@ -20,6 +20,7 @@ public sealed class StoreStartup(
     private static readonly TimeSpan LongestRetry = TimeSpan.FromSeconds(30);
     private readonly CancellationTokenSource _stopping = new();
     private Task? _retrying;
+    private int _disposed;
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -36,6 +37,11 @@ public sealed class StoreStartup(
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
+        // A host torn down in a hurry (a test factory disposed while starting) may dispose services before stopping them.
+        if (Volatile.Read(ref _disposed) == 1)
+        {
+            return;
+        }
         await _stopping.CancelAsync();
         if (_retrying is not null)
         {
@@ -43,7 +49,13 @@ public sealed class StoreStartup(
         }
     }
 
-    public void Dispose() => _stopping.Dispose();
+    public void Dispose()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) == 0)
+        {
+            _stopping.Dispose();
+        }
+    }
 
     private async Task RetryAsync(CancellationToken stoppingToken)
     {

@@ -164,7 +164,7 @@ public sealed class DeferredLinkIntegrityTests
             await ScalarAsync<string>(temp.DatabasePath, "SELECT group_concat(name, ' ') FROM (SELECT name FROM sqlite_schema WHERE tbl_name = 'links' ORDER BY name)"));
     }
 
-    /// <summary>Puts the store back as migrations 1 to 3 left it: the link id unique through its column's constraint, no private data.</summary>
+    /// <summary>Puts the store back as migrations 1 to 3 left it: the link id unique through its column's constraint, no private data, no surveys.</summary>
     private static async Task RewindToVersion3Async(string database)
     {
         await using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = database, Pooling = false }.ToString());
@@ -173,6 +173,9 @@ public sealed class DeferredLinkIntegrityTests
         command.CommandText =
             """
             BEGIN;
+            DROP TABLE survey_declarations;
+            DROP TABLE survey_invitations;
+            DROP TABLE surveys;
             DROP INDEX ix_nodes_private_to;
             ALTER TABLE nodes DROP COLUMN private_to;
             ALTER TABLE api_keys DROP COLUMN authority_id;

@@ -196,8 +196,9 @@ public sealed class SurveyService(IGraphStore graph, ISurveyStore surveys, TimeP
             .Items.Select(i => i.Item).ToList();
 
     /// <summary>
-    /// The public actors a form proposes for <paramref name="text"/>: the actor whose SIREN it is, then name matches
-    /// (within a territory when its code is given). Never the authority's private data: a respondent sees only its form.
+    /// The public actors a form proposes for <paramref name="text"/>: the actor whose SIREN it is (open data's SSE actors
+    /// have <c>siren:</c> ids), then name matches
+    /// (within a territory when its code is given), then the actors of a commune the text names. Never the authority's private data: a respondent sees only its form.
     /// </summary>
     public async Task<IReadOnlyList<Node>> CandidatesAsync(Survey survey, string text, string? territoryCode, int first, CancellationToken cancellationToken)
     {
@@ -216,6 +217,12 @@ public sealed class SurveyService(IGraphStore graph, ISurveyStore surveys, TimeP
                 : (await graph.ListNodesAsync(Viewer.Public, new NodeQuery { Kinds = ActorKinds, TerritoryCode = territoryCode, Text = text }, new PageRequest(first), cancellationToken))
                     .Items.Select(i => i.Item).ToList();
             found.AddRange(matches);
+            // A commune's name finds the actors located there: "by commune" in the respondent's words.
+            if (territoryCode is null && matches.OfType<Territory>().FirstOrDefault(t => t.Level == TerritoryLevel.Commune) is { } commune)
+            {
+                found.AddRange((await graph.ListNodesAsync(Viewer.Public, new NodeQuery { Kinds = ActorKinds, TerritoryCode = commune.Code }, new PageRequest(first), cancellationToken))
+                    .Items.Select(i => i.Item));
+            }
         }
         return found.Where(n => n.Kind.IsActor() && n.PrivateTo is null && n.Id != survey.AuthorityId)
             .DistinctBy(n => n.Id).Take(first).ToList();

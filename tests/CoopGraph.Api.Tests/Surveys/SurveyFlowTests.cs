@@ -1,4 +1,7 @@
 using System.Text.Json.Nodes;
+using CoopGraph.Domain.Model;
+using CoopGraph.Domain.Writes;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CoopGraph.Api.Tests.Surveys;
 
@@ -180,5 +183,41 @@ public sealed class SurveyFlowTests(SurveyFactory factory) : IClassFixture<Surve
         Assert.Equal(2, now["serviceLinks"]!.GetValue<int>());
         var surveys = (await manager.PostAsync("query($a: ID!) { surveys(authorityId: $a) { id } }", new { a = a.Id }))["data"]!["surveys"]!.AsArray();
         Assert.Equal([second, first], surveys.Select(s => s!["id"]!.GetValue<string>()));
+    }
+}
+
+/// <summary>The form's search: public actors by name, by SIREN, by the commune they are in; never private ones.</summary>
+public sealed class SurveyCandidateTests(SurveyFactory factory) : IClassFixture<SurveyFactory>
+{
+    [Fact]
+    public async Task Candidates_ArePublicActors_FoundByName_Siren_OrCommune()
+    {
+        var a = await factory.AddAuthorityAsync("candidates");
+        var store = factory.Services.GetRequiredService<CoopGraph.Graph.IGraphStore>();
+        var written = await store.WriteAsync(new GraphBatch
+        {
+            Nodes =
+            [
+                new NodeUpsert(new Territory { Id = "terr:quimperle", Code = "29233", Name = "Quimperlé", Level = TerritoryLevel.Commune }, ["t"]),
+                new NodeUpsert(new SseActor { Id = "siren:512345678", Name = "Ressourcerie Kerlouan", LegalForm = LegalForm.Association, Siren = "512345678" }, ["r"])
+                {
+                    Relations = [new RelationSet(LinkType.LocatedIn, "territoryCode", ["29233"], RefsAreTerritoryCodes: true)],
+                },
+                new NodeUpsert(new SseActor { Id = "sse:ressourcerie-privee", Name = "Ressourcerie interne", LegalForm = LegalForm.Association, PrivateTo = a.Id }, ["p"]),
+            ],
+        }, CancellationToken.None);
+        Assert.True(written.Succeeded, string.Join("; ", written.Errors.Select(e => e.Message)));
+        var (_, tokens) = await SurveyCalls.CreateAsync(factory, a, "Recherche");
+        using var respondent = factory.ClientWith(tokens[a.Social]);
+
+        async Task<string[]> FindAsync(string text, string? territoryCode = null) =>
+            (await respondent.PostAsync("query($t: String!, $c: String) { surveyForm { candidates(text: $t, territoryCode: $c) { id } } }", new { t = text, c = territoryCode }))
+                ["data"]!["surveyForm"]!["candidates"]!.AsArray().Select(n => n!["id"]!.GetValue<string>()).ToArray();
+
+        Assert.Equal(["siren:512345678"], await FindAsync("Kerlouan"));
+        Assert.Equal(["siren:512345678"], await FindAsync("512 345 678"));
+        Assert.Contains("siren:512345678", await FindAsync("Quimperlé"));
+        Assert.Equal(["siren:512345678"], await FindAsync("Kerlouan", "29233"));
+        Assert.Empty(await FindAsync("Vélo", "29233"));
     }
 }

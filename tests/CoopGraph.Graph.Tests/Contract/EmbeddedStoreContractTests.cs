@@ -10,6 +10,7 @@ public sealed class EmbeddedStoreContractTests : StoreContract
         var temp = await TempStore.CreateAsync();
         return new StoreUnderTest(
             temp.Store, temp.Store, new EmbeddedApiKeyStore(temp.Store, TimeProvider.System), new EmbeddedTrustedDocumentStore(temp.Store, TimeProvider.System),
+            new EmbeddedSurveyStore(temp.Store),
             temp.DisposeAsync);
     }
 }

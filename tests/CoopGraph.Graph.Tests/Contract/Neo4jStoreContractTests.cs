@@ -30,12 +30,14 @@ public sealed class Neo4jStoreContractTests : StoreContract
         services.AddSingleton<Neo4jGraphStore>();
         services.AddSingleton<Neo4jApiKeyStore>();
         services.AddSingleton<Neo4jTrustedDocumentStore>();
+        services.AddSingleton<Neo4jSurveyStore>();
         var provider = services.BuildServiceProvider();
         await provider.GetRequiredService<Neo4jQueryClient>().RunAsync(Clear, null, AccessMode.Write, CancellationToken.None);
         var store = provider.GetRequiredService<Neo4jGraphStore>();
         await store.InitializeAsync(CancellationToken.None);
         return new StoreUnderTest(
-            store, store, provider.GetRequiredService<Neo4jApiKeyStore>(), provider.GetRequiredService<Neo4jTrustedDocumentStore>(), provider.DisposeAsync);
+            store, store, provider.GetRequiredService<Neo4jApiKeyStore>(), provider.GetRequiredService<Neo4jTrustedDocumentStore>(),
+            provider.GetRequiredService<Neo4jSurveyStore>(), provider.DisposeAsync);
     }
 
     private static CypherStatement LoadClear()

@@ -2,13 +2,14 @@
 // example rows the manager replaces; and the slug the page makes a new service's id from.
 import { toCsv } from "./csv";
 
-export const serviceColumns = ["id", "kind", "name", "domain", "authorityId"];
+// privateTo keeps the services private whoever imports the file (a bound key would anyway; the command line would not).
+export const serviceColumns = ["id", "kind", "name", "domain", "authorityId", "privateTo"];
 
 export function serviceTemplate(authorityId: string): string {
   const base = idBase(authorityId);
   return toCsv(serviceColumns, [
-    [`svc:${base}-solidarites`, "SERVICE", "Direction des solidarités", "SOCIAL", authorityId],
-    [`svc:${base}-mobilites`, "SERVICE", "Direction des mobilités", "TRANSPORT", authorityId],
+    [`svc:${base}-solidarites`, "SERVICE", "Direction des solidarités", "SOCIAL", authorityId, authorityId],
+    [`svc:${base}-mobilites`, "SERVICE", "Direction des mobilités", "TRANSPORT", authorityId, authorityId],
   ]);
 }
 
