@@ -19,11 +19,12 @@ internal sealed class EmbeddedWriteTransaction(
     private const string DeleteNodesSql = "DELETE FROM nodes WHERE id IN (SELECT value FROM json_each(@ids))";
 
     // A deleted authority takes its private data along: the links private to it (also those between public nodes),
-    // then the nodes (and, by cascade, their links).
+    // then the nodes (and, by cascade, their links), and its surveys (their invitations and answers by cascade).
     private const string DeletePrivateDataSql =
         """
         DELETE FROM links WHERE private_to IN (SELECT value FROM json_each(@ids));
         DELETE FROM nodes WHERE private_to IN (SELECT value FROM json_each(@ids));
+        DELETE FROM surveys WHERE authority_id IN (SELECT value FROM json_each(@ids));
         """;
 
     // Only the links the writer sees: another authority's private link to this node is not the writer's to remove.

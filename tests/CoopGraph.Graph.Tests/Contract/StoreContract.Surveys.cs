@@ -104,4 +104,21 @@ public abstract partial class StoreContract
         Assert.Equal(("svc:s-social", "svc:s-transport", 4), (pair.SourceId, pair.TargetId, pair.Intensity));
         Assert.True(publicView is null || publicView.Items.Count == 0);
     }
+
+    [ContractFact]
+    public async Task DeletingAnAuthority_DeletesItsSurveys()
+    {
+        await using var store = await OpenEmptyAsync();
+        await AddSurveyedAuthorityAsync(store);
+        var service = new SurveyService(store.Graph, store.Surveys, TimeProvider.System);
+        var created = (await service.CreateAsync(Viewer.Everything, new SurveyRequest(SurveyedAuthority, "Enquête", null, null), Ct)).Value!;
+        await service.AnswerAsync(created.Survey, "svc:s-social", [new PartnerAnswer("sse:s-velo", null, CooperationKind.Network, 2, null, [], ["input", 0])], Ct);
+
+        var deleted = await store.Graph.WriteAsync(new GraphBatch { NodeDeletes = [new ItemDelete(SurveyedAuthority, ["ids", 0])] }, Ct);
+
+        Assert.True(deleted.Succeeded, string.Join("; ", deleted.Errors.Select(e => e.Message)));
+        Assert.Empty(await store.Surveys.ListAsync(SurveyedAuthority, Ct));
+        Assert.Null(await store.Surveys.FindInvitationAsync(SurveyTokens.Hash(created.Invitations[0].Token), Ct));
+        Assert.Empty(await store.Surveys.GetDeclarationsAsync(created.Survey.Id, Ct));
+    }
 }
