@@ -67,6 +67,10 @@ public sealed class SurveyPageTests(ExplorerServer server) : IClassFixture<Explo
                 await createAnyway.ClickAsync();
             }
             await Expect(page.GetByTestId("answers").Locator("> li")).ToHaveCountAsync(3);
+            // Nothing sent yet: the draft on the device survives a reload.
+            await page.ReloadAsync();
+            await Expect(page.GetByText("Votre brouillon a été repris.")).ToBeVisibleAsync();
+            await Expect(page.GetByTestId("answers").Locator("> li")).ToHaveCountAsync(3);
             await page.GetByTestId("submit").ClickAsync();
             await Expect(page.GetByTestId("survey-status")).ToContainTextAsync("Réponses enregistrées");
             await phone.FinishAsync("survey-phone-sent");
