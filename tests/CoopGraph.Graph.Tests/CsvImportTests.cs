@@ -33,6 +33,29 @@ public sealed class CsvImportTests
     }
 
     [Fact]
+    public async Task TheServicesTemplate_ImportsDirectionsAndTheirServices_PrivateToTheAuthority()
+    {
+        await using var temp = await TempStore.CreateAsync();
+        Assert.True((await temp.Store.WriteAsync(new Domain.Writes.GraphBatch
+        {
+            Nodes = [new Domain.Writes.NodeUpsert(new Authority { Id = "auth:dep-69", Name = "Département du Rhône", Level = AuthorityLevel.Departement }, ["a"])],
+        }, Ct)).Succeeded);
+
+        // The rows of the explorer's template, as a manager fills it in.
+        var report = await new ImportRunner(temp.Store).RunCsvAsync(new StringReader(
+            "id,kind,name,domain,authorityId,directionId,privateTo\r\n" +
+            "svc:dep-69-solidarites,SERVICE,Direction des solidarités,SOCIAL,auth:dep-69,,auth:dep-69\r\n" +
+            "svc:dep-69-insertion,SERVICE,Service insertion,EMPLOYMENT,auth:dep-69,svc:dep-69-solidarites,auth:dep-69\r\n" +
+            "svc:dep-69-nowhere,SERVICE,Service égaré,EMPLOYMENT,auth:dep-69,svc:dep-69-absent,auth:dep-69\r\n"), null, null, Ct);
+
+        Assert.Equal((2L, 1L), (report.NodesWritten, report.Rejected));
+        Assert.Contains("svc:dep-69-absent", Assert.Single(report.RejectedLines).Reason);
+        var insertion = Assert.IsType<Service>((await temp.Store.GetNodesAsync(Viewer.BoundTo("auth:dep-69"), ["svc:dep-69-insertion"], Ct)).Single());
+        Assert.Equal(("svc:dep-69-solidarites", "auth:dep-69"), (insertion.DirectionId, insertion.PrivateTo));
+        Assert.Empty(await temp.Store.GetNodesAsync(Viewer.Public, ["svc:dep-69-insertion", "svc:dep-69-solidarites"], Ct));
+    }
+
+    [Fact]
     public async Task ACsvFileWithoutItsKeyColumns_IsRefusedNamingThem()
     {
         await using var temp = await TempStore.CreateAsync();

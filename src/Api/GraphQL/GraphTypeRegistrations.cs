@@ -39,7 +39,7 @@ public static class GraphTypeRegistrations
             typeof(CoopGraph.Api.GraphQL.Surveys.SurveyType), typeof(CoopGraph.Api.GraphQL.Surveys.SurveyStatusType),
             typeof(CoopGraph.Api.GraphQL.Surveys.SurveyRespondentType), typeof(CoopGraph.Api.GraphQL.Surveys.SurveyPairType),
             typeof(CoopGraph.Api.GraphQL.Surveys.SurveyChangesType), typeof(CoopGraph.Api.GraphQL.Surveys.SurveyInvitationType),
-            typeof(CoopGraph.Api.GraphQL.Surveys.SurveyFormType), typeof(CoopGraph.Api.GraphQL.Surveys.DeclaredPartnerType),
+            typeof(CoopGraph.Api.GraphQL.Surveys.SurveyFormType), typeof(CoopGraph.Api.GraphQL.Surveys.ColleagueGroupType), typeof(CoopGraph.Api.GraphQL.Surveys.DeclaredPartnerType),
             typeof(CoopGraph.Api.GraphQL.Surveys.CreateSurveyInputType), typeof(CoopGraph.Api.GraphQL.Surveys.DeclaredPartnerInputType),
             typeof(CoopGraph.Api.GraphQL.Surveys.CreateSurveyPayloadType),
             // Writes

@@ -12,6 +12,9 @@ public sealed record Authority : Node
 public sealed record Service : Node
 {
     public required PolicyDomain Domain { get; init; }
+
+    /// <summary>The direction (another service of the authority) this service belongs to, or null for a direction itself.</summary>
+    public string? DirectionId { get; init; }
     public override NodeKind Kind => NodeKind.Service;
     public override DomainSet OwnDomains => DomainSet.Of(Domain);
 }

@@ -57,6 +57,9 @@ public static class ItemRules
             case Service when !upsert.Relations.Any(r => r.Type == LinkType.PartOf && r.Refs.Count == 1):
                 errors.Add(new(UserErrorCodes.Required, "A service must be part of exactly one authority: give authorityId.", [.. path, "authorityId"]));
                 break;
+            case Service { DirectionId: { } direction } service when direction == service.Id:
+                errors.Add(new(UserErrorCodes.InvalidValue, "A service is not its own direction.", [.. path, "directionId"]));
+                break;
             case Policy { Start: { } start, End: { } end } when end < start:
                 errors.Add(new(UserErrorCodes.InvalidValue, "end must not be before start.", [.. path, "end"]));
                 break;

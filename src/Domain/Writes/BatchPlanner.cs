@@ -28,6 +28,10 @@ public static class BatchPlanner
             {
                 nodeIds.Add(parent);
             }
+            if (upsert.Node is Service { DirectionId: { } direction })
+            {
+                nodeIds.Add(direction);
+            }
             foreach (var relation in upsert.Relations)
             {
                 (relation.RefsAreTerritoryCodes ? codes : nodeIds).UnionWith(relation.Refs);
@@ -143,6 +147,7 @@ public static class BatchPlanner
                 }
             }
         }
+        CheckDirections(batch, nodes, facts, KindOf, errors);
 
         foreach (var upsert in batch.Links)
         {
@@ -368,6 +373,34 @@ public static class BatchPlanner
     {
         var (s, t) = LinkRules.CanonicalEnds(type, source, target);
         return new LinkKey(type, s, t);
+    }
+
+    /// <summary>
+    /// A service's direction is a service the writer sees, and no more public than the service: a public service under a
+    /// direction private to an authority would name that private id to everyone.
+    /// </summary>
+    private static void CheckDirections(GraphBatch batch, List<Node> nodes, StoreFacts facts, Func<string, NodeKind?> kindOf, List<UserError> errors)
+    {
+        Dictionary<string, Node>? resolved = null;
+        for (var i = 0; i < nodes.Count; i++)
+        {
+            if (nodes[i] is not Service { DirectionId: { } direction } service || direction == service.Id)
+            {
+                continue;
+            }
+            var path = batch.Nodes[i].Path;
+            if (kindOf(direction) != NodeKind.Service)
+            {
+                errors.Add(Missing(direction, "service", [.. path, "directionId"]));
+                continue;
+            }
+            resolved ??= nodes.GroupBy(n => n.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Last(), StringComparer.Ordinal);
+            var owner = resolved.TryGetValue(direction, out var inBatch) ? inBatch.PrivateTo : facts.PrivateTo.GetValueOrDefault(direction);
+            if (owner is not null && owner != service.PrivateTo)
+            {
+                errors.Add(new(UserErrorCodes.InvalidValue, "A service's direction is public or private to the same authority as the service.", [.. path, "directionId"]));
+            }
+        }
     }
 
     private static UserError Missing(string id, string what, IReadOnlyList<object> path) =>

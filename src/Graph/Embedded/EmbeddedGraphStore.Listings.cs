@@ -12,7 +12,7 @@ public sealed partial class EmbeddedGraphStore
         """
         WITH RECURSIVE subtree(id) AS (
             SELECT id FROM nodes WHERE kind = 'Territory' AND code = @territory
-            UNION SELECT c.id FROM nodes c JOIN subtree s ON c.parent_id = s.id
+            UNION SELECT c.id FROM nodes c JOIN subtree s ON c.parent_id = s.id AND c.kind = 'Territory'
         )
         """;
 

@@ -25,7 +25,7 @@ internal static class FactsReader
         WHERE l.type = 'PART_OF' AND s.kind = 'Service' AND l.target_id IN (SELECT value FROM json_each(@ids))
           AND (s.private_to IS NULL OR s.private_to <> l.target_id)
         UNION ALL
-        SELECT parent_id, id, private_to FROM nodes WHERE parent_id IN (SELECT value FROM json_each(@ids))
+        SELECT parent_id, id, private_to FROM nodes WHERE parent_id IN (SELECT value FROM json_each(@ids)) AND kind = 'Territory'
         """;
 
     private const string LinksSql = "SELECT " + LinkRows.Columns + " FROM links l WHERE l.id IN (SELECT value FROM json_each(@ids))";

@@ -15,6 +15,7 @@ public static class InputMappers
     private static readonly Dictionary<string, ActorKind[]> ActorSpecific = new(StringComparer.Ordinal)
     {
         ["domain"] = [ActorKind.Service],
+        ["directionId"] = [ActorKind.Service],
         ["authorityId"] = [ActorKind.Service, ActorKind.Authority, ActorKind.InnovationLab],
         ["legalForm"] = [ActorKind.SseActor],
         ["siren"] = [ActorKind.SseActor],
@@ -44,7 +45,11 @@ public static class InputMappers
                 Id = id, Name = name, Level = Required(input.Enum<AuthorityLevel>("level"), "level", AuthorityLevel.Commune, kindName, path, errors),
                 Code = input.String("code"), Population = input.Value<long>("population"),
             },
-            ActorKind.Service => new Service { Id = id, Name = name, Domain = Required(input.Enum<PolicyDomain>("domain"), "domain", PolicyDomain.Social, kindName, path, errors) },
+            ActorKind.Service => new Service
+            {
+                Id = id, Name = name, Domain = Required(input.Enum<PolicyDomain>("domain"), "domain", PolicyDomain.Social, kindName, path, errors),
+                DirectionId = input.String("directionId"),
+            },
             ActorKind.SseActor => new SseActor
             {
                 Id = id, Name = name, LegalForm = Required(input.Enum<LegalForm>("legalForm"), "legalForm", LegalForm.Other, kindName, path, errors), Siren = input.String("siren"),

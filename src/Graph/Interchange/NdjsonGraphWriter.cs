@@ -53,6 +53,7 @@ public sealed class NdjsonGraphWriter(Stream stream) : IGraphSink, IDisposable
             case Service s:
                 _json.WriteString("domain", ConstantCase.From(s.Domain.ToString()));
                 Optional("authorityId", authorityId);
+                Optional("directionId", s.DirectionId);
                 break;
             case SseActor s:
                 _json.WriteString("legalForm", ConstantCase.From(s.LegalForm.ToString()));

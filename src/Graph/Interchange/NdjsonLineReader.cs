@@ -22,7 +22,7 @@ public sealed class NdjsonLineReader
     private static readonly HashSet<string> KnownFields =
     [
         "op", "what", "kind", "id", "name", "description", "tags", "source", "domain", "domains", "authorityId",
-        "territoryCode", "themeIds", "legalForm", "siren", "level", "code", "population", "universityKind", "parentId",
+        "territoryCode", "themeIds", "legalForm", "siren", "level", "code", "population", "universityKind", "parentId", "directionId",
         "instrument", "budget", "start", "end", "ownerId", "type", "sourceId", "targetId", "since", "until", "note",
         "intensity", "amount", "year", "outcome", "privateTo",
     ];

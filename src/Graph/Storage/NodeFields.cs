@@ -31,7 +31,7 @@ internal readonly record struct NodeFields
     public DateOnly? Start { get; init; }
     public DateOnly? End { get; init; }
 
-    /// <summary>A territory's parent territory.</summary>
+    /// <summary>A territory's parent territory; a service's direction.</summary>
     public string? ParentId { get; init; }
 
     /// <summary>The authority the node is private to, or null when public.</summary>
@@ -54,6 +54,7 @@ internal readonly record struct NodeFields
             University u => fields with { UniversityKind = u.UniversityKind.ToString() },
             Policy p => fields with { Instrument = p.Instrument.ToString(), Budget = p.Budget, Start = p.Start, End = p.End },
             Territory t => fields with { Level = t.Level.ToString(), Code = t.Code, ParentId = t.ParentId },
+            Service s => fields with { ParentId = s.DirectionId },
             _ => fields,
         };
     }
@@ -63,7 +64,7 @@ internal readonly record struct NodeFields
         Node node = Kind switch
         {
             NodeKind.Authority => new Authority { Id = Id, Name = Name, Level = Parse<AuthorityLevel>(Level), Code = Code, Population = Population },
-            NodeKind.Service => new Service { Id = Id, Name = Name, Domain = Domains.ToList()[0] },
+            NodeKind.Service => new Service { Id = Id, Name = Name, Domain = Domains.ToList()[0], DirectionId = ParentId },
             NodeKind.SseActor => new SseActor { Id = Id, Name = Name, LegalForm = Parse<LegalForm>(LegalForm), Siren = Siren },
             NodeKind.University => new University { Id = Id, Name = Name, UniversityKind = Parse<UniversityKind>(UniversityKind) },
             NodeKind.InnovationLab => new InnovationLab { Id = Id, Name = Name },

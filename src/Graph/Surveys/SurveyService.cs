@@ -16,6 +16,10 @@ public sealed class SurveyService(IGraphStore graph, ISurveyStore surveys, TimeP
 
     private static readonly IReadOnlyList<object> InputPath = ["input"];
 
+    // Answers of one survey are planned from all its declarations: two services answering at once would each plan
+    // without the other's, and one could delete a link the other just declared. One answer of a survey at a time.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, SemaphoreSlim> _answering = new(StringComparer.Ordinal);
+
     /// <summary>Whether a viewer sees a survey: its authority's keys and administrators only.</summary>
     public static bool CanSee(Viewer viewer, Survey survey)
     {
@@ -154,6 +158,20 @@ public sealed class SurveyService(IGraphStore graph, ISurveyStore surveys, TimeP
         {
             throw new SurveyClosedException(survey.Id);
         }
+        var gate = _answering.GetOrAdd(survey.Id, _ => new SemaphoreSlim(1, 1));
+        await gate.WaitAsync(cancellationToken);
+        try
+        {
+            return await AnswerOneAtATimeAsync(survey, serviceId, answers, cancellationToken);
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    private async Task<WriteResult> AnswerOneAtATimeAsync(Survey survey, string serviceId, IReadOnlyList<PartnerAnswer> answers, CancellationToken cancellationToken)
+    {
         var authority = Viewer.BoundTo(survey.AuthorityId);
         var before = await surveys.GetDeclarationsAsync(survey.Id, cancellationToken);
         var own = before.Where(d => d.ServiceId == serviceId).ToList();

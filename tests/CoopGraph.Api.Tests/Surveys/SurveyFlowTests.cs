@@ -220,4 +220,29 @@ public sealed class SurveyCandidateTests(SurveyFactory factory) : IClassFixture<
         Assert.Equal(["siren:512345678"], await FindAsync("Kerlouan", "29233"));
         Assert.Empty(await FindAsync("Vélo", "29233"));
     }
+
+    [Fact]
+    public async Task TheForm_ListsColleaguesByDirection()
+    {
+        var a = await factory.AddAuthorityAsync("directions");
+        var store = factory.Services.GetRequiredService<CoopGraph.Graph.IGraphStore>();
+        var unit = new Service { Id = "svc:directions-insertion", Name = "Service insertion", Domain = PolicyDomain.Employment, DirectionId = a.Social, PrivateTo = a.Id };
+        var written = await store.WriteAsync(new GraphBatch
+        {
+            Nodes = [new NodeUpsert(unit, ["u"]) { Relations = [new RelationSet(LinkType.PartOf, "authorityId", [a.Id])] }],
+        }, CancellationToken.None);
+        Assert.True(written.Succeeded, string.Join("; ", written.Errors.Select(e => e.Message)));
+        var (_, tokens) = await SurveyCalls.CreateAsync(factory, a, "Par direction");
+        using var respondent = factory.ClientWith(tokens[a.Transport]);
+
+        var groups = (await respondent.PostAsync("{ surveyForm { colleagueGroups { direction { id } services { id } } } }"))["data"]!["surveyForm"]!["colleagueGroups"]!.AsArray();
+
+        Assert.Equal(2, groups.Count);
+        Assert.Equal(a.Social, groups[0]!["direction"]!["id"]!.GetValue<string>());
+        Assert.Equal([a.Social, unit.Id], groups[0]!["services"]!.AsArray().Select(n => n!["id"]!.GetValue<string>()));
+        Assert.Null(groups[1]!["direction"]);
+        Assert.Equal([a.Culture, a.Education], groups[1]!["services"]!.AsArray().Select(n => n!["id"]!.GetValue<string>()).Order(StringComparer.Ordinal));
+        using var manager = factory.ClientWith(a.ManagerKey);
+        Assert.Equal(a.Social, (await manager.PostAsync("{ actor(id: \"svc:directions-insertion\") { ... on Service { direction { id } } } }"))["data"]!["actor"]!["direction"]!["id"]!.GetValue<string>());
+    }
 }

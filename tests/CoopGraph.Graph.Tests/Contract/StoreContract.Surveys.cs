@@ -1,5 +1,6 @@
 using CoopGraph.Domain.Model;
 using CoopGraph.Domain.Surveys;
+using CoopGraph.Domain.Validation;
 using CoopGraph.Domain.Writes;
 using CoopGraph.Graph.Surveys;
 
@@ -103,6 +104,31 @@ public abstract partial class StoreContract
         var pair = Assert.Single(linksNow).Item;
         Assert.Equal(("svc:s-social", "svc:s-transport", 4), (pair.SourceId, pair.TargetId, pair.Intensity));
         Assert.True(publicView is null || publicView.Items.Count == 0);
+    }
+
+    [ContractFact]
+    public async Task AServicesDirection_IsAServiceOfTheSameOrAWiderAudience_AndIsReadBack()
+    {
+        await using var store = await OpenEmptyAsync();
+        await AddSurveyedAuthorityAsync(store);
+        NodeUpsert Unit(string id, string direction, string? privateTo = SurveyedAuthority) =>
+            new(new Service { Id = id, Name = id, Domain = PolicyDomain.Employment, DirectionId = direction, PrivateTo = privateTo }, ["input", 0])
+            {
+                Relations = [new RelationSet(LinkType.PartOf, "authorityId", [SurveyedAuthority])],
+            };
+
+        var written = await store.Graph.WriteAsync(new GraphBatch { Nodes = [Unit("svc:s-insertion", "svc:s-social")] }, Ct);
+        var missing = await store.Graph.WriteAsync(new GraphBatch { Nodes = [Unit("svc:s-x", "svc:s-none")] }, Ct);
+        var notAService = await store.Graph.WriteAsync(new GraphBatch { Nodes = [Unit("svc:s-y", "sse:s-velo")] }, Ct);
+        var itself = await store.Graph.WriteAsync(new GraphBatch { Nodes = [Unit("svc:s-z", "svc:s-z")] }, Ct);
+        var publicUnderPrivate = await store.Graph.WriteAsync(new GraphBatch { Nodes = [Unit("svc:s-public", "svc:s-social", privateTo: null)] }, Ct);
+
+        Assert.True(written.Succeeded, string.Join("; ", written.Errors.Select(e => e.Message)));
+        Assert.Equal("svc:s-social", Assert.IsType<Service>((await store.Graph.GetNodesAsync(Viewer.Everything, ["svc:s-insertion"], Ct)).Single()).DirectionId);
+        Assert.Equal(UserErrorCodes.NotFound, Assert.Single(missing.Errors).Code);
+        Assert.Equal(UserErrorCodes.NotFound, Assert.Single(notAService.Errors).Code);
+        Assert.Equal(UserErrorCodes.InvalidValue, Assert.Single(itself.Errors).Code);
+        Assert.Equal(["directionId"], Assert.Single(publicUnderPrivate.Errors).Path.Skip(2).Select(p => p.ToString()));
     }
 
     [ContractFact]

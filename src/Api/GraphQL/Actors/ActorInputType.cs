@@ -17,6 +17,7 @@ public sealed class ActorInputType : InputObjectGraphType
         Field<ListGraphType<NonNullGraphType<StringGraphType>>>("tags").Description("Free labels, for search and filters.");
         Field<StringGraphType>("source").Description("Where the data comes from.");
         Field<PolicyDomainType>("domain").Description("SERVICE only, required.");
+        Field<IdGraphType>("directionId").Description("SERVICE only: the direction it belongs to (another service of the authority, public or private to the same authority).");
         Field<IdGraphType>("authorityId").Description("SERVICE (required): the authority it is PART_OF. AUTHORITY: its parent authority. INNOVATION_LAB: its host.");
         Field<LegalFormType>("legalForm").Description("SSE_ACTOR only, required.");
         Field<StringGraphType>("siren").Description("SSE_ACTOR only.");

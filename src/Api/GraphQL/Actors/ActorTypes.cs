@@ -39,6 +39,8 @@ public sealed class ServiceType : ObjectGraphType<Service>
         Field<NonNullGraphType<PolicyDomainType>>("domain").Description("The policy domain of the service.").Resolve(c => c.Source.Domain);
         Field<NonNullGraphType<AuthorityType>>("authority").Description("The authority the service is PART_OF (exactly one).")
             .Resolve(c => c.Loaders().NeighbourNode(c.Source.Id, LinkType.PartOf, LinkDirection.Outgoing));
+        Field<ServiceType>("direction").Description("The direction (another service of the authority) it belongs to; null for a direction itself.")
+            .Resolve(c => c.Source.DirectionId is { } direction ? c.Loaders().Node(direction) : null);
     }
 }
 

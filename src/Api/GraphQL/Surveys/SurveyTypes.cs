@@ -155,7 +155,35 @@ public sealed class SurveyInvitationType : ObjectGraphType<IssuedInvitationView>
 public sealed record IssuedInvitationView(string ServiceId, string Token, string Url);
 
 /// <summary>What an invitation's form shows, loaded as the survey's authority sees it (the respondent's own reads are public only).</summary>
-public sealed record SurveyFormView(Survey Survey, Node Service, IReadOnlyList<Node> Colleagues, IReadOnlyList<DeclaredPartnerView> Answers);
+public sealed record SurveyFormView(Survey Survey, Node Service, IReadOnlyList<Node> Colleagues, IReadOnlyList<DeclaredPartnerView> Answers)
+{
+    /// <summary>The colleagues by direction: each direction with its services (itself first), then those under none.</summary>
+    public IReadOnlyList<ColleagueGroup> Groups()
+    {
+        var directions = Colleagues.OfType<Service>().Select(s => s.DirectionId).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        var byId = Colleagues.ToDictionary(c => c.Id, StringComparer.Ordinal);
+        return Colleagues.OfType<Service>()
+            .GroupBy(s => s.DirectionId ?? (directions.Contains(s.Id) ? s.Id : null))
+            .Select(g => new ColleagueGroup(g.Key is { } id ? byId.GetValueOrDefault(id) : null,
+                g.OrderBy(s => s.Id == g.Key ? 0 : 1).ThenBy(s => s.Name, StringComparer.CurrentCulture).ToList()))
+            .OrderBy(g => g.Direction is null ? 1 : 0).ThenBy(g => g.Direction?.Name, StringComparer.CurrentCulture)
+            .ToList();
+    }
+}
+
+/// <summary>A direction and its services, as the form lists colleagues; the direction is null for services under none.</summary>
+public sealed record ColleagueGroup(Node? Direction, IReadOnlyList<Service> Services);
+
+public sealed class ColleagueGroupType : ObjectGraphType<ColleagueGroup>
+{
+    public ColleagueGroupType()
+    {
+        Name = "ColleagueGroup";
+        Description = "A direction of the authority and its services, as a respondent's form lists colleagues.";
+        Field<ServiceType>("direction").Description("The direction; null for the services under no direction.").Resolve(c => c.Source.Direction);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<ServiceType>>>>("services").Description("Its services, the direction itself first.").Resolve(c => c.Source.Services);
+    }
+}
 
 public sealed record DeclaredPartnerView(Declaration Declaration, Node Partner, IReadOnlyList<Node> Themes);
 
@@ -169,6 +197,8 @@ public sealed class SurveyFormType : ObjectGraphType<SurveyFormView>
         Field<NonNullGraphType<ServiceType>>("service").Description("The service answering.").Resolve(c => c.Source.Service);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<ServiceType>>>>("colleagues").Description("The authority's other services, by name.")
             .Resolve(c => c.Source.Colleagues);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<ColleagueGroupType>>>>("colleagueGroups").Description("The same colleagues grouped by direction.")
+            .Resolve(c => c.Source.Groups());
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<DeclaredPartnerType>>>>("answers").Description("Its last submitted answers (empty before the first).")
             .Resolve(c => c.Source.Answers);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<ThemeType>>>>("themes").Description("The themes an answer may name.")

@@ -36,6 +36,7 @@ export const actorSearchQuery = `query ExplorerActorSearch($text: String!) {
 export const transversalityQuery = `query ExplorerTransversality($id: ID!, $asOf: Date, $fromYear: Int!, $toYear: Int!, $surveyId: ID, $confirmedOnly: Boolean) {
   transversality(authorityId: $id, asOf: $asOf, surveyId: $surveyId, confirmedOnly: $confirmedOnly) {
     authority { id name }
+    services { id }
     domains serviceLinks transversalLinks linkShare domainPairs coveredDomainPairs domainPairCoverage siloDomains
     matrix { a b direct bridged covered }
     bridges(first: 5) { actor { ${actorBits} } domains domainPairs links }
@@ -111,7 +112,7 @@ export const viewerQuery = `query Viewer { viewer { keyName seesEverything autho
 
 export const surveysQuery = `query ExplorerSurveys($id: ID!) {
   viewer { canWrite seesEverything authority { id } }
-  actor(id: $id) { ... on Authority { services { id name domain } } }
+  actor(id: $id) { ... on Authority { services { id name domain direction { id } } } }
   surveys(authorityId: $id) {
     id title status opensOn closesOn invited answered responseRate reciprocity
     respondents { service { id name } answeredAt declared }

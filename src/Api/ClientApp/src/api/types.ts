@@ -58,6 +58,7 @@ export interface TrendPoint {
 
 export interface Transversality {
   authority: { id: string; name: string };
+  services: { id: string }[];
   domains: Domain[];
   serviceLinks: number;
   transversalLinks: number;

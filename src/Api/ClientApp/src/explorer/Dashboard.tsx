@@ -5,6 +5,7 @@ import type { CooperationGap, DomainGap, Hotspot, Transversality } from "../api/
 import { domainName, percent, type Lang, type Words } from "../logic/i18n";
 import { reasonText } from "../logic/reasons";
 import { summary } from "../logic/summary";
+import { serviceTemplate } from "../logic/surveyTemplate";
 import { Heatmap } from "./Heatmap";
 import { Status } from "./Status";
 import { TrendChart } from "./TrendChart";
@@ -46,7 +47,9 @@ export function Dashboard({ authority, asOf, survey = null, confirmed = false, g
         </p>
       )}
       <Status state={report} t={t}>
-        {({ transversality: r }) => (
+        {({ transversality: r }) => r.serviceLinks === 0 ? (
+          survey ? <p className="missing" data-testid="missing-data">{t.surveyNoLinks}</p> : <MissingData authority={authority} services={r.services.length} t={t} />
+        ) : (
           <>
             <p className="summary" data-testid="summary">{summary(lang, { ...r, name: r.authority.name })}</p>
             <div className="figures">
@@ -103,6 +106,26 @@ export function Dashboard({ authority, asOf, survey = null, confirmed = false, g
         </div>
       </div>
     </section>
+  );
+}
+
+/** What is known and what is missing when an authority has no services or no cooperation links: no conclusion from no data. */
+function MissingData({ authority, services, t }: { authority: string; services: number; t: Words }) {
+  return (
+    <div className="missing" data-testid="missing-data">
+      <p>{services === 0 ? t.missingServices : `${services} ${t.missingLinks}`}</p>
+      <p>{t.noConclusion}</p>
+      <p>{t.howToFill}</p>
+      <button type="button" className="link" data-testid="services-template"
+        onClick={() => {
+          const url = URL.createObjectURL(new Blob(["\uFEFF", serviceTemplate(authority)], { type: "text/csv;charset=utf-8" }));
+          const a = document.createElement("a");
+          a.href = url;
+          a.download = "services.csv";
+          a.click();
+          URL.revokeObjectURL(url);
+        }}>{t.template}</button>
+    </div>
   );
 }
 

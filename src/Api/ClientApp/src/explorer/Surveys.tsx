@@ -28,11 +28,13 @@ interface SurveySummary {
 
 interface SurveysData {
   viewer: { canWrite: boolean; seesEverything: boolean; authority: { id: string } | null };
-  actor: { services?: { id: string; name: string; domain: string }[] } | null;
+  actor: { services?: ServiceRow[] } | null;
   surveys: SurveySummary[];
 }
 
 interface Invitation { service: { id: string; name: string }; url: string }
+
+interface ServiceRow { id: string; name: string; domain: string; direction: { id: string } | null }
 
 function download(name: string, text: string) {
   // A byte-order mark so that a spreadsheet opens the accents right.
@@ -81,17 +83,19 @@ export function Surveys({ authority, state, lang, t, update }: {
 }
 
 function Services({ authority, services, canWrite, lang, t, onChange }: {
-  authority: string; services: { id: string; name: string; domain: string }[]; canWrite: boolean; lang: Lang; t: Words; onChange: () => void;
+  authority: string; services: ServiceRow[]; canWrite: boolean; lang: Lang; t: Words; onChange: () => void;
 }) {
   const [name, setName] = useState("");
   const [domain, setDomain] = useState("SOCIAL");
+  const [direction, setDirection] = useState("");
+  const nameOf = new Map(services.map((s) => [s.id, s.name]));
   const [message, setMessage] = useState<string | null>(null);
 
   const add = async (event: FormEvent) => {
     event.preventDefault();
     try {
       const r = await runQuery<{ upsertActors: { errors: { message: string }[] } }>(addServiceMutation, {
-        input: [{ id: serviceId(authority, name), kind: "SERVICE", name: name.trim(), domain, authorityId: authority }],
+        input: [{ id: serviceId(authority, name), kind: "SERVICE", name: name.trim(), domain, authorityId: authority, directionId: direction || null }],
       });
       if (r.upsertActors.errors.length > 0) setMessage(r.upsertActors.errors.map((e) => e.message).join(" "));
       else { setName(""); setMessage(null); onChange(); }
@@ -121,7 +125,13 @@ function Services({ authority, services, canWrite, lang, t, onChange }: {
       {services.length === 0 ? <p>{t.noServices}</p> : (
         <details>
           <summary>{services.map((s) => s.name).slice(0, 3).join(", ")}{services.length > 3 ? "…" : ""}</summary>
-          <ul>{services.map((s) => <li key={s.id}>{s.name} <small>{domainName(lang, s.domain)}</small></li>)}</ul>
+          <ul>
+            {services.map((s) => (
+              <li key={s.id}>
+                {s.direction && nameOf.has(s.direction.id) ? <>{nameOf.get(s.direction.id)} › </> : null}{s.name} <small>{domainName(lang, s.domain)}</small>
+              </li>
+            ))}
+          </ul>
         </details>
       )}
       {canWrite && (
@@ -131,6 +141,12 @@ function Services({ authority, services, canWrite, lang, t, onChange }: {
             <label>{t.serviceDomain}
               <select value={domain} onChange={(e) => setDomain(e.target.value)}>
                 {allDomains.map((d) => <option key={d} value={d}>{domainName(lang, d)}</option>)}
+              </select>
+            </label>
+            <label>{t.parentDirection}
+              <select value={direction} onChange={(e) => setDirection(e.target.value)} data-testid="service-direction">
+                <option value="">{t.noDirection}</option>
+                {services.filter((s) => !s.direction).map((s) => <option key={s.id} value={s.id}>{s.name}</option>)}
               </select>
             </label>
             <button type="submit" disabled={name.trim() === ""}>{t.addService}</button>

@@ -105,6 +105,8 @@ const en = {
   noServices: "No service listed yet.",
   serviceName: "Name of the service",
   serviceDomain: "Domain",
+  parentDirection: "Direction it belongs to",
+  noDirection: "none (a direction itself)",
   addService: "Add the service",
   template: "CSV template",
   upload: "Upload a CSV file",
@@ -134,6 +136,11 @@ const en = {
   noLongerDeclared: "no longer declared",
   partnersDeclared: "partners declared",
   onSurveyLinks: "Counted on the links a survey declared (see Cooperation surveys).",
+  missingServices: "The graph holds no services of this authority: open data does not name an authority's directions and services.",
+  missingLinks: "services of this authority are known, but no cooperation link of theirs: open data does not say who works with whom.",
+  noConclusion: "There is nothing to conclude yet about silos or transversality.",
+  surveyNoLinks: "No answer to this survey declares a link yet: nothing to conclude until services answer.",
+  howToFill: "To fill it, list your directions and services (from the CSV template), then ask them with whom they work with a cooperation survey. Both are done signed in with your authority's key, under \"Cooperation surveys\".",
   onConfirmedLinks: "Counted on the links both services declared in a survey (see Cooperation surveys).",
 };
 
@@ -241,6 +248,8 @@ const fr: Words = {
   noServices: "Aucun service listé pour l’instant.",
   serviceName: "Nom du service",
   serviceDomain: "Politique publique",
+  parentDirection: "Direction de rattachement",
+  noDirection: "aucune (c’est une direction)",
   addService: "Ajouter le service",
   template: "Modèle CSV",
   upload: "Déposer un fichier CSV",
@@ -270,6 +279,11 @@ const fr: Words = {
   noLongerDeclared: "plus déclarées",
   partnersDeclared: "partenaires déclarés",
   onSurveyLinks: "Calculé sur les liens déclarés dans une enquête (voir Enquêtes de coopération).",
+  missingServices: "Le graphe ne connaît aucun service de cette collectivité : les données ouvertes ne nomment pas les directions et services d’une collectivité.",
+  missingLinks: "services de cette collectivité sont connus, mais aucun de leurs liens de coopération : les données ouvertes ne disent pas qui travaille avec qui.",
+  noConclusion: "Rien ne permet encore de conclure sur les silos ou la transversalité.",
+  surveyNoLinks: "Aucune réponse à cette enquête ne déclare encore de lien : rien à conclure avant les réponses des services.",
+  howToFill: "Pour le compléter, listez vos directions et services (modèle CSV), puis demandez-leur avec qui ils travaillent par une enquête de coopération. Les deux se font connecté avec la clé de votre collectivité, sous « Enquêtes de coopération ».",
   onConfirmedLinks: "Calculé sur les liens déclarés par les deux services dans une enquête (voir Enquêtes de coopération).",
 };
 

@@ -4,8 +4,9 @@ import { invitationsCsv, serviceId, serviceTemplate, slug } from "./surveyTempla
 describe("survey templates", () => {
   it("offers the import's columns with example rows of the authority", () => {
     const lines = serviceTemplate("auth:dep-69").split("\r\n");
-    expect(lines[0]).toBe("id,kind,name,domain,authorityId,privateTo");
-    expect(lines[1]).toBe("svc:dep-69-solidarites,SERVICE,Direction des solidarités,SOCIAL,auth:dep-69,auth:dep-69");
+    expect(lines[0]).toBe("id,kind,name,domain,authorityId,directionId,privateTo");
+    expect(lines[1]).toBe("svc:dep-69-solidarites,SERVICE,Direction des solidarités,SOCIAL,auth:dep-69,,auth:dep-69");
+    expect(lines[2]).toBe("svc:dep-69-insertion,SERVICE,Service insertion,EMPLOYMENT,auth:dep-69,svc:dep-69-solidarites,auth:dep-69");
   });
 
   it("makes readable ids from names", () => {

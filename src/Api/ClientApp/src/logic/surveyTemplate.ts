@@ -3,13 +3,14 @@
 import { toCsv } from "./csv";
 
 // privateTo keeps the services private whoever imports the file (a bound key would anyway; the command line would not).
-export const serviceColumns = ["id", "kind", "name", "domain", "authorityId", "privateTo"];
+export const serviceColumns = ["id", "kind", "name", "domain", "authorityId", "directionId", "privateTo"];
 
 export function serviceTemplate(authorityId: string): string {
   const base = idBase(authorityId);
   return toCsv(serviceColumns, [
-    [`svc:${base}-solidarites`, "SERVICE", "Direction des solidarités", "SOCIAL", authorityId, authorityId],
-    [`svc:${base}-mobilites`, "SERVICE", "Direction des mobilités", "TRANSPORT", authorityId, authorityId],
+    [`svc:${base}-solidarites`, "SERVICE", "Direction des solidarités", "SOCIAL", authorityId, "", authorityId],
+    [`svc:${base}-insertion`, "SERVICE", "Service insertion", "EMPLOYMENT", authorityId, `svc:${base}-solidarites`, authorityId],
+    [`svc:${base}-mobilites`, "SERVICE", "Direction des mobilités", "TRANSPORT", authorityId, "", authorityId],
   ]);
 }
 

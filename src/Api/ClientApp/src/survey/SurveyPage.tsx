@@ -98,7 +98,11 @@ export function SurveyPage() {
     return <>{header}<main><p role={load.state === "loading" ? "status" : "alert"} data-testid="survey-state">{text}</p></main></>;
   }
 
-  const colleagues = form.colleagues.filter((c) => c.name.toLowerCase().includes(filter.trim().toLowerCase()));
+  // A group shows when its direction's name or one of its services' names matches the filter.
+  const wanted = filter.trim().toLowerCase();
+  const groups = form.colleagueGroups
+    .map((g) => ({ ...g, services: g.direction?.name.toLowerCase().includes(wanted) ? g.services : g.services.filter((s) => s.name.toLowerCase().includes(wanted)) }))
+    .filter((g) => g.services.length > 0);
   const toggle = (id: string, name: string) =>
     change(chosen.has(id) ? answers.filter((a) => a.partnerId !== id) : [...answers, answerFor(id, name)]);
   const update = (id: string, patch: Partial<Answer>) => change(answers.map((a) => (a.partnerId === id ? { ...a, ...patch } : a)));
@@ -117,14 +121,17 @@ export function SurveyPage() {
         <section aria-labelledby="colleagues">
           <h2 id="colleagues">{w.colleagues}</h2>
           <label className="filter">{w.filter}<input type="search" data-testid="colleague-filter" value={filter} onChange={(e) => setFilter(e.target.value)} /></label>
-          <ul className="checklist" data-testid="colleagues">
-            {colleagues.length === 0 && <li>{w.noColleague}</li>}
-            {colleagues.map((c) => (
-              <li key={c.id}>
-                <label><input type="checkbox" checked={chosen.has(c.id)} onChange={() => toggle(c.id, c.name)} /> {c.name}</label>
-              </li>
+          <div className="checklist" data-testid="colleagues">
+            {groups.length === 0 && <p>{w.noColleague}</p>}
+            {groups.map((g) => (
+              <fieldset key={g.direction?.id ?? ""} className="direction">
+                <legend>{g.direction?.name ?? w.otherServices}</legend>
+                {g.services.map((c) => (
+                  <label key={c.id}><input type="checkbox" checked={chosen.has(c.id)} onChange={() => toggle(c.id, c.name)} /> {c.name}</label>
+                ))}
+              </fieldset>
             ))}
-          </ul>
+          </div>
         </section>
 
         <section aria-labelledby="partners">

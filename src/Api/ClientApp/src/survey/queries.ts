@@ -4,7 +4,7 @@ export const formQuery = `{
   surveyForm {
     survey { id title status closesOn authority { name } }
     service { id name }
-    colleagues { id name domain }
+    colleagueGroups { direction { id name } services { id name } }
     themes { id name }
     answers { partner { id name } kind intensity since themes { id } }
   }
@@ -22,7 +22,7 @@ export interface FormData {
   surveyForm: {
     survey: { id: string; title: string; status: string; closesOn: string | null; authority: { name: string } };
     service: { id: string; name: string };
-    colleagues: { id: string; name: string; domain: string }[];
+    colleagueGroups: { direction: { id: string; name: string } | null; services: { id: string; name: string }[] }[];
     themes: { id: string; name: string }[];
     answers: import("./answers").ServerAnswer[];
   };
