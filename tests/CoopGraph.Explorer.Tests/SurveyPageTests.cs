@@ -104,7 +104,7 @@ public sealed class SurveyPageTests(ExplorerServer server) : IClassFixture<Explo
         await manager.GetByTestId("key").FillAsync(key);
         await manager.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
         var item = manager.Locator($"[data-survey='{survey}']");
-        await Expect(item.GetByTestId("response-rate")).ToHaveTextAsync($"{Math.Round((double)expected["survey"]!["responseRate"]! * 100)}%");
+        await Expect(item.GetByTestId("response-rate")).ToHaveTextAsync($"{Math.Round((double)expected["survey"]!["responseRate"]! * 100, MidpointRounding.AwayFromZero)}%");
         await Expect(item.GetByTestId("reciprocity")).ToHaveTextAsync("100%");
         var before = await manager.GetByTestId("link-share").Locator(".detail").TextContentAsync();
         await item.GetByTestId("dashboard-survey").CheckAsync();
@@ -113,5 +113,22 @@ public sealed class SurveyPageTests(ExplorerServer server) : IClassFixture<Explo
         Assert.NotEqual(before, onSurvey);
         Assert.Contains($"survey={Uri.EscapeDataString(survey)}", manager.Url, StringComparison.Ordinal);
         await desk.FinishAsync("survey-manager");
+
+        // A second survey: the respondent now declares only the colleague; the manager sees what changed, and the
+        // transversal share then and now.
+        var again = (await AsAsync(key, "mutation($i: CreateSurveyInput!) { createSurvey(input: $i) { survey { id } invitations { service { id } token } } }",
+            new { i = new { authorityId = Authority, title = "Un an après" } }))["createSurvey"]!;
+        var second = (string)again["survey"]!["id"]!;
+        var secondToken = (string)again["invitations"]!.AsArray().Single(i => (string)i!["service"]!["id"]! == respondent)!["token"]!;
+        await AsAsync(secondToken, "mutation($i: [DeclaredPartnerInput!]!) { answerSurvey(input: $i) { errors { message } } }",
+            new { i = new[] { new { partnerId = colleague, kind = "PARTNERSHIP", intensity = 3 } } });
+        var shares = await AsAsync(key, "query($a: ID!, $then: ID!, $now: ID!) { then: transversality(authorityId: $a, surveyId: $then) { linkShare } now: transversality(authorityId: $a, surveyId: $now) { linkShare } }",
+            new { a = Authority, then = survey, now = second });
+        await manager.ReloadAsync();
+        var latest = manager.Locator($"[data-survey='{second}']");
+        await Expect(latest.GetByTestId("survey-changes")).ToHaveTextAsync("+0 new pairs, −2 no longer declared");
+        await Expect(latest.GetByTestId("survey-then-now")).ToHaveTextAsync(
+            $"{Math.Round((double)shares["then"]!["linkShare"]! * 100, MidpointRounding.AwayFromZero)}% → {Math.Round((double)shares["now"]!["linkShare"]! * 100, MidpointRounding.AwayFromZero)}%");
+        await desk.FinishAsync("survey-changes");
     }
 }

@@ -116,8 +116,13 @@ export const surveysQuery = `query ExplorerSurveys($id: ID!) {
   surveys(authorityId: $id) {
     id title status opensOn closesOn invited answered responseRate reciprocity
     respondents { service { id name } answeredAt declared }
-    changes { previous { id title } appeared { source { id } } noLongerDeclared { source { id } } }
+    changes { previous { id title } appeared { source { name } target { name } } noLongerDeclared { source { name } target { name } } }
   }
+}`;
+
+export const surveyTrendQuery = `query ExplorerSurveyThenNow($id: ID!, $then: ID!, $now: ID!) {
+  then: transversality(authorityId: $id, surveyId: $then) { linkShare serviceLinks }
+  now: transversality(authorityId: $id, surveyId: $now) { linkShare serviceLinks }
 }`;
 
 export const createSurveyMutation = `mutation ExplorerCreateSurvey($input: CreateSurveyInput!) {

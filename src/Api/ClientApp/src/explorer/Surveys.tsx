@@ -4,7 +4,7 @@
 // the switch that puts the dashboard on a survey's links.
 import { useState, type FormEvent } from "react";
 import { ApiError, runQuery } from "../api/client";
-import { addServiceMutation, closeSurveyMutation, createSurveyMutation, surveysQuery } from "../api/queries";
+import { addServiceMutation, closeSurveyMutation, createSurveyMutation, surveysQuery, surveyTrendQuery } from "../api/queries";
 import { authorization, storedKey } from "../api/session";
 import { allDomains, domainName, percent, type Lang, type Words } from "../logic/i18n";
 import { invitationsCsv, serviceId, serviceTemplate } from "../logic/surveyTemplate";
@@ -23,7 +23,7 @@ interface SurveySummary {
   responseRate: number;
   reciprocity: number | null;
   respondents: { service: { id: string; name: string }; answeredAt: string | null; declared: number }[];
-  changes: { previous: { id: string; title: string }; appeared: unknown[]; noLongerDeclared: unknown[] } | null;
+  changes: { previous: { id: string; title: string }; appeared: Pair[]; noLongerDeclared: Pair[] } | null;
 }
 
 interface SurveysData {
@@ -33,6 +33,10 @@ interface SurveysData {
 }
 
 interface Invitation { service: { id: string; name: string }; url: string }
+
+interface Pair { source: { name: string }; target: { name: string } }
+
+interface ThenNow { then: { linkShare: number; serviceLinks: number }; now: { linkShare: number; serviceLinks: number } }
 
 interface ServiceRow { id: string; name: string; domain: string; direction: { id: string } | null }
 
@@ -72,7 +76,7 @@ export function Surveys({ authority, state, lang, t, update }: {
             {d.viewer.canWrite && (d.actor?.services?.length ?? 0) > 0 && <NewSurvey authority={authority} t={t} onCreated={refresh} />}
             <ul className="survey-list">
               {d.surveys.map((s) => (
-                <SurveyItem key={s.id} survey={s} state={state} lang={lang} t={t} canWrite={d.viewer.canWrite} update={update} onChange={refresh} />
+                <SurveyItem key={s.id} authority={authority} survey={s} state={state} lang={lang} t={t} canWrite={d.viewer.canWrite} update={update} onChange={refresh} />
               ))}
             </ul>
           </>
@@ -210,8 +214,34 @@ function NewSurvey({ authority, t, onCreated }: { authority: string; t: Words; o
   );
 }
 
-function SurveyItem({ survey: s, state, lang, t, canWrite, update, onChange }: {
-  survey: SurveySummary; state: ViewState; lang: Lang; t: Words; canWrite: boolean; update: (change: Partial<ViewState>) => void; onChange: () => void;
+/** What changed since the previous survey: the pairs, and the transversal share then and now, each on its survey's links. */
+function Changes({ authority, survey, changes, lang, t }: {
+  authority: string; survey: SurveySummary; changes: NonNullable<SurveySummary["changes"]>; lang: Lang; t: Words;
+}) {
+  const trend = useQuery<ThenNow>(surveyTrendQuery, { id: authority, then: changes.previous.id, now: survey.id });
+  const pairs = (list: Pair[]) => list.map((p) => `${p.source.name} – ${p.target.name}`);
+  return (
+    <div className="figure">
+      <span className="label">{t.sincePrevious} « {changes.previous.title} »</span>
+      {trend.status === "done" && (
+        <span className="value" data-testid="survey-then-now">{percent(lang, trend.data.then.linkShare)} → {percent(lang, trend.data.now.linkShare)}</span>
+      )}
+      <span className="detail" data-testid="survey-changes">+{changes.appeared.length} {t.appeared}, −{changes.noLongerDeclared.length} {t.noLongerDeclared}</span>
+      {changes.appeared.length + changes.noLongerDeclared.length > 0 && (
+        <details>
+          <summary>{t.whichPairs}</summary>
+          <ul>
+            {pairs(changes.appeared).map((p) => <li key={`+${p}`}>+ {p}</li>)}
+            {pairs(changes.noLongerDeclared).map((p) => <li key={`-${p}`}>− {p}</li>)}
+          </ul>
+        </details>
+      )}
+    </div>
+  );
+}
+
+function SurveyItem({ authority, survey: s, state, lang, t, canWrite, update, onChange }: {
+  authority: string; survey: SurveySummary; state: ViewState; lang: Lang; t: Words; canWrite: boolean; update: (change: Partial<ViewState>) => void; onChange: () => void;
 }) {
   const mode = state.survey !== s.id ? "all" : state.confirmed ? "confirmed" : "survey";
   const close = async () => {
@@ -232,12 +262,7 @@ function SurveyItem({ survey: s, state, lang, t, canWrite, update, onChange }: {
           <span className="value" data-testid="reciprocity">{s.reciprocity === null ? "—" : percent(lang, s.reciprocity)}</span>
           <span className="detail">{t.reciprocityHelp}</span>
         </div>
-        {s.changes && (
-          <div className="figure">
-            <span className="label">{t.sincePrevious} « {s.changes.previous.title} »</span>
-            <span className="detail" data-testid="survey-changes">+{s.changes.appeared.length} {t.appeared}, −{s.changes.noLongerDeclared.length} {t.noLongerDeclared}</span>
-          </div>
-        )}
+        {s.changes && <Changes authority={authority} survey={s} changes={s.changes} lang={lang} t={t} />}
       </div>
       <details>
         <summary>{t.respondents}</summary>
