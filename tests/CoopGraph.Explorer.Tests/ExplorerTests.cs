@@ -179,6 +179,53 @@ public sealed class ExplorerTests(ExplorerServer server) : IClassFixture<Explore
     }
 
     [BrowserFact]
+    public async Task TheFrenchPage_WritesAsAFrenchManagerDoes_AndItsCsvOpensInFrenchExcel()
+    {
+        await using var session = await ExplorerSession.OpenAsync(server, "/?authority=auth:dep-vc&lang=fr");
+        var page = session.Page;
+        await session.WaitForNetworkAsync();
+        await Expect(page.Locator("#dashboard-title")).ToContainTextAsync("Transversalité\u00a0: ");
+        await Expect(page.GetByTestId("link-share").Locator(".value")).ToHaveTextAsync(new Regex("^\\d+\u202f%$"));
+        await Expect(page.GetByTestId("link-share").Locator(".detail")).ToHaveTextAsync(new Regex("^\\d+ liens? transversa(l|ux) sur \\d+$"));
+        await Expect(page.GetByText("Situation actuelle")).ToBeVisibleAsync();
+        var text = await page.Locator("body").InnerTextAsync();
+        Assert.DoesNotContain("Au aujourd", text, StringComparison.Ordinal);
+        var spaced = Regex.Matches(text, ".{0,30} [:;?!].{0,10}").Select(m => m.Value).ToList();
+        Assert.True(spaced.Count == 0, string.Join(" | ", spaced));
+        Assert.DoesNotMatch(new Regex("\\b(DEPARTEMENT|SSE_ACTOR|COOPERATES_WITH)\\b"), text);
+        await Expect(page.GetByTestId("gaps").Locator("> li").First).ToBeVisibleAsync();
+
+        var csv = await page.RunAndWaitForDownloadAsync(() => page.GetByTestId("export-csv").ClickAsync());
+        var bytes = await File.ReadAllBytesAsync((await csv.PathAsync())!);
+        Assert.Equal(new byte[] { 0xEF, 0xBB, 0xBF }, bytes[..3]);
+        var lines = System.Text.Encoding.UTF8.GetString(bytes[3..]).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("type;id_source;nom_source;id_cible;nom_cible;score;depuis;remarques", lines[0]);
+        Assert.Contains(lines, l => l.StartsWith("coopère avec;", StringComparison.Ordinal) && l.EndsWith(";lien transversal", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("coopération suggérée;", StringComparison.Ordinal) && Regex.IsMatch(l, ";\\d+,\\d{3};"));
+        await session.FinishAsync("french-typography");
+    }
+
+    [BrowserFact]
+    public async Task BackAndForward_MoveBetweenViews()
+    {
+        await using var session = await ExplorerSession.OpenAsync(server, "/?authority=auth:dep-ms");
+        var page = session.Page;
+        await Expect(page.Locator("#dashboard-title")).ToContainTextAsync("Monts-du-Sud");
+        await page.GetByTestId("ranking").GetByRole(AriaRole.Button, new() { Name = "Département de la Vallée-Claire" }).ClickAsync();
+        await Expect(page.Locator("#dashboard-title")).ToContainTextAsync("Vallée-Claire");
+        await page.GetByTestId("lang-fr").ClickAsync();
+
+        await page.GoBackAsync();
+        await Expect(page.Locator("#dashboard-title")).ToContainTextAsync("Monts-du-Sud");
+        await Expect(page).ToHaveURLAsync(new Regex("authority=auth(%3A|:)dep-ms"));
+        await page.GoForwardAsync();
+        await Expect(page.Locator("#dashboard-title")).ToContainTextAsync("Vallée-Claire");
+        // The language is a display choice: it did not make a history entry of its own, and stays.
+        await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "fr");
+        await session.FinishAsync("history");
+    }
+
+    [BrowserFact]
     public async Task Exports_WriteTheGapsAndLinksAsCsv_AndTheViewAsPng()
     {
         var gaps = (await server.QueryAsync("""{ cooperationGaps(scope: { authorityId: "auth:dep-vc" }, first: 15) { nodes { source { id } } } }"""))["cooperationGaps"]!["nodes"]!.AsArray().Count;

@@ -126,7 +126,7 @@ public sealed class SurveyPageTests(ExplorerServer server) : IClassFixture<Explo
             new { a = Authority, then = survey, now = second });
         await manager.ReloadAsync();
         var latest = manager.Locator($"[data-survey='{second}']");
-        await Expect(latest.GetByTestId("survey-changes")).ToHaveTextAsync("+0 new pairs, −2 no longer declared");
+        await Expect(latest.GetByTestId("survey-changes")).ToHaveTextAsync("+0 new pairs, −2 pairs no longer declared");
         await Expect(latest.GetByTestId("survey-then-now")).ToHaveTextAsync(
             $"{Math.Round((double)shares["then"]!["linkShare"]! * 100, MidpointRounding.AwayFromZero)}% → {Math.Round((double)shares["now"]!["linkShare"]! * 100, MidpointRounding.AwayFromZero)}%");
         await desk.FinishAsync("survey-changes");

@@ -1,9 +1,10 @@
 // The explorer page: pick an authority (or start from the most cooperative one), read its dashboard,
 // explore its network. The address bar holds the view (viewState.ts), so any view can be shared.
-import { useCallback, useEffect, useMemo, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { authoritySearchQuery, gapsQuery, overviewQuery } from "../api/queries";
 import type { AuthorityRank } from "../api/types";
-import { words, type Lang } from "../logic/i18n";
+import { count } from "../logic/format";
+import { levelName, words, type Lang } from "../logic/i18n";
 import { readState, writeState, type ViewState } from "../logic/viewState";
 import { Dashboard, type GapsData } from "./Dashboard";
 import { NetworkView } from "./NetworkView";
@@ -18,16 +19,36 @@ const idle = { status: "idle" } as const;
 
 const storedLang = (): Lang => (localStorage.getItem("coopgraph.lang") === "fr" ? "fr" : navigator.language.startsWith("fr") ? "fr" : "en");
 
+const views: (keyof ViewState)[] = ["authority", "root", "focus", "from", "to", "survey"];
+
+/** Whether going from one state to the other changes what is viewed (a history entry), not only how. */
+export function navigates(from: ViewState, to: ViewState): boolean {
+  return views.some((key) => from[key] !== to[key]);
+}
+
 export function App() {
   const [state, setState] = useState<ViewState>(() => readState(window.location.search, storedLang()));
   const t = words[state.lang];
 
+  // A change of what is viewed (authority, centred or selected node, path, survey) is a new history entry, so that Back
+  // and Forward move between views; display choices (colours, filters, year, language) replace the current one.
+  // The current state outside React's updaters, which must stay free of side effects such as history entries.
+  const current = useRef(state);
+  current.current = state;
   const update = useCallback((change: Partial<ViewState>) => {
-    setState((s) => {
-      const next = { ...s, ...change };
-      window.history.replaceState(null, "", window.location.pathname + writeState(next));
-      return next;
-    });
+    const before = current.current;
+    const next = { ...before, ...change };
+    const address = window.location.pathname + writeState(next);
+    if (navigates(before, next)) window.history.pushState(null, "", address);
+    else window.history.replaceState(null, "", address);
+    current.current = next;
+    setState(next);
+  }, []);
+
+  useEffect(() => {
+    const back = () => setState(readState(window.location.search, current.current.lang));
+    window.addEventListener("popstate", back);
+    return () => window.removeEventListener("popstate", back);
   }, []);
 
   useEffect(() => {
@@ -42,8 +63,8 @@ export function App() {
   const asOf = state.year === null ? null : `${state.year}-12-31`;
   const gaps = useQuery<GapsData>(gapsQuery, authority ? { id: authority, asOf } : null);
   const searchAuthorities = useMemo(
-    () => actorSearch(authoritySearchQuery, (n) => [n.level, n.territory?.name].filter(Boolean).join(" · ")),
-    [],
+    () => actorSearch(authoritySearchQuery, (n) => [n.level ? levelName(state.lang, n.level) : null, n.territory?.name].filter(Boolean).join(" · ")),
+    [state.lang],
   );
 
   return (
@@ -75,14 +96,14 @@ export function App() {
             {(d) => (
               <div className="ranking">
                 {!state.authority && <p className="overview-note">{t.overview}</p>}
-                <span>{t.mostCooperative}:</span>
+                <span>{t.mostCooperative}{t.colon}</span>
                 <ul data-testid="ranking">
                   {d.authorityRanking.map((r) => (
                     <li key={r.authority.id}>
                       <button type="button" className="link" aria-current={r.authority.id === authority} onClick={() => update({ authority: r.authority.id, root: null, focus: null, survey: null, confirmed: false })}>
                         {r.authority.name}
                       </button>{" "}
-                      <small>{r.services} {t.services}, {r.serviceLinks} {t.serviceLinks}</small>
+                      <small>{count(state.lang, r.services, "services")}, {count(state.lang, r.serviceLinks, "serviceLinks")}</small>
                     </li>
                   ))}
                 </ul>

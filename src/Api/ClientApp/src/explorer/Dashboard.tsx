@@ -4,6 +4,7 @@ import { transversalityQuery, hotspotsQuery } from "../api/queries";
 import type { CooperationGap, DomainGap, Hotspot, Transversality } from "../api/types";
 import { domainName, percent, type Lang, type Words } from "../logic/i18n";
 import { reasonText } from "../logic/reasons";
+import { count, num } from "../logic/format";
 import { summary } from "../logic/summary";
 import { serviceTemplate } from "../logic/surveyTemplate";
 import { Heatmap } from "./Heatmap";
@@ -38,7 +39,7 @@ export function Dashboard({ authority, asOf, survey = null, confirmed = false, g
     <section className="dashboard" aria-labelledby="dashboard-title" data-testid="dashboard">
       <h2 id="dashboard-title">
         {t.dashboard}
-        {report.status === "done" && <>: {report.data.transversality.authority.name}</>}
+        {report.status === "done" && <>{t.colon} {report.data.transversality.authority.name}</>}
       </h2>
       {survey && <p className="note" data-testid="dashboard-basis">{confirmed ? t.onConfirmedLinks : t.onSurveyLinks}</p>}
       {ready < 3 && (
@@ -53,7 +54,7 @@ export function Dashboard({ authority, asOf, survey = null, confirmed = false, g
           <>
             <p className="summary" data-testid="summary">{summary(lang, { ...r, name: r.authority.name })}</p>
             <div className="figures">
-              <Figure label={t.linkShare} value={percent(lang, r.linkShare)} detail={`${r.transversalLinks} ${t.transversalLinks} ${t.of} ${r.serviceLinks}`} testId="link-share" />
+              <Figure label={t.linkShare} value={percent(lang, r.linkShare)} detail={`${count(lang, r.transversalLinks, "transversalLinks")} ${t.of} ${num(lang, r.serviceLinks)}`} testId="link-share" />
               <Figure label={t.coverage} value={percent(lang, r.domainPairCoverage)} detail={`${r.coveredDomainPairs} ${t.of} ${r.domainPairs}`} testId="coverage" />
               <div className="figure">
                 <span className="label">{t.silos}</span>
@@ -97,7 +98,7 @@ export function Dashboard({ authority, asOf, survey = null, confirmed = false, g
                 {d.competitionHotspots.map((h) => (
                   <li key={h.policy.id}>
                     <button type="button" className="link" onClick={() => onSelect(h.policy.id)}>{h.policy.name}</button>
-                    {" "}<small>{h.applicants} {t.applicants}, {percent(lang, h.cooperatingPairShare)} {t.cooperatingPairs}</small>
+                    {" "}<small>{count(lang, h.applicants, "applicants")}, {percent(lang, h.cooperatingPairShare)} {t.cooperatingPairs}</small>
                   </li>
                 ))}
               </ol>
@@ -149,7 +150,7 @@ function DomainGaps({ gaps, lang, t }: { gaps: QueryState<GapsData>; lang: Lang;
           <ul data-testid="domain-gaps">
             {d.domainGaps.map((g) => (
               <li key={`${g.a}|${g.b}`}>
-                <strong>{domainName(lang, g.a)} × {domainName(lang, g.b)}</strong>: {g.sharedThemes.length} {t.sharedThemes}
+                <strong>{domainName(lang, g.a)} × {domainName(lang, g.b)}</strong>{t.colon} {count(lang, g.sharedThemes.length, "sharedThemes")}
                 {" "}<small>({g.sharedThemes.map((th) => th.name).join(", ")})</small>
               </li>
             ))}
@@ -173,7 +174,7 @@ function CooperationGaps({ gaps, lang, t, onSelect }: { gaps: QueryState<GapsDat
                 <button type="button" className="link" onClick={() => onSelect(g.source.id)}>{g.source.name}</button>
                 {" ↔ "}
                 <button type="button" className="link" onClick={() => onSelect(g.target.id)}>{g.target.name}</button>
-                {" "}<small>({t.score} {g.score.toFixed(2)})</small>
+                {" "}<small>({t.score} {num(lang, g.score, 2)})</small>
                 <ul className="reasons">
                   {g.reasons.map((r) => <li key={r.kind}>{reasonText(lang, r)}</li>)}
                 </ul>

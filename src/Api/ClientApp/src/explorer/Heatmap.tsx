@@ -25,7 +25,7 @@ export function Heatmap({ domains, matrix, lang, t }: { domains: string[]; matri
                 const cell = cellOf.get(`${row}|${col}`);
                 if (!cell) return <td key={col} />;
                 const { background, text } = heatColour(cell.direct + cell.bridged, max);
-                const label = `${domainName(lang, row)} × ${domainName(lang, col)}: ${cell.direct} ${t.direct}, ${cell.bridged} ${t.bridged}${cell.covered ? "" : `, ${t.notCovered}`}`;
+                const label = `${domainName(lang, row)} × ${domainName(lang, col)}${t.colon} ${cell.direct} ${t.direct}, ${cell.bridged} ${t.bridged}${cell.covered ? "" : `, ${t.notCovered}`}`;
                 return (
                   <td key={col} className={cell.covered ? "covered" : "uncovered"} style={{ background, color: text }} title={label} aria-label={label}>
                     {cell.direct}+{cell.bridged}

@@ -5,7 +5,9 @@ import { useEffect, useMemo, useRef, useState } from "react";
 import { runQuery } from "../api/client";
 import { actorSearchQuery, authorityNetworkQuery, neighbourhoodQuery, pathQuery } from "../api/queries";
 import type { LinkData, NodeRef, PathResult } from "../api/types";
-import { toCsv } from "../logic/csv";
+import { spreadsheetCsv } from "../logic/csv";
+import { count, num } from "../logic/format";
+import { reasonText } from "../logic/reasons";
 import { GraphModel } from "../logic/graphModel";
 import { allLinkTypes, domainName, kindName, linkTypeName, type Lang, type Words } from "../logic/i18n";
 import { domainColour, kindColour } from "../logic/palette";
@@ -158,19 +160,25 @@ export function NetworkView({ root, state, gaps, lang, t, update }: {
     if (blob) download(blob, "coopgraph-network.png");
   };
   const exportCsv = () => {
+    const fr = lang === "fr";
     const name = (id: string) => model.nodes.get(id)?.name ?? id;
     const shown = new Set(elements.filter((e) => e.group === "nodes").map((e) => e.data.id as string));
     const rows: unknown[][] = [];
     if (gaps.status === "done") {
       for (const g of gaps.data.cooperationGaps.nodes) {
-        rows.push(["GAP", g.source.id, g.source.name, g.target.id, g.target.name, g.score.toFixed(3), "", g.reasons.map((r) => r.kind).join(" ")]);
+        rows.push([fr ? t.suggestedLink : "GAP", g.source.id, g.source.name, g.target.id, g.target.name, num(lang, g.score, 3), "",
+          g.reasons.map((r) => reasonText(lang, r)).join(" ; ")]);
       }
     }
     for (const l of model.links.values()) {
       if (!shown.has(l.source) || !shown.has(l.target)) continue;
-      rows.push([l.type, l.source, name(l.source), l.target, name(l.target), "", l.since ?? "", l.transversal ? "TRANSVERSAL" : ""]);
+      rows.push([fr ? linkTypeName(lang, l.type) : l.type, l.source, name(l.source), l.target, name(l.target), "", l.since ?? "",
+        l.transversal ? (fr ? t.transversalLink : "TRANSVERSAL") : ""]);
     }
-    download(new Blob([toCsv(["type", "source_id", "source_name", "target_id", "target_name", "score", "since", "notes"], rows)], { type: "text/csv" }), "coopgraph-gaps-and-links.csv");
+    const header = fr
+      ? ["type", "id_source", "nom_source", "id_cible", "nom_cible", "score", "depuis", "remarques"]
+      : ["type", "source_id", "source_name", "target_id", "target_name", "score", "since", "notes"];
+    download(new Blob([spreadsheetCsv(lang, header, rows)], { type: "text/csv;charset=utf-8" }), fr ? "coopgraph-manques-et-liens.csv" : "coopgraph-gaps-and-links.csv");
   };
 
   const legendEntries = state.colour === "domain"
@@ -195,7 +203,7 @@ export function NetworkView({ root, state, gaps, lang, t, update }: {
           <input type="checkbox" checked={state.gaps} onChange={(e) => update({ gaps: e.target.checked })} data-testid="toggle-gaps" /> {t.showGaps}
         </label>
         <label className="year">
-          {t.asOf} <output data-testid="year-value">{state.year ?? t.allYears}</output>
+          {state.year === null ? t.asOfToday : t.asOf} <output data-testid="year-value">{state.year ?? ""}</output>
           <input
             type="range" min={years.first} max={years.last + 1} step={1} value={state.year ?? years.last + 1}
             aria-label={t.asOf} data-testid="year-slider"
@@ -203,7 +211,7 @@ export function NetworkView({ root, state, gaps, lang, t, update }: {
           />
         </label>
         <details>
-          <summary>{t.filterDomains}: {state.domains.length || t.all}</summary>
+          <summary>{t.filterDomains}{t.colon} {state.domains.length || t.all}</summary>
           {model.domainsPresent().map((d) => (
             <label key={d} className="check">
               <input type="checkbox" checked={state.domains.includes(d)} onChange={() => update({ domains: toggle(state.domains, d) })} /> {domainName(lang, d)}
@@ -211,7 +219,7 @@ export function NetworkView({ root, state, gaps, lang, t, update }: {
           ))}
         </details>
         <details>
-          <summary>{t.filterTypes}: {state.types.length || t.all}</summary>
+          <summary>{t.filterTypes}{t.colon} {state.types.length || t.allTypes}</summary>
           {allLinkTypes.filter((lt) => model.typesPresent().includes(lt)).map((lt) => (
             <label key={lt} className="check">
               <input type="checkbox" checked={state.types.includes(lt)} onChange={() => update({ types: toggle(state.types, lt) })} /> {linkTypeName(lang, lt)}
@@ -222,7 +230,7 @@ export function NetworkView({ root, state, gaps, lang, t, update }: {
         <button type="button" onClick={exportCsv} data-testid="export-csv">{t.exportCsv}</button>
       </div>
       {busy && <p className="status loading" role="status"><span className="spinner" aria-hidden="true" /> {busy}</p>}
-      {error && <p className="status error" role="alert">{t.errorPrefix}: {error}</p>}
+      {error && <p className="status error" role="alert">{t.errorPrefix}{t.colon} {error}</p>}
       {nothingNew && (
         <p className="status empty" role="status" data-testid="nothing-new">
           {t.nothingNew.replace("{name}", model.nodes.get(nothingNew)?.name ?? nothingNew)}
@@ -230,7 +238,7 @@ export function NetworkView({ root, state, gaps, lang, t, update }: {
       )}
       <div className="canvas-row">
         <div
-          ref={container} className="canvas" data-testid="network" role="img" aria-label={`${t.network}: ${counts.nodes}, ${counts.edges}`}
+          ref={container} className="canvas" data-testid="network" role="img" aria-label={`${t.network}${t.colon} ${counts.nodes}, ${counts.edges}`}
           data-nodes={counts.nodes} data-edges={counts.edges} data-gap-edges={counts.gaps} aria-busy={busy !== null}
         />
         <div className="legend" aria-label={t.legend}>
@@ -263,7 +271,7 @@ export function NetworkView({ root, state, gaps, lang, t, update }: {
         {path === null && <p className="status empty" data-testid="path-result">{t.noPath}</p>}
         {path && (
           <div data-testid="path-result">
-            <p>{t.pathFound}: {path.hops} {t.hops}</p>
+            <p>{t.pathFound}{t.colon} {count(lang, path.hops, "hops")}</p>
             <ol>{path.nodes.map((n) => <li key={n.id}><button type="button" className="link" onClick={() => select(n.id)}>{n.name ?? n.id}</button></li>)}</ol>
           </div>
         )}

@@ -54,7 +54,7 @@ export function SidePanel({ id, lang, t, onClose, onExpand, onSelect, onCentre }
                 {n.authority && <> · {t.partOf} {n.authority.name}</>}
               </p>
               {n.description && <p>{n.description}</p>}
-              {n.territory && <p><strong>{t.territory}</strong>: {n.territory.name}</p>}
+              {n.territory && <p><strong>{t.territory}</strong>{t.colon} {n.territory.name}</p>}
               <p>
                 <strong>{t.domains}</strong>: {nodeDomains(n).map((d) => domainName(lang, d)).join(", ") || t.none}
               </p>

@@ -62,7 +62,7 @@ export function SignIn({ t, reload = () => window.location.reload() }: { t: Word
         <input type="password" autoComplete="off" value={typed} onChange={(e) => setTyped(e.target.value)} data-testid="key" />
       </label>
       <button type="submit" disabled={typed.trim() === ""}>{t.signIn}</button>
-      {refused && <span role="alert" className="refused">{t.keyRefused}: {refused}</span>}
+      {refused && <span role="alert" className="refused">{t.keyRefused}{t.colon} {refused}</span>}
     </form>
   );
 }

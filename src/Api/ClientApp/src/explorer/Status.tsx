@@ -21,7 +21,7 @@ export function Status<T>({ state, t, children, isEmpty }: {
     case "error":
       return (
         <div className="status error" role="alert">
-          <p>{t.errorPrefix} ({state.error.code}): {state.error.message}</p>
+          <p>{t.errorPrefix} ({state.error.code}){t.colon} {state.error.message}</p>
           <button type="button" onClick={state.retry}>{t.retry}</button>
         </div>
       );

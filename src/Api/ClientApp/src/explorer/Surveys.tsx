@@ -7,6 +7,7 @@ import { ApiError, runQuery } from "../api/client";
 import { addServiceMutation, closeSurveyMutation, createSurveyMutation, surveysQuery, surveyTrendQuery } from "../api/queries";
 import { authorization, storedKey } from "../api/session";
 import { allDomains, domainName, percent, type Lang, type Words } from "../logic/i18n";
+import { count, num } from "../logic/format";
 import { invitationsCsv, serviceId, serviceTemplate } from "../logic/surveyTemplate";
 import type { ViewState } from "../logic/viewState";
 import { Status } from "./Status";
@@ -42,7 +43,7 @@ interface ServiceRow { id: string; name: string; domain: string; direction: { id
 
 function download(name: string, text: string) {
   // A byte-order mark so that a spreadsheet opens the accents right.
-  const url = URL.createObjectURL(new Blob(["\uFEFF", text], { type: "text/csv;charset=utf-8" }));
+  const url = URL.createObjectURL(new Blob([text.startsWith("\uFEFF") ? "" : "\uFEFF", text], { type: "text/csv;charset=utf-8" }));
   const a = document.createElement("a");
   a.href = url;
   a.download = name;
@@ -73,7 +74,7 @@ export function Surveys({ authority, state, lang, t, update }: {
         {(d) => (
           <>
             <Services authority={authority} services={d.actor?.services ?? []} canWrite={d.viewer.canWrite} lang={lang} t={t} onChange={refresh} />
-            {d.viewer.canWrite && (d.actor?.services?.length ?? 0) > 0 && <NewSurvey authority={authority} t={t} onCreated={refresh} />}
+            {d.viewer.canWrite && (d.actor?.services?.length ?? 0) > 0 && <NewSurvey authority={authority} lang={lang} t={t} onCreated={refresh} />}
             <ul className="survey-list">
               {d.surveys.map((s) => (
                 <SurveyItem key={s.id} authority={authority} survey={s} state={state} lang={lang} t={t} canWrite={d.viewer.canWrite} update={update} onChange={refresh} />
@@ -166,7 +167,7 @@ function Services({ authority, services, canWrite, lang, t, onChange }: {
   );
 }
 
-function NewSurvey({ authority, t, onCreated }: { authority: string; t: Words; onCreated: () => void }) {
+function NewSurvey({ authority, lang, t, onCreated }: { authority: string; lang: Lang; t: Words; onCreated: () => void }) {
   const [title, setTitle] = useState("");
   const [closesOn, setClosesOn] = useState("");
   const [invitations, setInvitations] = useState<Invitation[] | null>(null);
@@ -200,7 +201,7 @@ function NewSurvey({ authority, t, onCreated }: { authority: string; t: Words; o
       {invitations && (
         <div className="invitations" data-testid="invitations">
           <p>{t.invitationsOnce}</p>
-          <button type="button" onClick={() => download("invitations.csv", invitationsCsv(invitations))}>{t.downloadLinks}</button>
+          <button type="button" onClick={() => download("invitations.csv", invitationsCsv(lang, invitations))}>{t.downloadLinks}</button>
           <table>
             <tbody>
               {invitations.map((i) => (
@@ -226,7 +227,7 @@ function Changes({ authority, survey, changes, lang, t }: {
       {trend.status === "done" && (
         <span className="value" data-testid="survey-then-now">{percent(lang, trend.data.then.linkShare)} → {percent(lang, trend.data.now.linkShare)}</span>
       )}
-      <span className="detail" data-testid="survey-changes">+{changes.appeared.length} {t.appeared}, −{changes.noLongerDeclared.length} {t.noLongerDeclared}</span>
+      <span className="detail" data-testid="survey-changes">+{count(lang, changes.appeared.length, "newPairs")}, −{count(lang, changes.noLongerDeclared.length, "noLongerDeclared")}</span>
       {changes.appeared.length + changes.noLongerDeclared.length > 0 && (
         <details>
           <summary>{t.whichPairs}</summary>
@@ -255,7 +256,7 @@ function SurveyItem({ authority, survey: s, state, lang, t, canWrite, update, on
         <div className="figure">
           <span className="label">{t.responseRate}</span>
           <span className="value" data-testid="response-rate">{percent(lang, s.responseRate)}</span>
-          <span className="detail">{s.answered} {t.of} {s.invited} {t.answered}</span>
+          <span className="detail">{num(lang, s.answered)} {t.of} {num(lang, s.invited)} {t.answered}</span>
         </div>
         <div className="figure">
           <span className="label">{t.reciprocity}</span>
@@ -268,7 +269,7 @@ function SurveyItem({ authority, survey: s, state, lang, t, canWrite, update, on
         <summary>{t.respondents}</summary>
         <ul className="respondents">
           {s.respondents.map((r) => (
-            <li key={r.service.id}>{r.service.name} — {r.answeredAt ? `${r.declared} ${t.partnersDeclared}` : t.notYet}</li>
+            <li key={r.service.id}>{r.service.name} — {r.answeredAt ? count(lang, r.declared, "partnersDeclared") : t.notYet}</li>
           ))}
         </ul>
       </details>

@@ -16,7 +16,7 @@ export function TrendChart({ points, lang, t }: { points: TrendPoint[]; lang: La
   return (
     <figure className="trend">
       <figcaption>{t.trend}</figcaption>
-      <svg viewBox={`0 0 ${width} ${height}`} role="img" aria-label={`${t.trend}: ${points[0]!.year}–${last.year}`} data-testid="trend">
+      <svg viewBox={`0 0 ${width} ${height}`} role="img" aria-label={`${t.trend}${t.colon} ${points[0]!.year}–${last.year}`} data-testid="trend">
         <line x1={pad} y1={y(0)} x2={width - pad} y2={y(0)} className="axis" />
         <line x1={pad} y1={y(1)} x2={width - pad} y2={y(1)} className="axis faint" />
         <text x={pad - 4} y={y(0) + 4} textAnchor="end" className="tick">0</text>
@@ -27,7 +27,7 @@ export function TrendChart({ points, lang, t }: { points: TrendPoint[]; lang: La
         <polyline points={line((p) => p.domainPairCoverage)} className="series coverage" />
         {points.map((p, i) => (
           <circle key={p.year} cx={x(i)} cy={y(p.linkShare)} r={3} className="point share">
-            <title>{`${p.year}: ${percent(lang, p.linkShare)} (${p.transversalLinks}/${p.serviceLinks}), ${t.coverage} ${percent(lang, p.domainPairCoverage)}`}</title>
+            <title>{`${p.year}${t.colon} ${percent(lang, p.linkShare)} (${p.transversalLinks}/${p.serviceLinks}), ${t.coverage} ${percent(lang, p.domainPairCoverage)}`}</title>
           </circle>
         ))}
       </svg>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { csvCell, toCsv } from "./csv";
+import { csvCell, spreadsheetCsv, toCsv } from "./csv";
 
 describe("CSV export", () => {
   it("quotes commas, quotes and line breaks", () => {
@@ -10,6 +10,11 @@ describe("CSV export", () => {
   it("keeps spreadsheets from running formulas", () => {
     expect(csvCell("=HYPERLINK(1)")).toBe("'=HYPERLINK(1)");
     expect(csvCell(-3)).toBe("-3");
+  });
+
+  it("writes ';' and a byte-order mark for a French spreadsheet, quoting cells that hold a ';'", () => {
+    expect(spreadsheetCsv("fr", ["a", "b"], [["x;y", "2,5"]])).toBe("\uFEFFa;b\r\n\"x;y\";2,5\r\n");
+    expect(spreadsheetCsv("en", ["a", "b"], [["x;y", "2.5"]])).toBe("a,b\r\nx;y,2.5\r\n");
   });
 
   it("writes CRLF lines with a header and empty cells for missing values", () => {

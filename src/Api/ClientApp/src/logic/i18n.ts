@@ -1,6 +1,9 @@
 // The explorer's words in English and French. The French is that of French local government
 // ("direction", "transversalité", "partenaires", "appel à projets"), since general managers read it.
 
+import { share } from "./format";
+import { typeset } from "./typography";
+
 export type Lang = "en" | "fr";
 
 const en = {
@@ -53,11 +56,14 @@ const en = {
   byDomain: "domain",
   byKind: "kind",
   showGaps: "Show cooperation gaps (dashed)",
+  colon: ":",
   asOf: "As of",
+  asOfToday: "As of today",
   allYears: "today",
   filterDomains: "Domains shown",
   filterTypes: "Link types shown",
   all: "all",
+  allTypes: "all",
   legend: "Legend",
   transversalLink: "transversal link",
   suggestedLink: "suggested link (gap)",
@@ -147,7 +153,7 @@ const en = {
 
 export type Words = typeof en;
 
-const fr: Words = {
+const fr: Words = typeset({
   title: "Explorateur CoopGraph",
   tagline: "Où vos directions travaillent en transversalité, et où elles restent en silo",
   language: "Langue",
@@ -197,11 +203,14 @@ const fr: Words = {
   byDomain: "la politique",
   byKind: "le type d'acteur",
   showGaps: "Afficher les coopérations manquantes (pointillés)",
-  asOf: "Au",
+  colon: " :",
+  asOf: "Situation fin",
+  asOfToday: "Situation actuelle",
   allYears: "aujourd'hui",
   filterDomains: "Politiques affichées",
   filterTypes: "Types de liens affichés",
   all: "toutes",
+  allTypes: "tous",
   legend: "Légende",
   transversalLink: "lien transversal",
   suggestedLink: "coopération suggérée",
@@ -287,7 +296,7 @@ const fr: Words = {
   surveyNoLinks: "Aucune réponse à cette enquête ne déclare encore de lien : rien à conclure avant les réponses des services.",
   howToFill: "Pour le compléter, listez vos directions et services (modèle CSV), puis demandez-leur avec qui ils travaillent par une enquête de coopération. Les deux se font connecté avec la clé de votre collectivité, sous « Enquêtes de coopération ».",
   onConfirmedLinks: "Calculé sur les liens déclarés par les deux services dans une enquête (voir Enquêtes de coopération).",
-};
+});
 
 export const words: Record<Lang, Words> = { en, fr };
 
@@ -298,12 +307,12 @@ const domainNames: Record<Lang, Record<string, string>> = {
     DIGITAL: "Digital", YOUTH: "Youth", SPORT: "Sport", FOOD_AGRICULTURE: "Food & agriculture", TOURISM: "Tourism",
     SECURITY: "Security", GOVERNANCE: "Governance",
   },
-  fr: {
+  fr: typeset({
     SOCIAL: "Solidarités", HOUSING: "Habitat", TRANSPORT: "Mobilités", CULTURE: "Culture", EDUCATION: "Éducation",
     ECONOMY: "Développement économique", EMPLOYMENT: "Emploi et insertion", HEALTH: "Santé", ENVIRONMENT: "Transition écologique",
     RESEARCH: "Enseignement supérieur et recherche", DIGITAL: "Numérique", YOUTH: "Jeunesse", SPORT: "Sport",
     FOOD_AGRICULTURE: "Alimentation et agriculture", TOURISM: "Tourisme", SECURITY: "Tranquillité publique", GOVERNANCE: "Administration générale",
-  },
+  }),
 };
 
 const kindNames: Record<Lang, Record<string, string>> = {
@@ -311,10 +320,10 @@ const kindNames: Record<Lang, Record<string, string>> = {
     AUTHORITY: "Authority", SERVICE: "Service", SSE_ACTOR: "SSE organisation", UNIVERSITY: "University or lab",
     INNOVATION_LAB: "Innovation lab", POLICY: "Policy", THEME: "Theme", TERRITORY: "Territory",
   },
-  fr: {
+  fr: typeset({
     AUTHORITY: "Collectivité", SERVICE: "Direction", SSE_ACTOR: "Acteur de l'ESS", UNIVERSITY: "Université ou laboratoire",
     INNOVATION_LAB: "Laboratoire d'innovation publique", POLICY: "Politique ou dispositif", THEME: "Thématique", TERRITORY: "Territoire",
-  },
+  }),
 };
 
 const linkTypeNames: Record<Lang, Record<string, string>> = {
@@ -322,14 +331,27 @@ const linkTypeNames: Record<Lang, Record<string, string>> = {
     COOPERATES_WITH: "cooperates with", FUNDS: "funds", PART_OF: "part of", OWNS: "owns", IMPLEMENTS: "implements",
     APPLIED_TO: "applied to", WORKS_ON: "works on", TARGETS: "targets", LOCATED_IN: "located in", MEMBER_OF: "member of", HOSTED_BY: "hosted by",
   },
-  fr: {
+  fr: typeset({
     COOPERATES_WITH: "coopère avec", FUNDS: "finance", PART_OF: "rattaché à", OWNS: "porte", IMPLEMENTS: "met en œuvre",
     APPLIED_TO: "candidat à", WORKS_ON: "travaille sur", TARGETS: "vise", LOCATED_IN: "situé à", MEMBER_OF: "membre de", HOSTED_BY: "hébergé par",
-  },
+  }),
 };
 
 export const domainName = (lang: Lang, domain: string): string => domainNames[lang][domain] ?? domain;
 export const kindName = (lang: Lang, kind: string): string => kindNames[lang][kind] ?? kind;
+
+const levelNames: Record<Lang, Record<string, string>> = {
+  en: {
+    STATE: "State", REGION: "region", DEPARTEMENT: "département", INTERCOMMUNALITY: "intercommunality", METROPOLIS: "metropolis",
+    COMMUNE: "commune", PUBLIC_BODY: "public body", HOSPITAL: "hospital",
+  },
+  fr: typeset({
+    STATE: "État", REGION: "région", DEPARTEMENT: "département", INTERCOMMUNALITY: "intercommunalité", METROPOLIS: "métropole",
+    COMMUNE: "commune", PUBLIC_BODY: "établissement public", HOSPITAL: "hôpital",
+  }),
+};
+
+export const levelName = (lang: Lang, level: string): string => levelNames[lang][level] ?? level;
 export const linkTypeName = (lang: Lang, type: string): string => linkTypeNames[lang][type] ?? type;
 
 /** Every domain the API knows, in its order (the PolicyDomain enum). */
@@ -338,7 +360,6 @@ export const allDomains = Object.keys(domainNames.en);
 export const allLinkTypes = Object.keys(linkTypeNames.en);
 
 /** A share as a percentage the way each language writes it (0.25 -> "25 %" in French). */
-export function percent(lang: Lang, share: number): string {
-  const value = Math.round(share * 100);
-  return lang === "fr" ? `${value} %` : `${value}%`;
+export function percent(lang: Lang, value: number): string {
+  return share(lang, value);
 }

@@ -7,7 +7,7 @@ describe("gap reasons in plain words", () => {
 
   it("words each kind in both languages", () => {
     expect(reasonText("en", reason)).toBe("Both work on Mobilité and Insertion");
-    expect(reasonText("fr", reason)).toBe("Travaillent tous deux sur : Mobilité et Insertion");
+    expect(reasonText("fr", reason)).toBe("Travaillent tous deux sur\u00a0: Mobilité et Insertion");
     expect(reasonText("fr", { ...reason, kind: "COMMON_PARTNER", nodes: [{ id: "p" }] })).toBe("Coopèrent chacun avec p");
   });
 

@@ -2,6 +2,7 @@
 // the explorer words each reason itself from its kind and the nodes it names.
 import type { GapReason } from "../api/types";
 import type { Lang } from "./i18n";
+import { frenchTypography } from "./typography";
 
 const listOf = (lang: Lang, names: string[]): string => {
   if (names.length <= 1) return names[0] ?? "";
@@ -10,6 +11,11 @@ const listOf = (lang: Lang, names: string[]): string => {
 };
 
 export function reasonText(lang: Lang, reason: GapReason): string {
+  const text = plainText(lang, reason);
+  return lang === "fr" ? frenchTypography(text) : text;
+}
+
+function plainText(lang: Lang, reason: GapReason): string {
   const names = listOf(lang, reason.nodes.map((n) => n.name ?? n.id));
   const fr = lang === "fr";
   switch (reason.kind) {

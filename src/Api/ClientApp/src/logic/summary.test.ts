@@ -8,7 +8,7 @@ describe("the dashboard's sentence", () => {
     expect(summary("en", figures)).toBe(
       "Ville: 21% of its services' cooperation links cross policy domains; 5 of 28 pairs of domains meet, directly or through one partner. In silos: Education, Sport.");
     expect(summary("fr", figures)).toBe(
-      "Ville : 21 % des liens de coopération de ses directions relient des politiques publiques différentes ; 5 paires de politiques sur 28 se rejoignent, directement ou par un partenaire. Restent en silo : Éducation, Sport.");
+      "Ville\u00a0: 21\u202f% des liens de coopération de ses directions relient des politiques publiques différentes\u202f; 5 paires de politiques sur 28 se rejoignent, directement ou par un partenaire. Restent en silo\u00a0: Éducation, Sport.");
   });
 
   it("says when nothing is known or nothing is in a silo", () => {

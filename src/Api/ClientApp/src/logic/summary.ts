@@ -1,5 +1,6 @@
 // One sentence that says what the dashboard's figures mean, for a reader who has never seen the word "transversality".
 import { domainName, percent, type Lang } from "./i18n";
+import { frenchTypography } from "./typography";
 
 export interface SummaryFigures {
   name: string;
@@ -11,6 +12,10 @@ export interface SummaryFigures {
 }
 
 export function summary(lang: Lang, r: SummaryFigures): string {
+  return lang === "fr" ? frenchTypography(sentence(lang, r)) : sentence(lang, r);
+}
+
+function sentence(lang: Lang, r: SummaryFigures): string {
   const silos = r.siloDomains.map((d) => domainName(lang, d)).join(", ");
   if (lang === "fr") {
     if (r.serviceLinks === 0) return `${r.name} : aucune de ses directions n'a encore de lien de coopération connu.`;

@@ -15,7 +15,8 @@ describe("survey templates", () => {
   });
 
   it("writes the links for a mail merge, never a formula", () => {
-    const csv = invitationsCsv([{ service: { id: "svc:a", name: "=Culture" }, url: "https://coop.example.org/survey/sv_1" }]);
-    expect(csv).toBe("service_id,service_name,link\r\nsvc:a,'=Culture,https://coop.example.org/survey/sv_1\r\n");
+    const invitations = [{ service: { id: "svc:a", name: "=Culture" }, url: "https://coop.example.org/survey/sv_1" }];
+    expect(invitationsCsv("en", invitations)).toBe("service_id,service_name,link\r\nsvc:a,'=Culture,https://coop.example.org/survey/sv_1\r\n");
+    expect(invitationsCsv("fr", invitations)).toBe("\uFEFFservice_id;service_name;link\r\nsvc:a;'=Culture;https://coop.example.org/survey/sv_1\r\n");
   });
 });

@@ -1,6 +1,7 @@
 // The CSV template of an authority's directions and services, as the import reads it (actors.csv columns), with two
 // example rows the manager replaces; and the slug the page makes a new service's id from.
-import { toCsv } from "./csv";
+import { spreadsheetCsv, toCsv } from "./csv";
+import type { Lang } from "./i18n";
 
 // privateTo keeps the services private whoever imports the file (a bound key would anyway; the command line would not).
 export const serviceColumns = ["id", "kind", "name", "domain", "authorityId", "directionId", "privateTo"];
@@ -28,7 +29,7 @@ export function serviceId(authorityId: string, name: string, random: () => strin
   return `svc:${idBase(authorityId)}-${slug(name) || "service"}-${random()}`;
 }
 
-/** The invitation links as a CSV for a mail merge. */
-export function invitationsCsv(invitations: { service: { id: string; name: string }; url: string }[]): string {
-  return toCsv(["service_id", "service_name", "link"], invitations.map((i) => [i.service.id, i.service.name, i.url]));
+/** The invitation links as a CSV for a mail merge, as the page's language's spreadsheet opens it. */
+export function invitationsCsv(lang: Lang, invitations: { service: { id: string; name: string }; url: string }[]): string {
+  return spreadsheetCsv(lang, ["service_id", "service_name", "link"], invitations.map((i) => [i.service.id, i.service.name, i.url]));
 }

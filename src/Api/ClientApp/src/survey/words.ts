@@ -1,8 +1,10 @@
 // The survey page's words in French (first: respondents are the services of French authorities) and English.
 
+import { typeset } from "../logic/typography";
+
 export type Lang = "fr" | "en";
 
-const fr = {
+const frSource = {
   language: "Langue",
   loading: "Chargement…",
   intro: "Avec qui votre service travaille-t-il ? Cochez vos collègues des autres directions et ajoutez vos partenaires extérieurs.",
@@ -52,7 +54,9 @@ const fr = {
   legalForms: { ASSOCIATION: "Association", COOPERATIVE: "Coopérative", MUTUAL: "Mutuelle", FOUNDATION: "Fondation", SOCIAL_ENTERPRISE: "Entreprise sociale", OTHER: "Autre" },
 };
 
-export type Words = typeof fr;
+export type Words = typeof frSource;
+
+const fr: Words = typeset(frSource);
 
 const en: Words = {
   language: "Language",
