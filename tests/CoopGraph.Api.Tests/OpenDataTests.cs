@@ -126,7 +126,7 @@ public sealed class OpenDataTests : IAsyncLifetime
         var located = await client.PostAsync("""{ actors(filter: { territoryCode: "D69", kinds: [SSE_ACTOR] }, first: 1) { totalCount } }""");
 
         Assert.Null(transversality["errors"]);
-        Assert.Equal("Département Rhône", transversality["data"]!["transversality"]!["authority"]!["name"]!.GetValue<string>());
+        Assert.Equal("Département du Rhône", transversality["data"]!["transversality"]!["authority"]!["name"]!.GetValue<string>());
         Assert.Null(gaps["errors"]);
         var found = gaps["data"]!["cooperationGaps"]!;
         Assert.True(found["totalCount"]!.GetValue<int>() > 100, found.ToJsonString());

@@ -238,7 +238,7 @@ public sealed partial class EmbeddedGraphStore
         await using var command = connection.CreateCommand();
         command.CommandText = SearchSql;
         command.Add("@fts", fts);
-        command.Add("@take", first);
+        command.Add("@take", first + SearchRanking.Headroom);
         command.AddViewer(viewer);
         var result = new List<Node>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
@@ -246,7 +246,7 @@ public sealed partial class EmbeddedGraphStore
         {
             result.Add(NodeRows.Read(reader));
         }
-        return result;
+        return SearchRanking.ExactNamesFirst(result, text, first);
     }
 
     [System.Diagnostics.CodeAnalysis.SuppressMessage("Security", "CA2100", Justification = "Every caller passes one of the constant statements of this class.")]

@@ -95,8 +95,8 @@ public sealed partial class Neo4jGraphStore
         {
             return [];
         }
-        var rows = await _client.RunAsync(Search, Params([.. Seen(viewer), ("query", query), ("take", first)]), AccessMode.Read, cancellationToken);
-        return rows.Rows.Select(r => NodeMaps.Read(r[0])).ToList();
+        var rows = await _client.RunAsync(Search, Params([.. Seen(viewer), ("query", query), ("take", first + SearchRanking.Headroom)]), AccessMode.Read, cancellationToken);
+        return SearchRanking.ExactNamesFirst(rows.Rows.Select(r => NodeMaps.Read(r[0])).ToList(), text, first);
     }
 
     private async Task<Page<T>> ReadPageAsync<T>(

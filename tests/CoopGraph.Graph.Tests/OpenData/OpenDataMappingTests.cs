@@ -37,6 +37,43 @@ public sealed class OpenDataMappingTests
         (await store.GetNeighbourIdsAsync(Viewer.Everything, [id], type, LinkDirection.Outgoing, Ct)).GetValueOrDefault(id) ?? [];
 
     [Fact]
+    public async Task Authorities_AreNamedAsFrenchWritesThem_FromTnccForDepartements_AndTheNameForCommunes()
+    {
+        var (temp, _, _) = await GeographyAsync();
+        await using var store = temp;
+
+        // TNCC 2, 5 and 0 in the fixture: Rhône, Aude, Paris.
+        Assert.Equal("Département du Rhône", (await NodeAsync<Authority>(temp.Store, "insee:authority:D69")).Name);
+        Assert.Equal("Département de l'Aude", (await NodeAsync<Authority>(temp.Store, "insee:authority:D11")).Name);
+        Assert.Equal("Département de Paris", (await NodeAsync<Authority>(temp.Store, "insee:authority:D75")).Name);
+        Assert.Equal("Commune de Lyon", (await NodeAsync<Authority>(temp.Store, "insee:authority:69123")).Name);
+        Assert.Equal("Région Auvergne-Rhône-Alpes", (await NodeAsync<Authority>(temp.Store, "insee:authority:R84")).Name);
+
+        Assert.Equal("Commune d'Étoile-sur-Rhône", FrenchNames.Of("Commune", "Étoile-sur-Rhône"));
+        Assert.Equal("Commune d'Arras-sur-Rhône", FrenchNames.Of("Commune", "Arras-sur-Rhône"));
+        Assert.Equal("Commune du Mans", FrenchNames.Of("Commune", "Le Mans"));
+        Assert.Equal("Commune des Ulis", FrenchNames.Of("Commune", "Les Ulis"));
+        Assert.Equal("Commune de La Rochelle", FrenchNames.Of("Commune", "La Rochelle"));
+        Assert.Equal("Commune de L'Abergement-Clémenciat", FrenchNames.Of("Commune", "L'Abergement-Clémenciat"));
+        Assert.Equal("Département des Bouches-du-Rhône", FrenchNames.WithTncc("Département", "4", "Bouches-du-Rhône"));
+        Assert.Equal("Département de la Somme", FrenchNames.WithTncc("Département", "3", "Somme"));
+    }
+
+    [Fact]
+    public async Task Search_PutsTheExactName_First()
+    {
+        var (temp, _, _) = await GeographyAsync();
+        await using var store = temp;
+
+        var rhone = await temp.Store.SearchAsync(Viewer.Everything, "Département du Rhône", 5, Ct);
+        var lyon = await temp.Store.SearchAsync(Viewer.Everything, "lyon", 5, Ct);
+
+        Assert.Equal("insee:authority:D69", rhone[0].Id);
+        Assert.Equal("Lyon", lyon[0].Name);
+        Assert.Equal("Commune de Lyon", SearchRanking.ExactNamesFirst([lyon[0] with { Name = "Métropole de Lyon" }, lyon[0] with { Name = "Commune de Lyon" }], "commune de LYON", 5)[0].Name);
+    }
+
+    [Fact]
     public async Task Geography_GivesTerritoriesWithinEachOther_AndTheirAuthorities_KeepingRegionAndDepartementCodesApart()
     {
         var (temp, _, reports) = await GeographyAsync();

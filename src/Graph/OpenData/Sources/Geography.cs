@@ -52,7 +52,10 @@ internal sealed class CogRegions : OpenDataSource
     }
 }
 
-/// <summary>INSEE COG départements (DEP, REG, LIBELLE…): each within its region, with its departmental council.</summary>
+/// <summary>
+/// INSEE COG départements (DEP, REG, LIBELLE, and TNCC for the article the name takes): each within its region, with
+/// its departmental council, named as French writes it ("Département du Rhône").
+/// </summary>
 internal sealed class CogDepartements : OpenDataSource
 {
     public override string Name => "cog-departements";
@@ -64,7 +67,7 @@ internal sealed class CogDepartements : OpenDataSource
     public override IEnumerable<ImportItem> Map(CsvRecord row, SourceRun run) =>
         Insee.TerritoryAndAuthority(
             Insee.DepartementCode(row["DEP"]!), row["LIBELLE"]!, "DEPARTEMENT", Insee.RegionCode(row["REG"]!),
-            "Département " + row["LIBELLE"], "DEPARTEMENT", null, run.Provenance);
+            FrenchNames.WithTncc("Département", row["TNCC"], row["LIBELLE"]!), "DEPARTEMENT", null, run.Provenance);
 }
 
 /// <summary>INSEE COG communes with their legal population (code_insee, nom, dep, population_municipale…).</summary>
@@ -82,6 +85,6 @@ internal sealed class CogCommunes : OpenDataSource
         // Later files of the same run locate their rows among these communes.
         run.Context.Communes.Add(code, row["nom"]!);
         return Insee.TerritoryAndAuthority(
-            code, row["nom"]!, "COMMUNE", Insee.DepartementCode(row["dep"]!), "Commune de " + row["nom"], "COMMUNE", row.Long("population_municipale"), run.Provenance);
+            code, row["nom"]!, "COMMUNE", Insee.DepartementCode(row["dep"]!), FrenchNames.Of("Commune", row["nom"]!), "COMMUNE", row.Long("population_municipale"), run.Provenance);
     }
 }
