@@ -70,6 +70,29 @@ public sealed class AnalyticsDefinitionTests
     }
 
     [Fact]
+    public void ASilo_IsAnEmptyRowOfTheMatrix_EvenWithATransversalLinkOutside()
+    {
+        // health cooperates only with a garage working on mobility: a transversal link, yet no other domain of the
+        // authority is reached, directly or through a shared partner. social and housing share a partner.
+        var p = new TinyGraph()
+            .Theme("mobility", PolicyDomain.Transport)
+            .Authority("a")
+            .Service("social", "a", PolicyDomain.Social).Service("housing", "a", PolicyDomain.Housing).Service("health", "a", PolicyDomain.Health)
+            .Sse("garage", "mobility").Sse("pantry")
+            .Cooperate("health", "garage")
+            .Cooperate("social", "pantry").Cooperate("housing", "pantry")
+            .Build();
+        var single = new TinyGraph().Theme("mobility", PolicyDomain.Transport).Authority("b").Service("only", "b", PolicyDomain.Health)
+            .Sse("garage", "mobility").Cooperate("only", "garage").Build();
+
+        var report = TransversalityAnalysis.Report(p, Id(p, "a"), null);
+
+        Assert.Equal(1, report.TransversalLinks);
+        Assert.Equal([PolicyDomain.Health], report.SiloDomains);
+        Assert.Empty(TransversalityAnalysis.Report(single, Id(single, "b"), null).SiloDomains);
+    }
+
+    [Fact]
     public void CoverageCountsTwoHops_ButNotThree()
     {
         var p = new TinyGraph()

@@ -67,7 +67,7 @@ public sealed class TransversalityReportType : ObjectGraphType<Projected<Transve
         Field<NonNullGraphType<IntGraphType>>("coveredDomainPairs").Description("Domain pairs whose services are at most 2 cooperation hops apart.").Resolve(c => c.Source.Value.CoveredPairs);
         Field<NonNullGraphType<FloatGraphType>>("domainPairCoverage").Description("Covered domain pairs / domain pairs (0 with fewer than two domains).").Resolve(c => c.Source.Value.DomainPairCoverage);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<DomainPairCellType>>>>("matrix").Description("The domain × domain matrix: one cell per domain pair.").Resolve(c => c.Source.Value.Matrix);
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<PolicyDomainType>>>>("siloDomains").Description("Domains none of whose services has a transversal link.").Resolve(c => c.Source.Value.SiloDomains);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<PolicyDomainType>>>>("siloDomains").Description("Domains whose row of the matrix is empty: none of their services cooperates directly with a service of another of the authority's domains, nor shares a partner with one. Empty when the services span a single domain.").Resolve(c => c.Source.Value.SiloDomains);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<BridgeScoreType>>>>("bridges")
             .Description("Actors bridging the most domains first, then the most links, then by id.")
             .FirstArgument(10, Paging.Paging.MaxFirst)

@@ -71,10 +71,6 @@ public static class TransversalityAnalysis
         }
         var transversal = serviceLinks.Where(l => DomainBits.IsTransversal(projection, l)).ToList();
 
-        var siloDomains = domains.Where(d => !transversal.Any(l =>
-            (isService.Contains(projection.LinkSource[l]) && domainOf[projection.LinkSource[l]] == d) ||
-            (isService.Contains(projection.LinkTarget[l]) && domainOf[projection.LinkTarget[l]] == d))).ToList();
-
         var covered = CoveredPairs(projection, services, domainOf, day);
         var matrix = new List<DomainPairCell>();
         for (var x = 0; x < domains.Count; x++)
@@ -92,6 +88,10 @@ public static class TransversalityAnalysis
                 matrix.Add(new DomainPairCell(a, b, direct, bridged, covered.Contains((a, b))));
             }
         }
+
+        // A silo is an empty row of the matrix: no direct link and no shared partner with any other of the authority's
+        // domains. So the silo list and the heatmap say the same thing; with a single domain there is nothing to be cut off from.
+        var siloDomains = domains.Count < 2 ? [] : domains.Where(d => !matrix.Any(c => (c.A == d || c.B == d) && (c.Direct > 0 || c.Bridged > 0))).ToList();
 
         var bridges = partners
             .Where(p => BitOperations.PopCount((uint)p.Value.Mask) >= 2)
