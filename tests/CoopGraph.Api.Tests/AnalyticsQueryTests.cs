@@ -67,6 +67,29 @@ public sealed class AnalyticsQueryTests(CoopGraphFactory factory) : IClassFixtur
         }
     }
 
+    [Fact]
+    public async Task GapsInvolvingAnAuthoritysServices_AndGapsBetweenItsPartners_PartitionItsGaps()
+    {
+        var services = (await _client.PostAsync("""{ actor(id: "auth:city-sa") { ... on Authority { services { id } } } }"""))["data"]!["actor"]!["services"]!
+            .AsArray().Select(s => (string)s!["id"]!).ToHashSet();
+        var gaps = (await _client.PostAsync(
+            """
+            query($s: [ID!]!) {
+              all: cooperationGaps(scope: { authorityId: "auth:city-sa" }, first: 100) { totalCount }
+              ofServices: cooperationGaps(scope: { authorityId: "auth:city-sa" }, first: 100, involving: $s) { totalCount nodes { source { id } target { id } } }
+              betweenPartners: cooperationGaps(scope: { authorityId: "auth:city-sa" }, first: 100, notInvolving: $s) { totalCount nodes { source { id } target { id } } }
+            }
+            """, new { s = services }))["data"]!;
+
+        var ofServices = gaps["ofServices"]!["nodes"]!.AsArray();
+        var between = gaps["betweenPartners"]!["nodes"]!.AsArray();
+        Assert.NotEmpty(ofServices);
+        Assert.NotEmpty(between);
+        Assert.All(ofServices, g => Assert.True(services.Contains((string)g!["source"]!["id"]!) || services.Contains((string)g["target"]!["id"]!)));
+        Assert.All(between, g => Assert.False(services.Contains((string)g!["source"]!["id"]!) || services.Contains((string)g["target"]!["id"]!)));
+        Assert.Equal((int)gaps["all"]!["totalCount"]!, (int)gaps["ofServices"]!["totalCount"]! + (int)gaps["betweenPartners"]!["totalCount"]!);
+    }
+
     [Theory]
     [InlineData("""{ cooperationGaps(first: 101) { totalCount } }""")]
     [InlineData("""{ competitionHotspots(first: 101) { applicants } }""")]

@@ -194,6 +194,10 @@ public sealed class ExplorerTests(ExplorerServer server) : IClassFixture<Explore
         Assert.True(spaced.Count == 0, string.Join(" | ", spaced));
         Assert.DoesNotMatch(new Regex("\\b(DEPARTEMENT|SSE_ACTOR|COOPERATES_WITH)\\b"), text);
         await Expect(page.GetByTestId("gaps").Locator("> li").First).ToBeVisibleAsync();
+        // The authority's own directions first, then its partners; each reason with its weight, in French digits.
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Avec vos directions" })).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Entre vos partenaires" })).ToBeVisibleAsync();
+        await Expect(page.GetByTestId("gaps").Locator(".reasons li small").First).ToHaveTextAsync(new Regex("^\\(\\+\\d+,\\d{2}\\)$"));
 
         var csv = await page.RunAndWaitForDownloadAsync(() => page.GetByTestId("export-csv").ClickAsync());
         var bytes = await File.ReadAllBytesAsync((await csv.PathAsync())!);

@@ -10,6 +10,7 @@ using CoopGraph.Domain.Analytics.Gaps;
 using CoopGraph.Domain.Analytics.Paths;
 using CoopGraph.Domain.Analytics.Ranking;
 using CoopGraph.Domain.Analytics.Scoping;
+using CoopGraph.Domain.Analytics.Projection;
 using CoopGraph.Domain.Analytics.Transversality;
 using CoopGraph.Domain.Model;
 using CoopGraph.Graph;
@@ -80,12 +81,20 @@ public static class AnalyticsRootFields
             .ScopeArgument()
             .PageArguments()
             .Argument<FloatGraphType>("minScore", a => a.Description = "Only gaps scoring at least this much.")
+            .Argument<ListGraphType<NonNullGraphType<IdGraphType>>>("involving", a => a.Description =
+                $"Only gaps with at least one end among these actors (an authority's services, for the gaps that concern them first); at most {MaxGapEnds}.")
+            .Argument<ListGraphType<NonNullGraphType<IdGraphType>>>("notInvolving", a => a.Description =
+                $"Only gaps with neither end among these actors (the gaps between partners); at most {MaxGapEnds}.")
             .ResolveAsync(async c =>
             {
                 var projection = await c.ProjectionAsync();
                 var scope = c.ReadScope();
                 var page = c.ReadPage();
-                var options = new GapOptions { First = page.First, After = ParseGapCursor(page.After), MinScore = c.GetArgument<double?>("minScore") ?? 0 };
+                var options = new GapOptions
+                {
+                    First = page.First, After = ParseGapCursor(page.After), MinScore = c.GetArgument<double?>("minScore") ?? 0,
+                    Involving = GapEnds(c, projection, "involving"), NotInvolving = GapEnds(c, projection, "notInvolving"),
+                };
                 var gaps = CooperationGaps.Find(projection, ScopeResolver.Members(projection, scope), scope.Day, options);
                 var items = gaps.Items.Select(g => new PageItem<Projected<CooperationGap>>(new Projected<CooperationGap>(projection, g), GapCursorText(projection, g))).ToList();
                 return new Page<Projected<CooperationGap>>(items, gaps.TotalCount, gaps.HasNextPage);
@@ -197,6 +206,22 @@ public static class AnalyticsRootFields
 
     private static string GapCursorText(Domain.Analytics.Projection.GraphProjection projection, CooperationGap gap) =>
         JsonSerializer.Serialize(new object[] { gap.Score.ToString("R", CultureInfo.InvariantCulture), projection.Ids[gap.Source], projection.Ids[gap.Target] });
+
+    public const int MaxGapEnds = 1_000;
+
+    /// <summary>The nodes an argument names, as this view sees them (an id it does not see names nothing); null when absent.</summary>
+    private static HashSet<int>? GapEnds(IResolveFieldContext c, GraphProjection projection, string argument)
+    {
+        if (c.GetArgument<List<string>?>(argument) is not { } ids)
+        {
+            return null;
+        }
+        if (ids.Count > MaxGapEnds)
+        {
+            throw BadInput.Error($"'{argument}' names at most {MaxGapEnds} actors (got {ids.Count}).");
+        }
+        return ids.Select(projection.Find).OfType<int>().ToHashSet();
+    }
 
     private static GapCursor? ParseGapCursor(string? text)
     {

@@ -35,6 +35,12 @@ public sealed record GapOptions
     public GapCursor? After { get; init; }
     public double MinScore { get; init; }
 
+    /// <summary>When set, only pairs with at least one end among these nodes (an authority's own services, say).</summary>
+    public IReadOnlySet<int>? Involving { get; init; }
+
+    /// <summary>When set, only pairs with neither end among these nodes (the gaps between partners).</summary>
+    public IReadOnlySet<int>? NotInvolving { get; init; }
+
     /// <summary>Weight of sharing a territory, added only to pairs found through another reason.</summary>
     public double SameTerritoryWeight { get; init; } = 0.25;
 
@@ -116,7 +122,7 @@ public static class CooperationGaps
             }
             foreach (var j in touched)
             {
-                if (graph.AreAdjacent(i, j))
+                if (graph.AreAdjacent(i, j) || !Wanted(members[i], members[j], options))
                 {
                     continue;
                 }
@@ -154,6 +160,10 @@ public static class CooperationGaps
         }).ToList();
         return new GapPage(items, total, afterCursor > options.First);
     }
+
+    private static bool Wanted(int a, int b, GapOptions options) =>
+        (options.Involving is not { } involving || involving.Contains(a) || involving.Contains(b))
+        && (options.NotInvolving is not { } avoided || !(avoided.Contains(a) || avoided.Contains(b)));
 
     private static (int A, int B, double Score) Oriented(GraphProjection projection, int a, int b, double score) =>
         string.CompareOrdinal(projection.Ids[a], projection.Ids[b]) <= 0 ? (a, b, score) : (b, a, score);

@@ -59,6 +59,17 @@ export const gapsQuery = `query ExplorerGaps($id: ID!, $asOf: Date) {
   }
 }`;
 
+const gapBits = `score hops
+      source { ${actorBits} }
+      target { ${actorBits} }
+      reasons { kind detail weight nodes { id ... on Actor { name } ... on Theme { name } ... on Policy { name } ... on Territory { name } } }`;
+
+// The dashboard's gaps: those of the authority's own services first, then those between its partners.
+export const serviceGapsQuery = `query ExplorerServiceGaps($id: ID!, $asOf: Date, $services: [ID!]!) {
+  ofServices: cooperationGaps(scope: { authorityId: $id, asOf: $asOf }, first: 8, involving: $services) { totalCount nodes { ${gapBits} } }
+  betweenPartners: cooperationGaps(scope: { authorityId: $id, asOf: $asOf }, first: 5, notInvolving: $services) { totalCount nodes { ${gapBits} } }
+}`;
+
 export const hotspotsQuery = `query ExplorerHotspots($id: ID!, $asOf: Date) {
   competitionHotspots(scope: { authorityId: $id, asOf: $asOf }, first: 5) {
     policy { id name } applicants applicantPairs cooperatingPairs cooperatingPairShare

@@ -1,6 +1,6 @@
 // An authority's dashboard: figures, trend, heatmap, silos, bridges, domain gaps, cooperation gaps and
 // competition hotspots. Each analysis loads on its own and says so, with a count of those ready.
-import { transversalityQuery, hotspotsQuery } from "../api/queries";
+import { hotspotsQuery, serviceGapsQuery, transversalityQuery } from "../api/queries";
 import type { CooperationGap, DomainGap, Hotspot, Transversality } from "../api/types";
 import { domainName, percent, type Lang, type Words } from "../logic/i18n";
 import { reasonText } from "../logic/reasons";
@@ -88,7 +88,8 @@ export function Dashboard({ authority, asOf, survey = null, confirmed = false, g
         )}
       </Status>
       <div className="lists">
-        <CooperationGaps gaps={gaps} lang={lang} t={t} onSelect={onSelect} />
+        <CooperationGaps authority={authority} asOf={asOf} services={report.status === "done" ? report.data.transversality.services.map((x) => x.id) : null}
+          lang={lang} t={t} onSelect={onSelect} />
         <div>
           <h3>{t.hotspots}</h3>
           <p className="help">{t.hotspotsHelp}</p>
@@ -161,26 +162,43 @@ function DomainGaps({ gaps, lang, t }: { gaps: QueryState<GapsData>; lang: Lang;
   );
 }
 
-function CooperationGaps({ gaps, lang, t, onSelect }: { gaps: QueryState<GapsData>; lang: Lang; t: Words; onSelect: (id: string) => void }) {
+interface ServiceGapsData {
+  ofServices: { totalCount: number; nodes: CooperationGap[] };
+  betweenPartners: { totalCount: number; nodes: CooperationGap[] };
+}
+
+/** The gaps of the authority's own services first (its directions with partners or with each other), then between partners. */
+function CooperationGaps({ authority, asOf, services, lang, t, onSelect }: {
+  authority: string; asOf: string | null; services: string[] | null; lang: Lang; t: Words; onSelect: (id: string) => void;
+}) {
+  const gaps = useQuery<ServiceGapsData>(serviceGapsQuery, services ? { id: authority, asOf, services } : null);
+  const list = (items: CooperationGap[], testId: string) => (
+    <ol data-testid={testId} className="gaps">
+      {items.map((g) => (
+        <li key={`${g.source.id}|${g.target.id}`}>
+          <button type="button" className="link" onClick={() => onSelect(g.source.id)}>{g.source.name}</button>
+          {" ↔ "}
+          <button type="button" className="link" onClick={() => onSelect(g.target.id)}>{g.target.name}</button>
+          {" "}<small>({t.score} {num(lang, g.score, 2)})</small>
+          <ul className="reasons">
+            {g.reasons.map((r) => <li key={r.kind}>{reasonText(lang, r)} <small>(+{num(lang, r.weight, 2)})</small></li>)}
+          </ul>
+        </li>
+      ))}
+    </ol>
+  );
   return (
     <div>
       <h3>{t.gaps}</h3>
-      <p className="help">{t.gapsHelp}</p>
-      <Status state={gaps} t={t} isEmpty={(d) => d.cooperationGaps.nodes.length === 0}>
+      <p className="help">{t.gapsHelp} {t.scoreHelp}</p>
+      <Status state={gaps} t={t}>
         {(d) => (
-          <ol data-testid="gaps" className="gaps">
-            {d.cooperationGaps.nodes.slice(0, 8).map((g) => (
-              <li key={`${g.source.id}|${g.target.id}`}>
-                <button type="button" className="link" onClick={() => onSelect(g.source.id)}>{g.source.name}</button>
-                {" ↔ "}
-                <button type="button" className="link" onClick={() => onSelect(g.target.id)}>{g.target.name}</button>
-                {" "}<small>({t.score} {num(lang, g.score, 2)})</small>
-                <ul className="reasons">
-                  {g.reasons.map((r) => <li key={r.kind}>{reasonText(lang, r)}</li>)}
-                </ul>
-              </li>
-            ))}
-          </ol>
+          <>
+            <h4>{t.gapsOfServices}</h4>
+            {d.ofServices.nodes.length === 0 ? <p className="status empty">{t.empty}</p> : list(d.ofServices.nodes, "gaps")}
+            <h4>{t.gapsBetweenPartners}</h4>
+            {d.betweenPartners.nodes.length === 0 ? <p className="status empty">{t.empty}</p> : list(d.betweenPartners.nodes, "partner-gaps")}
+          </>
         )}
       </Status>
     </div>
