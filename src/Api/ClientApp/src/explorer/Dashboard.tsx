@@ -54,8 +54,10 @@ export function Dashboard({ authority, asOf, survey = null, confirmed = false, g
           <>
             <p className="summary" data-testid="summary">{summary(lang, { ...r, name: r.authority.name })}</p>
             <div className="figures">
-              <Figure label={t.linkShare} value={percent(lang, r.linkShare)} detail={`${count(lang, r.transversalLinks, "transversalLinks")} ${t.of} ${num(lang, r.serviceLinks)}`} testId="link-share" />
-              <Figure label={t.coverage} value={percent(lang, r.domainPairCoverage)} detail={`${r.coveredDomainPairs} ${t.of} ${r.domainPairs}`} testId="coverage" />
+              <Figure label={t.linkShare} value={percent(lang, r.linkShare)} detail={`${count(lang, r.transversalLinks, "transversalLinks")} ${t.of} ${num(lang, r.serviceLinks)}`}
+                how={t.linkShareHow} t={t} testId="link-share" />
+              <Figure label={t.coverage} value={percent(lang, r.domainPairCoverage)} detail={`${num(lang, r.coveredDomainPairs)} ${t.of} ${num(lang, r.domainPairs)}`}
+                how={t.coverageHow} t={t} testId="coverage" />
               <div className="figure">
                 <span className="label">{t.silos}</span>
                 {r.siloDomains.length === 0
@@ -131,12 +133,17 @@ function MissingData({ authority, services, t }: { authority: string; services: 
   );
 }
 
-function Figure({ label, value, detail, testId }: { label: string; value: string; detail: string; testId: string }) {
+/** A headline figure with its denominator and, one click away, how it is computed. */
+function Figure({ label, value, detail, how, t, testId }: { label: string; value: string; detail: string; how: string; t: Words; testId: string }) {
   return (
     <div className="figure" data-testid={testId}>
       <span className="label">{label}</span>
       <span className="value">{value}</span>
       <span className="detail">{detail}</span>
+      <details className="how">
+        <summary>{t.howComputed}</summary>
+        <p>{how}</p>
+      </details>
     </div>
   );
 }

@@ -43,6 +43,17 @@ export function NetworkView({ root, state, gaps, lang, t, update }: {
   const select = (id: string | null) => update({ focus: id });
 
   // The root: an authority's services with their links, or any other node's neighbourhood.
+  // The page makes room for the side panel while it is open (see explorer.css), so that it covers no control.
+  useEffect(() => {
+    document.body.classList.toggle("with-panel", state.focus !== null);
+    // The canvas changed width: cytoscape only watches the window, so it is told.
+    const frame = requestAnimationFrame(() => cy.current?.resize());
+    return () => {
+      cancelAnimationFrame(frame);
+      document.body.classList.remove("with-panel");
+    };
+  }, [state.focus]);
+
   useEffect(() => {
     const controller = new AbortController();
     setBusy(t.loading);

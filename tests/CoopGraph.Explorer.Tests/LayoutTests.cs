@@ -1,0 +1,62 @@
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace CoopGraph.Explorer.Tests;
+
+/// <summary>The page's layout: the side panel covers no control; on a phone nothing scrolls sideways; figures say how they are computed.</summary>
+public sealed class LayoutTests(ExplorerServer server) : IClassFixture<ExplorerServer>
+{
+    private static bool Overlap(LocatorBoundingBoxResult a, LocatorBoundingBoxResult b) =>
+        a.X < b.X + b.Width && b.X < a.X + a.Width && a.Y < b.Y + b.Height && b.Y < a.Y + a.Height;
+
+    [BrowserFact]
+    public async Task TheSidePanel_CoversNoControl()
+    {
+        await using var session = await ExplorerSession.OpenAsync(server, "/?authority=auth:dep-ms&focus=sse%3Acinema-rural");
+        var page = session.Page;
+        await session.WaitForNetworkAsync();
+        var panel = page.GetByTestId("side-panel");
+        await Expect(panel).ToBeVisibleAsync();
+        var box = (await panel.BoundingBoxAsync())!;
+        foreach (var control in new[] { page.Locator(".legend"), page.GetByTestId("export-csv"), page.GetByTestId("export-png"), page.GetByTestId("year-slider") })
+        {
+            await control.ScrollIntoViewIfNeededAsync();
+            var controlBox = (await control.BoundingBoxAsync())!;
+            box = (await panel.BoundingBoxAsync())!;
+            Assert.False(Overlap(box, controlBox), $"The side panel ({box.X},{box.Y} {box.Width}×{box.Height}) covers a control at ({controlBox.X},{controlBox.Y}).");
+        }
+        await session.FinishAsync("panel-beside");
+    }
+
+    [BrowserFact]
+    public async Task OnAPhone_NothingScrollsSideways_AndTheLegendIsBelowTheNetwork()
+    {
+        await using var session = await ExplorerSession.OpenAsync(server, "/?authority=auth:city-sa", o =>
+        {
+            o.ViewportSize = new ViewportSize { Width = 390, Height = 844 };
+            o.IsMobile = true;
+            o.HasTouch = true;
+        });
+        var page = session.Page;
+        await session.WaitForNetworkAsync();
+        await Expect(page.GetByTestId("heatmap")).ToBeVisibleAsync();
+
+        Assert.True(await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth") <= 390, "The page scrolls sideways on a phone.");
+        var canvas = (await page.GetByTestId("network").BoundingBoxAsync())!;
+        var legend = (await page.Locator(".legend").BoundingBoxAsync())!;
+        Assert.True(legend.Y >= canvas.Y + canvas.Height - 1, "The legend is not below the network.");
+        Assert.True(canvas.Width >= 340, $"The network is {canvas.Width} px wide on a 390 px phone.");
+        await session.FinishAsync("phone-explorer");
+    }
+
+    [BrowserFact]
+    public async Task HeadlineFigures_SayHowTheyAreComputed()
+    {
+        await using var session = await ExplorerSession.OpenAsync(server, "/?authority=auth:city-sa");
+        var figure = session.Page.GetByTestId("link-share");
+        await figure.GetByText("How is this computed?").ClickAsync();
+        await Expect(figure.Locator(".how p")).ToContainTextAsync("the share that joins two actors working in different policy domains");
+        await Expect(session.Page.GetByTestId("coverage").Locator(".detail")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^\d+ of \d+$"));
+        await session.FinishAsync("figure-definitions");
+    }
+}
