@@ -50,6 +50,20 @@ public sealed class LayoutTests(ExplorerServer server) : IClassFixture<ExplorerS
     }
 
     [BrowserFact]
+    public async Task TheFirstTab_OffersToSkipToTheNetwork()
+    {
+        await using var session = await ExplorerSession.OpenAsync(server, "/?authority=auth:city-sa");
+        var page = session.Page;
+        await session.WaitForNetworkAsync();
+        await page.Keyboard.PressAsync("Tab");
+        await Expect(page.GetByTestId("skip-to-network")).ToBeFocusedAsync();
+        await Expect(page.GetByTestId("skip-to-network")).ToBeInViewportAsync();
+        await page.Keyboard.PressAsync("Enter");
+        Assert.Equal("network", await page.EvaluateAsync<string>("() => document.activeElement.id"));
+        await session.FinishAsync("skip-link");
+    }
+
+    [BrowserFact]
     public async Task HeadlineFigures_SayHowTheyAreComputed()
     {
         await using var session = await ExplorerSession.OpenAsync(server, "/?authority=auth:city-sa");

@@ -69,6 +69,7 @@ export function App() {
 
   return (
     <>
+      <a className="skip" href="#network" data-testid="skip-to-network">{t.skipToNetwork}</a>
       <header>
         <div>
           <h1>{t.title}</h1>

@@ -12,7 +12,7 @@ export function Heatmap({ domains, matrix, lang, t }: { domains: string[]; matri
       <table data-testid="heatmap">
         <thead>
           <tr>
-            <th scope="col" />
+            <td />
             {domains.map((d) => <th key={d} scope="col" title={domainName(lang, d)}>{domainName(lang, d)}</th>)}
           </tr>
         </thead>

@@ -200,7 +200,7 @@ export function NetworkView({ root, state, gaps, lang, t, update }: {
   const visibleNodes = elements.filter((e) => e.group === "nodes");
 
   return (
-    <section className="network" aria-labelledby="network-title">
+    <section className="network" aria-labelledby="network-title" id="network" tabIndex={-1}>
       <h2 id="network-title">{t.network}</h2>
       <div className="controls">
         <label>
