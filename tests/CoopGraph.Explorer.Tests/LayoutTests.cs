@@ -64,6 +64,28 @@ public sealed class LayoutTests(ExplorerServer server) : IClassFixture<ExplorerS
     }
 
     [BrowserFact]
+    public async Task AMatrixCell_OpensWhoBringsItsTwoDomainsTogether()
+    {
+        var cells = (await server.QueryAsync("""{ transversality(authorityId: "auth:city-sa") { matrix { a b directLinks { source { id } } bridgedBy { id name } } } }"""))
+            ["transversality"]!["matrix"]!.AsArray();
+        var bridgedCell = cells.First(c => c!["bridgedBy"]!.AsArray().Count > 0 && c["directLinks"]!.AsArray().Count == 0)!;
+        var partner = bridgedCell["bridgedBy"]![0]!;
+        await using var session = await ExplorerSession.OpenAsync(server, "/?authority=auth:city-sa");
+        var page = session.Page;
+
+        await page.GetByTestId($"cell-{bridgedCell["a"]}-{bridgedCell["b"]}").ClickAsync();
+        var detail = page.GetByTestId("cell-detail");
+        await Expect(detail).ToContainTextAsync("Partners working with services of both");
+        await detail.GetByRole(AriaRole.Button, new() { Name = (string)partner["name"]! }).ClickAsync();
+        await Expect(page.GetByTestId("side-panel-name")).ToHaveTextAsync((string)partner["name"]!);
+
+        var empty = cells.First(c => c!["bridgedBy"]!.AsArray().Count == 0 && c["directLinks"]!.AsArray().Count == 0)!;
+        await page.GetByTestId($"cell-{empty["a"]}-{empty["b"]}").ClickAsync();
+        await Expect(detail).ToContainTextAsync("No cooperation between these two domains");
+        await session.FinishAsync("matrix-cell");
+    }
+
+    [BrowserFact]
     public async Task HeadlineFigures_SayHowTheyAreComputed()
     {
         await using var session = await ExplorerSession.OpenAsync(server, "/?authority=auth:city-sa");

@@ -6,17 +6,21 @@ using GraphQL.Types;
 
 namespace CoopGraph.Api.GraphQL.Analytics;
 
-public sealed class DomainPairCellType : ObjectGraphType<DomainPairCell>
+public sealed class DomainPairCellType : ObjectGraphType<Projected<DomainPairCell>>
 {
     public DomainPairCellType()
     {
         Name = "DomainPairCell";
         Description = "One cell of an authority's domain × domain matrix (a < b in PolicyDomain order).";
-        Field<NonNullGraphType<PolicyDomainType>>("a").Description("The first domain of the pair.").Resolve(c => c.Source.A);
-        Field<NonNullGraphType<PolicyDomainType>>("b").Description("The second domain of the pair.").Resolve(c => c.Source.B);
-        Field<NonNullGraphType<IntGraphType>>("direct").Description("Cooperation links between a service of domain a and a service of domain b.").Resolve(c => c.Source.Direct);
-        Field<NonNullGraphType<IntGraphType>>("bridged").Description("Actors, other than the authority's services of domains a and b, that cooperate directly with a service of domain a and a service of domain b.").Resolve(c => c.Source.Bridged);
-        Field<NonNullGraphType<BooleanGraphType>>("covered").Description("A service of domain a and a service of domain b are at most 2 cooperation hops apart.").Resolve(c => c.Source.Covered);
+        Field<NonNullGraphType<PolicyDomainType>>("a").Description("The first domain of the pair.").Resolve(c => c.Source.Value.A);
+        Field<NonNullGraphType<PolicyDomainType>>("b").Description("The second domain of the pair.").Resolve(c => c.Source.Value.B);
+        Field<NonNullGraphType<IntGraphType>>("direct").Description("Cooperation links between a service of domain a and a service of domain b.").Resolve(c => c.Source.Value.Direct);
+        Field<NonNullGraphType<IntGraphType>>("bridged").Description("Actors, other than the authority's services of domains a and b, that cooperate directly with a service of domain a and a service of domain b.").Resolve(c => c.Source.Value.Bridged);
+        Field<NonNullGraphType<BooleanGraphType>>("covered").Description("A service of domain a and a service of domain b are at most 2 cooperation hops apart.").Resolve(c => c.Source.Value.Covered);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<Links.LinkGraphType>>>>("directLinks").Description("The links counted by direct.")
+            .Resolve(c => c.Loaders().Links(c.Source.Value.DirectLinks.Select(l => c.Source.Projection.LinkIds[l]).ToList()));
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<ActorInterface>>>>("bridgedBy").Description("The actors counted by bridged, who bring the two domains together.")
+            .Resolve(c => c.Loaders().Nodes(c.Source.Value.Bridges.Select(n => c.Source.Projection.Ids[n]).ToList()));
     }
 }
 
@@ -66,7 +70,8 @@ public sealed class TransversalityReportType : ObjectGraphType<Projected<Transve
         Field<NonNullGraphType<IntGraphType>>("domainPairs").Description("Unordered pairs of distinct domains among its services.").Resolve(c => c.Source.Value.DomainPairs);
         Field<NonNullGraphType<IntGraphType>>("coveredDomainPairs").Description("Domain pairs whose services are at most 2 cooperation hops apart.").Resolve(c => c.Source.Value.CoveredPairs);
         Field<NonNullGraphType<FloatGraphType>>("domainPairCoverage").Description("Covered domain pairs / domain pairs (0 with fewer than two domains).").Resolve(c => c.Source.Value.DomainPairCoverage);
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<DomainPairCellType>>>>("matrix").Description("The domain × domain matrix: one cell per domain pair.").Resolve(c => c.Source.Value.Matrix);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<DomainPairCellType>>>>("matrix").Description("The domain × domain matrix: one cell per domain pair.")
+            .Resolve(c => c.Source.Value.Matrix.Select(m => new Projected<DomainPairCell>(c.Source.Projection, m)));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<PolicyDomainType>>>>("siloDomains").Description("Domains whose row of the matrix is empty: none of their services cooperates directly with a service of another of the authority's domains, nor shares a partner with one. Empty when the services span a single domain.").Resolve(c => c.Source.Value.SiloDomains);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<BridgeScoreType>>>>("bridges")
             .Description("Actors bridging the most domains first, then the most links, then by id.")

@@ -5,10 +5,15 @@ using CoopGraph.Domain.Model;
 
 namespace CoopGraph.Domain.Analytics.Transversality;
 
-/// <param name="Direct">Cooperation links between a service of A and a service of B.</param>
-/// <param name="Bridged">Actors, other than the authority's services of A and B, cooperating directly with a service of A and a service of B.</param>
+/// <param name="DirectLinks">Cooperation links (projection indexes) between a service of A and a service of B.</param>
+/// <param name="Bridges">Actors (projection indexes), other than the authority's services of A and B, cooperating directly with a service of A and a service of B.</param>
 /// <param name="Covered">A service of A and a service of B are at most 2 cooperation hops apart.</param>
-public sealed record DomainPairCell(PolicyDomain A, PolicyDomain B, int Direct, int Bridged, bool Covered);
+public sealed record DomainPairCell(PolicyDomain A, PolicyDomain B, IReadOnlyList<int> DirectLinks, IReadOnlyList<int> Bridges, bool Covered)
+{
+    public int Direct => DirectLinks.Count;
+
+    public int Bridged => Bridges.Count;
+}
 
 /// <summary>An actor cooperating with services of at least two domains of the authority.</summary>
 public sealed record BridgeScore(int Actor, IReadOnlyList<PolicyDomain> Domains, int Links)
@@ -78,13 +83,13 @@ public static class TransversalityAnalysis
             for (var y = x + 1; y < domains.Count; y++)
             {
                 var (a, b) = (domains[x], domains[y]);
-                var direct = serviceLinks.Count(l =>
+                var direct = serviceLinks.Where(l =>
                     isService.Contains(projection.LinkSource[l]) && isService.Contains(projection.LinkTarget[l]) &&
-                    (domainOf[projection.LinkSource[l]], domainOf[projection.LinkTarget[l]]) is var (p, q) && ((p == a && q == b) || (p == b && q == a)));
+                    (domainOf[projection.LinkSource[l]], domainOf[projection.LinkTarget[l]]) is var (p, q) && ((p == a && q == b) || (p == b && q == a))).ToList();
                 var pairMask = DomainBits.Bit(a) | DomainBits.Bit(b);
-                var bridged = partners.Count(partner =>
+                var bridged = partners.Where(partner =>
                     (partner.Value.Mask & pairMask) == pairMask &&
-                    !(isService.Contains(partner.Key) && (domainOf[partner.Key] == a || domainOf[partner.Key] == b)));
+                    !(isService.Contains(partner.Key) && (domainOf[partner.Key] == a || domainOf[partner.Key] == b))).Select(p => p.Key).ToList();
                 matrix.Add(new DomainPairCell(a, b, direct, bridged, covered.Contains((a, b))));
             }
         }

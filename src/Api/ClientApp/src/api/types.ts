@@ -46,6 +46,8 @@ export interface MatrixCell {
   direct: number;
   bridged: number;
   covered: boolean;
+  directLinks: { source: { id: string; name?: string }; target: { id: string; name?: string } }[];
+  bridgedBy: { id: string; name: string }[];
 }
 
 export interface TrendPoint {

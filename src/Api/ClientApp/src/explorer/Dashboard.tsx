@@ -67,7 +67,7 @@ export function Dashboard({ authority, asOf, survey = null, confirmed = false, g
             </div>
             <div className="charts">
               <TrendChart points={r.trend} lang={lang} t={t} />
-              <Heatmap domains={r.domains} matrix={r.matrix} lang={lang} t={t} />
+              <Heatmap domains={r.domains} matrix={r.matrix} lang={lang} t={t} onSelect={onSelect} />
             </div>
             <div className="lists">
               <div>
