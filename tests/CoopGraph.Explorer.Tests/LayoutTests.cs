@@ -86,6 +86,31 @@ public sealed class LayoutTests(ExplorerServer server) : IClassFixture<ExplorerS
     }
 
     [BrowserFact]
+    public async Task TheKeyboard_MovesBetweenNodesOfTheCanvas_AndOpensOne()
+    {
+        await using var session = await ExplorerSession.OpenAsync(server, "/?authority=auth:city-sa");
+        var page = session.Page;
+        await session.WaitForNetworkAsync();
+        await page.GetByTestId("network").FocusAsync();
+
+        await page.Keyboard.PressAsync("ArrowRight");
+        var cursor = page.GetByTestId("network-cursor");
+        await Expect(cursor).Not.ToHaveTextAsync("");
+        var first = await cursor.TextContentAsync();
+        await page.Keyboard.PressAsync("ArrowDown");
+        await page.Keyboard.PressAsync("ArrowLeft");
+        var reached = (await cursor.TextContentAsync())!;
+        await page.Keyboard.PressAsync("Enter");
+
+        await Expect(page.GetByTestId("side-panel-name")).ToHaveTextAsync(reached);
+        Assert.False(string.IsNullOrEmpty(first));
+        await page.GetByTestId("network").FocusAsync();
+        await page.Keyboard.PressAsync("Escape");
+        await Expect(page.GetByTestId("side-panel")).ToHaveCountAsync(0);
+        await session.FinishAsync("keyboard-canvas");
+    }
+
+    [BrowserFact]
     public async Task HeadlineFigures_SayHowTheyAreComputed()
     {
         await using var session = await ExplorerSession.OpenAsync(server, "/?authority=auth:city-sa");

@@ -42,7 +42,6 @@ export function NetworkView({ root, state, gaps, lang, t, update }: {
   const [counts, setCounts] = useState({ nodes: 0, edges: 0, gaps: 0 });
   const select = (id: string | null) => update({ focus: id });
 
-  // The root: an authority's services with their links, or any other node's neighbourhood.
   // The page makes room for the side panel while it is open (see explorer.css), so that it covers no control.
   useEffect(() => {
     document.body.classList.toggle("with-panel", state.focus !== null);
@@ -54,6 +53,27 @@ export function NetworkView({ root, state, gaps, lang, t, update }: {
     };
   }, [state.focus]);
 
+  // The keyboard's place in the canvas: arrows move it to the nearest node that way, Enter opens its panel.
+  const [cursor, setCursor] = useState<{ id: string; name: string } | null>(null);
+  const onCanvasKey = (event: React.KeyboardEvent) => {
+    const instance = cy.current;
+    if (!instance) return;
+    if (event.key === "Enter" || event.key === " ") {
+      if (cursor) { event.preventDefault(); select(cursor.id); }
+      return;
+    }
+    if (event.key === "Escape") { select(null); return; }
+    const direction = arrowDirections[event.key];
+    if (!direction) return;
+    event.preventDefault();
+    const next = nearestNode(instance, cursor?.id ?? state.focus ?? root, direction);
+    if (!next) return;
+    instance.nodes().removeClass("cursor");
+    next.addClass("cursor");
+    setCursor({ id: next.id(), name: next.data("label") as string });
+  };
+
+  // The root: an authority's services with their links, or any other node's neighbourhood.
   useEffect(() => {
     const controller = new AbortController();
     setBusy(t.loading);
@@ -249,9 +269,11 @@ export function NetworkView({ root, state, gaps, lang, t, update }: {
       )}
       <div className="canvas-row">
         <div
-          ref={container} className="canvas" data-testid="network" role="img" aria-label={`${t.network}${t.colon} ${counts.nodes}, ${counts.edges}`}
+          ref={container} className="canvas" data-testid="network" role="application" tabIndex={0} onKeyDown={onCanvasKey}
+          aria-label={`${t.network}${t.colon} ${counts.nodes}, ${counts.edges}. ${t.canvasKeys}`}
           data-nodes={counts.nodes} data-edges={counts.edges} data-gap-edges={counts.gaps} aria-busy={busy !== null}
         />
+        <p className="visually-hidden" aria-live="polite" data-testid="network-cursor">{cursor?.name ?? ""}</p>
         <div className="legend" aria-label={t.legend}>
           <h3>{t.legend}</h3>
           <ul>
@@ -313,3 +335,26 @@ function download(blob: Blob, name: string): void {
   window.setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
+const arrowDirections: Record<string, [number, number]> = { ArrowRight: [1, 0], ArrowLeft: [-1, 0], ArrowDown: [0, 1], ArrowUp: [0, -1] };
+
+/** The node nearest to <paramref name="fromId"/> in a direction (within 60° of it), the first node when there is none to start from. */
+function nearestNode(instance: Core, fromId: string, [dx, dy]: [number, number]) {
+  const nodes = instance.nodes(":visible");
+  const from = instance.getElementById(fromId);
+  if (from.empty()) return nodes.first().nonempty() ? nodes.first() : null;
+  const origin = from.position();
+  let best: ReturnType<Core["nodes"]>[number] | null = null;
+  let bestCost = Infinity;
+  nodes.forEach((node) => {
+    if (node.id() === fromId) return;
+    const p = node.position();
+    const [x, y] = [p.x - origin.x, p.y - origin.y];
+    const distance = Math.hypot(x, y);
+    if (distance === 0) return;
+    const cosine = (x * dx + y * dy) / distance;
+    if (cosine < 0.5) return;
+    const cost = distance * (2 - cosine);
+    if (cost < bestCost) { bestCost = cost; best = node; }
+  });
+  return best;
+}

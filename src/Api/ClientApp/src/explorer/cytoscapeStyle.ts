@@ -24,6 +24,7 @@ export const networkStyle: StylesheetJson = [
   { selector: "node.kept", style: { width: 30, height: 30, "border-width": 2 } },
   { selector: "node:selected", style: { "border-width": 4, "border-color": "#000" } },
   { selector: "node.path", style: { "border-width": 4, "border-color": "#CC79A7" } },
+  { selector: "node.cursor", style: { "border-width": 5, "border-color": "#E69F00", "border-style": "double" } },
   { selector: "edge", style: { width: 1, "line-color": "#B0B0B0", "curve-style": "bezier", opacity: 0.8 } },
   { selector: "edge.cooperation", style: { width: "mapData(intensity, 1, 5, 1.5, 5)" as never, "line-color": "#7A7A7A" } },
   { selector: "edge.transversal", style: { "line-color": "#D55E00", opacity: 1 } },
