@@ -12,9 +12,12 @@ public sealed class LayoutTests(ExplorerServer server) : IClassFixture<ExplorerS
     [BrowserFact]
     public async Task TheSidePanel_CoversNoControl()
     {
-        await using var session = await ExplorerSession.OpenAsync(server, "/?authority=auth:dep-ms&focus=sse%3Acinema-rural");
+        // Opened after the network is drawn, as a reader does: the canvas must shrink to make room, not push the legend under the panel.
+        await using var session = await ExplorerSession.OpenAsync(server, "/?authority=auth:dep-ms");
         var page = session.Page;
         await session.WaitForNetworkAsync();
+        await page.GetByText("Nodes in view").ClickAsync();
+        await page.GetByTestId("node-list").GetByRole(AriaRole.Button, new() { Name = "Cinéma itinérant des Monts" }).ClickAsync();
         var panel = page.GetByTestId("side-panel");
         await Expect(panel).ToBeVisibleAsync();
         var box = (await panel.BoundingBoxAsync())!;
@@ -108,6 +111,26 @@ public sealed class LayoutTests(ExplorerServer server) : IClassFixture<ExplorerS
         await page.Keyboard.PressAsync("Escape");
         await Expect(page.GetByTestId("side-panel")).ToHaveCountAsync(0);
         await session.FinishAsync("keyboard-canvas");
+    }
+
+    [BrowserFact]
+    public async Task SelectingOrFiltering_KeepsTheNodesWhereTheyAre()
+    {
+        await using var session = await ExplorerSession.OpenAsync(server, "/?authority=auth:dep-ms");
+        var page = session.Page;
+        await session.WaitForNetworkAsync();
+        var network = page.GetByTestId("network");
+        var runs = await network.GetAttributeAsync("data-layout-runs");
+
+        await page.GetByText("Nodes in view").ClickAsync();
+        await page.GetByTestId("node-list").GetByRole(AriaRole.Button, new() { Name = "Cinéma itinérant des Monts" }).ClickAsync();
+        await Expect(page.GetByTestId("side-panel-name")).ToHaveTextAsync("Cinéma itinérant des Monts");
+        await page.GetByLabel("Show cooperation gaps (dashed)").UncheckAsync();
+        await page.WaitForFunctionAsync("() => Number(document.querySelector('[data-testid=network]').dataset.gapEdges) === 0");
+
+        // Neither the selection nor hiding the gaps laid the network out again.
+        Assert.Equal(runs, await network.GetAttributeAsync("data-layout-runs"));
+        await session.FinishAsync("stable-layout");
     }
 
     [BrowserFact]

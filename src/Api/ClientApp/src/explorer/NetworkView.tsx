@@ -147,30 +147,49 @@ export function NetworkView({ root, state, gaps, lang, t, update }: {
     if (!container.current) return;
     const instance = cytoscape({ container: container.current, style: networkStyle, minZoom: 0.2, maxZoom: 3, wheelSensitivity: 0.3 });
     instance.on("tap", "node", (event) => select(event.target.id() as string));
+    instance.on("mouseover", "node", (event) => event.target.addClass("hover"));
+    instance.on("mouseout", "node", (event) => event.target.removeClass("hover"));
     cy.current = instance;
     return () => { instance.destroy(); cy.current = null; };
   }, []);
 
+  // Where each node was laid out, for this root: selecting, expanding or filtering keeps the nodes already placed where
+  // they are, and only new nodes are laid out around them.
+  const positions = useRef(new Map<string, { x: number; y: number }>());
+  const [layoutRuns, setLayoutRuns] = useState(0);
+  useEffect(() => { positions.current = new Map(); }, [root]);
+
   useEffect(() => {
     const instance = cy.current;
     if (!instance) return;
+    const known = positions.current;
+    const nodeCount = elements.filter((e) => e.group === "nodes").length;
+    let fresh = 0;
     instance.batch(() => {
       instance.elements().remove();
-      // Nodes start on a circle, in a fixed order: the layout then spreads them the same way on every visit
+      // New nodes start on a circle, in a fixed order: the layout then spreads them the same way on every visit
       // (from a single point, cose squeezes the network into a column).
-      const count = elements.filter((e) => e.group === "nodes").length;
       let index = 0;
       instance.add(elements.map((e) => {
         if (e.group !== "nodes") return { group: e.group, data: e.data, classes: e.classes };
-        const angle = (2 * Math.PI * index++) / Math.max(count, 1);
-        return { group: e.group, data: e.data, classes: e.classes, position: { x: 400 * Math.cos(angle), y: 300 * Math.sin(angle) } };
+        const angle = (2 * Math.PI * index++) / Math.max(nodeCount, 1);
+        const placed = known.get(e.data.id as string);
+        if (!placed) fresh++;
+        return { group: e.group, data: e.data, classes: e.classes, position: placed ?? { x: 400 * Math.cos(angle), y: 300 * Math.sin(angle) } };
       }));
     });
-    // Spread enough for the labels to be read on a laptop screen.
-    instance.layout({
-      name: "cose", animate: false, randomize: false, nodeDimensionsIncludeLabels: true, padding: 24,
-      idealEdgeLength: () => 90, nodeRepulsion: () => 12000, componentSpacing: 80, gravity: 0.6,
-    } as cytoscape.LayoutOptions).run();
+    if (fresh > 0) {
+      // Layouts leave locked nodes alone: the ones already placed stay, the new ones find room around them.
+      const placed = instance.nodes().filter((n) => known.has(n.id()));
+      placed.lock();
+      instance.layout({
+        name: "cose", animate: false, randomize: false, nodeDimensionsIncludeLabels: true, padding: 24, fit: known.size === 0,
+        idealEdgeLength: () => 90, nodeRepulsion: () => 12000, componentSpacing: 80, gravity: 0.6,
+      } as cytoscape.LayoutOptions).run();
+      placed.unlock();
+      instance.nodes().forEach((n) => { known.set(n.id(), { ...n.position() }); });
+      setLayoutRuns((r) => r + 1);
+    }
     setCounts({ nodes: instance.nodes().length, edges: instance.edges().not(".gap").length, gaps: instance.edges(".gap").length });
   }, [elements]);
 
@@ -178,7 +197,12 @@ export function NetworkView({ root, state, gaps, lang, t, update }: {
     const instance = cy.current;
     if (!instance) return;
     instance.nodes().unselect();
-    if (state.focus) instance.getElementById(state.focus).select();
+    const selected = state.focus ? instance.getElementById(state.focus) : null;
+    if (selected && selected.nonempty()) {
+      selected.select();
+      // Zoom to the selection, never out of it: a reader who zoomed in stays zoomed in.
+      instance.animate({ center: { eles: selected }, zoom: Math.max(instance.zoom(), 1.2) }, { duration: 250 });
+    }
   }, [state.focus, elements]);
 
   const years = useMemo(() => {
@@ -271,7 +295,7 @@ export function NetworkView({ root, state, gaps, lang, t, update }: {
         <div
           ref={container} className="canvas" data-testid="network" role="application" tabIndex={0} onKeyDown={onCanvasKey}
           aria-label={`${t.network}${t.colon} ${counts.nodes}, ${counts.edges}. ${t.canvasKeys}`}
-          data-nodes={counts.nodes} data-edges={counts.edges} data-gap-edges={counts.gaps} aria-busy={busy !== null}
+          data-nodes={counts.nodes} data-edges={counts.edges} data-gap-edges={counts.gaps} data-layout-runs={layoutRuns} aria-busy={busy !== null}
         />
         <p className="visually-hidden" aria-live="polite" data-testid="network-cursor">{cursor?.name ?? ""}</p>
         <div className="legend" aria-label={t.legend}>
