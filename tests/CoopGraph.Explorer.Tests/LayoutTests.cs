@@ -49,6 +49,8 @@ public sealed class LayoutTests(ExplorerServer server) : IClassFixture<ExplorerS
         var legend = (await page.Locator(".legend").BoundingBoxAsync())!;
         Assert.True(legend.Y >= canvas.Y + canvas.Height - 1, "The legend is not below the network.");
         Assert.True(canvas.Width >= 340, $"The network is {canvas.Width} px wide on a 390 px phone.");
+        var smallest = int.Parse((await page.GetByTestId("network").GetAttributeAsync("data-smallest-node-px"))!, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.True(smallest >= 24, $"The smallest node is drawn {smallest} px wide on a phone: too small to tap.");
         await session.FinishAsync("phone-explorer");
     }
 

@@ -157,6 +157,8 @@ export function NetworkView({ root, state, gaps, lang, t, update }: {
   // they are, and only new nodes are laid out around them.
   const positions = useRef(new Map<string, { x: number; y: number }>());
   const [layoutRuns, setLayoutRuns] = useState(0);
+  // The smallest node as drawn, in CSS pixels: what a finger has to hit.
+  const [targetPx, setTargetPx] = useState(0);
   useEffect(() => { positions.current = new Map(); }, [root]);
 
   useEffect(() => {
@@ -189,7 +191,14 @@ export function NetworkView({ root, state, gaps, lang, t, update }: {
       placed.unlock();
       instance.nodes().forEach((n) => { known.set(n.id(), { ...n.position() }); });
       setLayoutRuns((r) => r + 1);
+      // A finger needs a target of 24 px at least: on a touch screen the first view is never zoomed out below that,
+      // the reader pans to see the rest.
+      if (known.size === nodeCount && touch() && instance.nodes().nonempty()) {
+        const smallest = Math.min(...instance.nodes().map((n) => n.width()));
+        if (smallest * instance.zoom() < minTarget) instance.zoom({ level: minTarget / smallest, renderedPosition: { x: instance.width() / 2, y: instance.height() / 2 } });
+      }
     }
+    setTargetPx(instance.nodes().nonempty() ? Math.round(Math.min(...instance.nodes().map((n) => n.renderedWidth()))) : 0);
     setCounts({ nodes: instance.nodes().length, edges: instance.edges().not(".gap").length, gaps: instance.edges(".gap").length });
   }, [elements]);
 
@@ -295,7 +304,7 @@ export function NetworkView({ root, state, gaps, lang, t, update }: {
         <div
           ref={container} className="canvas" data-testid="network" role="application" tabIndex={0} onKeyDown={onCanvasKey}
           aria-label={`${t.network}${t.colon} ${counts.nodes}, ${counts.edges}. ${t.canvasKeys}`}
-          data-nodes={counts.nodes} data-edges={counts.edges} data-gap-edges={counts.gaps} data-layout-runs={layoutRuns} aria-busy={busy !== null}
+          data-nodes={counts.nodes} data-edges={counts.edges} data-gap-edges={counts.gaps} data-layout-runs={layoutRuns} data-smallest-node-px={targetPx} aria-busy={busy !== null}
         />
         <p className="visually-hidden" aria-live="polite" data-testid="network-cursor">{cursor?.name ?? ""}</p>
         <div className="legend" aria-label={t.legend}>
@@ -358,6 +367,10 @@ function download(blob: Blob, name: string): void {
   anchor.remove();
   window.setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
+
+const minTarget = 24;
+
+const touch = (): boolean => typeof window.matchMedia === "function" && window.matchMedia("(pointer: coarse)").matches;
 
 const arrowDirections: Record<string, [number, number]> = { ArrowRight: [1, 0], ArrowLeft: [-1, 0], ArrowDown: [0, 1], ArrowUp: [0, -1] };
 
