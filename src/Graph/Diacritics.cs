@@ -1,17 +1,28 @@
 namespace CoopGraph.Graph;
 
 /// <summary>
-/// Letters without their accents, for comparing what people type with names: the app runs with invariant globalization
-/// (no ICU), where string normalisation cannot take accents off, so the letters of French and its neighbours are listed.
+/// Letters without their accents, for every comparison of what people type with names and for the search queries.
+/// By table, not by Unicode decomposition: the app runs with invariant globalization, where string.Normalize decomposes
+/// nothing. The letters of French and the other Latin-script languages of the data, as Lucene's ASCII folding writes
+/// them (Neo4j's full-text index folds the indexed text the same way).
 /// </summary>
 public static class Diacritics
 {
-    private const string Accented = "àáâãäåçèéêëìíîïñòóôõöùúûüýÿÀÁÂÃÄÅÇÈÉÊËÌÍÎÏÑÒÓÔÕÖÙÚÛÜÝŸ";
-    private const string Plain = "aaaaaaceeeeiiiinooooouuuuyyAAAAAACEEEEIIIINOOOOOUUUUYY";
+    private const string Accented = "àáâãäåāăąçćĉċčďđèéêëēĕėęěĝğġģĥħìíîïĩīĭįıĵķĺļľŀłñńņňòóôõöøōŏőŕŗřśŝşšţťŧùúûüũūŭůűųŵýÿŷźżž";
+    private const string Plain = "aaaaaaaaacccccddeeeeeeeeegggghhiiiiiiiiijklllllnnnnooooooooorrrsssstttuuuuuuuuuuwyyyzzz";
 
-    public static char Strip(char c)
+    private static readonly Dictionary<char, string> Folds = BuildFolds();
+
+    /// <summary>A lower-case letter without its accent ("é" → "e", "œ" → "oe"); any other character as it is.</summary>
+    public static string Fold(char lower) => Folds.TryGetValue(lower, out var plain) ? plain : lower.ToString();
+
+    private static Dictionary<char, string> BuildFolds()
     {
-        var index = Accented.IndexOf(c, StringComparison.Ordinal);
-        return index < 0 ? c : Plain[index];
+        var folds = new Dictionary<char, string> { ['æ'] = "ae", ['œ'] = "oe", ['ß'] = "ss" };
+        for (var i = 0; i < Accented.Length; i++)
+        {
+            folds[Accented[i]] = Plain[i].ToString();
+        }
+        return folds;
     }
 }

@@ -43,7 +43,7 @@ public static class SearchRanking
                 {
                     folded.Append(' ');
                 }
-                folded.Append(char.ToLowerInvariant(Diacritics.Strip(c)));
+                folded.Append(Diacritics.Fold(char.ToLowerInvariant(c)));
                 space = false;
             }
             else

@@ -9,14 +9,6 @@ namespace CoopGraph.Graph.Neo4j;
 /// </summary>
 internal static class LuceneQuery
 {
-    // By table, not by Unicode decomposition: the app runs with invariant globalization, where string.Normalize
-    // decomposes nothing. The letters of French and the other Latin-script languages of the data, as Lucene's ASCII
-    // folding writes them.
-    private const string Accented = "àáâãäåāăąçćĉċčďđèéêëēĕėęěĝğġģĥħìíîïĩīĭįıĵķĺļľŀłñńņňòóôõöøōŏőŕŗřśŝşšţťŧùúûüũūŭůűųŵýÿŷźżž";
-    private const string Plain = "aaaaaaaaacccccddeeeeeeeeegggghhiiiiiiiiijklllllnnnnooooooooorrrsssstttuuuuuuuuuuwyyyzzz";
-
-    private static readonly Dictionary<char, string> Folds = BuildFolds();
-
     public static string? From(string? text)
     {
         var words = SearchWords.Of(text);
@@ -28,25 +20,8 @@ internal static class LuceneQuery
         var builder = new StringBuilder(word.Length);
         foreach (var c in word.ToLowerInvariant())
         {
-            if (Folds.TryGetValue(c, out var plain))
-            {
-                builder.Append(plain);
-            }
-            else
-            {
-                builder.Append(c);
-            }
+            builder.Append(Diacritics.Fold(c));
         }
         return builder.ToString();
-    }
-
-    private static Dictionary<char, string> BuildFolds()
-    {
-        var folds = new Dictionary<char, string> { ['æ'] = "ae", ['œ'] = "oe", ['ß'] = "ss" };
-        for (var i = 0; i < Accented.Length; i++)
-        {
-            folds[Accented[i]] = Plain[i].ToString();
-        }
-        return folds;
     }
 }

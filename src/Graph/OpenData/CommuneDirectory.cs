@@ -112,28 +112,11 @@ public sealed class CommuneDirectory
         var builder = new StringBuilder(name.Length);
         foreach (var c in name)
         {
-            var folded = Fold(char.ToLowerInvariant(c));
+            var folded = Diacritics.Fold(char.ToLowerInvariant(c));
             builder.Append(folded.Length == 1 && !char.IsLetterOrDigit(folded[0]) ? " " : folded.ToUpperInvariant());
         }
         var words = builder.ToString().Split(' ', StringSplitOptions.RemoveEmptyEntries)
             .Select(w => w switch { "ST" => "SAINT", "STE" => "SAINTE", _ => w });
         return string.Join(' ', words);
     }
-
-    // The process runs with invariant globalisation, where string.Normalize leaves accents in place: the letters of
-    // French names are folded by hand.
-    private static string Fold(char c) => c switch
-    {
-        'à' or 'â' or 'ä' or 'á' or 'ã' => "a",
-        'é' or 'è' or 'ê' or 'ë' => "e",
-        'î' or 'ï' or 'í' or 'ì' => "i",
-        'ô' or 'ö' or 'ó' or 'ò' or 'õ' => "o",
-        'ù' or 'û' or 'ü' or 'ú' => "u",
-        'ÿ' or 'ý' => "y",
-        'ç' => "c",
-        'ñ' => "n",
-        'œ' => "oe",
-        'æ' => "ae",
-        _ => c.ToString(),
-    };
 }

@@ -32,5 +32,5 @@ internal static class FrenchNames
             : $"{noun} de {name}";
     }
 
-    private static bool StartsWithVowel(string name) => "AEIOUYaeiouy".Contains(Diacritics.Strip(name[0]), StringComparison.Ordinal);
+    private static bool StartsWithVowel(string name) => "aeiouy".Contains(Diacritics.Fold(char.ToLowerInvariant(name[0]))[0], StringComparison.Ordinal);
 }
