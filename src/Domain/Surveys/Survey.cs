@@ -24,9 +24,6 @@ public sealed record Survey
 
     /// <summary>Whether answers are still taken on <paramref name="today"/>: not closed by hand, closing date not past.</summary>
     public bool IsOpenOn(DateOnly today) => ClosedAt is null && (ClosesOn is not { } last || today <= last);
-
-    /// <summary>The text links written from this survey's answers carry as their origin.</summary>
-    public string Origin => SurveyOrigins.Of(Id);
 }
 
 /// <summary>
@@ -36,8 +33,6 @@ public sealed record Survey
 public static class SurveyOrigins
 {
     public const string Prefix = "survey:";
-
-    public static string Of(string surveyId) => surveyId;
 
     public static bool IsSurveyId(string id) => id.StartsWith(Prefix, StringComparison.Ordinal) && id.Length > Prefix.Length;
 

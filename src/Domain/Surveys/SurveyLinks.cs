@@ -29,7 +29,7 @@ public static class SurveyLinks
             CooperationKind = strongest.Kind,
             Intensity = strongest.Intensity,
             Since = declarations.Min(d => d.Since),
-            Source = survey.Origin,
+            Source = survey.Id,
             PrivateTo = survey.AuthorityId,
         };
     }

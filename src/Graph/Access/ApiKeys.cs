@@ -34,8 +34,11 @@ public static class ApiKeyMaterial
 {
     public const string KeyPrefix = "cg_";
 
-    public static string NewKey() =>
-        KeyPrefix + Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+    public static string NewKey() => NewSecret(KeyPrefix);
+
+    /// <summary>A random secret (32 bytes, URL-safe) after a prefix that says what it is: keys, survey invitations.</summary>
+    public static string NewSecret(string prefix) =>
+        prefix + Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 
     public static string Hash(string key) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
 

@@ -17,7 +17,7 @@ public sealed class EmbeddedSurveyStore(EmbeddedGraphStore graph) : ISurveyStore
         ArgumentNullException.ThrowIfNull(invitations);
         await using var connection = await graph.Connections.OpenAsync(cancellationToken);
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
-        await using (var command = Command(connection, transaction,
+        await using (var command = connection.Command(transaction,
             "INSERT INTO surveys (" + Columns + ") VALUES (@id, @authority, @title, @opens, @closes, NULL, @created)"))
         {
             command.Add("@id", survey.Id);
@@ -30,7 +30,7 @@ public sealed class EmbeddedSurveyStore(EmbeddedGraphStore graph) : ISurveyStore
         }
         foreach (var (serviceId, tokenHash) in invitations)
         {
-            await using var command = Command(connection, transaction,
+            await using var command = connection.Command(transaction,
                 "INSERT INTO survey_invitations (survey_id, service_id, token_hash) VALUES (@survey, @service, @hash)");
             command.Add("@survey", survey.Id);
             command.Add("@service", serviceId);
@@ -132,21 +132,13 @@ public sealed class EmbeddedSurveyStore(EmbeddedGraphStore graph) : ISurveyStore
         return declarations;
     }
 
-    public Task ReplaceDeclarationsAsync(
-        string surveyId, string serviceId, IReadOnlyList<Declaration> declarations, DateTimeOffset answeredAt, CancellationToken cancellationToken) =>
-        WriteDeclarationsAsync(surveyId, serviceId, declarations, answeredAt, cancellationToken);
-
-    public Task RestoreDeclarationsAsync(
-        string surveyId, string serviceId, IReadOnlyList<Declaration> declarations, DateTimeOffset? answeredAt, CancellationToken cancellationToken) =>
-        WriteDeclarationsAsync(surveyId, serviceId, declarations, answeredAt, cancellationToken);
-
-    private async Task WriteDeclarationsAsync(
+    public async Task ReplaceDeclarationsAsync(
         string surveyId, string serviceId, IReadOnlyList<Declaration> declarations, DateTimeOffset? answeredAt, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(declarations);
         await using var connection = await graph.Connections.OpenAsync(cancellationToken);
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
-        await using (var command = Command(connection, transaction, "DELETE FROM survey_declarations WHERE survey_id = @survey AND service_id = @service"))
+        await using (var command = connection.Command(transaction, "DELETE FROM survey_declarations WHERE survey_id = @survey AND service_id = @service"))
         {
             command.Add("@survey", surveyId);
             command.Add("@service", serviceId);
@@ -154,7 +146,7 @@ public sealed class EmbeddedSurveyStore(EmbeddedGraphStore graph) : ISurveyStore
         }
         foreach (var d in declarations)
         {
-            await using var command = Command(connection, transaction,
+            await using var command = connection.Command(transaction,
                 "INSERT INTO survey_declarations (survey_id, service_id, partner_id, coop_kind, intensity, since, theme_ids) " +
                 "VALUES (@survey, @service, @partner, @kind, @intensity, @since, @themes)");
             command.Add("@survey", surveyId);
@@ -166,7 +158,7 @@ public sealed class EmbeddedSurveyStore(EmbeddedGraphStore graph) : ISurveyStore
             command.Add("@themes", JsonSerializer.Serialize(d.ThemeIds));
             await command.ExecuteNonQueryAsync(cancellationToken);
         }
-        await using (var command = Command(connection, transaction,
+        await using (var command = connection.Command(transaction,
             "UPDATE survey_invitations SET answered_at = @at WHERE survey_id = @survey AND service_id = @service"))
         {
             command.Add("@at", answeredAt is { } at ? SqlValues.Instant(at) : null);
@@ -175,15 +167,6 @@ public sealed class EmbeddedSurveyStore(EmbeddedGraphStore graph) : ISurveyStore
             await command.ExecuteNonQueryAsync(cancellationToken);
         }
         await transaction.CommitAsync(cancellationToken);
-    }
-
-    [System.Diagnostics.CodeAnalysis.SuppressMessage("Security", "CA2100", Justification = "Every caller passes a constant statement; values go in parameters.")]
-    private static SqliteCommand Command(SqliteConnection connection, SqliteTransaction transaction, string text)
-    {
-        var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = text;
-        return command;
     }
 
     private static async Task<IReadOnlyList<Survey>> ReadSurveysAsync(SqliteCommand command, CancellationToken cancellationToken)

@@ -89,7 +89,7 @@ internal sealed class EmbeddedWriteTransaction(
     public async Task<IReadOnlySet<string>> FindTerritoryCyclesAsync(IReadOnlyList<string> territoryIds, CancellationToken cancellationToken)
     {
         var cycles = new HashSet<string>(StringComparer.Ordinal);
-        await using var command = Command(connection, transaction, TerritoryCyclesSql);
+        await using var command = connection.Command(transaction, TerritoryCyclesSql);
         command.Add("@ids", Json(territoryIds));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
@@ -102,7 +102,7 @@ internal sealed class EmbeddedWriteTransaction(
     public async Task<long> CommitAsync(CancellationToken cancellationToken)
     {
         long version;
-        await using (var bump = Command(connection, transaction, BumpVersionSql))
+        await using (var bump = connection.Command(transaction, BumpVersionSql))
         {
             version = (long)(await bump.ExecuteScalarAsync(cancellationToken))!;
         }
@@ -127,7 +127,7 @@ internal sealed class EmbeddedWriteTransaction(
 
     public static async Task<long> ReadVersionAsync(SqliteConnection connection, SqliteTransaction transaction, CancellationToken ct)
     {
-        await using var command = Command(connection, transaction, VersionSql);
+        await using var command = connection.Command(transaction, VersionSql);
         return (long)(await command.ExecuteScalarAsync(ct))!;
     }
 
@@ -139,14 +139,14 @@ internal sealed class EmbeddedWriteTransaction(
     /// <returns>Whether they had to be built.</returns>
     public static async Task<bool> EnsureIntegrityIndexesAsync(SqliteConnection connection, SqliteTransaction transaction, CancellationToken ct)
     {
-        await using (var probe = Command(connection, transaction, DeferredIndexes.HasIntegritySql))
+        await using (var probe = connection.Command(transaction, DeferredIndexes.HasIntegritySql))
         {
             if ((long)(await probe.ExecuteScalarAsync(ct))! == 1)
             {
                 return false;
             }
         }
-        await using var build = Command(connection, transaction, DeferredIndexes.IntegritySql);
+        await using var build = connection.Command(transaction, DeferredIndexes.IntegritySql);
         await build.ExecuteNonQueryAsync(ct);
         return true;
     }
@@ -155,25 +155,25 @@ internal sealed class EmbeddedWriteTransaction(
     {
         if (plan.DeleteLinkIds.Count > 0)
         {
-            await using var command = Command(connection, transaction, DeleteLinksSql);
+            await using var command = connection.Command(transaction, DeleteLinksSql);
             command.Add("@ids", Json(plan.DeleteLinkIds));
             await command.ExecuteNonQueryAsync(ct);
         }
         if (plan.DeleteNodeIds.Count > 0)
         {
-            await using (var cascade = Command(connection, transaction, DeletePrivateDataSql))
+            await using (var cascade = connection.Command(transaction, DeletePrivateDataSql))
             {
                 cascade.Add("@ids", Json(plan.DeleteNodeIds));
                 await cascade.ExecuteNonQueryAsync(ct);
             }
-            await using var command = Command(connection, transaction, DeleteNodesSql);
+            await using var command = connection.Command(transaction, DeleteNodesSql);
             command.Add("@ids", Json(plan.DeleteNodeIds));
             await command.ExecuteNonQueryAsync(ct);
         }
         WriteNodes(rows.Nodes, ct);
         foreach (var replacement in plan.Replacements)
         {
-            await using var command = Command(connection, transaction, replacement.Incoming ? ReplaceIncomingSql : ReplaceOutgoingSql);
+            await using var command = connection.Command(transaction, replacement.Incoming ? ReplaceIncomingSql : ReplaceOutgoingSql);
             command.Add("@type", LinkTypeNames.ToConstant(replacement.Type));
             command.Add("@node", replacement.NodeId);
             command.Add("@keep", Json(replacement.KeepOtherIds));
@@ -233,12 +233,4 @@ internal sealed class EmbeddedWriteTransaction(
         }
     }
 
-    [System.Diagnostics.CodeAnalysis.SuppressMessage("Security", "CA2100", Justification = "Every caller passes one of the constant statements of this class or of DeferredIndexes.")]
-    private static SqliteCommand Command(SqliteConnection connection, SqliteTransaction transaction, string sql)
-    {
-        var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
-        return command;
-    }
 }

@@ -55,6 +55,16 @@ internal static class SqlValues
 
     public static string Instant(DateTimeOffset value) => value.UtcDateTime.ToString("O", CultureInfo.InvariantCulture);
 
+    /// <summary>A command in <paramref name="transaction"/>: the embedded store's statements are constants, values parameters.</summary>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Security", "CA2100", Justification = "Every caller passes a constant statement of the embedded store; values go in parameters.")]
+    public static SqliteCommand Command(this SqliteConnection connection, SqliteTransaction transaction, string sql)
+    {
+        var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        return command;
+    }
+
     public static void Add(this SqliteCommand command, string name, object? value) =>
         command.Parameters.AddWithValue(name, value ?? DBNull.Value);
 }

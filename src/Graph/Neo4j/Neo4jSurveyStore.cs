@@ -79,15 +79,7 @@ public sealed class Neo4jSurveyStore(Neo4jQueryClient client) : ISurveyStore
             r[5] is IEnumerable<object?> themes ? themes.OfType<string>().ToList() : [])).ToList();
     }
 
-    public Task ReplaceDeclarationsAsync(
-        string surveyId, string serviceId, IReadOnlyList<Declaration> declarations, DateTimeOffset answeredAt, CancellationToken cancellationToken) =>
-        WriteDeclarationsAsync(surveyId, serviceId, declarations, answeredAt, cancellationToken);
-
-    public Task RestoreDeclarationsAsync(
-        string surveyId, string serviceId, IReadOnlyList<Declaration> declarations, DateTimeOffset? answeredAt, CancellationToken cancellationToken) =>
-        WriteDeclarationsAsync(surveyId, serviceId, declarations, answeredAt, cancellationToken);
-
-    private async Task WriteDeclarationsAsync(
+    public async Task ReplaceDeclarationsAsync(
         string surveyId, string serviceId, IReadOnlyList<Declaration> declarations, DateTimeOffset? answeredAt, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(declarations);

@@ -32,14 +32,11 @@ public interface ISurveyStore
     /// <summary>Every declaration of a survey, each service's last submission.</summary>
     Task<IReadOnlyList<Declaration>> GetDeclarationsAsync(string surveyId, CancellationToken cancellationToken);
 
-    /// <summary>Replaces, atomically, a service's declarations and marks it answered at <paramref name="answeredAt"/>.</summary>
-    Task ReplaceDeclarationsAsync(
-        string surveyId, string serviceId, IReadOnlyList<Declaration> declarations, DateTimeOffset answeredAt, CancellationToken cancellationToken);
-
     /// <summary>
-    /// Puts back a service's declarations and answer time as they were before a submission whose links could not be
-    /// written, so that answers and links never disagree.
+    /// Replaces, atomically, a service's declarations and its answer time (null: not answered). A submission writes its
+    /// answers with now; a submission whose links could not be written puts the previous ones back the same way, so that
+    /// answers and links never disagree.
     /// </summary>
-    Task RestoreDeclarationsAsync(
+    Task ReplaceDeclarationsAsync(
         string surveyId, string serviceId, IReadOnlyList<Declaration> declarations, DateTimeOffset? answeredAt, CancellationToken cancellationToken);
 }

@@ -196,14 +196,14 @@ public sealed class SurveyService(IGraphStore graph, ISurveyStore surveys, TimeP
             var written = await graph.WriteAsync(batch, cancellationToken);
             if (written.Errors.Count > 0)
             {
-                await surveys.RestoreDeclarationsAsync(survey.Id, serviceId, own, previousAnswer, CancellationToken.None);
+                await surveys.ReplaceDeclarationsAsync(survey.Id, serviceId, own, previousAnswer, CancellationToken.None);
             }
             return written;
         }
         catch
         {
             // The answers stand only with their links: put the previous ones back whatever stopped the write.
-            await surveys.RestoreDeclarationsAsync(survey.Id, serviceId, own, previousAnswer, CancellationToken.None);
+            await surveys.ReplaceDeclarationsAsync(survey.Id, serviceId, own, previousAnswer, CancellationToken.None);
             throw;
         }
     }
@@ -368,7 +368,7 @@ public sealed class SurveyService(IGraphStore graph, ISurveyStore surveys, TimeP
                 {
                     links.Add(new LinkUpsert(SurveyLinks.Make(previous, pair, found.ByPair[pair]), false, ["input", "links", links.Count]));
                 }
-                else if (current.TryGetValue(pair, out var link) && link.Source == survey.Origin)
+                else if (current.TryGetValue(pair, out var link) && link.Source == survey.Id)
                 {
                     deletes.Add(new ItemDelete(link.Id, ["input", "links", links.Count + deletes.Count]));
                 }

@@ -11,8 +11,7 @@ public static class SurveyTokens
 {
     public const string Prefix = "sv_";
 
-    public static string New() =>
-        Prefix + Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+    public static string New() => ApiKeyMaterial.NewSecret(Prefix);
 
     public static bool LooksLikeToken(string presented) => presented.StartsWith(Prefix, StringComparison.Ordinal);
 

@@ -70,7 +70,7 @@ public abstract partial class StoreContract
         await store.Surveys.ReplaceDeclarationsAsync(survey.Id, "svc:a", [Declared("svc:a", "sse:y")], at.AddHours(2), Ct);
         var afterReplace = await store.Surveys.GetDeclarationsAsync(survey.Id, Ct);
         var invitations = await store.Surveys.GetInvitationsAsync(survey.Id, Ct);
-        await store.Surveys.RestoreDeclarationsAsync(survey.Id, "svc:b", [], null, Ct);
+        await store.Surveys.ReplaceDeclarationsAsync(survey.Id, "svc:b", [], null, Ct);
 
         Assert.Equal(["svc:a>sse:y", "svc:b>svc:a"], afterReplace.Select(d => $"{d.ServiceId}>{d.PartnerId}"));
         Assert.Equal(["theme:a", "theme:b"], afterReplace[0].ThemeIds);
