@@ -5,7 +5,6 @@ using CoopGraph.Domain.Model;
 using CoopGraph.Domain.Surveys;
 using CoopGraph.Api.GraphQL.Surveys;
 using CoopGraph.Api.GraphQL.Writes;
-using CoopGraph.Domain.Validation;
 using GraphQL;
 using GraphQL.Types;
 
@@ -88,16 +87,7 @@ public static class NodeRootFields
             .Argument<IntGraphType>("first", "How many results, best first.", a => a.DefaultValue = 10)
             .ResolveAsync(async c =>
             {
-                var first = c.GetArgument<int?>("first") ?? 10;
-                if (first is < 0 or > Paging.Paging.MaxFirst)
-                {
-                    throw BadInput.Error($"'first' must be between 0 and {Paging.Paging.MaxFirst} (got {first}).");
-                }
-                var text = c.GetArgument<string>("text");
-                if (text.Length > Limits.MaxNameLength)
-                {
-                    throw BadInput.Error($"'text' has at most {Limits.MaxNameLength} characters.");
-                }
+                var (text, first) = SearchArguments.Read(c, 10, Paging.Paging.MaxFirst);
                 return await c.Store().SearchAsync(c.Viewer(), text, first, c.CancellationToken);
             });
 

@@ -210,16 +210,7 @@ public sealed class SurveyFormType : ObjectGraphType<SurveyFormView>
             .Argument<IntGraphType>("first", "How many, best first (at most 20).", a => a.DefaultValue = 10)
             .ResolveAsync(async c =>
             {
-                var first = c.GetArgument<int?>("first") ?? 10;
-                if (first is < 0 or > 20)
-                {
-                    throw BadInput.Error($"'first' must be between 0 and 20 (got {first}).");
-                }
-                var text = c.GetArgument<string>("text");
-                if (text.Length > Domain.Validation.Limits.MaxNameLength)
-                {
-                    throw BadInput.Error($"'text' has at most {Domain.Validation.Limits.MaxNameLength} characters.");
-                }
+                var (text, first) = SearchArguments.Read(c, 10, 20);
                 return await c.SurveyService().CandidatesAsync(c.Source.Survey, text, c.GetArgument<string?>("territoryCode"), first, c.CancellationToken);
             });
     }
