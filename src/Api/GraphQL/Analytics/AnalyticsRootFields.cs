@@ -95,7 +95,9 @@ public static class AnalyticsRootFields
                     First = page.First, After = ParseGapCursor(page.After), MinScore = c.GetArgument<double?>("minScore") ?? 0,
                     Involving = GapEnds(c, projection, "involving"), NotInvolving = GapEnds(c, projection, "notInvolving"),
                 };
-                var gaps = CooperationGaps.Find(projection, ScopeResolver.Members(projection, scope), scope.Day, options);
+                var prepared = c.AnalysisCache().GetOrAdd(projection, scope.Key,
+                    () => CooperationGaps.Prepare(projection, ScopeResolver.Members(projection, scope), scope.Day));
+                var gaps = prepared.Find(options);
                 var items = gaps.Items.Select(g => new PageItem<Projected<CooperationGap>>(new Projected<CooperationGap>(projection, g), GapCursorText(projection, g))).ToList();
                 return new Page<Projected<CooperationGap>>(items, gaps.TotalCount, gaps.HasNextPage);
             });

@@ -61,11 +61,32 @@ public sealed record GapOptions
 /// </summary>
 public static class CooperationGaps
 {
-    public static GapPage Find(GraphProjection projection, int[] members, int? day, GapOptions options)
+    public static GapPage Find(GraphProjection projection, int[] members, int? day, GapOptions options) =>
+        Prepare(projection, members, day).Find(options);
+
+    /// <summary>
+    /// A scope's cooperation graph and shared features, built once and searched with any options: a dashboard asking for
+    /// its services' gaps, its partners' gaps and the top gaps of its network builds them once, and so does paging.
+    /// </summary>
+    public static Prepared Prepare(GraphProjection projection, int[] members, int? day) =>
+        new(projection, members, CooperationGraph.Of(projection, members, day), new Features(projection, members));
+
+    public sealed class Prepared
     {
-        var graph = CooperationGraph.Of(projection, members, day);
-        var features = new Features(projection, members);
-        return Find(projection, members, graph, features, options);
+        private readonly GraphProjection _projection;
+        private readonly int[] _members;
+        private readonly CooperationGraph _graph;
+        private readonly Features _features;
+
+        internal Prepared(GraphProjection projection, int[] members, CooperationGraph graph, Features features)
+        {
+            _projection = projection;
+            _members = members;
+            _graph = graph;
+            _features = features;
+        }
+
+        public GapPage Find(GapOptions options) => CooperationGaps.Find(_projection, _members, _graph, _features, options);
     }
 
     /// <summary>
@@ -248,7 +269,7 @@ public static class CooperationGaps
     }
 
     /// <summary>What each member shares with others: sorted theme, policy and funder lists, and who holds each.</summary>
-    private sealed class Features
+    internal sealed class Features
     {
         public Features(GraphProjection projection, int[] members)
         {
