@@ -4,6 +4,7 @@ import { hotspotsQuery, serviceGapsQuery, transversalityQuery } from "../api/que
 import type { CooperationGap, DomainGap, Hotspot, Transversality } from "../api/types";
 import { domainName, percent, type Lang, type Words } from "../logic/i18n";
 import { reasonText } from "../logic/reasons";
+import { downloadCsv } from "../logic/download";
 import { count, num } from "../logic/format";
 import { summary } from "../logic/summary";
 import { serviceTemplate } from "../logic/surveyTemplate";
@@ -121,14 +122,7 @@ function MissingData({ authority, services, t }: { authority: string; services: 
       <p>{t.noConclusion}</p>
       <p>{t.howToFill}</p>
       <button type="button" className="link" data-testid="services-template"
-        onClick={() => {
-          const url = URL.createObjectURL(new Blob(["\uFEFF", serviceTemplate(authority)], { type: "text/csv;charset=utf-8" }));
-          const a = document.createElement("a");
-          a.href = url;
-          a.download = "services.csv";
-          a.click();
-          URL.revokeObjectURL(url);
-        }}>{t.template}</button>
+        onClick={() => downloadCsv("services.csv", serviceTemplate(authority))}>{t.template}</button>
     </div>
   );
 }

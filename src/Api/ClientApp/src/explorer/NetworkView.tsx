@@ -6,6 +6,7 @@ import { runQuery } from "../api/client";
 import { actorSearchQuery, authorityNetworkQuery, neighbourhoodQuery, pathQuery } from "../api/queries";
 import type { LinkData, NodeRef, PathResult } from "../api/types";
 import { spreadsheetCsv } from "../logic/csv";
+import { downloadBlob } from "../logic/download";
 import { count, num } from "../logic/format";
 import { reasonText } from "../logic/reasons";
 import { GraphModel } from "../logic/graphModel";
@@ -221,7 +222,7 @@ export function NetworkView({ root, state, gaps, lang, t, update }: {
 
   const exportPng = () => {
     const blob = cy.current?.png({ output: "blob", bg: "#ffffff", full: true, scale: 2 });
-    if (blob) download(blob, "coopgraph-network.png");
+    if (blob) downloadBlob(blob, "coopgraph-network.png");
   };
   const exportCsv = () => {
     const fr = lang === "fr";
@@ -242,7 +243,7 @@ export function NetworkView({ root, state, gaps, lang, t, update }: {
     const header = fr
       ? ["type", "id_source", "nom_source", "id_cible", "nom_cible", "score", "depuis", "remarques"]
       : ["type", "source_id", "source_name", "target_id", "target_name", "score", "since", "notes"];
-    download(new Blob([spreadsheetCsv(lang, header, rows)], { type: "text/csv;charset=utf-8" }), fr ? "coopgraph-manques-et-liens.csv" : "coopgraph-gaps-and-links.csv");
+    downloadBlob(new Blob([spreadsheetCsv(lang, header, rows)], { type: "text/csv;charset=utf-8" }), fr ? "coopgraph-manques-et-liens.csv" : "coopgraph-gaps-and-links.csv");
   };
 
   const legendEntries = state.colour === "domain"
@@ -355,17 +356,6 @@ async function addNeighbourhood(model: GraphModel, id: string, signal?: AbortSig
   if (!data.node) return;
   model.addNode(data.node);
   for (const link of data.node.links?.nodes ?? []) model.addLink(link);
-}
-
-function download(blob: Blob, name: string): void {
-  const url = URL.createObjectURL(blob);
-  const anchor = document.createElement("a");
-  anchor.href = url;
-  anchor.download = name;
-  document.body.append(anchor);
-  anchor.click();
-  anchor.remove();
-  window.setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
 const minTarget = 24;

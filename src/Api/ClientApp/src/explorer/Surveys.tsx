@@ -7,6 +7,7 @@ import { ApiError, runQuery } from "../api/client";
 import { addServiceMutation, closeSurveyMutation, createSurveyMutation, surveysQuery, surveyTrendQuery } from "../api/queries";
 import { authorization, storedKey } from "../api/session";
 import { allDomains, domainName, percent, type Lang, type Words } from "../logic/i18n";
+import { downloadCsv } from "../logic/download";
 import { count, num } from "../logic/format";
 import { invitationsCsv, serviceId, serviceTemplate } from "../logic/surveyTemplate";
 import type { ViewState } from "../logic/viewState";
@@ -40,16 +41,6 @@ interface Pair { source: { name: string }; target: { name: string } }
 interface ThenNow { then: { linkShare: number; serviceLinks: number }; now: { linkShare: number; serviceLinks: number } }
 
 interface ServiceRow { id: string; name: string; domain: string; direction: { id: string } | null }
-
-function download(name: string, text: string) {
-  // A byte-order mark so that a spreadsheet opens the accents right.
-  const url = URL.createObjectURL(new Blob([text.startsWith("\uFEFF") ? "" : "\uFEFF", text], { type: "text/csv;charset=utf-8" }));
-  const a = document.createElement("a");
-  a.href = url;
-  a.download = name;
-  a.click();
-  URL.revokeObjectURL(url);
-}
 
 export function Surveys({ authority, state, lang, t, update }: {
   authority: string;
@@ -157,7 +148,7 @@ function Services({ authority, services, canWrite, lang, t, onChange }: {
             <button type="submit" disabled={name.trim() === ""}>{t.addService}</button>
           </form>
           <p className="row">
-            <button type="button" className="link" onClick={() => download("services.csv", serviceTemplate(authority))}>{t.template}</button>
+            <button type="button" className="link" onClick={() => downloadCsv("services.csv", serviceTemplate(authority))}>{t.template}</button>
             <label className="upload">{t.upload}<input type="file" accept=".csv,text/csv" onChange={(e) => { const f = e.target.files?.[0]; if (f) void upload(f); }} /></label>
           </p>
         </>
@@ -201,7 +192,7 @@ function NewSurvey({ authority, lang, t, onCreated }: { authority: string; lang:
       {invitations && (
         <div className="invitations" data-testid="invitations">
           <p>{t.invitationsOnce}</p>
-          <button type="button" onClick={() => download("invitations.csv", invitationsCsv(lang, invitations))}>{t.downloadLinks}</button>
+          <button type="button" onClick={() => downloadCsv("invitations.csv", invitationsCsv(lang, invitations))}>{t.downloadLinks}</button>
           <table>
             <tbody>
               {invitations.map((i) => (

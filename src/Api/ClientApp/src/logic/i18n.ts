@@ -382,6 +382,4 @@ export const allDomains = Object.keys(domainNames.en);
 export const allLinkTypes = Object.keys(linkTypeNames.en);
 
 /** A share as a percentage the way each language writes it (0.25 -> "25 %" in French). */
-export function percent(lang: Lang, value: number): string {
-  return share(lang, value);
-}
+export const percent: (lang: Lang, value: number) => string = share;
