@@ -57,6 +57,8 @@ public sealed class CoopGraphSchema : Schema
         RegisterType(typeof(SseActorType));
         RegisterType(typeof(UniversityType));
         RegisterType(typeof(InnovationLabType));
+        RegisterType(typeof(OrganisationType));
+        RegisterType(typeof(EstablishmentType));
         RegisterType(typeof(PolicyType));
         RegisterType(typeof(ThemeType));
         RegisterType(typeof(TerritoryType));

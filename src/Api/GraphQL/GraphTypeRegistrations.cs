@@ -21,13 +21,14 @@ public static class GraphTypeRegistrations
         [
             typeof(QueryType), typeof(MutationType),
             // Common
-            typeof(ActorKindType), typeof(LinkTypeType), typeof(PolicyDomainType), typeof(AuthorityLevelType), typeof(LegalFormType),
+            typeof(ActorKindType), typeof(LinkTypeType), typeof(PolicyDomainType), typeof(AuthorityLevelType), typeof(LegalFormType), typeof(EstablishmentCategoryType),
             typeof(UniversityKindType), typeof(InstrumentType), typeof(CooperationKindType), typeof(ApplicationOutcomeType), typeof(TerritoryLevelType),
             typeof(PageInfoType), typeof(DateType),
             // Nodes
             typeof(NodeInterface), typeof(GraphStatsType),
             // Actors
             typeof(ActorInterface), typeof(AuthorityType), typeof(ServiceType), typeof(SseActorType), typeof(UniversityType), typeof(InnovationLabType),
+            typeof(OrganisationType), typeof(EstablishmentType),
             typeof(ActorEdgeType), typeof(ActorConnectionType), typeof(ActorFilterType), typeof(ActorInputType),
             // Links
             typeof(LinkGraphType), typeof(LinkEdgeType), typeof(LinkConnectionType), typeof(LinkFilterType), typeof(LinkInputType),

@@ -8,6 +8,8 @@ public enum ActorKind
     SseActor,
     University,
     InnovationLab,
+    Organisation,
+    Establishment,
 }
 
 public static class ActorKinds
@@ -19,10 +21,12 @@ public static class ActorKinds
         ActorKind.SseActor => NodeKind.SseActor,
         ActorKind.University => NodeKind.University,
         ActorKind.InnovationLab => NodeKind.InnovationLab,
+        ActorKind.Organisation => NodeKind.Organisation,
+        ActorKind.Establishment => NodeKind.Establishment,
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 
-    public static bool IsActor(this NodeKind kind) => kind <= NodeKind.InnovationLab;
+    public static bool IsActor(this NodeKind kind) => kind <= NodeKind.Establishment;
 
     public static ActorKind ToActorKind(this NodeKind kind) => kind.IsActor()
         ? (ActorKind)(int)kind

@@ -36,3 +36,26 @@ public sealed record InnovationLab : Node
 {
     public override NodeKind Kind => NodeKind.InnovationLab;
 }
+
+/// <summary>
+/// A company or a body that is none of the other kinds (a landlord, a transport operator, La Poste, a chamber of
+/// commerce): official data name them as beneficiaries and suppliers, and leaving them out would hide who is funded.
+/// </summary>
+public sealed record Organisation : Node
+{
+    public string? Siren { get; init; }
+    public override NodeKind Kind => NodeKind.Organisation;
+}
+
+/// <summary>
+/// A school (collège, lycée, école) or another establishment run under an authority's responsibility: PART_OF the
+/// authority that runs it (lycées their région, collèges their département), identified by its UAI.
+/// </summary>
+public sealed record Establishment : Node
+{
+    /// <summary>The national identifier of the establishment (unité administrative immatriculée, 8 characters).</summary>
+    public string? Uai { get; init; }
+    public required EstablishmentCategory Category { get; init; }
+    public required bool Public { get; init; }
+    public override NodeKind Kind => NodeKind.Establishment;
+}

@@ -46,6 +46,9 @@ public enum CooperationKind
     SharedProject,
     Agreement,
     Network,
+
+    /// <summary>Co-contractors of one public contract (a grouping of operators).</summary>
+    Consortium,
 }
 
 public enum ApplicationOutcome
@@ -63,4 +66,14 @@ public enum TerritoryLevel
     Intercommunality,
     Commune,
     District,
+}
+
+public enum EstablishmentCategory
+{
+    PrimarySchool,
+    College,
+    Lycee,
+    VocationalLycee,
+    MultiPurposeLycee,
+    Other,
 }

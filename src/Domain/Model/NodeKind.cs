@@ -8,6 +8,8 @@ public enum NodeKind
     SseActor,
     University,
     InnovationLab,
+    Organisation,
+    Establishment,
     Policy,
     Theme,
     Territory,

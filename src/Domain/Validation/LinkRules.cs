@@ -6,7 +6,10 @@ namespace CoopGraph.Domain.Validation;
 public static class LinkRules
 {
     private static readonly NodeKind[] Actors =
-        [NodeKind.Authority, NodeKind.Service, NodeKind.SseActor, NodeKind.University, NodeKind.InnovationLab];
+    [
+        NodeKind.Authority, NodeKind.Service, NodeKind.SseActor, NodeKind.University, NodeKind.InnovationLab,
+        NodeKind.Organisation, NodeKind.Establishment,
+    ];
 
     // Computed once: the planner asks for every link of every batch, and a list per call was two allocations a link.
     private static readonly IReadOnlyList<NodeKind>[] Sources = Enum.GetValues<LinkType>().Select(SourcesOf).ToArray();
@@ -20,8 +23,9 @@ public static class LinkRules
 
     private static IReadOnlyList<NodeKind> SourcesOf(LinkType type) => type switch
     {
-        LinkType.Funds => [NodeKind.Authority, NodeKind.Service, NodeKind.Policy],
-        LinkType.PartOf => [NodeKind.Service, NodeKind.Authority],
+        // Any actor may fund: foundations, the State, associations that redistribute, a company's sponsorship.
+        LinkType.Funds => [.. Actors, NodeKind.Policy],
+        LinkType.PartOf => [NodeKind.Service, NodeKind.Authority, NodeKind.Establishment],
         LinkType.Owns => [NodeKind.Service, NodeKind.Authority],
         LinkType.Targets => [NodeKind.Policy],
         _ => Actors,

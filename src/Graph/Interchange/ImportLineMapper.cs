@@ -10,7 +10,7 @@ namespace CoopGraph.Graph.Interchange;
 /// </summary>
 internal static class ImportLineMapper
 {
-    private static readonly HashSet<string> ActorKinds = ["AUTHORITY", "SERVICE", "SSE_ACTOR", "UNIVERSITY", "INNOVATION_LAB"];
+    private static readonly HashSet<string> ActorKinds = ["AUTHORITY", "SERVICE", "SSE_ACTOR", "UNIVERSITY", "INNOVATION_LAB", "ORGANISATION", "ESTABLISHMENT"];
 
     /// <param name="errors">A list the caller reuses from item to item; it is cleared here.</param>
     public static ImportLine Map(InputReader input, long number, List<UserError> errors)

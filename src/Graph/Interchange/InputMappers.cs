@@ -16,9 +16,12 @@ public static class InputMappers
     {
         ["domain"] = [ActorKind.Service],
         ["directionId"] = [ActorKind.Service],
-        ["authorityId"] = [ActorKind.Service, ActorKind.Authority, ActorKind.InnovationLab],
+        ["authorityId"] = [ActorKind.Service, ActorKind.Authority, ActorKind.InnovationLab, ActorKind.Establishment],
         ["legalForm"] = [ActorKind.SseActor],
-        ["siren"] = [ActorKind.SseActor],
+        ["siren"] = [ActorKind.SseActor, ActorKind.Organisation],
+        ["uai"] = [ActorKind.Establishment],
+        ["category"] = [ActorKind.Establishment],
+        ["public"] = [ActorKind.Establishment],
         ["level"] = [ActorKind.Authority],
         ["code"] = [ActorKind.Authority],
         ["population"] = [ActorKind.Authority],
@@ -55,6 +58,13 @@ public static class InputMappers
                 Id = id, Name = name, LegalForm = Required(input.Enum<LegalForm>("legalForm"), "legalForm", LegalForm.Other, kindName, path, errors), Siren = input.String("siren"),
             },
             ActorKind.University => new University { Id = id, Name = name, UniversityKind = input.Enum<UniversityKind>("universityKind") ?? UniversityKind.University },
+            ActorKind.Organisation => new Organisation { Id = id, Name = name, Siren = input.String("siren") },
+            ActorKind.Establishment => new Establishment
+            {
+                Id = id, Name = name, Uai = input.String("uai"),
+                Category = input.Enum<EstablishmentCategory>("category") ?? EstablishmentCategory.Other,
+                Public = input.Value<bool>("public") ?? true,
+            },
             _ => new InnovationLab { Id = id, Name = name },
         };
         var relations = new List<RelationSet>();

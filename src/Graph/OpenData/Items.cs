@@ -15,17 +15,17 @@ public sealed class ImportItem
 
     public bool IsLink => _fields.GetValueOrDefault("op") is "link";
 
-    /// <summary>A field's value: a string, a whole number or a list of strings; null when not set.</summary>
+    /// <summary>A field's value: a string, a number, a boolean or a list of strings; null when not set.</summary>
     public object? this[string field] => _fields.GetValueOrDefault(field);
 
-    /// <summary>Sets a field when the value is not null (strings, whole numbers, non-empty string lists).</summary>
+    /// <summary>Sets a field when the value is not null (strings, numbers, booleans, non-empty string lists).</summary>
     public ImportItem With(string field, object? value)
     {
         switch (value)
         {
             case null:
                 break;
-            case string or long:
+            case string or long or bool or decimal:
                 _fields[field] = value;
                 break;
             case IEnumerable<string> list:

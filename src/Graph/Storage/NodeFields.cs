@@ -16,13 +16,14 @@ internal readonly record struct NodeFields
     public string? Source { get; init; }
     public DomainSet Domains { get; init; }
 
-    /// <summary>An authority's or a territory's level.</summary>
+    /// <summary>An authority's or a territory's level; an establishment's type.</summary>
     public string? Level { get; init; }
 
-    /// <summary>An authority's or a territory's official code.</summary>
+    /// <summary>An authority's or a territory's official code; an establishment's UAI.</summary>
     public string? Code { get; init; }
 
     public long? Population { get; init; }
+    /// <summary>An SSE actor's legal form; an establishment's sector (Public or Private).</summary>
     public string? LegalForm { get; init; }
     public string? Siren { get; init; }
     public string? UniversityKind { get; init; }
@@ -40,6 +41,9 @@ internal readonly record struct NodeFields
     public DateTimeOffset CreatedAt { get; init; }
     public DateTimeOffset UpdatedAt { get; init; }
 
+    private const string PublicSector = "Public";
+    private const string PrivateSector = "Private";
+
     public static NodeFields Of(Node node)
     {
         var fields = new NodeFields
@@ -55,6 +59,8 @@ internal readonly record struct NodeFields
             Policy p => fields with { Instrument = p.Instrument.ToString(), Budget = p.Budget, Start = p.Start, End = p.End },
             Territory t => fields with { Level = t.Level.ToString(), Code = t.Code, ParentId = t.ParentId },
             Service s => fields with { ParentId = s.DirectionId },
+            Organisation o => fields with { Siren = o.Siren },
+            Establishment e => fields with { Code = e.Uai, Level = e.Category.ToString(), LegalForm = e.Public ? PublicSector : PrivateSector },
             _ => fields,
         };
     }
@@ -68,6 +74,11 @@ internal readonly record struct NodeFields
             NodeKind.SseActor => new SseActor { Id = Id, Name = Name, LegalForm = Parse<LegalForm>(LegalForm), Siren = Siren },
             NodeKind.University => new University { Id = Id, Name = Name, UniversityKind = Parse<UniversityKind>(UniversityKind) },
             NodeKind.InnovationLab => new InnovationLab { Id = Id, Name = Name },
+            NodeKind.Organisation => new Organisation { Id = Id, Name = Name, Siren = Siren },
+            NodeKind.Establishment => new Establishment
+            {
+                Id = Id, Name = Name, Uai = Code, Category = Parse<EstablishmentCategory>(Level), Public = LegalForm != PrivateSector,
+            },
             NodeKind.Policy => new Policy
             {
                 Id = Id, Name = Name, Domains = Domains.ToList(), Instrument = Parse<Instrument>(Instrument),

@@ -116,6 +116,8 @@ public abstract partial class StoreContract
             new SseActor { Id = "sse:x", Name = "Coop", LegalForm = LegalForm.Cooperative, Siren = "123456789", Source = "sirene" },
             new University { Id = "uni:u", Name = "Labo", UniversityKind = UniversityKind.ResearchLab },
             new InnovationLab { Id = "lab:l", Name = "Lab" },
+            new Organisation { Id = "org:o", Name = "La Poste", Siren = "356000000" },
+            new Establishment { Id = "uai:0440001A", Name = "Lycée", Uai = "0440001A", Category = EstablishmentCategory.VocationalLycee, Public = false },
             new Policy { Id = "pol:p", Name = "Plan", Domains = [PolicyDomain.Transport, PolicyDomain.Youth], Instrument = Instrument.CallForProjects, Budget = 1_250_000.50m, Start = new DateOnly(2021, 1, 1), End = new DateOnly(2026, 12, 31) },
             Theme("theme:t"),
         ];
@@ -125,18 +127,25 @@ public abstract partial class StoreContract
             Since = new DateOnly(2023, 3, 1), Until = new DateOnly(2023, 12, 31), Note = "convention", Source = "budget",
         };
         var coop = new Link { Id = LinkIds.Derive(LinkType.CooperatesWith, "sse:x", "uni:u"), Type = LinkType.CooperatesWith, SourceId = "sse:x", TargetId = "uni:u", CooperationKind = CooperationKind.CoConstruction, Intensity = 4 };
+        // Any actor may fund (a foundation, an association that redistributes); co-contractors form a consortium.
+        var redistributed = new Link { Id = "funds-2", Type = LinkType.Funds, SourceId = "sse:x", TargetId = "uai:0440001A", Instrument = Instrument.Subsidy, Amount = 800m, Year = 2024 };
+        var consortium = new Link { Id = LinkIds.Derive(LinkType.CooperatesWith, "org:o", "sse:x"), Type = LinkType.CooperatesWith, SourceId = "org:o", TargetId = "sse:x", CooperationKind = CooperationKind.Consortium };
         var batch = new GraphBatch
         {
             Nodes = nodes.Select((n, i) => new NodeUpsert(n, ["input", i])
             {
-                Relations = n is Service ? [new RelationSet(LinkType.PartOf, "authorityId", ["auth:a"])] : [],
+                Relations = n is Service or Establishment ? [new RelationSet(LinkType.PartOf, "authorityId", ["auth:a"])] : [],
             }).ToList(),
-            Links = [new LinkUpsert(funds, true, ["links", 0]), new LinkUpsert(coop, false, ["links", 1])],
+            Links =
+            [
+                new LinkUpsert(funds, true, ["links", 0]), new LinkUpsert(coop, false, ["links", 1]),
+                new LinkUpsert(redistributed, true, ["links", 2]), new LinkUpsert(consortium, false, ["links", 3]),
+            ],
         };
 
         var result = await store.Graph.WriteAsync(batch, Ct);
         var stored = (await store.Graph.GetNodesAsync(Viewer.Everything, nodes.Select(n => n.Id).ToList(), Ct)).ToDictionary(n => n.Id);
-        var links = (await store.Graph.GetLinksAsync(Viewer.Everything, [funds.Id, coop.Id], Ct)).ToDictionary(l => l.Id);
+        var links = (await store.Graph.GetLinksAsync(Viewer.Everything, [funds.Id, coop.Id, redistributed.Id, consortium.Id], Ct)).ToDictionary(l => l.Id);
 
         Assert.True(result.Succeeded, string.Join("; ", result.Errors.Select(e => e.Message)));
         foreach (var node in nodes)
@@ -148,6 +157,10 @@ public abstract partial class StoreContract
         Assert.Equal(funds, links[funds.Id]);
         Assert.Equal(LinkRules.CanonicalEnds(LinkType.CooperatesWith, "sse:x", "uni:u"), (links[coop.Id].SourceId, links[coop.Id].TargetId));
         Assert.Equal((CooperationKind.CoConstruction, 4), (links[coop.Id].CooperationKind!.Value, links[coop.Id].Intensity!.Value));
+        Assert.Equal(redistributed, links[redistributed.Id]);
+        Assert.Equal(CooperationKind.Consortium, links[consortium.Id].CooperationKind);
+        var responsible = await store.Graph.GetNeighbourIdsAsync(Viewer.Everything, ["uai:0440001A"], LinkType.PartOf, LinkDirection.Outgoing, Ct);
+        Assert.Equal(["auth:a"], responsible["uai:0440001A"]);
     }
 
     [ContractFact]

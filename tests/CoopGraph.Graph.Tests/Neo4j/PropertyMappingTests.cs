@@ -52,6 +52,8 @@ public sealed class PropertyMappingTests
         new SseActor { Id = "sse:x", Name = "Coop", LegalForm = LegalForm.Cooperative, Siren = "123456789" },
         new University { Id = "uni:u", Name = "Labo", UniversityKind = UniversityKind.ResearchLab },
         new InnovationLab { Id = "lab:l", Name = "Lab" },
+        new Organisation { Id = "org:o", Name = "La Poste", Siren = "356000000" },
+        new Establishment { Id = "uai:0440001A", Name = "Lycée", Uai = "0440001A", Category = EstablishmentCategory.MultiPurposeLycee, Public = false },
         new Policy { Id = "pol:p", Name = "Plan", Domains = [PolicyDomain.Transport, PolicyDomain.Youth], Instrument = Instrument.CallForProjects, Budget = 1_250_000.50m, Start = new DateOnly(2021, 1, 1), End = new DateOnly(2026, 12, 31) },
         new Theme { Id = "theme:t", Name = "Jeunesse", Domain = PolicyDomain.Youth },
         new Territory { Id = "ter:d", Code = "D69", Name = "Rhône", Level = TerritoryLevel.Departement, ParentId = "ter:r" },

@@ -18,9 +18,12 @@ public sealed class ActorInputType : InputObjectGraphType
         Field<StringGraphType>("source").Description("Where the data comes from.");
         Field<PolicyDomainType>("domain").Description("SERVICE only, required.");
         Field<IdGraphType>("directionId").Description("SERVICE only: the direction it belongs to (another service of the authority, public or private to the same authority).");
-        Field<IdGraphType>("authorityId").Description("SERVICE (required): the authority it is PART_OF. AUTHORITY: its parent authority. INNOVATION_LAB: its host.");
+        Field<IdGraphType>("authorityId").Description("SERVICE (required): the authority it is PART_OF. AUTHORITY: its parent authority. INNOVATION_LAB: its host. ESTABLISHMENT: the authority responsible for it.");
         Field<LegalFormType>("legalForm").Description("SSE_ACTOR only, required.");
-        Field<StringGraphType>("siren").Description("SSE_ACTOR only.");
+        Field<StringGraphType>("siren").Description("SSE_ACTOR and ORGANISATION only.");
+        Field<StringGraphType>("uai").Description("ESTABLISHMENT only: its national identifier (UAI).");
+        Field<EstablishmentCategoryType>("category").Description("ESTABLISHMENT only (default OTHER).");
+        Field<BooleanGraphType>("public").Description("ESTABLISHMENT only: false for a private establishment (default true).");
         Field<AuthorityLevelType>("level").Description("AUTHORITY only, required.");
         Field<StringGraphType>("code").Description("AUTHORITY only: official code.");
         Field<LongGraphType>("population").Description("AUTHORITY only.");

@@ -87,3 +87,35 @@ public sealed class InnovationLabType : ObjectGraphType<InnovationLab>
             .Resolve(c => c.Loaders().NeighbourNode(c.Source.Id, LinkType.HostedBy, LinkDirection.Outgoing));
     }
 }
+
+public sealed class OrganisationType : ObjectGraphType<Organisation>
+{
+    public OrganisationType()
+    {
+        Name = "Organisation";
+        Description = "A company or a body that is none of the other kinds: a landlord, a transport operator, a chamber, a supplier.";
+        Interface<NodeInterface>();
+        Interface<ActorInterface>();
+        IsTypeOf = o => o is Organisation;
+        ActorFields.Add(this);
+        Field<StringGraphType>("siren").Description("Its SIREN number (9 digits), when known.").Resolve(c => c.Source.Siren);
+    }
+}
+
+public sealed class EstablishmentType : ObjectGraphType<Establishment>
+{
+    public EstablishmentType()
+    {
+        Name = "Establishment";
+        Description = "A school (collège, lycée, école) or another establishment run under an authority's responsibility.";
+        Interface<NodeInterface>();
+        Interface<ActorInterface>();
+        IsTypeOf = o => o is Establishment;
+        ActorFields.Add(this);
+        Field<StringGraphType>("uai").Description("Its national identifier (UAI, 8 characters), when known.").Resolve(c => c.Source.Uai);
+        Field<NonNullGraphType<EstablishmentCategoryType>>("category").Description("What kind of establishment it is.").Resolve(c => c.Source.Category);
+        Field<NonNullGraphType<BooleanGraphType>>("public").Description("True for a public establishment, false for a private one.").Resolve(c => c.Source.Public);
+        Field<AuthorityType>("authority").Description("The authority responsible for it (PART_OF): a lycée's région, a collège's département.")
+            .Resolve(c => c.Loaders().NeighbourNode(c.Source.Id, LinkType.PartOf, LinkDirection.Outgoing));
+    }
+}

@@ -17,6 +17,8 @@ public sealed class ActorKindType : EnumerationGraphType<ActorKind>
             [ActorKind.SseActor] = "A social and solidarity economy organisation (SseActor).",
             [ActorKind.University] = "A university, school or research lab (University).",
             [ActorKind.InnovationLab] = "A public-innovation lab (InnovationLab).",
+            [ActorKind.Organisation] = "A company or body that is none of the other kinds (Organisation).",
+            [ActorKind.Establishment] = "A school or another establishment run under an authority (Establishment).",
         });
     }
 }
@@ -149,6 +151,24 @@ public sealed class CooperationKindType : EnumerationGraphType<CooperationKind>
             [CooperationKind.SharedProject] = "A project carried out together.",
             [CooperationKind.Agreement] = "A formal agreement (convention).",
             [CooperationKind.Network] = "Membership of the same working network.",
+            [CooperationKind.Consortium] = "Co-contractors of one public contract (a grouping of operators).",
+        });
+    }
+}
+
+public sealed class EstablishmentCategoryType : EnumerationGraphType<EstablishmentCategory>
+{
+    public EstablishmentCategoryType()
+    {
+        Description = "What kind of establishment, as the national education directory classes it.";
+        this.Describe(new Dictionary<EstablishmentCategory, string>
+        {
+            [EstablishmentCategory.PrimarySchool] = "A nursery or primary school (école), run with the commune.",
+            [EstablishmentCategory.College] = "A collège (lower secondary), run with the département.",
+            [EstablishmentCategory.Lycee] = "A general and technological lycée (LEGT), run with the région.",
+            [EstablishmentCategory.VocationalLycee] = "A vocational lycée (LP), run with the région.",
+            [EstablishmentCategory.MultiPurposeLycee] = "A multi-purpose lycée (LPO: general, technological and vocational), run with the région.",
+            [EstablishmentCategory.Other] = "Another establishment.",
         });
     }
 }
@@ -196,6 +216,8 @@ public sealed class NodeKindType : EnumerationGraphType<NodeKind>
             [NodeKind.SseActor] = "A social and solidarity economy organisation (SseActor).",
             [NodeKind.University] = "A university, school or research lab (University).",
             [NodeKind.InnovationLab] = "A public-innovation lab (InnovationLab).",
+            [NodeKind.Organisation] = "A company or body that is none of the other kinds (Organisation).",
+            [NodeKind.Establishment] = "A school or another establishment run under an authority (Establishment).",
             [NodeKind.Policy] = "A public policy or programme (Policy).",
             [NodeKind.Theme] = "An issue area (Theme).",
             [NodeKind.Territory] = "A place of the territorial tree (Territory).",

@@ -1,7 +1,7 @@
 // The shapes of the responses the explorer asks for (see queries.ts); names follow the schema.
 
 export type Domain = string;
-export type Kind = "AUTHORITY" | "SERVICE" | "SSE_ACTOR" | "UNIVERSITY" | "INNOVATION_LAB" | "POLICY" | "THEME" | "TERRITORY";
+export type Kind = "AUTHORITY" | "SERVICE" | "SSE_ACTOR" | "UNIVERSITY" | "INNOVATION_LAB" | "ORGANISATION" | "ESTABLISHMENT" | "POLICY" | "THEME" | "TERRITORY";
 
 export interface NodeRef {
   id: string;

@@ -340,11 +340,11 @@ const domainNames: Record<Lang, Record<string, string>> = {
 const kindNames: Record<Lang, Record<string, string>> = {
   en: {
     AUTHORITY: "Authority", SERVICE: "Service", SSE_ACTOR: "SSE organisation", UNIVERSITY: "University or lab",
-    INNOVATION_LAB: "Innovation lab", POLICY: "Policy", THEME: "Theme", TERRITORY: "Territory",
+    INNOVATION_LAB: "Innovation lab", ORGANISATION: "Company or other body", ESTABLISHMENT: "School or establishment", POLICY: "Policy", THEME: "Theme", TERRITORY: "Territory",
   },
   fr: typeset({
     AUTHORITY: "Collectivité", SERVICE: "Direction", SSE_ACTOR: "Acteur de l'ESS", UNIVERSITY: "Université ou laboratoire",
-    INNOVATION_LAB: "Laboratoire d'innovation publique", POLICY: "Politique ou dispositif", THEME: "Thématique", TERRITORY: "Territoire",
+    INNOVATION_LAB: "Laboratoire d'innovation publique", ORGANISATION: "Entreprise ou autre organisme", ESTABLISHMENT: "Établissement scolaire", POLICY: "Politique ou dispositif", THEME: "Thématique", TERRITORY: "Territoire",
   }),
 };
 

@@ -26,6 +26,8 @@ const kindColours: Record<Kind, string> = {
   SSE_ACTOR: "#009E73",
   UNIVERSITY: "#CC79A7",
   INNOVATION_LAB: "#E69F00",
+  ORGANISATION: "#7F7F7F",
+  ESTABLISHMENT: "#8C6D31",
   POLICY: "#D55E00",
   THEME: "#F0E442",
   TERRITORY: "#999999",
@@ -43,6 +45,8 @@ export function kindShape(kind: string | undefined): string {
     case "SSE_ACTOR": return "ellipse";
     case "UNIVERSITY": return "diamond";
     case "INNOVATION_LAB": return "hexagon";
+    case "ORGANISATION": return "rectangle";
+    case "ESTABLISHMENT": return "barrel";
     case "POLICY": return "triangle";
     case "THEME": return "tag";
     default: return "ellipse";
