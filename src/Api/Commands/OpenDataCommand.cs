@@ -1,15 +1,16 @@
 using System.Text.Json;
 using CoopGraph.Graph;
-using CoopGraph.Graph.Interchange;
 using CoopGraph.Graph.OpenData;
+using CoopGraph.Graph.OpenData.Tables;
 
 namespace CoopGraph.Api.Commands;
 
 /// <summary>
 /// <c>opendata import [--source NAME] FILE|FOLDER... </c>: imports official open-data files through their connectors.
 /// A file's source is the last <c>--source</c> before it, or is recognised from its header; a folder stands for the
-/// CSV files under it. Files are imported in the connectors' order (geography first), whatever the order given, so
-/// that each finds what it refers to. One JSON report per file on the output, progress on the error stream.
+/// table files under it (CSV, XLSX, XLS, ODS, JSON); a schema or a format example among them is left out and said.
+/// Files are imported in the connectors' order (geography first), whatever the order given, so that each finds what
+/// it refers to. One JSON report per file on the output, progress on the error stream.
 /// </summary>
 public static class OpenDataCommand
 {
@@ -45,11 +46,17 @@ public static class OpenDataCommand
         {
             try
             {
-                using var reader = new StreamReader(file);
-                using var table = CsvTable.Open(reader);
-                planned.Add((file, forced is null ? OpenDataSources.Detect(table.Columns) : OpenDataSources.Find(forced)));
+                if (TableFiles.LeftOutReason(file) is { } reason)
+                {
+                    // Said and counted, never silent: a folder of published files also holds their schemas and examples.
+                    await errors.WriteLineAsync($"{file}: left out, {reason}.");
+                    await output.WriteLineAsync(JsonSerializer.Serialize(new { file, leftOut = reason }, JsonSerializerOptions.Web));
+                    continue;
+                }
+                using var opened = TableFiles.Open(file, HeaderTest(forced));
+                planned.Add((file, forced is null ? OpenDataSources.Detect(opened.Table.Columns) : OpenDataSources.Find(forced)));
             }
-            catch (Exception e) when (e is OpenDataFormatException or IOException)
+            catch (Exception e) when (e is OpenDataFormatException or IOException or System.Text.Json.JsonException)
             {
                 await errors.WriteLineAsync($"{file}: {e.Message}");
                 failed = true;
@@ -62,12 +69,11 @@ public static class OpenDataCommand
         {
             try
             {
-                using var reader = new StreamReader(file);
-                using var table = CsvTable.Open(reader);
+                using var opened = TableFiles.Open(file, source.Reads);
                 // The progress and the final line count the same things, in the same words (rows rejected, links not joined).
                 var progress = new ImmediateProgress<OpenDataProgress>(p =>
                     errors.Write($"\r{file} ({source.Name}): {p.RowsRead:N0} rows, {p.RowsRejected:N0} rows rejected, {p.LinksNotJoined:N0} links not joined   "));
-                var report = await importer.ImportAsync(table, source, file, context, progress, cancellationToken);
+                var report = await importer.ImportAsync(opened.Table, source, file, context, progress, cancellationToken) with { Format = opened.Format };
                 var notJoined = report.Matches.GetValueOrDefault(OpenDataImporter.NotJoined);
                 await errors.WriteLineAsync(
                     $"\r{file} ({source.Name}{(report.Vintage is null ? "" : ", " + report.Vintage)}): {report.RowsRead:N0} rows, {report.NodesWritten:N0} nodes and {report.LinksWritten:N0} links written, {report.RowsRejected:N0} rows rejected, {notJoined:N0} links not joined.");
@@ -88,6 +94,10 @@ public static class OpenDataCommand
         }
         return failed ? 1 : 0;
     }
+
+    /// <summary>Which row of a workbook is its header: one the named source reads, or one any source reads.</summary>
+    private static Func<IReadOnlyList<string>, bool> HeaderTest(string? source) =>
+        source is null ? columns => OpenDataSources.TryDetect(columns) is not null : OpenDataSources.Find(source).Reads;
 
     private static void AddIfNew(this List<string> list, string? value)
     {
@@ -118,7 +128,8 @@ public static class OpenDataCommand
             }
             else if (Directory.Exists(args[i]))
             {
-                files.AddRange(Directory.EnumerateFiles(args[i], "*.csv", SearchOption.AllDirectories).Order(StringComparer.Ordinal).Select(f => (f, source)));
+                files.AddRange(Directory.EnumerateFiles(args[i], "*", SearchOption.AllDirectories)
+                    .Where(TableFiles.IsTableFile).Order(StringComparer.Ordinal).Select(f => (f, source)));
             }
             else
             {

@@ -1,9 +1,16 @@
 namespace CoopGraph.Graph.Interchange;
 
-/// <summary>One data row of a CSV file by column name; <see cref="Row"/> is the file's row number, the header being row 1.</summary>
-public sealed class CsvRecord(long row, IReadOnlyDictionary<string, string> values)
+/// <summary>
+/// One data row of a table by column name; <see cref="Row"/> is the file's row number (a CSV's header being row 1), or
+/// a JSON record's position.
+/// </summary>
+/// <param name="cells">The row's cells in order, kept only when their count differs from the header's (a malformed row a source may repair).</param>
+public sealed class CsvRecord(long row, IReadOnlyDictionary<string, string> values, IReadOnlyList<string>? cells = null)
 {
     public long Row { get; } = row;
+
+    /// <summary>The cells in order when the row has more or fewer than the header, else null.</summary>
+    public IReadOnlyList<string>? MisalignedCells { get; } = cells;
 
     /// <summary>A row with no value in any cell (a blank line).</summary>
     public bool IsBlank => values.Values.All(string.IsNullOrWhiteSpace);

@@ -7,7 +7,7 @@ namespace CoopGraph.Graph.Interchange;
 /// unescaped, cells trimmed, a UTF-8 byte-order mark dropped. Columns are found by name, so that their order does not
 /// matter and extra columns are ignored. Rows are streamed, never held.
 /// </summary>
-public sealed class CsvTable : IDisposable
+public sealed class CsvTable : IRecordTable
 {
     private readonly SepReader _reader;
 
@@ -35,7 +35,16 @@ public sealed class CsvTable : IDisposable
             {
                 values.TryAdd(Columns[i], line[i].ToString());
             }
-            yield return new CsvRecord(row, values);
+            string[]? cells = null;
+            if (line.ColCount != Columns.Count)
+            {
+                cells = new string[line.ColCount];
+                for (var i = 0; i < cells.Length; i++)
+                {
+                    cells[i] = line[i].ToString();
+                }
+            }
+            yield return new CsvRecord(row, values, cells);
         }
     }
 

@@ -5,9 +5,11 @@ namespace CoopGraph.Graph.OpenData;
 public sealed record RejectedRow(long Row, string Reason);
 
 /// <summary>What one file gave: rows read, what was written, rows refused (by row number), joins, rows left out on purpose.</summary>
+/// <param name="Format">How the file was read (CSV and its encoding, a workbook's sheet, JSON), set by whoever opened it.</param>
 public sealed record OpenDataFileReport(
     string File,
     string Source,
+    string? Format,
     string? Vintage,
     long RowsRead,
     long NodesWritten,
@@ -29,11 +31,12 @@ public sealed class OpenDataImporter(IGraphStore store)
         new(await CommuneDirectory.LoadAsync(store, cancellationToken));
 
     public async Task<OpenDataFileReport> ImportAsync(
-        CsvTable table, OpenDataSource source, string fileName, OpenDataContext context, IProgress<OpenDataProgress>? progress, CancellationToken cancellationToken)
+        IRecordTable table, OpenDataSource source, string fileName, OpenDataContext context, IProgress<OpenDataProgress>? progress, CancellationToken cancellationToken)
     {
-        RequireColumns(table, source.RequiredColumns);
+        RequireColumns(table, source);
         var vintage = source.VintageOf(Path.GetFileName(fileName));
         var run = new SourceRun(context, source.Provenance(vintage));
+        source.Begin(table.Columns, run);
         var tally = new RowTally();
 
         var errors = new List<Domain.Validation.UserError>();
@@ -71,7 +74,7 @@ public sealed class OpenDataImporter(IGraphStore store)
         var final = tally.Progress();
         progress?.Report(final);
         return new OpenDataFileReport(
-            fileName, source.Name, vintage, final.RowsRead, report.NodesWritten, report.LinksWritten, final.RowsRejected,
+            fileName, source.Name, null, vintage, final.RowsRead, report.NodesWritten, report.LinksWritten, final.RowsRejected,
             tally.Rejected.OrderBy(r => r.Row).Take(ImportRunner.MaxReportedRejections).ToList(), run.Matches.Counts, run.Skipped.Counts, report.Completed);
     }
 
@@ -82,14 +85,16 @@ public sealed class OpenDataImporter(IGraphStore store)
     }
 
     /// <summary>Refuses a file that lacks a column its format needs, naming every missing one.</summary>
-    private static void RequireColumns(CsvTable table, IReadOnlyCollection<string> required)
+    private static void RequireColumns(IRecordTable table, OpenDataSource source)
     {
-        var missing = required.Where(c => !table.Columns.Contains(c, StringComparer.Ordinal)).ToList();
-        if (missing.Count > 0)
+        if (source.Reads(table.Columns))
         {
-            throw new OpenDataFormatException(
-                $"Missing column{(missing.Count > 1 ? "s" : "")} {string.Join(", ", missing)} (the file has {string.Join(", ", table.Columns)}).");
+            return;
         }
+        var missing = source.RequiredColumns.Where(c => !table.Columns.Contains(c, StringComparer.Ordinal)).ToList();
+        throw new OpenDataFormatException(missing.Count > 0
+            ? $"Missing column{(missing.Count > 1 ? "s" : "")} {string.Join(", ", missing)} (the file has {string.Join(", ", table.Columns)})."
+            : $"Not a file of source '{source.Name}' (the file has {string.Join(", ", table.Columns)}).");
     }
 
     /// <summary>The outcome, among a report's matches, of links not written because their other end is not in the graph.</summary>

@@ -17,6 +17,17 @@ public abstract class OpenDataSource
 
     public abstract IReadOnlyCollection<string> RequiredColumns { get; }
 
+    /// <summary>Whether this source reads a file with these columns; by default, when it has every required column.</summary>
+    public virtual bool Reads(IReadOnlyList<string> columns) => RequiredColumns.All(c => columns.Contains(c, StringComparer.Ordinal));
+
+    /// <summary>How specific the source's recognition is: when several read a header, the most specific is chosen.</summary>
+    public virtual int Specificity => RequiredColumns.Count;
+
+    /// <summary>Called once before the rows of a file, with its columns (a source whose columns vary by publisher maps them here).</summary>
+    public virtual void Begin(IReadOnlyList<string> columns, SourceRun run)
+    {
+    }
+
     /// <summary>The year of the data when the format says it (a column or a documented vintage), else from the file name.</summary>
     public virtual string? VintageOf(string fileName) =>
         System.Text.RegularExpressions.Regex.Match(fileName, @"(19|20)\d\d") is { Success: true } m ? m.Value : null;

@@ -25,10 +25,11 @@ public static class OpenDataSources
 
     /// <summary>The source whose required columns a header holds, the most specific when several fit.</summary>
     public static OpenDataSource Detect(IReadOnlyList<string> columns) =>
-        All.Where(s => s.RequiredColumns.All(c => columns.Contains(c, StringComparer.Ordinal)))
-            .OrderByDescending(s => s.RequiredColumns.Count)
-            .FirstOrDefault()
+        TryDetect(columns)
         ?? throw new OpenDataFormatException($"No source reads a file with columns {string.Join(", ", columns)}; name one with --source.");
+
+    public static OpenDataSource? TryDetect(IReadOnlyList<string> columns) =>
+        All.Where(s => s.Reads(columns)).OrderByDescending(s => s.Specificity).FirstOrDefault();
 
     public static int Rank(OpenDataSource source) => All.TakeWhile(s => s.Name != source.Name).Count();
 }
