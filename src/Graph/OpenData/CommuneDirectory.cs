@@ -12,7 +12,17 @@ public sealed class CommuneDirectory
     private readonly HashSet<string> _codes = new(StringComparer.Ordinal);
     private readonly Dictionary<(string Departement, string Name), string?> _byName = [];
 
+    private readonly Dictionary<string, string> _regionOfDepartement = new(StringComparer.Ordinal);
+
     public int Count => _codes.Count;
+
+    /// <summary>Records a département's region (codes as INSEE writes them: 44 and 52).</summary>
+    public void AddDepartement(string departement, string region) => _regionOfDepartement[departement] = region;
+
+    /// <summary>The region of a département, or null when the geography does not have it.</summary>
+    public string? RegionOf(string departement) => _regionOfDepartement.GetValueOrDefault(departement);
+
+    public bool HasDepartement(string departement) => _regionOfDepartement.ContainsKey(departement);
 
     public void Add(string code, string name)
     {
@@ -35,6 +45,10 @@ public sealed class CommuneDirectory
                 if (item.Item is Territory { Level: TerritoryLevel.Commune } commune)
                 {
                     directory.Add(commune.Code, commune.Name);
+                }
+                else if (item.Item is Territory { Level: TerritoryLevel.Departement, Code: ['D', .. var departement], ParentId: ['i', 'n', 's', 'e', 'e', ':', 'R', .. var region] })
+                {
+                    directory.AddDepartement(departement, region);
                 }
             }
             if (!page.HasNextPage || page.Items.Count == 0)

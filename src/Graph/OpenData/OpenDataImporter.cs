@@ -28,20 +28,47 @@ public sealed record OpenDataFileReport(
 public sealed class OpenDataImporter(IGraphStore store)
 {
     public async Task<OpenDataContext> CreateContextAsync(CancellationToken cancellationToken) =>
-        new(await CommuneDirectory.LoadAsync(store, cancellationToken));
+        new(await CommuneDirectory.LoadAsync(store, cancellationToken), await StoredActorIdsAsync(cancellationToken));
+
+    /// <summary>The ids of the actors a number names (<c>siren:…</c>, <c>uai:…</c>), for connectors that join by number.</summary>
+    private async Task<HashSet<string>> StoredActorIdsAsync(CancellationToken cancellationToken)
+    {
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        var query = new NodeQuery { Kinds = [.. Enum.GetValues<Domain.Model.NodeKind>().Where(k => Domain.Model.ActorKinds.IsActor(k) && k != Domain.Model.NodeKind.Service)] };
+        string? after = null;
+        while (true)
+        {
+            var page = await store.ListNodesAsync(Domain.Model.Viewer.Everything, query, new PageRequest(1_000, after), cancellationToken);
+            foreach (var item in page.Items.Where(i => i.Item.Id.StartsWith("siren:", StringComparison.Ordinal) || i.Item.Id.StartsWith("uai:", StringComparison.Ordinal)))
+            {
+                ids.Add(item.Item.Id);
+            }
+            if (!page.HasNextPage || page.Items.Count == 0)
+            {
+                return ids;
+            }
+            after = page.Items[^1].Cursor;
+        }
+    }
 
     public async Task<OpenDataFileReport> ImportAsync(
         IRecordTable table, OpenDataSource source, string fileName, OpenDataContext context, IProgress<OpenDataProgress>? progress, CancellationToken cancellationToken)
     {
         RequireColumns(table, source);
         var vintage = source.VintageOf(Path.GetFileName(fileName));
-        var run = new SourceRun(context, source.Provenance(vintage));
+        var run = new SourceRun(context, source.Provenance(vintage), Path.GetFileName(fileName));
         source.Begin(table.Columns, run);
         var tally = new RowTally();
 
         var errors = new List<Domain.Validation.UserError>();
-        ImportLine Line(long row, ImportItem item) =>
-            ImportLineMapper.Map(new InputReader(item.Fields), tally.LineFrom(row, item.IsLink), errors);
+        ImportLine Line(long row, ImportItem item)
+        {
+            if (!item.IsLink && item["id"] is string id)
+            {
+                context.NodeEmitted(id);
+            }
+            return ImportLineMapper.Map(new InputReader(item.Fields), tally.LineFrom(row, item.IsLink), errors);
+        }
         IEnumerable<ImportLine> Lines()
         {
             foreach (var record in table.Records())
@@ -51,6 +78,11 @@ public sealed class OpenDataImporter(IGraphStore store)
                 {
                     yield return Line(record.Row, item);
                 }
+                foreach (var refusal in run.Refusals)
+                {
+                    tally.RefusedBySource(refusal.Row, refusal.Reason);
+                }
+                run.Refusals.Clear();
             }
             foreach (var (row, item) in source.Finish(run))
             {

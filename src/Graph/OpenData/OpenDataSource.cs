@@ -41,13 +41,22 @@ public abstract class OpenDataSource
 }
 
 /// <summary>The state of one file's import: its provenance label, the run's shared context and the file's join counters.</summary>
-public sealed class SourceRun(OpenDataContext context, string provenance)
+public sealed class SourceRun(OpenDataContext context, string provenance, string fileName = "")
 {
+    /// <summary>The file's name, for formats that say in it what their rows do not (a funder).</summary>
+    public string FileName { get; } = fileName;
+
     public OpenDataContext Context { get; } = context;
 
     public string Provenance { get; } = provenance;
 
     public MatchCounter Matches { get; } = new();
+
+    /// <summary>Rows the source itself refuses (malformed as published and not repairable), with their reasons.</summary>
+    public List<RejectedRow> Refusals { get; } = [];
+
+    /// <summary>Refuses a row with its reason: it is reported with the rows the model refused.</summary>
+    public void Refuse(long row, string reason) => Refusals.Add(new RejectedRow(row, reason));
 
     /// <summary>Rows that are read but deliberately not written (with the reason), as opposed to rows the store refused.</summary>
     public MatchCounter Skipped { get; } = new();

@@ -17,6 +17,8 @@ public static class OpenDataSources
         new PetitesVillesDeDemain(),
         new BetaGouvOrganisations(), new BetaGouvIncubators(), new BetaGouvStartups(), new BetaGouvSponsors(),
         new InnovativePublicServices(),
+        // Relationships last: they join to the actors and the geography above, and create only what is still unknown.
+        new ScdlSubsidies(),
     ];
 
     public static OpenDataSource Find(string name) =>

@@ -56,6 +56,16 @@ internal sealed class RowTally
         }
     }
 
+    /// <summary>A row the source refused before any item was made of it.</summary>
+    public void RefusedBySource(long row, string reason)
+    {
+        lock (_lock)
+        {
+            _rejectedRows.Add(row);
+            _rejected.Add(new RejectedRow(row, reason));
+        }
+    }
+
     public OpenDataProgress Progress()
     {
         lock (_lock)

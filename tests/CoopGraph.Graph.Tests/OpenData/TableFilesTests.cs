@@ -49,6 +49,19 @@ public sealed class TableFilesTests : IDisposable
     }
 
     [Fact]
+    public void ACsvWhoseLinesMixEncodings_IsDecodedLineByLine()
+    {
+        var path = Write("m.csv", [
+            .. TextEncodings.Windows1252.GetBytes("nom;montant\nVendée Habitat;100\n"),
+            .. Encoding.UTF8.GetBytes("Comité des fêtes;200\n")]);
+
+        using var opened = TableFiles.Open(path, HasMontant);
+
+        Assert.Equal(["Vendée Habitat", "Comité des fêtes"], opened.Table.Records().Select(r => r["nom"]));
+        Assert.Equal("CSV, windows-1252 with utf-8 lines", opened.Format);
+    }
+
+    [Fact]
     public void AUtf8Csv_IsUtf8_AndARowWithMoreCellsThanTheHeader_KeepsThemInOrder()
     {
         var path = Write("v.csv", Encoding.UTF8.GetBytes("nom,montant,nature\nVendée,24975,00,aide en numéraire\n"));

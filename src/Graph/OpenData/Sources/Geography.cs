@@ -64,10 +64,13 @@ internal sealed class CogDepartements : OpenDataSource
 
     public override IReadOnlyCollection<string> RequiredColumns => ["DEP", "REG", "LIBELLE"];
 
-    public override IEnumerable<ImportItem> Map(CsvRecord row, SourceRun run) =>
-        Insee.TerritoryAndAuthority(
+    public override IEnumerable<ImportItem> Map(CsvRecord row, SourceRun run)
+    {
+        run.Context.Communes.AddDepartement(row["DEP"]!, row["REG"]!);
+        return Insee.TerritoryAndAuthority(
             Insee.DepartementCode(row["DEP"]!), row["LIBELLE"]!, "DEPARTEMENT", Insee.RegionCode(row["REG"]!),
             FrenchNames.WithTncc("Département", row["TNCC"], row["LIBELLE"]!), "DEPARTEMENT", null, run.Provenance);
+    }
 }
 
 /// <summary>INSEE COG communes with their legal population (code_insee, nom, dep, population_municipale…).</summary>

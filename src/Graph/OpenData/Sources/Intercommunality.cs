@@ -34,6 +34,11 @@ internal sealed class EpciMembers : OpenDataSource
     public override IEnumerable<ImportItem> Map(CsvRecord row, SourceRun run)
     {
         run.Matches.Count(run.Context.Communes.Contains(row["commune_insee"]!) ? "commune in the geography" : "commune not in the geography (other vintage)");
+        if (LegalUnits.Siren(row["commune_siren"]) is { } siren)
+        {
+            // Funding and procurement files name communes by SIREN; a merged commune's SIREN does not spell its code.
+            run.Context.CommuneOfSiren[siren] = row["commune_insee"]!;
+        }
         yield return Items.Link("PART_OF", Insee.Authority(row["commune_insee"]!), "siren:" + row["epci_siren"], run.Provenance);
     }
 }

@@ -13,14 +13,25 @@ public static class TextEncodings
 
     public static Encoding Windows1252 { get; } = GetWindows1252();
 
-    /// <summary>Opens a text file in its detected encoding, positioned after any byte-order mark; names the encoding.</summary>
+    /// <summary>
+    /// Opens a text file in its detected encoding, positioned after any byte-order mark; names the encoding. A file
+    /// that is not UTF-8 as a whole but has lines that are (rows appended by another tool: Vendée 2018) is decoded line
+    /// by line, each line in the encoding it is valid in.
+    /// </summary>
     public static (TextReader Reader, string EncodingName) Open(string path)
     {
         var stream = File.OpenRead(path);
         try
         {
-            var encoding = IsUtf8(stream) ? new UTF8Encoding(false) : Windows1252;
-            stream.Position = StartsWithBom(stream) ? Utf8Bom.Length : 0;
+            var utf8 = IsUtf8(stream);
+            var start = StartsWithBom(stream) ? Utf8Bom.Length : 0;
+            if (!utf8 && MixedLines(stream, start) is { } mixed)
+            {
+                stream.Dispose();
+                return (new StringReader(mixed), Windows1252.WebName + " with utf-8 lines");
+            }
+            var encoding = utf8 ? new UTF8Encoding(false) : Windows1252;
+            stream.Position = start;
             return (new StreamReader(stream, encoding, detectEncodingFromByteOrderMarks: false), encoding.WebName);
         }
         catch
@@ -37,6 +48,41 @@ public static class TextEncodings
     {
         Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
         return Encoding.GetEncoding(1252);
+    }
+
+    /// <summary>The text decoded line by line when some lines are UTF-8 with accents and others are not; else null.</summary>
+    private static string? MixedLines(Stream stream, int start)
+    {
+        // Only files small enough to hold: published grant files are; a national file in one encoding never comes here.
+        if (stream.Length > 64 * 1024 * 1024)
+        {
+            return null;
+        }
+        stream.Position = start;
+        using var buffer = new MemoryStream();
+        stream.CopyTo(buffer);
+        var bytes = buffer.GetBuffer().AsSpan(0, (int)buffer.Length);
+        var strict = new UTF8Encoding(false, throwOnInvalidBytes: true);
+        var text = new StringBuilder(bytes.Length);
+        var utf8Lines = 0;
+        while (bytes.Length > 0)
+        {
+            var end = bytes.IndexOf((byte)'\n');
+            var line = end < 0 ? bytes : bytes[..(end + 1)];
+            bytes = end < 0 ? [] : bytes[(end + 1)..];
+            string decoded;
+            try
+            {
+                decoded = strict.GetString(line);
+                utf8Lines += line.ContainsAnyExceptInRange((byte)0, (byte)127) ? 1 : 0;
+            }
+            catch (DecoderFallbackException)
+            {
+                decoded = Windows1252.GetString(line);
+            }
+            text.Append(decoded);
+        }
+        return utf8Lines > 0 ? text.ToString() : null;
     }
 
     private static bool StartsWithBom(Stream stream)
