@@ -24,6 +24,8 @@ public sealed class CommuneDirectory
 
     public bool HasDepartement(string departement) => _regionOfDepartement.ContainsKey(departement);
 
+    public bool HasRegion(string region) => _regionOfDepartement.ContainsValue(region);
+
     public void Add(string code, string name)
     {
         _codes.Add(code);

@@ -18,7 +18,7 @@ public static class OpenDataSources
         new BetaGouvOrganisations(), new BetaGouvIncubators(), new BetaGouvStartups(), new BetaGouvSponsors(),
         new InnovativePublicServices(),
         // Relationships last: they join to the actors and the geography above, and create only what is still unknown.
-        new ScdlSubsidies(),
+        new ScdlSubsidies(), new StateAssociations(), new PublicContracts(),
     ];
 
     public static OpenDataSource Find(string name) =>

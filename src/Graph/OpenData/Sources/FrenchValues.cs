@@ -103,6 +103,10 @@ internal static class FrenchValues
         };
     }
 
+    /// <summary>The last year a file name holds ("…_2008_2018.csv": 2018; "plf2012_…_2010.csv": 2010), the data's year where publishers name files by it.</summary>
+    public static string? LastYearOf(string fileName) =>
+        System.Text.RegularExpressions.Regex.Matches(fileName, @"(19|20)\d\d") is { Count: > 0 } matches ? matches[^1].Value : null;
+
     /// <summary>A column name folded for matching: lower case, no accents, letters and digits only ("N° SIRET attributaire" → "nsiretattributaire").</summary>
     public static string Fold(string name)
     {

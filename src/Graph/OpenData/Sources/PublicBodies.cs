@@ -26,7 +26,7 @@ internal static class PublicBodies
     public static (string Id, string How) Resolve(string siren, SourceRun run)
     {
         var geography = run.Context.Communes;
-        if (MergedRegions.TryGetValue(siren, out var mergedRegion))
+        if (MergedRegions.TryGetValue(siren, out var mergedRegion) && geography.HasRegion(mergedRegion))
         {
             return (Insee.Authority(Insee.RegionCode(mergedRegion)), "région by SIREN");
         }

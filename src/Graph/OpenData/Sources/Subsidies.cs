@@ -28,8 +28,7 @@ internal sealed partial class ScdlSubsidies : OpenDataSource
     public override int Specificity => 10;
 
     /// <summary>The last year in the file name: a file of grants 2008–2018 is the 2018 edition.</summary>
-    public override string? VintageOf(string fileName) =>
-        Year().Matches(fileName) is { Count: > 0 } matches ? matches[^1].Value : null;
+    public override string? VintageOf(string fileName) => FrenchValues.LastYearOf(fileName);
 
     public override void Begin(IReadOnlyList<string> columns, SourceRun run)
     {
@@ -217,9 +216,6 @@ internal sealed partial class ScdlSubsidies : OpenDataSource
         var hash = SHA256.HashData(Encoding.UTF8.GetBytes(key + "\n" + rank));
         return "grant:" + Convert.ToHexStringLower(hash, 0, 12);
     }
-
-    [GeneratedRegex(@"(19|20)\d\d")]
-    private static partial Regex Year();
 
     [GeneratedRegex(@"^dep(\d{2,3}|2[ab])_", RegexOptions.IgnoreCase)]
     private static partial Regex DepartementFile();
