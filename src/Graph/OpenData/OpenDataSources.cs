@@ -18,7 +18,9 @@ public static class OpenDataSources
         new BetaGouvOrganisations(), new BetaGouvIncubators(), new BetaGouvStartups(), new BetaGouvSponsors(),
         new InnovativePublicServices(),
         // Relationships last: they join to the actors and the geography above, and create only what is still unknown.
+        new Lycees(), new Colleges(), new EducationDirectory(),
         new ScdlSubsidies(), new StateAssociations(), new PublicContracts(),
+        new DigitalAdvisers(), new FranceServices(), new InvestmentGrants(),
     ];
 
     public static OpenDataSource Find(string name) =>
