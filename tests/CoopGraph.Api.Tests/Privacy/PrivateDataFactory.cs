@@ -44,6 +44,7 @@ public class PrivateDataFactory : IsolatedAppFactory, IAsyncLifetime
         builder.UseSetting("Api:Limits:MaxQueryLength", "1000000");
         builder.UseSetting("Api:Limits:MaxComplexity", "10000000");
         builder.UseSetting("Api:Limits:MaxFragments", "1000");
+        builder.UseSetting("Api:Limits:MaxAliases", "1000");
         // Each viewer asks every field about a dozen ids: far more than a minute's allowance of one client.
         builder.UseSetting("Api:RateLimits:PerAddressPerMinute", "1000000");
         builder.UseSetting("Api:RateLimits:PerKeyPerMinute", "1000000");
