@@ -21,6 +21,7 @@ public sealed class AnalyticsQueryTests(CoopGraphFactory factory) : IClassFixtur
         { "transversalLinks", """{ transversalLinks(scope: { authorityId: "auth:dep-vc" }, first: 50) { totalCount nodes { id source { id } target { id } } pageInfo { hasNextPage } } }""" },
         { "cooperationGaps", """{ cooperationGaps(scope: { authorityId: "auth:dep-vc" }, first: 10) { totalCount edges { cursor node { source { id } target { id } score hops reasons { kind weight detail nodes { id } } } } pageInfo { hasNextPage endCursor } } }""" },
         { "domainGaps", """{ domainGaps(authorityId: "auth:dep-ms") { a b sharedThemes { id } servicesA { id } servicesB { id } } }""" },
+        { "fundingSummary", """{ fundingSummary(groupBy: [FUNDER, YEAR]) { amount grants beneficiaries groups(first: 5) { funder { id } year amount grants beneficiaries } } }""" },
         { "competitionHotspots", """{ competitionHotspots(first: 10) { policy { id name } applicants applicantPairs cooperatingPairs cooperatingPairShare applicantActors { id } } }""" },
         { "path", """{ path(from: "sse:auto-ecole-sociale", to: "svc:depms-roads", linkTypes: [COOPERATES_WITH, WORKS_ON], maxHops: 6) { hops nodes { id __typename } links { id type } } }""" },
         { "brokers", """{ brokers(first: 15) { actor { id } betweenness bridgedDomainPairs exact errorBound } }""" },
@@ -92,6 +93,7 @@ public sealed class AnalyticsQueryTests(CoopGraphFactory factory) : IClassFixtur
 
     [Theory]
     [InlineData("""{ cooperationGaps(first: 101) { totalCount } }""")]
+    [InlineData("""{ fundingSummary { groups(first: 1001) { amount } } }""")]
     [InlineData("""{ competitionHotspots(first: 101) { applicants } }""")]
     [InlineData("""{ competitionHotspots(maxCooperatingShare: 1.5) { applicants } }""")]
     [InlineData("""{ brokers(first: 1001) { betweenness } }""")]

@@ -38,6 +38,18 @@ public sealed class TinyGraph
         return this;
     }
 
+    public TinyGraph Funds(string funder, string beneficiary, decimal? amount, int year, Instrument instrument = Instrument.Subsidy)
+    {
+        _links.Add(new Link { Id = $"funds:{_links.Count}", Type = LinkType.Funds, SourceId = funder, TargetId = beneficiary, Amount = amount, Year = year, Instrument = instrument });
+        return this;
+    }
+
+    public TinyGraph PolicyOf(string id, string owner, params PolicyDomain[] domains)
+    {
+        Add(new Policy { Id = id, Name = id, Instrument = Instrument.Subsidy, Domains = domains });
+        return Link(LinkType.Owns, owner, id);
+    }
+
     public TinyGraph WorksOn(string actor, params string[] themes)
     {
         foreach (var theme in themes)

@@ -67,14 +67,19 @@ internal static class LinkRows
     /// </summary>
     public static readonly string TopologyColumns =
         "l.id, CASE l.type " + string.Concat(Enum.GetValues<LinkType>().Select(t => $"WHEN '{LinkTypeNames.ToConstant(t)}' THEN {(int)t} ")) + "END, " +
-        "l.source_id, l.target_id, " + DayNumber("l.since") + ", " + DayNumber("l.until") + ", l.private_to";
+        "l.source_id, l.target_id, " + DayNumber("l.since") + ", " + DayNumber("l.until") + ", l.private_to, " +
+        // A funding's figures travel with the topology (money is analysed on the projection); other links have none.
+        "CASE l.type WHEN 'FUNDS' THEN l.instrument END, CASE l.type WHEN 'FUNDS' THEN l.amount END, CASE l.type WHEN 'FUNDS' THEN l.year END";
 
     // julianday('0001-01-01') is 1721425.5: the difference is DateOnly.DayNumber.
     private static string DayNumber(string column) => $"CAST(julianday({column}) - 1721425.5 AS INTEGER)";
 
-    /// <summary>A link with only its id, type, ends, dates and privacy, for an <see cref="ITopologySink"/>.</summary>
+    /// <summary>A link with only its id, type, ends, dates, privacy and a funding's figures, for an <see cref="ITopologySink"/>.</summary>
     public static Link ReadTopology(SqliteDataReader r) => new()
     {
+        Instrument = r.Enum<Instrument>(7),
+        Amount = r.Decimal(8),
+        Year = r.Int(9),
         Id = r.GetString(0),
         Type = (LinkType)r.GetInt32(1),
         SourceId = r.GetString(2),

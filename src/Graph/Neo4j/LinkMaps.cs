@@ -32,7 +32,7 @@ internal static class LinkMaps
         },
     };
 
-    /// <summary>A link from <c>r {.*, type, sourceId, targetId}</c>; a topology read leaves every other field empty.</summary>
+    /// <summary>A link from <c>r {.*, type, sourceId, targetId}</c>; a topology read leaves every other field empty but a funding's figures.</summary>
     public static Link Read(object? value, bool topologyOnly = false)
     {
         var p = PropertyMaps.Map(value);
@@ -46,7 +46,12 @@ internal static class LinkMaps
             Until = p.Date("until"),
             PrivateTo = p.Text("privateTo"),
         };
-        return topologyOnly ? link : link with
+        if (topologyOnly)
+        {
+            // The projection keeps a funding's amount, year and instrument: money is analysed there too.
+            return link.Type != LinkType.Funds ? link : link with { Instrument = p.Enum<Instrument>("instrument"), Amount = p.Decimal("amount"), Year = p.Int("year") };
+        }
+        return link with
         {
             Note = p.Text("note"),
             Source = p.Text("source"),

@@ -152,7 +152,7 @@ public abstract partial class StoreContract
     }
 
     [ContractFact]
-    public async Task ExportToATopologySink_GivesTheSameLinks_WithOnlyTheirIdsTypesEndsAndDates()
+    public async Task ExportToATopologySink_GivesTheSameLinks_WithOnlyTheirIdsTypesEndsAndDates_AndFundingFigures()
     {
         await using var store = await OpenDemoAsync();
         var full = new GraphCollector();
@@ -165,7 +165,12 @@ public abstract partial class StoreContract
             full.Links.Select(l => (l.Id, l.Type, l.SourceId, l.TargetId, l.Since, l.Until)),
             topology.Links.Select(l => (l.Id, l.Type, l.SourceId, l.TargetId, l.Since, l.Until)));
         Assert.Contains(full.Links, l => l.Note is not null || l.Intensity is not null);
-        Assert.All(topology.Links, l => Assert.True(l.Note is null && l.Intensity is null && l.Amount is null && l.CooperationKind is null));
+        Assert.All(topology.Links, l => Assert.True(l.Note is null && l.Intensity is null && l.CooperationKind is null));
+        // The projection sums money: FUNDS links keep their amount, year and instrument, and only they have any.
+        Assert.Equal(
+            full.Links.Where(l => l.Type == LinkType.Funds).Select(l => (l.Id, l.Amount, l.Year, l.Instrument)),
+            topology.Links.Where(l => l.Type == LinkType.Funds).Select(l => (l.Id, l.Amount, l.Year, l.Instrument)));
+        Assert.All(topology.Links.Where(l => l.Type != LinkType.Funds), l => Assert.True(l.Amount is null && l.Year is null && l.Instrument is null));
         Assert.Equal(full.Nodes.Count, topology.Nodes.Count);
     }
 }

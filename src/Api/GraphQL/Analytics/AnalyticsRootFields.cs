@@ -6,6 +6,7 @@ using CoopGraph.Api.GraphQL.Paging;
 using CoopGraph.Domain.Analytics.Centrality;
 using CoopGraph.Domain.Analytics.Communities;
 using CoopGraph.Domain.Analytics.Competition;
+using CoopGraph.Domain.Analytics.Funding;
 using CoopGraph.Domain.Analytics.Gaps;
 using CoopGraph.Domain.Analytics.Paths;
 using CoopGraph.Domain.Analytics.Ranking;
@@ -138,6 +139,19 @@ public static class AnalyticsRootFields
                 return CompetitionHotspots.Find(projection, members, scope.Day)
                     .Where(h => h.CooperatingPairShare <= maxShare)
                     .Take(first).Select(h => new Projected<CompetitionHotspot>(projection, h));
+            });
+
+        query.Field<NonNullGraphType<FundingSummaryType>>("fundingSummary")
+            .Description("Money by the questions managers ask: the FUNDS links of a scope, summed and grouped. With authorityId, the authority's own funding " +
+                "(links from it, its services and the policies either owns; other scope fields then narrow the beneficiaries); with another scope, the funding " +
+                "its actors receive; without one, all. asOf keeps the links valid that day. Each grant or contract is one link; amounts are in euros.")
+            .ScopeArgument()
+            .Argument<ListGraphType<NonNullGraphType<FundingGroupType>>>("groupBy", a => a.Description = "The keys to group by (none: one row, the total).")
+            .ResolveAsync(async c =>
+            {
+                var projection = await c.ProjectionAsync();
+                var groupBy = c.GetArgument<List<FundingGroup>?>("groupBy") ?? [];
+                return new Projected<FundingReport>(projection, FundingSummary.Summarise(projection, c.ReadScope(), groupBy));
             });
 
         query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<AuthorityRankType>>>>("authorityRanking")

@@ -84,6 +84,15 @@ public sealed class GraphProjection
     /// <summary>Last valid day, or <see cref="int.MaxValue"/>.</summary>
     public required int[] LinkUntil { get; init; }
 
+    /// <summary>The FUNDS links, ascending, and their figures at the same positions in <see cref="Fundings"/>.</summary>
+    public int[] FundingLinks { get; init; } = [];
+
+    public Funding[] Fundings { get; init; } = [];
+
+    /// <summary>A FUNDS link's amount, year and instrument (<see cref="FundingLinks"/> holds its position).</summary>
+    public Funding FundingOf(int link) =>
+        Array.BinarySearch(FundingLinks, link) is var at and >= 0 ? Fundings[at] : throw new ArgumentOutOfRangeException(nameof(link), "not a FUNDS link");
+
     /// <summary>Outgoing adjacency per link type, indexed by <see cref="LinkType"/>.</summary>
     public required Csr[] Out { get; init; }
 

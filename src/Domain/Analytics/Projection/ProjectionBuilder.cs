@@ -20,6 +20,8 @@ public sealed class ProjectionBuilder : ITopologySink
     private readonly List<int> _linkTarget = [];
     private readonly List<int> _linkSince = [];
     private readonly List<int> _linkUntil = [];
+    private readonly List<int> _fundingLinks = [];
+    private readonly List<Funding> _fundings = [];
 
     // Private nodes and links are few: kept as (index, authority id) pairs, resolved to indexes once every node is in.
     private readonly List<(int Index, string Owner)> _privateNodes = [];
@@ -62,6 +64,11 @@ public sealed class ProjectionBuilder : ITopologySink
         _linkTarget.Add(target);
         _linkSince.Add(link.Since?.DayNumber ?? GraphProjection.Unbounded);
         _linkUntil.Add(link.Until?.DayNumber ?? int.MaxValue);
+        if (link.Type == LinkType.Funds)
+        {
+            _fundingLinks.Add(_linkTypes.Count - 1);
+            _fundings.Add(new Funding(link.Amount, link.Year ?? link.Since?.Year, link.Instrument));
+        }
     }
 
     public GraphProjection Build(long version, DateTimeOffset builtAt)
@@ -143,6 +150,8 @@ public sealed class ProjectionBuilder : ITopologySink
             LinkTarget = targets,
             LinkSince = [.. _linkSince],
             LinkUntil = [.. _linkUntil],
+            FundingLinks = [.. _fundingLinks],
+            Fundings = [.. _fundings],
             Out = outgoing,
             In = incoming,
             Cooperation = cooperation,
