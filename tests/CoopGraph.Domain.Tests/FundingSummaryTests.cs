@@ -59,6 +59,14 @@ public sealed class FundingSummaryTests
     }
 
     [Fact]
+    public void ByBeneficiary_TheTopBeneficiariesComeFirst()
+    {
+        var report = FundingSummary.Summarise(Graph, new AnalysisScope { AuthorityId = "a" }, [FundingGroup.Beneficiary]);
+
+        Assert.Equal([("x", 1_500m, 2), ("y", 350m, 2)], report.Rows.Select(r => (Graph.Ids[r.Beneficiary!.Value], r.Amount, r.Grants)));
+    }
+
+    [Fact]
     public void WithoutScopeOrGroups_OneRowHoldsEverything()
     {
         var report = FundingSummary.Summarise(Graph, AnalysisScope.Everything, []);

@@ -18,6 +18,7 @@ public sealed class FundingGroupType : EnumerationGraphType<FundingGroup>
             [FundingGroup.Domain] = "The funder's own domain (a service's, a policy's); a funder of several domains counts in each, one without in none (null).",
             [FundingGroup.Instrument] = "The link's instrument (SUBSIDY, CALL_FOR_PROJECTS, PUBLIC_CONTRACT…).",
             [FundingGroup.Year] = "The link's year (else its start date's).",
+            [FundingGroup.Beneficiary] = "The funded actor (the link's target): the top beneficiaries come first.",
         });
     }
 }
@@ -54,6 +55,8 @@ public sealed class FundingRowType : ObjectGraphType<Projected<FundingRow>>
         Description = "One group of a funding summary; the keys not grouped by are null.";
         Field<NodeInterface>("funder").Description("FUNDER: the funding actor or policy.")
             .Resolve(c => c.Source.Value.Funder is { } funder ? c.Loaders().Node(c.Source.Projection.Ids[funder]) : null);
+        Field<NodeInterface>("beneficiary").Description("BENEFICIARY: the funded actor.")
+            .Resolve(c => c.Source.Value.Beneficiary is { } beneficiary ? c.Loaders().Node(c.Source.Projection.Ids[beneficiary]) : null);
         Field<NodeKindType>("beneficiaryKind").Description("BENEFICIARY_KIND.").Resolve(c => c.Source.Value.BeneficiaryKind);
         Field<PolicyDomainType>("domain").Description("DOMAIN: null for funders without a domain of their own.").Resolve(c => c.Source.Value.Domain);
         Field<InstrumentType>("instrument").Description("INSTRUMENT.").Resolve(c => c.Source.Value.Instrument);

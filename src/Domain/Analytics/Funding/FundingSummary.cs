@@ -12,18 +12,20 @@ public enum FundingGroup
     Domain,
     Instrument,
     Year,
+    Beneficiary,
 }
 
 /// <summary>One group: its keys (null where not grouped by, or unknown), the money, the grants and the distinct beneficiaries.</summary>
 public sealed record FundingRow(
-    int? Funder, NodeKind? BeneficiaryKind, PolicyDomain? Domain, Instrument? Instrument, int? Year, decimal Amount, int Grants, int Beneficiaries);
+    int? Funder, NodeKind? BeneficiaryKind, PolicyDomain? Domain, Instrument? Instrument, int? Year, decimal Amount, int Grants, int Beneficiaries,
+    int? Beneficiary = null);
 
 /// <param name="Amount">The sum of the amounts given (grants without an amount count as grants, not as money).</param>
 public sealed record FundingReport(decimal Amount, int Grants, int Beneficiaries, IReadOnlyList<FundingRow> Rows);
 
 /// <summary>
 /// Money by the questions managers ask: which FUNDS links a scope covers, summed by funder, beneficiary kind, domain,
-/// instrument or year. With an authority, its funding: the links from the authority, its services and the policies
+/// instrument, year or beneficiary (its top beneficiaries). With an authority, its funding: the links from the authority, its services and the policies
 /// either owns. With another scope, the funding its actors receive (links to an actor in scope). Without a scope, all.
 /// A funder's domain is its own (a service's, a policy's); a policy of several domains counts in each, so domain rows
 /// may sum to more than the total, which counts each grant once.
@@ -35,7 +37,7 @@ public static class FundingSummary
         ArgumentNullException.ThrowIfNull(projection);
         ArgumentNullException.ThrowIfNull(scope);
         var links = Links(projection, scope);
-        var rows = new Dictionary<(int?, NodeKind?, PolicyDomain?, Instrument?, int?), (decimal Amount, int Grants, HashSet<int> Beneficiaries)>();
+        var rows = new Dictionary<(int?, NodeKind?, PolicyDomain?, Instrument?, int?, int?), (decimal Amount, int Grants, HashSet<int> Beneficiaries)>();
         var everyone = new HashSet<int>();
         decimal total = 0;
         foreach (var link in links)
@@ -55,17 +57,19 @@ public static class FundingSummary
                     groupBy.Contains(FundingGroup.BeneficiaryKind) ? projection.Kinds[target] : (NodeKind?)null,
                     domain,
                     groupBy.Contains(FundingGroup.Instrument) ? funding.Instrument : null,
-                    groupBy.Contains(FundingGroup.Year) ? funding.Year : null);
+                    groupBy.Contains(FundingGroup.Year) ? funding.Year : null,
+                    groupBy.Contains(FundingGroup.Beneficiary) ? target : (int?)null);
                 var row = rows.TryGetValue(key, out var known) ? known : (Amount: 0m, Grants: 0, Beneficiaries: new HashSet<int>());
                 row.Beneficiaries.Add(target);
                 rows[key] = (row.Amount + (funding.Amount ?? 0), row.Grants + 1, row.Beneficiaries);
             }
         }
         var ordered = rows
-            .Select(r => new FundingRow(r.Key.Item1, r.Key.Item2, r.Key.Item3, r.Key.Item4, r.Key.Item5, r.Value.Amount, r.Value.Grants, r.Value.Beneficiaries.Count))
+            .Select(r => new FundingRow(r.Key.Item1, r.Key.Item2, r.Key.Item3, r.Key.Item4, r.Key.Item5, r.Value.Amount, r.Value.Grants, r.Value.Beneficiaries.Count, r.Key.Item6))
             .OrderByDescending(r => r.Amount).ThenByDescending(r => r.Grants)
             .ThenBy(r => r.Year).ThenBy(r => r.Funder is { } f ? projection.Ids[f] : "", StringComparer.Ordinal)
             .ThenBy(r => r.Domain).ThenBy(r => r.Instrument).ThenBy(r => r.BeneficiaryKind)
+            .ThenBy(r => r.Beneficiary is { } b ? projection.Ids[b] : "", StringComparer.Ordinal)
             .ToList();
         return new FundingReport(total, links.Count, everyone.Count, ordered);
     }

@@ -70,6 +70,14 @@ export const serviceGapsQuery = `query ExplorerServiceGaps($id: ID!, $asOf: Date
   betweenPartners: cooperationGaps(scope: { authorityId: $id, asOf: $asOf }, first: 5, notInvolving: $services) { totalCount nodes { ${gapBits} } }
 }`;
 
+// An authority's money: its total, by year and by domain, and the actors it funds most.
+export const fundingQuery = `query ExplorerFunding($id: ID!, $asOf: Date) {
+  total: fundingSummary(scope: { authorityId: $id, asOf: $asOf }) { amount grants beneficiaries }
+  byYear: fundingSummary(scope: { authorityId: $id, asOf: $asOf }, groupBy: [YEAR]) { groups(first: 15) { year amount grants } }
+  byDomain: fundingSummary(scope: { authorityId: $id, asOf: $asOf }, groupBy: [DOMAIN]) { groups(first: 17) { domain amount grants } }
+  top: fundingSummary(scope: { authorityId: $id, asOf: $asOf }, groupBy: [BENEFICIARY]) { groups(first: 5) { beneficiary { id ... on Actor { name } } amount grants } }
+}`;
+
 export const hotspotsQuery = `query ExplorerHotspots($id: ID!, $asOf: Date) {
   competitionHotspots(scope: { authorityId: $id, asOf: $asOf }, first: 5) {
     policy { id name } applicants applicantPairs cooperatingPairs cooperatingPairShare

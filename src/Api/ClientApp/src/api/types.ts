@@ -97,6 +97,21 @@ export interface DomainGap {
   servicesB: { id: string; name: string }[];
 }
 
+export interface FundingRow {
+  year: number | null;
+  domain: string | null;
+  beneficiary: { id: string; name: string } | null;
+  amount: number;
+  grants: number;
+}
+
+export interface FundingData {
+  total: { amount: number; grants: number; beneficiaries: number };
+  byYear: { groups: FundingRow[] };
+  byDomain: { groups: FundingRow[] };
+  top: { groups: FundingRow[] };
+}
+
 export interface Hotspot {
   policy: { id: string; name: string };
   applicants: number;

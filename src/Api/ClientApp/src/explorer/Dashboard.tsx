@@ -1,7 +1,8 @@
-// An authority's dashboard: figures, trend, heatmap, silos, bridges, domain gaps, cooperation gaps and
-// competition hotspots. Each analysis loads on its own and says so, with a count of those ready.
+// An authority's dashboard: figures, trend, heatmap, silos, bridges, domain gaps, cooperation gaps,
+// competition hotspots and funding. Each analysis loads on its own and says so, with a count of those ready.
 import { hotspotsQuery, serviceGapsQuery, transversalityQuery } from "../api/queries";
 import type { CooperationGap, DomainGap, Hotspot, Transversality } from "../api/types";
+import { Funding } from "./Funding";
 import { domainName, percent, type Lang, type Words } from "../logic/i18n";
 import { reasonText } from "../logic/reasons";
 import { downloadCsv } from "../logic/download";
@@ -110,6 +111,7 @@ export function Dashboard({ authority, asOf, survey = null, confirmed = false, g
           </Status>
         </div>
       </div>
+      <Funding authority={authority} asOf={asOf} lang={lang} t={t} onSelect={onSelect} />
     </section>
   );
 }

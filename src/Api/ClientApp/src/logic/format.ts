@@ -9,6 +9,11 @@ export function num(lang: Lang, value: number, digits = 0): string {
 }
 
 /** A share as a whole percentage: "67%", and in French "67 %" with a narrow no-break space (not left to the ICU build). */
+/** An amount in euros, whole: "1 250 000 €" in French, "€1,250,000" in English. */
+export function euros(lang: Lang, value: number): string {
+  return new Intl.NumberFormat(locale(lang), { style: "currency", currency: "EUR", maximumFractionDigits: 0 }).format(value);
+}
+
 export function share(lang: Lang, value: number): string {
   const whole = num(lang, Math.round(value * 100));
   return lang === "fr" ? `${whole}\u202f%` : `${whole}%`;
@@ -20,12 +25,14 @@ const nouns = {
     sharedThemes: ["shared theme", "shared themes"], applicants: ["applicant", "applicants"], hops: ["step", "steps"],
     partnersDeclared: ["partner declared", "partners declared"], newPairs: ["new pair", "new pairs"],
     noLongerDeclared: ["pair no longer declared", "pairs no longer declared"], answered: ["has answered", "have answered"],
+    grants: ["grant or contract", "grants or contracts"], beneficiaries: ["beneficiary", "beneficiaries"],
   },
   fr: {
     services: ["direction", "directions"], serviceLinks: ["lien des directions", "liens des directions"], transversalLinks: ["lien transversal", "liens transversaux"],
     sharedThemes: ["thématique partagée", "thématiques partagées"], applicants: ["candidat", "candidats"], hops: ["étape", "étapes"],
     partnersDeclared: ["partenaire déclaré", "partenaires déclarés"], newPairs: ["nouvelle paire", "nouvelles paires"],
     noLongerDeclared: ["paire plus déclarée", "paires plus déclarées"], answered: ["a répondu", "ont répondu"],
+    grants: ["subvention ou marché", "subventions ou marchés"], beneficiaries: ["bénéficiaire", "bénéficiaires"],
   },
 } as const satisfies Record<Lang, Record<string, readonly [string, string]>>;
 
