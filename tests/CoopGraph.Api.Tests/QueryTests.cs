@@ -169,4 +169,29 @@ public sealed class QueryTests(CoopGraphFactory factory) : IClassFixture<CoopGra
         Assert.Equal(callsForTen, callsForHundred);
         Assert.InRange(callsForHundred, 1, 12);
     }
+
+    [Fact]
+    public async Task APolicy_ListsItsApplicantsOnce_AndItsFunders_AndAnAuthorityItsLabs()
+    {
+        var response = await _client.PostAsync("""
+            {
+              call: node(id: "pol:region-ess-call") { ... on Policy { applicants { id } funders { id } owner { id } } }
+              region: actor(id: "auth:region") { ... on Authority { labs { id host { id } } } }
+            }
+            """);
+
+        var call = response["data"]!["call"]!;
+        Assert.Equal(DemoApplicantsOfTheEssCall, call["applicants"]!.AsArray().Select(a => (string)a!["id"]!).Order(StringComparer.Ordinal));
+        Assert.Empty(call["funders"]!.AsArray());
+        Assert.Equal("svc:region-economy", (string)call["owner"]!["id"]!);
+        var lab = Assert.Single(response["data"]!["region"]!["labs"]!.AsArray());
+        Assert.Equal(("lab:fabrique", "auth:region"), ((string)lab!["id"]!, (string)lab["host"]!["id"]!));
+    }
+
+    /// <summary>The demo's [applications] rows naming pol:region-ess-call, by applicant.</summary>
+    private static readonly string[] DemoApplicantsOfTheEssCall = [
+        "sse:chantier-insertion-rives", "sse:coop-activite", "sse:cuisine-insertion", "sse:esat-vallee",
+        "sse:jardins-cocagne", "sse:recyclerie-lanterne", "sse:regie-quartier", "sse:repair-cafe",
+        "sse:ressourcerie", "sse:scic-bois", "sse:scic-paysanne",
+    ];
 }

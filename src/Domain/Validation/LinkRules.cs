@@ -26,7 +26,8 @@ public static class LinkRules
         // Any actor may fund: foundations, the State, associations that redistribute, a company's sponsorship.
         LinkType.Funds => [.. Actors, NodeKind.Policy],
         LinkType.PartOf => [NodeKind.Service, NodeKind.Authority, NodeKind.Establishment],
-        LinkType.Owns => [NodeKind.Service, NodeKind.Authority],
+        // A programme may be run by an association (La Transfo, by La 27e Région), a foundation or a company, not only by a public body.
+        LinkType.Owns => Actors,
         LinkType.Targets => [NodeKind.Policy],
         _ => Actors,
     };

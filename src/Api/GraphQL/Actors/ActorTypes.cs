@@ -23,6 +23,8 @@ public sealed class AuthorityType : ObjectGraphType<Authority>
             .Resolve(c => c.Loaders().NeighbourNode(c.Source.Id, LinkType.PartOf, LinkDirection.Outgoing));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<ServiceType>>>>("services").Description("Its internal services (directorates).")
             .Resolve(c => c.Loaders().NeighbourNodes(c.Source.Id, LinkType.PartOf, LinkDirection.Incoming, NodeKind.Service));
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<InnovationLabType>>>>("labs").Description("The innovation labs it hosts (HOSTED_BY it).")
+            .Resolve(c => c.Loaders().NeighbourNodes(c.Source.Id, LinkType.HostedBy, LinkDirection.Incoming, NodeKind.InnovationLab));
     }
 }
 

@@ -52,9 +52,12 @@ public sealed class RequestLoaders(IGraphStore store)
         Get($"neighbours|{type}|{direction}", () => new BatchLoader<string, IReadOnlyList<string>>((ids, ct) =>
             store.GetNeighbourIdsAsync(Viewer, ids, type, direction, ct))).Load(nodeId);
 
-    /// <summary>The nodes at the other end of a node's links of one type, loaded in two batched steps.</summary>
+    /// <summary>
+    /// The nodes at the other end of a node's links of one type, each once (FUNDS and APPLIED_TO repeat over the years),
+    /// loaded in two batched steps.
+    /// </summary>
     public IDataLoaderResult NeighbourNodes(string nodeId, LinkType type, LinkDirection direction, NodeKind? kind = null) =>
-        new Chained<IReadOnlyList<string>?>(Neighbours(nodeId, type, direction), ids => Nodes(ids ?? [], kind));
+        new Chained<IReadOnlyList<string>?>(Neighbours(nodeId, type, direction), ids => Nodes(ids?.Distinct(StringComparer.Ordinal).ToList() ?? [], kind));
 
     /// <summary>The first node at the other end of a node's links of one type, or null.</summary>
     public IDataLoaderResult NeighbourNode(string nodeId, LinkType type, LinkDirection direction) =>

@@ -38,7 +38,7 @@ public sealed class PolicyInputType : InputObjectGraphType
         Field<DecimalGraphType>("budget").Description("In euros.");
         Field<DateType>("start").Description("First day it applies.");
         Field<DateType>("end").Description("Last day it applies.");
-        Field<IdGraphType>("ownerId").Description("The service or authority that owns the policy.");
+        Field<IdGraphType>("ownerId").Description("The actor that owns the policy: a service or an authority, or an association, foundation or company that runs a programme.");
         Field<ListGraphType<NonNullGraphType<IdGraphType>>>("themeIds").Description("The themes it addresses; replaces its TARGETS links.");
         Field<ListGraphType<NonNullGraphType<StringGraphType>>>("tags").Description("Free labels, for search and filters.");
         Field<StringGraphType>("source").Description("Where the policy comes from (a dataset, a partner tool).");

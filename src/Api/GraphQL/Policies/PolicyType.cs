@@ -21,8 +21,12 @@ public sealed class PolicyType : ObjectGraphType<Policy>
         Field<DecimalGraphType>("budget").Description("Budget in euros.").Resolve(c => c.Source.Budget);
         Field<DateType>("start").Description("First day it applies.").Resolve(c => c.Source.Start);
         Field<DateType>("end").Description("Last day it applies.").Resolve(c => c.Source.End);
-        Field<ActorInterface>("owner").Description("The service or authority that OWNS the policy.")
+        Field<ActorInterface>("owner").Description("The actor that OWNS the policy (a service, an authority, or an association that runs a programme).")
             .Resolve(c => c.Loaders().NeighbourNode(c.Source.Id, LinkType.Owns, LinkDirection.Incoming));
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<ActorInterface>>>>("applicants").Description("The actors that APPLIED_TO it (a call's candidates, any year), each once.")
+            .Resolve(c => c.Loaders().NeighbourNodes(c.Source.Id, LinkType.AppliedTo, LinkDirection.Incoming));
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<NodeInterface>>>>("funders").Description("The actors and policies that FUND it, each once.")
+            .Resolve(c => c.Loaders().NeighbourNodes(c.Source.Id, LinkType.Funds, LinkDirection.Incoming));
         Field<AuthorityType>("privateTo").Description(NodeFields.PrivateTo).Resolve(c => ActorFields.PrivateTo(c.Loaders(), c.Source.PrivateTo));
         NodeFields.AddThemes(this, LinkType.Targets);
         NodeFields.AddLinks(this);
