@@ -37,28 +37,18 @@ public sealed class CommuneDirectory
     public static async Task<CommuneDirectory> LoadAsync(IGraphStore store, CancellationToken cancellationToken)
     {
         var directory = new CommuneDirectory();
-        var query = new NodeQuery { Kinds = [NodeKind.Territory] };
-        string? after = null;
-        while (true)
+        await StoreNodes.ForEachAsync(store, new NodeQuery { Kinds = [NodeKind.Territory] }, node =>
         {
-            var page = await store.ListNodesAsync(Viewer.Everything, query, new PageRequest(1_000, after), cancellationToken);
-            foreach (var item in page.Items)
+            if (node is Territory { Level: TerritoryLevel.Commune } commune)
             {
-                if (item.Item is Territory { Level: TerritoryLevel.Commune } commune)
-                {
-                    directory.Add(commune.Code, commune.Name);
-                }
-                else if (item.Item is Territory { Level: TerritoryLevel.Departement, Code: ['D', .. var departement], ParentId: ['i', 'n', 's', 'e', 'e', ':', 'R', .. var region] })
-                {
-                    directory.AddDepartement(departement, region);
-                }
+                directory.Add(commune.Code, commune.Name);
             }
-            if (!page.HasNextPage || page.Items.Count == 0)
+            else if (node is Territory { Level: TerritoryLevel.Departement, Code: ['D', .. var departement], ParentId: ['i', 'n', 's', 'e', 'e', ':', 'R', .. var region] })
             {
-                return directory;
+                directory.AddDepartement(departement, region);
             }
-            after = page.Items[^1].Cursor;
-        }
+        }, cancellationToken);
+        return directory;
     }
 
     public bool Contains(string code) => _codes.Contains(code);

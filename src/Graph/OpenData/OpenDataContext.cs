@@ -4,15 +4,11 @@ namespace CoopGraph.Graph.OpenData;
 /// What the files of one run share: the geography known to the store, the actors it holds, the doctoral schools read
 /// so far, and the items already emitted (a node or a link between the same ends named by several rows is written once).
 /// </summary>
-public sealed class OpenDataContext(CommuneDirectory communes, IReadOnlySet<string> storedActorIds)
+public sealed class OpenDataContext(CommuneDirectory communes)
 {
     private readonly HashSet<string> _emitted = new(StringComparer.Ordinal);
     private readonly HashSet<string> _emittedNodes = new(StringComparer.Ordinal);
-
-    public OpenDataContext(CommuneDirectory communes)
-        : this(communes, new HashSet<string>())
-    {
-    }
+    private IReadOnlySet<string>? _storedActorIds;
 
     public CommuneDirectory Communes { get; } = communes;
 
@@ -32,5 +28,14 @@ public sealed class OpenDataContext(CommuneDirectory communes, IReadOnlySet<stri
     /// Whether an actor is already in the graph, stored before the run or written by it: a connector that names an
     /// actor only by its number links to it, and creates it only when it is unknown (never replacing a richer record).
     /// </summary>
-    public bool IsKnown(string id) => _emittedNodes.Contains(id) || storedActorIds.Contains(id);
+    public bool IsKnown(string id) => _emittedNodes.Contains(id) || (_storedActorIds ?? throw NotRead()).Contains(id);
+
+    /// <summary>Whether the actors stored before the run have been read (see <see cref="StoredActorsRead"/>).</summary>
+    public bool StoredActorsLoaded => _storedActorIds is not null;
+
+    /// <summary>The ids of the actors stored before the run that numbers name, read when a source first needs them.</summary>
+    public void StoredActorsRead(IReadOnlySet<string> ids) => _storedActorIds = ids;
+
+    // A source that joins by number says so (JoinsByNumber), and the importer reads the stored actors first.
+    private static InvalidOperationException NotRead() => new("The stored actors were not read: the source must say it joins by number.");
 }

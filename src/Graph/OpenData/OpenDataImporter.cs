@@ -1,3 +1,4 @@
+using CoopGraph.Domain.Model;
 using CoopGraph.Graph.Interchange;
 
 namespace CoopGraph.Graph.OpenData;
@@ -27,36 +28,49 @@ public sealed record OpenDataFileReport(
 /// </summary>
 public sealed class OpenDataImporter(IGraphStore store)
 {
-    public async Task<OpenDataContext> CreateContextAsync(CancellationToken cancellationToken) =>
-        new(await CommuneDirectory.LoadAsync(store, cancellationToken), await StoredActorIdsAsync(cancellationToken));
-
-    /// <summary>The ids of the actors a number names (<c>siren:…</c>, <c>uai:…</c>), for connectors that join by number.</summary>
-    private async Task<HashSet<string>> StoredActorIdsAsync(CancellationToken cancellationToken)
+    public async Task<OpenDataContext> CreateContextAsync(CancellationToken cancellationToken)
     {
-        var ids = new HashSet<string>(StringComparer.Ordinal);
-        var query = new NodeQuery { Kinds = [.. Enum.GetValues<Domain.Model.NodeKind>().Where(k => Domain.Model.ActorKinds.IsActor(k) && k != Domain.Model.NodeKind.Service)] };
-        string? after = null;
-        while (true)
+        var context = new OpenDataContext(await CommuneDirectory.LoadAsync(store, cancellationToken));
+        if ((await store.CountAsync(Viewer.Everything, cancellationToken)).Nodes == 0)
         {
-            var page = await store.ListNodesAsync(Domain.Model.Viewer.Everything, query, new PageRequest(1_000, after), cancellationToken);
-            foreach (var item in page.Items.Where(i => i.Item.Id.StartsWith("siren:", StringComparison.Ordinal) || i.Item.Id.StartsWith("uai:", StringComparison.Ordinal)))
-            {
-                ids.Add(item.Item.Id);
-            }
-            if (!page.HasNextPage || page.Items.Count == 0)
-            {
-                return ids;
-            }
-            after = page.Items[^1].Cursor;
+            // An empty store holds no actor: a first import into it need not list, mid-run, the actors it writes itself.
+            context.StoredActorsRead(new HashSet<string>());
         }
+        return context;
+    }
+
+    /// <summary>
+    /// The ids of the actors a number names (<c>siren:…</c>, <c>uai:…</c>), read once per run and only when a source
+    /// joins by number: geography files and single-file imports over HTTP do not pay for listing every actor.
+    /// </summary>
+    private async Task EnsureStoredActorsAsync(OpenDataContext context, CancellationToken cancellationToken)
+    {
+        if (context.StoredActorsLoaded)
+        {
+            return;
+        }
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        var actors = new NodeQuery { Kinds = [.. Enum.GetValues<NodeKind>().Where(k => k.IsActor() && k != NodeKind.Service)] };
+        await StoreNodes.ForEachAsync(store, actors, node =>
+        {
+            if (node.Id.StartsWith("siren:", StringComparison.Ordinal) || node.Id.StartsWith("uai:", StringComparison.Ordinal))
+            {
+                ids.Add(node.Id);
+            }
+        }, cancellationToken);
+        context.StoredActorsRead(ids);
     }
 
     public async Task<OpenDataFileReport> ImportAsync(
         IRecordTable table, OpenDataSource source, string fileName, OpenDataContext context, IProgress<OpenDataProgress>? progress, CancellationToken cancellationToken)
     {
         RequireColumns(table, source);
+        if (source.JoinsByNumber)
+        {
+            await EnsureStoredActorsAsync(context, cancellationToken);
+        }
         var vintage = source.VintageOf(Path.GetFileName(fileName));
-        var run = new SourceRun(context, source.Provenance(vintage), Path.GetFileName(fileName));
+        var run = new SourceRun(context, source.Provenance(vintage), Path.GetFileName(fileName), vintage);
         source.Begin(table.Columns, run);
         var tally = new RowTally();
 

@@ -23,6 +23,12 @@ public abstract class OpenDataSource
     /// <summary>How specific the source's recognition is: when several read a header, the most specific is chosen.</summary>
     public virtual int Specificity => RequiredColumns.Count;
 
+    /// <summary>
+    /// Whether the source names actors by number and must know which the graph already holds (to join them, never to
+    /// replace them): the importer then reads the stored actors' ids, once a run.
+    /// </summary>
+    public virtual bool JoinsByNumber => false;
+
     /// <summary>Called once before the rows of a file, with its columns (a source whose columns vary by publisher maps them here).</summary>
     public virtual void Begin(IReadOnlyList<string> columns, SourceRun run)
     {
@@ -41,10 +47,13 @@ public abstract class OpenDataSource
 }
 
 /// <summary>The state of one file's import: its provenance label, the run's shared context and the file's join counters.</summary>
-public sealed class SourceRun(OpenDataContext context, string provenance, string fileName = "")
+public sealed class SourceRun(OpenDataContext context, string provenance, string fileName = "", string? vintage = null)
 {
     /// <summary>The file's name, for formats that say in it what their rows do not (a funder).</summary>
     public string FileName { get; } = fileName;
+
+    /// <summary>The file's vintage as a year, for files whose rows are all of one year and do not say it.</summary>
+    public int? VintageYear { get; } = int.TryParse(vintage, System.Globalization.CultureInfo.InvariantCulture, out var year) ? year : null;
 
     public OpenDataContext Context { get; } = context;
 

@@ -23,16 +23,17 @@ internal static class PublicBodies
         ["200053791"] = "76", // Occitanie
     };
 
-    public static (string Id, string How) Resolve(string siren, SourceRun run)
+    /// <summary>The id of the actor a SIREN names, how it was found (for the report), and whether the graph holds it.</summary>
+    public static (string Id, string How, bool Known) Resolve(string siren, SourceRun run)
     {
         var geography = run.Context.Communes;
         if (MergedRegions.TryGetValue(siren, out var mergedRegion) && geography.HasRegion(mergedRegion))
         {
-            return (Insee.Authority(Insee.RegionCode(mergedRegion)), "région by SIREN");
+            return (Insee.Authority(Insee.RegionCode(mergedRegion)), "région by SIREN", true);
         }
         if (run.Context.CommuneOfSiren.TryGetValue(siren, out var merged) && geography.Contains(merged))
         {
-            return (Insee.Authority(merged), "commune by SIREN");
+            return (Insee.Authority(merged), "commune by SIREN", true);
         }
         switch (siren)
         {
@@ -43,25 +44,26 @@ internal static class PublicBodies
                     : geography.Contains(commune) ? commune : null;
                 if (code is not null)
                 {
-                    return (Insee.Authority(code), "commune by SIREN");
+                    return (Insee.Authority(code), "commune by SIREN", true);
                 }
                 break;
             case ['2', '2', var d1, var d2, var d3, _, _, _, _]:
                 var departement = d1 == '9' && d2 == '7' ? $"{d1}{d2}{d3}" : $"{d1}{d2}";
                 if (geography.HasDepartement(departement))
                 {
-                    return (Insee.Authority(Insee.DepartementCode(departement)), "département by SIREN");
+                    return (Insee.Authority(Insee.DepartementCode(departement)), "département by SIREN", true);
                 }
                 break;
             case ['2', '3', var d1, var d2, _, _, _, _, _]:
                 if (geography.RegionOf($"{d1}{d2}") is { } region)
                 {
-                    return (Insee.Authority(Insee.RegionCode(region)), "région by SIREN");
+                    return (Insee.Authority(Insee.RegionCode(region)), "région by SIREN", true);
                 }
                 break;
         }
         var id = "siren:" + siren;
-        return (id, run.Context.IsKnown(id) ? "actor by SIREN" : "new actor by SIREN");
+        var known = run.Context.IsKnown(id);
+        return (id, known ? "actor by SIREN" : "new actor by SIREN", known);
     }
 
     /// <summary>Whether a SIREN is a public body's: the State's (1…) and local public bodies' (2…) numbers.</summary>

@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
 using CoopGraph.Graph.Interchange;
 
 namespace CoopGraph.Graph.OpenData.Sources;
@@ -27,6 +25,8 @@ internal sealed class PublicContracts : OpenDataSource
         || (columns.Contains("autoriteConcedante.id") && columns.Contains("concessionnaires.0.id"));
 
     public override int Specificity => 10;
+
+    public override bool JoinsByNumber => true;
 
     public override string? VintageOf(string fileName) => FrenchValues.LastYearOf(fileName);
 
@@ -55,14 +55,10 @@ internal sealed class PublicContracts : OpenDataSource
             run.Skipped.Count("a contract already read, published again");
             yield break;
         }
-        var (buyer, how) = PublicBodies.Resolve(buyerSiren, run);
-        run.Matches.Count("buyer: " + how);
-        if (how.StartsWith("new", StringComparison.Ordinal) && run.Context.FirstTime(buyer))
+        var (buyer, newBuyer) = NumberedActors.Resolve(buyerSiren, row[buyerKey + ".nom"] ?? "SIREN " + buyerSiren, fileSaysAssociation: false, "buyer", run);
+        if (newBuyer is not null)
         {
-            var name = row[buyerKey + ".nom"] ?? "SIREN " + buyerSiren;
-            yield return PublicBodies.IsPublic(buyerSiren)
-                ? PublicBodies.NewAuthority(buyer, buyerSiren, name, run)
-                : Items.Node("ORGANISATION", buyer, name, run.Provenance).With("siren", buyerSiren);
+            yield return newBuyer;
         }
 
         var holderIds = new List<string>();
@@ -92,9 +88,8 @@ internal sealed class PublicContracts : OpenDataSource
         var note = Note(row, holderIds.Count, amount, social);
         foreach (var holder in holderIds)
         {
-            var hash = SHA256.HashData(Encoding.UTF8.GetBytes($"{contract}\n{holder}"));
             yield return Items.Link("FUNDS", buyer, holder, run.Provenance)
-                .With("id", "contract:" + Convert.ToHexStringLower(hash, 0, 12))
+                .With("id", LinkKeys.Id("contract:", contract, holder))
                 .With("instrument", "PUBLIC_CONTRACT")
                 .With("amount", amount is { } total ? decimal.Round(total / holderIds.Count, 2) : null)
                 .With("year", year is { } y ? (long)y : null)
@@ -124,7 +119,7 @@ internal sealed class PublicContracts : OpenDataSource
     {
         if (type is null or "SIRET" && FrenchValues.Siren(id) is { } siren)
         {
-            return Beneficiaries.Resolve(siren, name ?? "SIREN " + siren, fileSaysAssociation: false, run);
+            return NumberedActors.Resolve(siren, name ?? "SIREN " + siren, fileSaysAssociation: false, "holder", run);
         }
         var other = $"decp:{type ?? "id"}:{id}".ToLowerInvariant();
         run.Matches.Count($"holder: kept by its {type ?? "untyped"} identifier (no valid SIRET)");
@@ -158,6 +153,6 @@ internal sealed class PublicContracts : OpenDataSource
                 : null,
         };
         var note = string.Join(" — ", parts.OfType<string>());
-        return note.Length > Domain.Validation.Limits.MaxNoteLength ? note[..(Domain.Validation.Limits.MaxNoteLength - 1)] + "…" : note;
+        return LinkKeys.Note(note)!;
     }
 }

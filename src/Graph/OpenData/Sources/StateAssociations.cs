@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using CoopGraph.Graph.Interchange;
 
 namespace CoopGraph.Graph.OpenData.Sources;
@@ -18,6 +16,8 @@ internal sealed class StateAssociations : OpenDataSource
     public override string Name => "state-associations";
 
     public override string Title => "The State's grants to associations, finance-bill annex (jaune associations)";
+
+    public override bool JoinsByNumber => true;
 
     public override IReadOnlyCollection<string> RequiredColumns => ["SIREN", "ASSOCIATION", "IMPUTATION", "Détail des subventions"];
 
@@ -42,7 +42,7 @@ internal sealed class StateAssociations : OpenDataSource
             run.Refuse(row.Row, $"'{row["SIREN"]}' is not a SIREN");
             yield break;
         }
-        var year = run.Provenance.Split(':') is [_, _, var vintage] && int.TryParse(vintage, out var y) ? y : (int?)null;
+        var year = run.VintageYear;
         var separator = imputation.IndexOf(':', StringComparison.Ordinal);
         var ministry = (separator > 0 ? imputation[..separator] : imputation).Trim();
         var programme = separator > 0 ? imputation[(separator + 1)..].Trim() : null;
@@ -56,16 +56,15 @@ internal sealed class StateAssociations : OpenDataSource
             yield return Items.Node("SERVICE", service, "Ministère : " + ministry, run.Provenance)
                 .With("domain", Ministries.DomainOf(ministry)).With("authorityId", State);
         }
-        var (beneficiary, newNode) = Beneficiaries.Resolve(siren, AssociationName(row["ASSOCIATION"]!), fileSaysAssociation: true, run);
+        var (beneficiary, newNode) = NumberedActors.Resolve(siren, AssociationName(row["ASSOCIATION"]!), fileSaysAssociation: true, "beneficiary", run);
         if (newNode is not null)
         {
             yield return newNode;
         }
-        var rank = run.State<Ranks>().Next(siren + "\n" + imputation + "\n" + amountText);
-        var hash = SHA256.HashData(Encoding.UTF8.GetBytes($"{siren}\n{imputation}\n{amountText}\n{rank}"));
+        var rank = run.State<Occurrences>().Next(siren + "\n" + imputation + "\n" + amountText);
         yield return Items.Link("FUNDS", service, beneficiary, run.Provenance)
-            .With("id", "grant:state:" + Convert.ToHexStringLower(hash, 0, 12))
-            .With("instrument", "SUBSIDY").With("amount", amount).With("year", year is { } y2 ? (long)y2 : null)
+            .With("id", LinkKeys.Id("grant:state:", siren, imputation, amountText, rank))
+            .With("instrument", "SUBSIDY").With("amount", amount).With("year", year is { } y ? (long)y : null)
             .With("note", programme is null ? null : "Programme " + programme);
     }
 
@@ -74,13 +73,6 @@ internal sealed class StateAssociations : OpenDataSource
     {
         var dash = text.LastIndexOf(" - ", StringComparison.Ordinal);
         return dash > 0 && text.Length >= dash + 5 && char.IsAsciiDigit(text[dash + 3]) ? text[..dash].Trim() : text.Trim();
-    }
-
-    private sealed class Ranks
-    {
-        private readonly Dictionary<string, int> _seen = new(StringComparer.Ordinal);
-
-        public int Next(string key) => _seen[key] = _seen.GetValueOrDefault(key) + 1;
     }
 }
 

@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
 using CoopGraph.Graph.Interchange;
 
 namespace CoopGraph.Graph.OpenData.Sources;
@@ -24,8 +22,6 @@ internal static class StatePolicies
         yield return Items.Node("POLICY", id, name, run.Provenance).With("instrument", instrument).With("domains", domains).With("ownerId", ownerId);
     }
 
-    public static string LinkId(string prefix, params string?[] fields) =>
-        prefix + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join("\n", fields))), 0, 12);
 }
 
 /// <summary>
@@ -41,6 +37,8 @@ internal sealed class DigitalAdvisers : OpenDataSource
 
     public override string Title => "Hosts of the Conseillers numériques programme, ANCT (conseillers_numeriques_*.json)";
 
+    public override bool JoinsByNumber => true;
+
     public override IReadOnlyCollection<string> RequiredColumns => ["raison_sociale", "siret", "nb_cnfs", "investissement_financier_estimatif_total_de_l.etat"];
 
     public override IEnumerable<ImportItem> Map(CsvRecord row, SourceRun run)
@@ -55,14 +53,14 @@ internal sealed class DigitalAdvisers : OpenDataSource
         {
             yield return item;
         }
-        var (host, newNode) = Beneficiaries.Resolve(siren, row["raison_sociale"]!, fileSaysAssociation: false, run);
+        var (host, newNode) = NumberedActors.Resolve(siren, row["raison_sociale"]!, fileSaysAssociation: false, "beneficiary", run);
         if (newNode is not null)
         {
             yield return newNode.With("territoryCode", LegalUnits.Locate(run, row["insee_com"], null, null));
         }
         var (date, year) = FrenchValues.Date(row["date_de_validation_en_comité_de_sélection"]);
         yield return Items.Link("FUNDS", Programme, host, run.Provenance)
-            .With("id", StatePolicies.LinkId("grant:cnfs:", siren, row["id"], row["nb_cnfs"]))
+            .With("id", LinkKeys.Id("grant:cnfs:", siren, row["id"], row["nb_cnfs"]))
             .With("instrument", "SUBSIDY")
             .With("amount", FrenchValues.Amount(row["investissement_financier_estimatif_total_de_l.etat"]))
             .With("year", year is { } y ? (long)y : null)
@@ -135,14 +133,14 @@ internal sealed class InvestmentGrants : OpenDataSource
             run.Skipped.Count($"{row["echelon"]} not in the current geography (merged since, or abroad)");
             yield break;
         }
-        var (_, year) = FrenchValues.Date(run.Provenance.Split(':').LastOrDefault());
+        var year = run.VintageYear;
         var note = $"{dotation} — {row["categorie"]} — {row["description"]}";
         yield return Items.Link("FUNDS", policy, beneficiary, run.Provenance)
-            .With("id", StatePolicies.LinkId("grant:dotation:", row["id_projet"], dotation, code))
+            .With("id", LinkKeys.Id("grant:dotation:", row["id_projet"], dotation, code))
             .With("instrument", "SUBSIDY")
             .With("amount", FrenchValues.Amount(row["montant_sub"]))
             .With("year", year is { } y ? (long)y : null)
-            .With("note", note.Length > Domain.Validation.Limits.MaxNoteLength ? note[..(Domain.Validation.Limits.MaxNoteLength - 1)] + "…" : note);
+            .With("note", LinkKeys.Note(note));
     }
 
     private static readonly Dictionary<string, string> Names = new(StringComparer.Ordinal)

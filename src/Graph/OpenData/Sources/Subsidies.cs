@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.RegularExpressions;
 using CoopGraph.Graph.Interchange;
 
@@ -14,8 +12,6 @@ namespace CoopGraph.Graph.OpenData.Sources;
 /// </summary>
 internal sealed partial class ScdlSubsidies : OpenDataSource
 {
-    private const int MaxNote = Domain.Validation.Limits.MaxNoteLength;
-
     public override string Name => "scdl-subsidies";
 
     public override string Title => "Grants of public bodies: SCDL subventions and earlier layouts (CSV, XLSX, XLS, ODS)";
@@ -26,6 +22,8 @@ internal sealed partial class ScdlSubsidies : OpenDataSource
 
     // Above every source that names a column or two: a grant table is recognised by several of its fields together.
     public override int Specificity => 10;
+
+    public override bool JoinsByNumber => true;
 
     /// <summary>The last year in the file name: a file of grants 2008–2018 is the 2018 edition.</summary>
     public override string? VintageOf(string fileName) => FrenchValues.LastYearOf(fileName);
@@ -91,7 +89,7 @@ internal sealed partial class ScdlSubsidies : OpenDataSource
             yield return newFunder;
         }
         var association = file.OfAssociations || Get(GrantField.BeneficiaryType)?.Contains("asso", StringComparison.OrdinalIgnoreCase) == true;
-        var (beneficiary, newBeneficiary) = Beneficiaries.Resolve(beneficiarySiren, beneficiaryName ?? "SIREN " + beneficiarySiren, association, run);
+        var (beneficiary, newBeneficiary) = NumberedActors.Resolve(beneficiarySiren, beneficiaryName ?? "SIREN " + beneficiarySiren, association, "beneficiary", run);
         if (newBeneficiary is not null)
         {
             yield return newBeneficiary;
@@ -105,14 +103,16 @@ internal sealed partial class ScdlSubsidies : OpenDataSource
         var purpose = Get(GrantField.Purpose);
         var instrument = IsCallForProjects(Get(GrantField.Nature), Get(GrantField.Scheme), purpose) ? "CALL_FOR_PROJECTS" : "SUBSIDY";
         run.Matches.Count(instrument == "SUBSIDY" ? "grant: subsidy" : "grant: call for projects");
-        var id = GrantId(file, funder.Id, beneficiary, date?.ToString("yyyy-MM-dd") ?? year?.ToString(System.Globalization.CultureInfo.InvariantCulture), amountText, Get(GrantField.DecisionReference), purpose);
+        string?[] grant = [funder.Id, beneficiary, date?.ToString("yyyy-MM-dd") ?? year?.ToString(System.Globalization.CultureInfo.InvariantCulture), amountText, Get(GrantField.DecisionReference), purpose];
+        // A grant published twice alike in one file keeps both rows apart by rank.
+        var id = LinkKeys.Id("grant:", [.. grant, run.State<Occurrences>().Next(string.Join("\n", grant))]);
         yield return Items.Link("FUNDS", funder.Id, beneficiary, run.Provenance)
             .With("id", id)
             .With("instrument", instrument)
             .With("amount", amount)
             .With("year", year is { } y ? (long)y : null)
             .With("since", date?.ToString("yyyy-MM-dd"))
-            .With("note", purpose is { Length: > MaxNote } ? purpose[..(MaxNote - 1)] + "…" : purpose);
+            .With("note", LinkKeys.Note(purpose));
     }
 
     /// <summary>
@@ -189,13 +189,7 @@ internal sealed partial class ScdlSubsidies : OpenDataSource
     {
         if (FrenchValues.Siren(number) is { } siren)
         {
-            var (id, how) = PublicBodies.Resolve(siren, run);
-            run.Matches.Count("funder: " + how);
-            var isNew = how.StartsWith("new", StringComparison.Ordinal) && run.Context.FirstTime(id);
-            return (id, isNew
-                ? PublicBodies.IsPublic(siren) ? PublicBodies.NewAuthority(id, siren, name ?? "SIREN " + siren, run)
-                    : Items.Node("ORGANISATION", id, name ?? "SIREN " + siren, run.Provenance).With("siren", siren)
-                : null);
+            return NumberedActors.Resolve(siren, name ?? "SIREN " + siren, fileSaysAssociation: false, "funder", run);
         }
         if (file.FunderOfFile is { } departement && run.Context.Communes.HasDepartement(departement))
         {
@@ -207,15 +201,6 @@ internal sealed partial class ScdlSubsidies : OpenDataSource
 
     private static bool IsCallForProjects(params string?[] texts) =>
         texts.Any(t => t is not null && (FrenchValues.Fold(t).Contains("appelaprojet", StringComparison.Ordinal) || AapWord().IsMatch(t)));
-
-    /// <summary>A grant's id from its own fields; a grant published twice alike in one file keeps both rows apart by rank.</summary>
-    private static string GrantId(GrantFile file, params string?[] fields)
-    {
-        var key = string.Join("\n", fields);
-        var rank = file.Ranks[key] = file.Ranks.GetValueOrDefault(key) + 1;
-        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(key + "\n" + rank));
-        return "grant:" + Convert.ToHexStringLower(hash, 0, 12);
-    }
 
     [GeneratedRegex(@"^dep(\d{2,3}|2[ab])_", RegexOptions.IgnoreCase)]
     private static partial Regex DepartementFile();
@@ -239,6 +224,5 @@ internal sealed partial class ScdlSubsidies : OpenDataSource
         public string? FunderOfFile { get; set; }
         public string? LastFunderName { get; set; }
         public string? LastFunderNumber { get; set; }
-        public Dictionary<string, int> Ranks { get; } = new(StringComparer.Ordinal);
     }
 }

@@ -1,31 +1,31 @@
 namespace CoopGraph.Graph.OpenData.Sources;
 
 /// <summary>
-/// The actor at the other end of a grant or a contract: joined by SIREN to the actor the graph holds, or created once
-/// when unknown, its kind decided by what the file says. A public body (SIREN 1… or 2…) is an authority; an
-/// association (the file's beneficiary type, a file of grants to associations, or "association" in the name), a
-/// cooperative, a mutual or a foundation is an SSE actor of that form; anything else an organisation. A row with no
-/// number names its beneficiary by name only: <c>name:NAME</c>, so that two rows naming it alike meet.
+/// The actors a grant or a contract names by number (funder, buyer, beneficiary, holder): joined by SIREN to the actor
+/// the graph holds, or created once when unknown, its kind decided by what the file says. A public body (SIREN 1… or
+/// 2…) is an authority; an association (the file's beneficiary type, a file of grants to associations, or
+/// "association" in the name), a cooperative, a mutual or a foundation is an SSE actor of that form; anything else an
+/// organisation. A row with no number names its actor by name only: <c>name:NAME</c>, so that two rows naming it alike meet.
 /// </summary>
-internal static class Beneficiaries
+internal static class NumberedActors
 {
-    /// <summary>Resolves an actor; yields its node first when the run creates it.</summary>
-    public static (string Id, ImportItem? NewNode) Resolve(string? siren, string name, bool fileSaysAssociation, SourceRun run)
+    /// <summary>Resolves an actor, counting how under its role ("beneficiary: commune by SIREN"); gives its node when the run creates it.</summary>
+    public static (string Id, ImportItem? NewNode) Resolve(string? siren, string name, bool fileSaysAssociation, string role, SourceRun run)
     {
         if (siren is not null)
         {
-            var (id, how) = PublicBodies.Resolve(siren, run);
-            run.Matches.Count("beneficiary: " + how);
-            if (how.StartsWith("new", StringComparison.Ordinal) && run.Context.FirstTime(id))
+            var (id, how, known) = PublicBodies.Resolve(siren, run);
+            run.Matches.Count($"{role}: {how}");
+            if (known || !run.Context.FirstTime(id))
             {
-                return (id, PublicBodies.IsPublic(siren)
-                    ? PublicBodies.NewAuthority(id, siren, name, run)
-                    : NewActor(id, name, fileSaysAssociation, run).With("siren", siren));
+                return (id, null);
             }
-            return (id, null);
+            return (id, PublicBodies.IsPublic(siren)
+                ? PublicBodies.NewAuthority(id, siren, name, run)
+                : NewActor(id, name, fileSaysAssociation, run).With("siren", siren));
         }
         var byName = "name:" + CommuneDirectory.Normalise(name);
-        run.Matches.Count("beneficiary: no SIREN, named only");
+        run.Matches.Count($"{role}: no SIREN, named only");
         return run.Context.FirstTime(byName) && !run.Context.IsKnown(byName)
             ? (byName, NewActor(byName, name, fileSaysAssociation, run))
             : (byName, null);
