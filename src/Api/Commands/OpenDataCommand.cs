@@ -40,21 +40,26 @@ public static class OpenDataCommand
         using var host = await StoreHost.StartAsync([.. settings], cancellationToken);
         var importer = new OpenDataImporter(host.Services.GetRequiredService<IGraphStore>());
 
+        // Each file is read here once to recognise it (or leave it out), and again when its turn comes: holding every
+        // parsed workbook and JSON file until then would cost more memory than the second reading costs time.
         var planned = new List<(string File, OpenDataSource Source)>();
         var failed = false;
         foreach (var (file, forced) in files)
         {
             try
             {
-                if (TableFiles.LeftOutReason(file) is { } reason)
+                var (opened, reason) = TableFiles.OpenOrLeaveOut(file, HeaderTest(forced));
+                if (opened is null)
                 {
                     // Said and counted, never silent: a folder of published files also holds their schemas and examples.
                     await errors.WriteLineAsync($"{file}: left out, {reason}.");
                     await output.WriteLineAsync(JsonSerializer.Serialize(new { file, leftOut = reason }, JsonSerializerOptions.Web));
                     continue;
                 }
-                using var opened = TableFiles.Open(file, HeaderTest(forced));
-                planned.Add((file, forced is null ? OpenDataSources.Detect(opened.Table.Columns) : OpenDataSources.Find(forced)));
+                using (opened)
+                {
+                    planned.Add((file, forced is null ? OpenDataSources.Detect(opened.Table.Columns) : OpenDataSources.Find(forced)));
+                }
             }
             catch (Exception e) when (e is OpenDataFormatException or IOException or System.Text.Json.JsonException)
             {

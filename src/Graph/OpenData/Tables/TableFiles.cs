@@ -20,26 +20,42 @@ public static class TableFiles
     public static bool IsTableFile(string path) => Extensions.Contains(Path.GetExtension(path).ToLowerInvariant());
 
     /// <summary>
-    /// Why a file is left out of an import on purpose, or null when it is data: the examples shipped with a schema use
-    /// fictitious identifiers (they would write made-up funders and suppliers), and a schema describes files.
+    /// Opens a file, or says why it is left out of an import on purpose: the examples shipped with a schema use
+    /// fictitious identifiers (they would write made-up funders and suppliers), and a schema describes files. In one
+    /// reading, so that a JSON file is parsed once whether it is then imported or set aside.
     /// </summary>
-    public static string? LeftOutReason(string path)
+    public static (OpenedTable? Table, string? LeftOut) OpenOrLeaveOut(string path, Func<IReadOnlyList<string>, bool> isHeader)
+    {
+        if (LeftOutByName(path) is { } byName)
+        {
+            return (null, byName);
+        }
+        if (IsJson(path))
+        {
+            using var document = ReadJson(path);
+            return LeftOutSchema(document.RootElement) is { } schema
+                ? (null, schema)
+                : (new OpenedTable(JsonRecords.Read(document.RootElement), "JSON"), null);
+        }
+        return (Open(path, isHeader), null);
+    }
+
+    private static string? LeftOutByName(string path)
     {
         var name = Path.GetFileNameWithoutExtension(path);
-        if (name.Contains("example", StringComparison.OrdinalIgnoreCase) || name.Contains("exemple", StringComparison.OrdinalIgnoreCase))
-        {
-            return "a format example shipped with a schema (fictitious identifiers), not data";
-        }
-        if (Path.GetExtension(path).Equals(".json", StringComparison.OrdinalIgnoreCase))
-        {
-            using var stream = File.OpenRead(path);
-            using var document = JsonDocument.Parse(stream);
-            if (JsonRecords.IsSchema(document.RootElement))
-            {
-                return "a schema describing files, not data";
-            }
-        }
-        return null;
+        return name.Contains("example", StringComparison.OrdinalIgnoreCase) || name.Contains("exemple", StringComparison.OrdinalIgnoreCase)
+            ? "a format example shipped with a schema (fictitious identifiers), not data"
+            : null;
+    }
+
+    private static string? LeftOutSchema(JsonElement root) => JsonRecords.IsSchema(root) ? "a schema describing files, not data" : null;
+
+    private static bool IsJson(string path) => Path.GetExtension(path).Equals(".json", StringComparison.OrdinalIgnoreCase);
+
+    private static JsonDocument ReadJson(string path)
+    {
+        using var stream = File.OpenRead(path);
+        return ParseJson(stream);
     }
 
     /// <param name="isHeader">Whether a row of a spreadsheet is a header some connector reads (workbooks may start with titles).</param>
@@ -54,9 +70,8 @@ public static class TableFiles
                 var ods = SheetTable.Open(Read(path, OdsSheets.Read), isHeader);
                 return new OpenedTable(ods, $"ODS, sheet '{ods.SheetName}'");
             case ".json":
-                using (var stream = File.OpenRead(path))
+                using (var document = ReadJson(path))
                 {
-                    using var document = ParseJson(stream);
                     return new OpenedTable(JsonRecords.Read(document.RootElement), "JSON");
                 }
             default:
