@@ -37,6 +37,12 @@ public static class FundingSummary
         ArgumentNullException.ThrowIfNull(projection);
         ArgumentNullException.ThrowIfNull(scope);
         var links = Links(projection, scope);
+        var byFunder = groupBy.Contains(FundingGroup.Funder);
+        var byKind = groupBy.Contains(FundingGroup.BeneficiaryKind);
+        var byDomain = groupBy.Contains(FundingGroup.Domain);
+        var byInstrument = groupBy.Contains(FundingGroup.Instrument);
+        var byYear = groupBy.Contains(FundingGroup.Year);
+        var byBeneficiary = groupBy.Contains(FundingGroup.Beneficiary);
         var rows = new Dictionary<(int?, NodeKind?, PolicyDomain?, Instrument?, int?, int?), (decimal Amount, int Grants, HashSet<int> Beneficiaries)>();
         var everyone = new HashSet<int>();
         decimal total = 0;
@@ -47,18 +53,18 @@ public static class FundingSummary
             var target = projection.LinkTarget[link];
             total += funding.Amount ?? 0;
             everyone.Add(target);
-            IEnumerable<PolicyDomain?> domains = groupBy.Contains(FundingGroup.Domain)
+            IEnumerable<PolicyDomain?> domains = byDomain
                 ? new DomainSet(projection.OwnDomains[source]).ToList().Select(d => (PolicyDomain?)d).DefaultIfEmpty(null)
                 : [null];
             foreach (var domain in domains)
             {
                 var key = (
-                    groupBy.Contains(FundingGroup.Funder) ? source : (int?)null,
-                    groupBy.Contains(FundingGroup.BeneficiaryKind) ? projection.Kinds[target] : (NodeKind?)null,
+                    byFunder ? source : (int?)null,
+                    byKind ? projection.Kinds[target] : (NodeKind?)null,
                     domain,
-                    groupBy.Contains(FundingGroup.Instrument) ? funding.Instrument : null,
-                    groupBy.Contains(FundingGroup.Year) ? funding.Year : null,
-                    groupBy.Contains(FundingGroup.Beneficiary) ? target : (int?)null);
+                    byInstrument ? funding.Instrument : null,
+                    byYear ? funding.Year : null,
+                    byBeneficiary ? target : (int?)null);
                 var row = rows.TryGetValue(key, out var known) ? known : (Amount: 0m, Grants: 0, Beneficiaries: new HashSet<int>());
                 row.Beneficiaries.Add(target);
                 rows[key] = (row.Amount + (funding.Amount ?? 0), row.Grants + 1, row.Beneficiaries);
@@ -109,13 +115,10 @@ public static class FundingSummary
     private static bool[] FundersOf(GraphProjection projection, int authority)
     {
         var funders = new bool[projection.NodeCount];
-        funders[authority] = true;
-        foreach (var service in ScopeResolver.Services(projection, authority))
+        int[] owners = [authority, .. ScopeResolver.Services(projection, authority)];
+        foreach (var owner in owners)
         {
-            funders[service] = true;
-        }
-        foreach (var owner in funders.Select((isFunder, node) => (isFunder, node)).Where(f => f.isFunder).Select(f => f.node).ToList())
-        {
+            funders[owner] = true;
             foreach (var policy in projection.Out[(int)LinkType.Owns].Neighbours(owner))
             {
                 funders[policy] = true;
