@@ -1,7 +1,5 @@
 using System.Text.Json;
 using CoopGraph.Domain.Model;
-using CoopGraph.Graph.Interchange;
-using CoopGraph.Graph.OpenData;
 using CoopGraph.Graph.OpenData.Tables;
 
 namespace CoopGraph.Graph.Tests.OpenData;
@@ -12,8 +10,6 @@ namespace CoopGraph.Graph.Tests.OpenData;
 /// </summary>
 public sealed class ContractImportTests
 {
-    private static readonly CancellationToken Ct = CancellationToken.None;
-
     private const string Decp = """
         {"marches":[
           {"id":"2019-01","uid":"216901231000172019-01","acheteur":{"id":"21690123100017","nom":"Ville de Lyon"},"_type":"Marché",
@@ -36,40 +32,17 @@ public sealed class ContractImportTests
         "343560405;JARDINS DE COCAGNE - 69 VILLEURBANNE;Services du Premier ministre: 163 - Jeunesse et vie associative;;2 000\n" +
         "98303320;1000 VISAGES - 91 ;Santé et sports: 219 - Sport;;8 000\n";
 
-    private static async Task<(TempStore Temp, OpenDataImporter Importer, OpenDataContext Context)> GraphAsync()
-    {
-        var temp = await TempStore.CreateAsync();
-        var importer = new OpenDataImporter(temp.Store);
-        var context = await importer.CreateContextAsync(Ct);
-        foreach (var (source, file, text) in new[]
-        {
-            ("cog-regions", "regions.csv", OpenDataFixtures.Regions), ("cog-departements", "departements.csv", OpenDataFixtures.Departements),
-            ("cog-communes", "communes_cog2026.csv", OpenDataFixtures.Communes), ("siae", "siae_asp_2019_07.csv", OpenDataFixtures.Siae),
-        })
-        {
-            using var table = CsvTable.Open(new StringReader(text));
-            await importer.ImportAsync(table, OpenDataSources.Find(source), file, context, null, Ct);
-        }
-        return (temp, importer, context);
-    }
-
-    private static async Task<List<Link>> LinksAsync(IGraphStore store, string node, LinkType type) =>
-        (await store.ListLinksAsync(Viewer.Everything, new LinkQuery { NodeId = node, Types = [type] }, new PageRequest(100, null), Ct))
-            .Items.Select(i => i.Item).OrderBy(l => l.TargetId, StringComparer.Ordinal).ToList();
-
     [Fact]
     public async Task AContract_FundsEachHolder_WithAnEqualShare_AndItsHoldersFormAConsortium()
     {
-        var (temp, importer, context) = await GraphAsync();
-        await using var _ = temp;
+        await using var run = await RelationImport.CreateAsync();
         using var document = JsonDocument.Parse(Decp);
-        using var table = JsonRecords.Read(document.RootElement);
 
-        var report = await importer.ImportAsync(table, OpenDataSources.Detect(table.Columns), "decp_2019.json", context, null, Ct);
-        var lyon = await LinksAsync(temp.Store, "insee:authority:69123", LinkType.Funds);
-        var consortium = Assert.Single(await LinksAsync(temp.Store, "siren:343560405", LinkType.CooperatesWith));
-        var office = Assert.IsType<Authority>(Assert.Single(await temp.Store.GetNodesAsync(Viewer.Everything, ["siren:266900013"], Ct)));
-        var foreign = Assert.Single(await LinksAsync(temp.Store, "siren:266900013", LinkType.Funds));
+        var report = await run.ImportAsync(JsonRecords.Read(document.RootElement), null, "decp_2019.json");
+        var lyon = await run.LinksAsync("insee:authority:69123", LinkType.Funds);
+        var consortium = Assert.Single(await run.LinksAsync("siren:343560405", LinkType.CooperatesWith));
+        var office = await run.NodeAsync<Authority>("siren:266900013");
+        var foreign = Assert.Single(await run.LinksAsync("siren:266900013", LinkType.Funds));
 
         Assert.Equal("decp", report.Source);
         Assert.Equal(
@@ -86,14 +59,12 @@ public sealed class ContractImportTests
     [Fact]
     public async Task TheStatesGrants_FlowFromItsMinistries_AndTotalRowsAreNotCountedTwice()
     {
-        var (temp, importer, context) = await GraphAsync();
-        await using var _ = temp;
-        using var table = CsvTable.Open(new StringReader(StateAnnex));
+        await using var run = await RelationImport.CreateAsync();
 
-        var report = await importer.ImportAsync(table, OpenDataSources.Detect(table.Columns), "plf2012_jaune_associations_subventionnees_2010.csv", context, null, Ct);
-        var culture = Assert.Single(await LinksAsync(temp.Store, "state:ministry:cultureetcommunication", LinkType.Funds));
-        var ministry = Assert.IsType<Service>(Assert.Single(await temp.Store.GetNodesAsync(Viewer.Everything, ["state:ministry:cultureetcommunication"], Ct)));
-        var newcomer = Assert.IsType<SseActor>(Assert.Single(await temp.Store.GetNodesAsync(Viewer.Everything, ["siren:098303320"], Ct)));
+        var report = await run.CsvAsync(null, "plf2012_jaune_associations_subventionnees_2010.csv", StateAnnex);
+        var culture = Assert.Single(await run.LinksAsync("state:ministry:cultureetcommunication", LinkType.Funds));
+        var ministry = await run.NodeAsync<Service>("state:ministry:cultureetcommunication");
+        var newcomer = await run.NodeAsync<SseActor>("siren:098303320");
 
         Assert.Equal(("2010", 3L, 1L), (report.Vintage, report.LinksWritten, report.Skipped["an association's total of the detail rows that follow"]));
         Assert.Equal(("siren:343560405", 11_680m, 2010, "Programme 224 - Transmission des savoirs"), (culture.TargetId, culture.Amount!.Value, culture.Year!.Value, culture.Note));

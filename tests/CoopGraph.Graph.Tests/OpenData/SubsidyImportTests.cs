@@ -1,6 +1,4 @@
 using CoopGraph.Domain.Model;
-using CoopGraph.Graph.Interchange;
-using CoopGraph.Graph.OpenData;
 
 namespace CoopGraph.Graph.Tests.OpenData;
 
@@ -36,38 +34,17 @@ public sealed class SubsidyImportTests
         "Département du Rhône,22690001700011,2019-01-18,1 7,40352920900021,Vélo Club,Courses, stages et matériel,1 200,00,aide en numéraire,40 % à la signature, solde sur bilan,2019-02-20_2020-12-31\n" +
         "Département du Rhône,22690001700011,2019-01-18,1 8,40352920900021,Vélo Club,Saison, 2019,mille,euros,aide,unique,x\n";
 
-    private static async Task<OpenDataFileReport> ImportAsync(OpenDataImporter importer, OpenDataContext context, string source, string file, string text)
-    {
-        using var table = CsvTable.Open(new StringReader(text));
-        return await importer.ImportAsync(table, OpenDataSources.Find(source), file, context, null, Ct);
-    }
-
-    private static async Task<(TempStore Temp, OpenDataImporter Importer, OpenDataContext Context)> GraphAsync()
-    {
-        var temp = await TempStore.CreateAsync();
-        var importer = new OpenDataImporter(temp.Store);
-        var context = await importer.CreateContextAsync(Ct);
-        await ImportAsync(importer, context, "cog-regions", "regions.csv", OpenDataFixtures.Regions);
-        await ImportAsync(importer, context, "cog-departements", "departements.csv", OpenDataFixtures.Departements);
-        await ImportAsync(importer, context, "cog-communes", "communes_cog2026.csv", OpenDataFixtures.Communes);
-        await ImportAsync(importer, context, "siae", "siae_asp_2019_07.csv", OpenDataFixtures.Siae);
-        return (temp, importer, context);
-    }
-
-    private static async Task<List<Link>> FundsAsync(IGraphStore store, string funder)
-    {
-        var page = await store.ListLinksAsync(Viewer.Everything, new LinkQuery { NodeId = funder, Types = [LinkType.Funds] }, new PageRequest(100, null), Ct);
-        return page.Items.Select(i => i.Item).OrderBy(l => l.Since).ThenBy(l => l.TargetId, StringComparer.Ordinal).ToList();
-    }
+    /// <summary>A funder's FUNDS links, by date then beneficiary.</summary>
+    private static async Task<List<Link>> FundsAsync(RelationImport run, string funder) =>
+        (await run.LinksAsync(funder, LinkType.Funds)).OrderBy(l => l.Since).ThenBy(l => l.TargetId, StringComparer.Ordinal).ToList();
 
     [Fact]
     public async Task EachGrantIsOneFundsLink_FromTheFunderFoundBySiren_ToTheBeneficiaryJoinedOrCreated()
     {
-        var (temp, importer, context) = await GraphAsync();
-        await using var _ = temp;
+        await using var run = await RelationImport.CreateAsync();
 
-        var report = await ImportAsync(importer, context, "scdl-subsidies", "dep69_conventions_2018.csv", Scdl);
-        var funds = await FundsAsync(temp.Store, "insee:authority:D69");
+        var report = await run.CsvAsync("scdl-subsidies", "dep69_conventions_2018.csv", Scdl);
+        var funds = await FundsAsync(run, "insee:authority:D69");
 
         Assert.Equal((6L, 4L, 2L), (report.RowsRead, report.LinksWritten, report.RowsRejected));
         Assert.Equal(
@@ -82,8 +59,8 @@ public sealed class SubsidyImportTests
             ],
             funds.Select(l => (l.TargetId, l.Amount!.Value, l.Year!.Value, l.Since!.Value.ToString("yyyy-MM-dd"), l.Instrument!.Value)));
         // The association the SIAE file wrote keeps its kind and form; the unknown company is created as an organisation.
-        Assert.IsType<SseActor>(Assert.Single(await temp.Store.GetNodesAsync(Viewer.Everything, ["siren:343560405"], Ct)));
-        var company = Assert.IsType<Organisation>(Assert.Single(await temp.Store.GetNodesAsync(Viewer.Everything, ["siren:443061841"], Ct)));
+        await run.NodeAsync<SseActor>("siren:343560405");
+        var company = await run.NodeAsync<Organisation>("siren:443061841");
         Assert.Equal(("TRANSDEV RHONE", "443061841"), (company.Name, company.Siren));
         Assert.Equal(1, report.Matches["beneficiary: commune by SIREN"]);
     }
@@ -94,17 +71,16 @@ public sealed class SubsidyImportTests
     [Fact]
     public async Task ImportingTheSameFileAgain_ChangesNothing()
     {
-        var (temp, importer, context) = await GraphAsync();
-        await using var _ = temp;
-        await ImportAsync(importer, context, "scdl-subsidies", "dep69_conventions_2018.csv", Scdl);
-        var counts = await temp.Store.CountAsync(Viewer.Everything, Ct);
-        var before = await FundsAsync(temp.Store, "insee:authority:D69");
+        await using var run = await RelationImport.CreateAsync();
+        await run.CsvAsync("scdl-subsidies", "dep69_conventions_2018.csv", Scdl);
+        var counts = await run.Store.CountAsync(Viewer.Everything, Ct);
+        var before = await FundsAsync(run, "insee:authority:D69");
 
-        var again = await ImportAsync(importer, await importer.CreateContextAsync(Ct), "scdl-subsidies", "dep69_conventions_2018.csv", Scdl);
+        var again = await run.CsvAsync("scdl-subsidies", "dep69_conventions_2018.csv", Scdl, await run.Importer.CreateContextAsync(Ct));
 
-        var funds = await FundsAsync(temp.Store, "insee:authority:D69");
+        var funds = await FundsAsync(run, "insee:authority:D69");
 
-        Assert.Equal((counts.Nodes, counts.Links), await CountsAsync(temp.Store));
+        Assert.Equal((counts.Nodes, counts.Links), await CountsAsync(run.Store));
         Assert.Equal(4, again.LinksWritten);
         Assert.Equal(before, funds);
     }
@@ -112,13 +88,12 @@ public sealed class SubsidyImportTests
     [Fact]
     public async Task TheOlderLayout_ReadsFloatSirets_AndAFileOfGrantsToAssociationsCreatesAssociations()
     {
-        var (temp, importer, context) = await GraphAsync();
-        await using var _ = temp;
+        await using var run = await RelationImport.CreateAsync();
 
-        var report = await ImportAsync(importer, context, "scdl-subsidies", "com_lyon_subventions_associations_2017.csv", OldLayout);
+        var report = await run.CsvAsync("scdl-subsidies", "com_lyon_subventions_associations_2017.csv", OldLayout);
 
-        var link = Assert.Single(await FundsAsync(temp.Store, "insee:authority:69123"));
-        var association = Assert.IsType<SseActor>(Assert.Single(await temp.Store.GetNodesAsync(Viewer.Everything, ["siren:450324660"], Ct)));
+        var link = Assert.Single(await FundsAsync(run, "insee:authority:69123"));
+        var association = await run.NodeAsync<SseActor>("siren:450324660");
         Assert.Equal((10_000m, 2016, "Fête de quartier"), (link.Amount!.Value, link.Year!.Value, link.Note));
         Assert.Equal(LegalForm.Association, association.LegalForm);
         Assert.Equal("2017", report.Vintage);
@@ -127,11 +102,10 @@ public sealed class SubsidyImportTests
     [Fact]
     public async Task UnquotedDecimalCommas_AreRepairedByTheDocumentedRule_OrTheRowIsRefusedWithItsLine()
     {
-        var (temp, importer, context) = await GraphAsync();
-        await using var _ = temp;
+        await using var run = await RelationImport.CreateAsync();
 
-        var report = await ImportAsync(importer, context, "scdl-subsidies", "dep69_conventions_201901.csv", UnquotedCommas);
-        var funds = await FundsAsync(temp.Store, "insee:authority:D69");
+        var report = await run.CsvAsync("scdl-subsidies", "dep69_conventions_201901.csv", UnquotedCommas);
+        var funds = await FundsAsync(run, "insee:authority:D69");
 
         Assert.DoesNotContain(report.RejectedRows, r => r.Row != 4);
         Assert.Equal([58_400m, 1_200m], funds.Select(l => l.Amount!.Value).Order().Reverse());
