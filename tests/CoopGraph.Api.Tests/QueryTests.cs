@@ -142,6 +142,32 @@ public sealed class QueryTests(CoopGraphFactory factory) : IClassFixture<CoopGra
     }
 
     [Fact]
+    public async Task Links_FilteredByYearInstrumentAndAmount_GiveThoseGrants()
+    {
+        // The demo's calls for projects of 2024 are 45,000, 25,000, 30,000 and 55,000 euros: three reach 30,000.
+        const string query = """
+            { links(filter: { fromYear: 2024, toYear: 2024, instruments: [CALL_FOR_PROJECTS], minAmount: 30000 }) {
+                totalCount nodes { amount year instrument } } }
+            """;
+
+        var response = await _client.PostAsync(query);
+
+        var links = response["data"]!["links"]!;
+        Assert.Equal(3, links["totalCount"]!.GetValue<int>());
+        Assert.Equal([30000m, 45000m, 55000m], links["nodes"]!.AsArray().Select(n => n!["amount"]!.GetValue<decimal>()).Order());
+        Assert.All(links["nodes"]!.AsArray(), n => Assert.Equal("CALL_FOR_PROJECTS", n!["instrument"]!.GetValue<string>()));
+    }
+
+    [Fact]
+    public async Task Links_WithAnEmptyRange_AreRefusedAsBadInput()
+    {
+        var response = await _client.PostAsync("{ links(filter: { fromYear: 2024, toYear: 2020 }) { totalCount } }");
+
+        Assert.Equal("BAD_USER_INPUT", response["errors"]![0]!["extensions"]!["code"]!.GetValue<string>());
+        Assert.Contains("fromYear", response["errors"]![0]!["message"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task AHundredActorsWithLinksThemesAndTerritories_CostAConstantNumberOfStoreCalls()
     {
         const string query = """

@@ -55,6 +55,11 @@ public sealed partial class EmbeddedGraphStore
           AND (@node IS NULL OR l.source_id = @node OR l.target_id = @node)
           AND (@coop_kinds IS NULL OR l.coop_kind IN (SELECT value FROM json_each(@coop_kinds)))
           AND (@at IS NULL OR ((l.since IS NULL OR l.since <= @at) AND (l.until IS NULL OR l.until >= @at)))
+          AND (@from_year IS NULL OR COALESCE(l.year, CAST(substr(l.since, 1, 4) AS INTEGER)) >= @from_year)
+          AND (@to_year IS NULL OR COALESCE(l.year, CAST(substr(l.since, 1, 4) AS INTEGER)) <= @to_year)
+          AND (@instruments IS NULL OR (l.type = 'FUNDS' AND l.instrument IN (SELECT value FROM json_each(@instruments))))
+          AND (@min_amount IS NULL OR CAST(l.amount AS REAL) >= @min_amount)
+          AND (@max_amount IS NULL OR CAST(l.amount AS REAL) <= @max_amount)
         """ + " AND " + LinkVisible;
 
     private const string ListLinksSql = "SELECT " + LinkRows.Columns + " FROM links l " + LinkFilter + " AND l.seq > @after ORDER BY l.seq LIMIT @take";
@@ -140,6 +145,12 @@ public sealed partial class EmbeddedGraphStore
             command.Add("@node", query.NodeId);
             command.Add("@coop_kinds", query.CooperationKinds is { Count: > 0 } kinds ? Json(kinds.Select(k => k.ToString())) : null);
             command.Add("@at", Db(query.ValidAt));
+            command.Add("@from_year", query.FromYear);
+            command.Add("@to_year", query.ToYear);
+            command.Add("@instruments", query.Instruments is { Count: > 0 } instruments ? Json(instruments.Select(i => i.ToString())) : null);
+            // Amounts are stored as exact decimal text; compared as reals, which are exact to the cent far beyond any budget.
+            command.Add("@min_amount", query.MinAmount is { } min ? (double)min : null);
+            command.Add("@max_amount", query.MaxAmount is { } max ? (double)max : null);
             command.AddViewer(viewer);
         }
         return await ReadPageAsync(connection, ListLinksSql, CountLinksSql, Bind, page, r => LinkRows.Read(r), LinkRows.SeqOrdinal, cancellationToken);

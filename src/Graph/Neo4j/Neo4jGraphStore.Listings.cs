@@ -39,7 +39,12 @@ public sealed partial class Neo4jGraphStore
             ("types", LinkMaps.TypesOrAll(query.Types)),
             ("node", query.NodeId),
             ("cooperationKinds", query.CooperationKinds is { Count: > 0 } kinds ? kinds.Select(k => k.ToString()).ToList() : null),
-            ("at", PropertyMaps.Param(query.ValidAt))]);
+            ("at", PropertyMaps.Param(query.ValidAt)),
+            ("fromYear", query.FromYear),
+            ("toYear", query.ToYear),
+            ("instruments", query.Instruments is { Count: > 0 } instruments ? instruments.Select(i => i.ToString()).ToList() : null),
+            ("minAmount", query.MinAmount is { } min ? (double)min : null),
+            ("maxAmount", query.MaxAmount is { } max ? (double)max : null)]);
         return await ReadPageAsync(ListLinks, CountLinks, filter, page, "link", v => LinkMaps.Read(v), LinkMaps.Seq, cancellationToken);
     }
 

@@ -128,6 +128,44 @@ public abstract partial class StoreContract
     }
 
     [ContractFact]
+    public async Task TheLinkListing_FiltersByYearRangeInstrumentAndAmount()
+    {
+        await using var store = await OpenDemoAsync();
+        var everything = await AllLinksAsync(store, new LinkQuery());
+        static int? YearOf(Link l) => l.Year ?? l.Since?.Year;
+
+        var recentGrants = await AllLinksAsync(store, new LinkQuery { FromYear = 2023, ToYear = 2023, Instruments = [Instrument.Subsidy, Instrument.CallForProjects] });
+        var midSized = await AllLinksAsync(store, new LinkQuery { MinAmount = 40_000m, MaxAmount = 120_000m });
+        var begunBy2015 = await AllLinksAsync(store, new LinkQuery { Types = [LinkType.CooperatesWith], ToYear = 2015 });
+
+        Assert.Equal(
+            everything.Where(l => YearOf(l) == 2023 && l.Type == LinkType.Funds && l.Instrument is Instrument.Subsidy or Instrument.CallForProjects).Select(l => l.Id),
+            recentGrants.Select(l => l.Id));
+        Assert.Equal(everything.Where(l => l.Amount is >= 40_000m and <= 120_000m).Select(l => l.Id), midSized.Select(l => l.Id));
+        Assert.Equal(everything.Where(l => l.Type == LinkType.CooperatesWith && l.Since?.Year <= 2015).Select(l => l.Id), begunBy2015.Select(l => l.Id));
+        // The bounds are inclusive and the demo has grants at both: a filter that dropped them would differ above.
+        Assert.Contains(midSized, l => l.Amount == 40_000m);
+        Assert.Contains(midSized, l => l.Amount == 120_000m);
+        Assert.NotEmpty(recentGrants);
+        Assert.NotEmpty(begunBy2015);
+    }
+
+    private static async Task<List<Link>> AllLinksAsync(StoreUnderTest store, LinkQuery query)
+    {
+        var links = new List<Link>();
+        string? after = null;
+        do
+        {
+            var page = await store.Graph.ListLinksAsync(Viewer.Everything, query, new PageRequest(50, after), Ct);
+            links.AddRange(page.Items.Select(i => i.Item));
+            after = page.HasNextPage ? page.Items[^1].Cursor : null;
+        }
+        while (after is not null);
+        Assert.Equal(links.Count, (await store.Graph.ListLinksAsync(Viewer.Everything, query, new PageRequest(1), Ct)).TotalCount);
+        return links;
+    }
+
+    [ContractFact]
     public async Task AForgedCursor_IsRefused()
     {
         await using var store = await OpenDemoAsync();

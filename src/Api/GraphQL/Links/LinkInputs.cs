@@ -37,5 +37,10 @@ public sealed class LinkFilterType : InputObjectGraphType
         Field<IdGraphType>("nodeId").Description("Links one of whose ends is this node.");
         Field<ListGraphType<NonNullGraphType<CooperationKindType>>>("kinds").Description("COOPERATES_WITH links of these kinds.");
         Field<DateType>("validAt").Description("Links valid on this day.");
+        Field<IntGraphType>("fromYear").Description("Links of this year or later: a funding's year, or for other links the year they began (since); links with neither are left out.");
+        Field<IntGraphType>("toYear").Description("Links of this year or earlier, read as fromYear.");
+        Field<ListGraphType<NonNullGraphType<InstrumentType>>>("instruments").Description("FUNDS links through one of these instruments.");
+        Field<DecimalGraphType>("minAmount").Description("Links with an amount of at least this many euros; links without an amount are left out.");
+        Field<DecimalGraphType>("maxAmount").Description("Links with an amount of at most this many euros; links without an amount are left out.");
     }
 }

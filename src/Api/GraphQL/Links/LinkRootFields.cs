@@ -25,7 +25,16 @@ public static class LinkRootFields
                     NodeId = filter?.String("nodeId"),
                     CooperationKinds = filter?.Enums<CooperationKind>("kinds"),
                     ValidAt = filter?.Value<DateOnly>("validAt"),
+                    FromYear = filter?.Value<int>("fromYear"),
+                    ToYear = filter?.Value<int>("toYear"),
+                    Instruments = filter?.Enums<Instrument>("instruments"),
+                    MinAmount = filter?.Value<decimal>("minAmount"),
+                    MaxAmount = filter?.Value<decimal>("maxAmount"),
                 };
+                if (query.FromYear > query.ToYear || query.MinAmount > query.MaxAmount)
+                {
+                    throw BadInput.Error("An empty range: 'fromYear' must not be after 'toYear', nor 'minAmount' above 'maxAmount'.");
+                }
                 return await c.Store().ListLinksAsync(c.Viewer(), query, c.ReadPage(), c.CancellationToken);
             });
     }

@@ -5,6 +5,11 @@ WHERE type(r) IN $types
   AND ($node IS NULL OR s.id = $node OR t.id = $node)
   AND ($cooperationKinds IS NULL OR r.cooperationKind IN $cooperationKinds)
   AND ($at IS NULL OR ((r.since IS NULL OR r.since <= date($at)) AND (r.until IS NULL OR r.until >= date($at))))
+  AND ($fromYear IS NULL OR coalesce(r.year, r.since.year) >= $fromYear)
+  AND ($toYear IS NULL OR coalesce(r.year, r.since.year) <= $toYear)
+  AND ($instruments IS NULL OR (type(r) = 'FUNDS' AND r.instrument IN $instruments))
+  AND ($minAmount IS NULL OR toFloat(r.amount) >= $minAmount)
+  AND ($maxAmount IS NULL OR toFloat(r.amount) <= $maxAmount)
   AND ($seeAll OR r.privateTo IS NULL OR r.privateTo = $viewer)
   AND r.seq > $after
 RETURN r {.*, type: type(r), sourceId: s.id, targetId: t.id} AS link
