@@ -40,6 +40,35 @@ public sealed class MutationTests(CoopGraphFactory factory) : IClassFixture<Coop
     }
 
     [Fact]
+    public async Task ALabHostedBySeveralAuthorities_ListsThemAll_AndEachListsTheLab()
+    {
+        var response = await _client.PostAsync("""
+            mutation($input: [ActorInput!]!) { upsertActors(input: $input) { ids errors { code path } } }
+            """, new
+        {
+            input = new object[]
+            {
+                new { id = "test:shared-lab", kind = "INNOVATION_LAB", name = "Laboratoire partagé", authorityId = "auth:dep-vc", hostIds = new[] { "auth:region", "auth:dep-vc" } },
+                new { id = "test:not-a-lab", kind = "SSE_ACTOR", name = "Association", legalForm = "ASSOCIATION", hostIds = new[] { "auth:region" } },
+            },
+        });
+        var refused = Payload(response, "upsertActors")["errors"]!.AsArray().Select(e => string.Join('/', e!["path"]!.AsArray().Select(p => p!.ToString()))).ToList();
+        Assert.Equal(["input/1/hostIds"], refused);
+
+        Assert.Empty(Payload(await _client.PostAsync("""
+            mutation { upsertActors(input: [{ id: "test:shared-lab", kind: INNOVATION_LAB, name: "Laboratoire partagé", authorityId: "auth:dep-vc", hostIds: ["auth:region", "auth:dep-vc"] }]) { errors { code } } }
+            """), "upsertActors")["errors"]!.AsArray());
+        var lab = (await _client.PostAsync("""{ actor(id: "test:shared-lab") { ... on InnovationLab { host { id } hosts { id } } } }"""))["data"]!["actor"]!;
+        Assert.Equal("auth:dep-vc", lab["host"]!["id"]!.GetValue<string>());
+        Assert.Equal(["auth:dep-vc", "auth:region"], lab["hosts"]!.AsArray().Select(h => h!["id"]!.GetValue<string>()).Order());
+        foreach (var host in new[] { "auth:region", "auth:dep-vc" })
+        {
+            var labs = (await _client.PostAsync($$"""{ actor(id: "{{host}}") { ... on Authority { labs { id } } } }"""))["data"]!["actor"]!["labs"]!.AsArray();
+            Assert.Contains(labs, l => l!["id"]!.GetValue<string>() == "test:shared-lab");
+        }
+    }
+
+    [Fact]
     public async Task ABatchWithInvalidItems_ReportsEachOfThem_AndWritesNothing()
     {
         var before = await VersionAsync();

@@ -17,6 +17,7 @@ public static class InputMappers
         ["domain"] = [ActorKind.Service],
         ["directionId"] = [ActorKind.Service],
         ["authorityId"] = [ActorKind.Service, ActorKind.Authority, ActorKind.InnovationLab, ActorKind.Establishment],
+        ["hostIds"] = [ActorKind.InnovationLab],
         ["legalForm"] = [ActorKind.SseActor],
         ["siren"] = [ActorKind.SseActor, ActorKind.Organisation],
         ["uai"] = [ActorKind.Establishment],
@@ -76,7 +77,14 @@ public static class InputMappers
         {
             relations.Add(new RelationSet(LinkType.WorksOn, "themeIds", themeIds));
         }
-        if (input.String("authorityId") is { } authorityId && ActorSpecific["authorityId"].Contains(kind))
+        if (kind == ActorKind.InnovationLab && input.Strings("hostIds") is { } hostIds)
+        {
+            // A lab may be hosted by several authorities (MindLab was interministerial); authorityId, when given too,
+            // stays the first of them.
+            var hosts = input.String("authorityId") is { } first ? [first, .. hostIds.Where(h => h != first)] : hostIds.Distinct(StringComparer.Ordinal).ToList();
+            relations.Add(new RelationSet(LinkType.HostedBy, "hostIds", hosts));
+        }
+        else if (input.String("authorityId") is { } authorityId && ActorSpecific["authorityId"].Contains(kind))
         {
             relations.Add(new RelationSet(kind == ActorKind.InnovationLab ? LinkType.HostedBy : LinkType.PartOf, "authorityId", [authorityId]));
         }

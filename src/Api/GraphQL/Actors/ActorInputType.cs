@@ -9,7 +9,7 @@ public sealed class ActorInputType : InputObjectGraphType
     {
         Name = "ActorInput";
         Description = "An actor to create or replace. Fields that do not apply to its kind are refused. " +
-            "territoryCode, themeIds and authorityId, when given, replace the actor's LOCATED_IN, WORKS_ON and PART_OF/HOSTED_BY links.";
+            "territoryCode, themeIds, authorityId and hostIds, when given, replace the actor's LOCATED_IN, WORKS_ON and PART_OF/HOSTED_BY links.";
         Field<NonNullGraphType<IdGraphType>>("id").Description("Stable id, 1 to 200 characters, unique across all kinds.");
         Field<NonNullGraphType<ActorKindType>>("kind").Description("The kind of actor; it decides which other fields apply.");
         Field<NonNullGraphType<StringGraphType>>("name").Description("Its name, as people write it.");
@@ -18,7 +18,8 @@ public sealed class ActorInputType : InputObjectGraphType
         Field<StringGraphType>("source").Description("Where the data comes from.");
         Field<PolicyDomainType>("domain").Description("SERVICE only, required.");
         Field<IdGraphType>("directionId").Description("SERVICE only: the direction it belongs to (another service of the authority, public or private to the same authority).");
-        Field<IdGraphType>("authorityId").Description("SERVICE (required): the authority it is PART_OF. AUTHORITY: its parent authority. INNOVATION_LAB: its host. ESTABLISHMENT: the authority responsible for it.");
+        Field<IdGraphType>("authorityId").Description("SERVICE (required): the authority it is PART_OF. AUTHORITY: its parent authority. INNOVATION_LAB: its (first) host. ESTABLISHMENT: the authority responsible for it.");
+        Field<ListGraphType<NonNullGraphType<IdGraphType>>>("hostIds").Description("INNOVATION_LAB only: every authority hosting it (HOSTED_BY), authorityId first when given too.");
         Field<LegalFormType>("legalForm").Description("SSE_ACTOR only, required.");
         Field<StringGraphType>("siren").Description("SSE_ACTOR and ORGANISATION only.");
         Field<StringGraphType>("uai").Description("ESTABLISHMENT only: its national identifier (UAI).");

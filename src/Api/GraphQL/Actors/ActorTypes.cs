@@ -80,13 +80,15 @@ public sealed class InnovationLabType : ObjectGraphType<InnovationLab>
     public InnovationLabType()
     {
         Name = "InnovationLab";
-        Description = "A public-innovation lab (MindLab, La Transfo…) hosted by an authority.";
+        Description = "A public-innovation lab (MindLab, La Transfo…) hosted by one authority or several.";
         Interface<NodeInterface>();
         Interface<ActorInterface>();
         IsTypeOf = o => o is InnovationLab;
         ActorFields.Add(this);
-        Field<AuthorityType>("host").Description("The authority hosting the lab (HOSTED_BY).")
+        Field<AuthorityType>("host").Description("The authority hosting the lab (HOSTED_BY); with several hosts, the first.")
             .Resolve(c => c.Loaders().NeighbourNode(c.Source.Id, LinkType.HostedBy, LinkDirection.Outgoing));
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<AuthorityType>>>>("hosts").Description("Every authority hosting the lab (HOSTED_BY), the first host first.")
+            .Resolve(c => c.Loaders().NeighbourNodes(c.Source.Id, LinkType.HostedBy, LinkDirection.Outgoing, NodeKind.Authority));
     }
 }
 
