@@ -50,6 +50,29 @@ public sealed class FundingSummaryTests
     }
 
     [Fact]
+    public void ByDomain_AFundingWhoseDomainIsKnown_CountsThereOnce_WhateverItsFunder()
+    {
+        // The authority funds x twice: once for culture (its purpose said so), once without a known domain; the policy
+        // of two domains funds y for youth only.
+        var graph = new TinyGraph()
+            .Authority("a")
+            .Service("s:culture", "a", PolicyDomain.Culture)
+            .PolicyOf("p:youth-sport", "s:culture", PolicyDomain.Youth, PolicyDomain.Sport)
+            .Sse("x").Sse("y")
+            .Funds("a", "x", 300m, 2022, domain: PolicyDomain.Culture)
+            .Funds("a", "x", 40m, 2022)
+            .Funds("p:youth-sport", "y", 100m, 2022, Instrument.CallForProjects, PolicyDomain.Youth)
+            .Build();
+
+        var report = FundingSummary.Summarise(graph, new AnalysisScope { AuthorityId = "a" }, [FundingGroup.Domain]);
+
+        Assert.Equal(
+            [(PolicyDomain.Culture, 300m, 1), (PolicyDomain.Youth, 100m, 1), ((PolicyDomain?)null, 40m, 1)],
+            report.Rows.Select(r => (r.Domain, r.Amount, r.Grants)));
+        Assert.Equal(report.Amount, report.Rows.Sum(r => r.Amount));
+    }
+
+    [Fact]
     public void AnotherScope_IsTheFundingItsActorsReceive_FromEveryFunder()
     {
         var report = FundingSummary.Summarise(Graph, new AnalysisScope { TerritoryCode = "01" }, [FundingGroup.Funder]);

@@ -38,9 +38,12 @@ public sealed class TinyGraph
         return this;
     }
 
-    public TinyGraph Funds(string funder, string beneficiary, decimal? amount, int year, Instrument instrument = Instrument.Subsidy)
+    public TinyGraph Funds(string funder, string beneficiary, decimal? amount, int year, Instrument instrument = Instrument.Subsidy, PolicyDomain? domain = null)
     {
-        _links.Add(new Link { Id = $"funds:{_links.Count}", Type = LinkType.Funds, SourceId = funder, TargetId = beneficiary, Amount = amount, Year = year, Instrument = instrument });
+        _links.Add(new Link
+        {
+            Id = $"funds:{_links.Count}", Type = LinkType.Funds, SourceId = funder, TargetId = beneficiary, Amount = amount, Year = year, Instrument = instrument, Domain = domain,
+        });
         return this;
     }
 

@@ -30,6 +30,12 @@ public sealed record Link
     /// <summary>FUNDS only.</summary>
     public decimal? Amount { get; init; }
 
+    /// <summary>
+    /// FUNDS only: the policy domain the funding serves, when known (given, or read from the grant's purpose); when
+    /// absent, a funding counts in its funder's domains.
+    /// </summary>
+    public PolicyDomain? Domain { get; init; }
+
     /// <summary>FUNDS and APPLIED_TO.</summary>
     public int? Year { get; init; }
 

@@ -111,6 +111,7 @@ public static class ItemRules
         NotApplicable(link.Intensity is not null && !cooperation, "intensity", link.Type, path, errors);
         NotApplicable(link.Instrument is not null && link.Type != LinkType.Funds, "instrument", link.Type, path, errors);
         NotApplicable(link.Amount is not null && link.Type != LinkType.Funds, "amount", link.Type, path, errors);
+        NotApplicable(link.Domain is not null && link.Type != LinkType.Funds, "domain", link.Type, path, errors);
         NotApplicable(link.Year is not null && link.Type is not (LinkType.Funds or LinkType.AppliedTo), "year", link.Type, path, errors);
         NotApplicable(link.Outcome is not null && link.Type != LinkType.AppliedTo, "outcome", link.Type, path, errors);
         if (link.Intensity is { } intensity && intensity is < Limits.MinIntensity or > Limits.MaxIntensity)

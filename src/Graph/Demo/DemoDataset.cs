@@ -84,6 +84,7 @@ public static class DemoDataset
                         {
                             Id = "", Type = LinkType.Funds, SourceId = f[0], TargetId = f[1], Instrument = Parse<Instrument>(f[2]),
                             Amount = decimal.Parse(f[3], CultureInfo.InvariantCulture), Year = int.Parse(f[4], CultureInfo.InvariantCulture),
+                            Domain = Opt(f.ElementAtOrDefault(5)) is { } domain ? Parse<PolicyDomain>(domain) : null,
                         }, path, $"{f[0]}|{f[1]}|{f[4]}"));
                         break;
                     case "applications":

@@ -9,14 +9,14 @@ internal static class LinkRows
 {
     public const string Columns =
         "l.id, l.type, l.source_id, l.target_id, l.since, l.until, l.note, l.source, l.coop_kind, l.intensity, " +
-        "l.instrument, l.amount, l.year, l.outcome, l.seq, l.private_to";
+        "l.instrument, l.amount, l.year, l.outcome, l.seq, l.private_to, l.domain";
 
     public const int SeqOrdinal = 14;
 
     private const string Insert =
         """
-        INSERT INTO links (id, type, source_id, target_id, since, until, note, source, coop_kind, intensity, instrument, amount, year, outcome, private_to)
-        VALUES (@id, @type, @source_id, @target_id, @since, @until, @note, @source, @coop_kind, @intensity, @instrument, @amount, @year, @outcome, @private_to)
+        INSERT INTO links (id, type, source_id, target_id, since, until, note, source, coop_kind, intensity, instrument, amount, year, outcome, private_to, domain)
+        VALUES (@id, @type, @source_id, @target_id, @since, @until, @note, @source, @coop_kind, @intensity, @instrument, @amount, @year, @outcome, @private_to, @domain)
         """;
 
     /// <summary>For links known to be new: no conflict clause, which SQLite accepts only when a unique index on id exists.</summary>
@@ -29,7 +29,7 @@ internal static class LinkRows
             source_id = excluded.source_id, target_id = excluded.target_id, since = excluded.since, until = excluded.until,
             note = excluded.note, source = excluded.source, coop_kind = excluded.coop_kind, intensity = excluded.intensity,
             instrument = excluded.instrument, amount = excluded.amount, year = excluded.year, outcome = excluded.outcome,
-            private_to = excluded.private_to
+            private_to = excluded.private_to, domain = excluded.domain
         """;
 
     /// <summary>For links implied by a relation field: an existing link keeps what upsertLinks gave it.</summary>
@@ -39,7 +39,7 @@ internal static class LinkRows
     public static readonly IReadOnlyList<string> Parameters =
     [
         "@id", "@type", "@source_id", "@target_id", "@since", "@until", "@note", "@source", "@coop_kind", "@intensity",
-        "@instrument", "@amount", "@year", "@outcome", "@private_to",
+        "@instrument", "@amount", "@year", "@outcome", "@private_to", "@domain",
     ];
 
     public static void Bind(EncodedRows row, Link link)
@@ -59,6 +59,7 @@ internal static class LinkRows
         row[12] = link.Year;
         row[13] = DbEnum(link.Outcome);
         row[14] = link.PrivateTo;
+        row[15] = DbEnum(link.Domain);
     }
 
     /// <summary>
@@ -69,7 +70,7 @@ internal static class LinkRows
         "l.id, CASE l.type " + string.Concat(Enum.GetValues<LinkType>().Select(t => $"WHEN '{LinkTypeNames.ToConstant(t)}' THEN {(int)t} ")) + "END, " +
         "l.source_id, l.target_id, " + DayNumber("l.since") + ", " + DayNumber("l.until") + ", l.private_to, " +
         // A funding's figures travel with the topology (money is analysed on the projection); other links have none.
-        "CASE l.type WHEN 'FUNDS' THEN l.instrument END, CASE l.type WHEN 'FUNDS' THEN l.amount END, CASE l.type WHEN 'FUNDS' THEN l.year END";
+        "CASE l.type WHEN 'FUNDS' THEN l.instrument END, CASE l.type WHEN 'FUNDS' THEN l.amount END, CASE l.type WHEN 'FUNDS' THEN l.year END, CASE l.type WHEN 'FUNDS' THEN l.domain END";
 
     // julianday('0001-01-01') is 1721425.5: the difference is DateOnly.DayNumber.
     private static string DayNumber(string column) => $"CAST(julianday({column}) - 1721425.5 AS INTEGER)";
@@ -80,6 +81,7 @@ internal static class LinkRows
         Instrument = r.Enum<Instrument>(7),
         Amount = r.Decimal(8),
         Year = r.Int(9),
+        Domain = r.Enum<PolicyDomain>(10),
         Id = r.GetString(0),
         Type = (LinkType)r.GetInt32(1),
         SourceId = r.GetString(2),
@@ -106,5 +108,6 @@ internal static class LinkRows
         Year = r.Int(offset + 12),
         Outcome = r.Enum<ApplicationOutcome>(offset + 13),
         PrivateTo = r.Text(offset + 15),
+        Domain = r.Enum<PolicyDomain>(offset + 16),
     };
 }

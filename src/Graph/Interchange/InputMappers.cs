@@ -154,6 +154,7 @@ public static class InputMappers
             Note = input.String("note"),
             Instrument = input.Enum<Instrument>("instrument"),
             Amount = input.Value<decimal>("amount"),
+            Domain = input.Enum<PolicyDomain>("domain"),
             Year = input.Value<int>("year"),
             Outcome = input.Enum<ApplicationOutcome>("outcome"),
             Source = input.String("source"),

@@ -115,6 +115,7 @@ public sealed class NdjsonGraphWriter(Stream stream) : IGraphSink, IDisposable
         {
             _json.WriteNumber("amount", amount);
         }
+        Optional("domain", link.Domain is { } domain ? ConstantCase.From(domain.ToString()) : null);
         if (link.Year is { } year)
         {
             _json.WriteNumber("year", year);

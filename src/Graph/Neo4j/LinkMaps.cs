@@ -26,6 +26,7 @@ internal static class LinkMaps
             ["intensity"] = link.Intensity,
             ["instrument"] = link.Instrument?.ToString(),
             ["amount"] = PropertyMaps.Param(link.Amount),
+            ["domain"] = link.Domain?.ToString(),
             ["year"] = link.Year,
             ["outcome"] = link.Outcome?.ToString(),
             ["privateTo"] = link.PrivateTo,
@@ -48,8 +49,11 @@ internal static class LinkMaps
         };
         if (topologyOnly)
         {
-            // The projection keeps a funding's amount, year and instrument: money is analysed there too.
-            return link.Type != LinkType.Funds ? link : link with { Instrument = p.Enum<Instrument>("instrument"), Amount = p.Decimal("amount"), Year = p.Int("year") };
+            // The projection keeps a funding's amount, year, instrument and domain: money is analysed there too.
+            return link.Type != LinkType.Funds ? link : link with
+            {
+                Instrument = p.Enum<Instrument>("instrument"), Amount = p.Decimal("amount"), Year = p.Int("year"), Domain = p.Enum<PolicyDomain>("domain"),
+            };
         }
         return link with
         {
@@ -59,6 +63,7 @@ internal static class LinkMaps
             Intensity = p.Int("intensity"),
             Instrument = p.Enum<Instrument>("instrument"),
             Amount = p.Decimal("amount"),
+            Domain = p.Enum<PolicyDomain>("domain"),
             Year = p.Int("year"),
             Outcome = p.Enum<ApplicationOutcome>("outcome"),
         };

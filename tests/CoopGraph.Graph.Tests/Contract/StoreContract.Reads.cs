@@ -206,9 +206,10 @@ public abstract partial class StoreContract
         Assert.All(topology.Links, l => Assert.True(l.Note is null && l.Intensity is null && l.CooperationKind is null));
         // The projection sums money: FUNDS links keep their amount, year and instrument, and only they have any.
         Assert.Equal(
-            full.Links.Where(l => l.Type == LinkType.Funds).Select(l => (l.Id, l.Amount, l.Year, l.Instrument)),
-            topology.Links.Where(l => l.Type == LinkType.Funds).Select(l => (l.Id, l.Amount, l.Year, l.Instrument)));
-        Assert.All(topology.Links.Where(l => l.Type != LinkType.Funds), l => Assert.True(l.Amount is null && l.Year is null && l.Instrument is null));
+            full.Links.Where(l => l.Type == LinkType.Funds).Select(l => (l.Id, l.Amount, l.Year, l.Instrument, l.Domain)),
+            topology.Links.Where(l => l.Type == LinkType.Funds).Select(l => (l.Id, l.Amount, l.Year, l.Instrument, l.Domain)));
+        Assert.All(topology.Links.Where(l => l.Type != LinkType.Funds), l => Assert.True(l.Amount is null && l.Year is null && l.Instrument is null && l.Domain is null));
+        Assert.Contains(topology.Links, l => l.Domain is not null);
         Assert.Equal(full.Nodes.Count, topology.Nodes.Count);
     }
 }

@@ -124,6 +124,7 @@ public abstract partial class StoreContract
         var funds = new Link
         {
             Id = "funds-1", Type = LinkType.Funds, SourceId = "auth:a", TargetId = "sse:x", Instrument = Instrument.Subsidy, Amount = 15_000.25m, Year = 2023,
+            Domain = PolicyDomain.Culture,
             Since = new DateOnly(2023, 3, 1), Until = new DateOnly(2023, 12, 31), Note = "convention", Source = "budget",
         };
         var coop = new Link { Id = LinkIds.Derive(LinkType.CooperatesWith, "sse:x", "uni:u"), Type = LinkType.CooperatesWith, SourceId = "sse:x", TargetId = "uni:u", CooperationKind = CooperationKind.CoConstruction, Intensity = 4 };

@@ -15,7 +15,7 @@ public sealed class FundingGroupType : EnumerationGraphType<FundingGroup>
         {
             [FundingGroup.Funder] = "The funding actor or policy (the link's source).",
             [FundingGroup.BeneficiaryKind] = "The kind of the beneficiary (the link's target).",
-            [FundingGroup.Domain] = "The funder's own domain (a service's, a policy's); a funder of several domains counts in each, one without in none (null).",
+            [FundingGroup.Domain] = "The domain the funding serves when the link says it (given, or read from the grant's purpose); else the funder's own domain (a service's, a policy's): a funder of several domains counts in each, one without in none (null).",
             [FundingGroup.Instrument] = "The link's instrument (SUBSIDY, CALL_FOR_PROJECTS, PUBLIC_CONTRACT…).",
             [FundingGroup.Year] = "The link's year (else its start date's).",
             [FundingGroup.Beneficiary] = "The funded actor (the link's target): the top beneficiaries come first.",
@@ -58,7 +58,7 @@ public sealed class FundingRowType : ObjectGraphType<Projected<FundingRow>>
         Field<NodeInterface>("beneficiary").Description("BENEFICIARY: the funded actor.")
             .Resolve(c => c.Source.Value.Beneficiary is { } beneficiary ? c.Loaders().Node(c.Source.Projection.Ids[beneficiary]) : null);
         Field<NodeKindType>("beneficiaryKind").Description("BENEFICIARY_KIND.").Resolve(c => c.Source.Value.BeneficiaryKind);
-        Field<PolicyDomainType>("domain").Description("DOMAIN: null for funders without a domain of their own.").Resolve(c => c.Source.Value.Domain);
+        Field<PolicyDomainType>("domain").Description("DOMAIN: null for fundings whose domain is not known and whose funder has none of its own.").Resolve(c => c.Source.Value.Domain);
         Field<InstrumentType>("instrument").Description("INSTRUMENT.").Resolve(c => c.Source.Value.Instrument);
         Field<IntGraphType>("year").Description("YEAR.").Resolve(c => c.Source.Value.Year);
         Field<NonNullGraphType<DecimalGraphType>>("amount").Description("Euros.").Resolve(c => c.Source.Value.Amount);

@@ -22,6 +22,7 @@ public sealed class LinkGraphType : ObjectGraphType<Link>
         Field<IntGraphType>("intensity").Description("COOPERATES_WITH only: 1 (occasional) to 5 (structural).").Resolve(c => c.Source.Intensity);
         Field<InstrumentType>("instrument").Description("FUNDS only.").Resolve(c => c.Source.Instrument);
         Field<DecimalGraphType>("amount").Description("FUNDS only, in euros.").Resolve(c => c.Source.Amount);
+        Field<PolicyDomainType>("domain").Description("FUNDS only: the policy domain the funding serves, when known (given, or read from the grant's purpose by the open-data import).").Resolve(c => c.Source.Domain);
         Field<IntGraphType>("year").Description("FUNDS and APPLIED_TO.").Resolve(c => c.Source.Year);
         Field<ApplicationOutcomeType>("outcome").Description("APPLIED_TO only.").Resolve(c => c.Source.Outcome);
         Field<StringGraphType>("note").Description("A free note.").Resolve(c => c.Source.Note);

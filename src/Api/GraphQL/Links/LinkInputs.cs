@@ -20,6 +20,7 @@ public sealed class LinkInputType : InputObjectGraphType
         Field<StringGraphType>("note").Description("A free note.");
         Field<InstrumentType>("instrument").Description("FUNDS only: the instrument of the funding.");
         Field<DecimalGraphType>("amount").Description("FUNDS only: the amount, in euros.");
+        Field<PolicyDomainType>("domain").Description("FUNDS only: the policy domain the funding serves; without it, the funding counts in its funder's domains.");
         Field<IntGraphType>("year").Description("FUNDS and APPLIED_TO: the year of the funding or of the application.");
         Field<ApplicationOutcomeType>("outcome").Description("APPLIED_TO only: what became of the application.");
         Field<StringGraphType>("source").Description("Where the data comes from.");

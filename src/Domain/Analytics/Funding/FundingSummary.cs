@@ -53,9 +53,10 @@ public static class FundingSummary
             var target = projection.LinkTarget[link];
             total += funding.Amount ?? 0;
             everyone.Add(target);
-            IEnumerable<PolicyDomain?> domains = byDomain
-                ? new DomainSet(projection.OwnDomains[source]).ToList().Select(d => (PolicyDomain?)d).DefaultIfEmpty(null)
-                : [null];
+            // A funding whose domain is known counts there once; otherwise in each of its funder's own domains.
+            IEnumerable<PolicyDomain?> domains = !byDomain ? [null]
+                : funding.Domain is { } served ? [served]
+                : new DomainSet(projection.OwnDomains[source]).ToList().Select(d => (PolicyDomain?)d).DefaultIfEmpty(null);
             foreach (var domain in domains)
             {
                 var key = (

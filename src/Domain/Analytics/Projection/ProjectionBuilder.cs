@@ -67,7 +67,7 @@ public sealed class ProjectionBuilder : ITopologySink
         if (link.Type == LinkType.Funds)
         {
             _fundingLinks.Add(_linkTypes.Count - 1);
-            _fundings.Add(new Funding(link.Amount, link.Year ?? link.Since?.Year, link.Instrument));
+            _fundings.Add(new Funding(link.Amount, link.Year ?? link.Since?.Year, link.Instrument, link.Domain));
         }
     }
 
