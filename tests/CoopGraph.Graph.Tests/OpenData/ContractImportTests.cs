@@ -66,7 +66,10 @@ public sealed class ContractImportTests
         var ministry = await run.NodeAsync<Service>("state:ministry:cultureetcommunication");
         var newcomer = await run.NodeAsync<SseActor>("siren:098303320");
 
-        Assert.Equal(("2010", 3L, 1L), (report.Vintage, report.LinksWritten, report.Skipped["an association's total of the detail rows that follow"]));
+        // Three grants, and the theme each programme gives its association.
+        Assert.Equal(("2010", 6L, 1L), (report.Vintage, report.LinksWritten, report.Skipped["an association's total of the detail rows that follow"]));
+        Assert.Equal(PolicyDomain.Culture, culture.Domain);
+        Assert.Equal(["theme:fr:jeunesse", "theme:fr:patrimoine"], (await run.OutAsync("siren:343560405", LinkType.WorksOn)).Order(StringComparer.Ordinal));
         Assert.Equal(("siren:343560405", 11_680m, 2010, "Programme 224 - Transmission des savoirs"), (culture.TargetId, culture.Amount!.Value, culture.Year!.Value, culture.Note));
         Assert.Equal(PolicyDomain.Culture, ministry.Domain);
         Assert.Equal(("1000 VISAGES", LegalForm.Association), (newcomer.Name, newcomer.LegalForm));

@@ -46,7 +46,8 @@ public sealed class SubsidyImportTests
         var report = await run.CsvAsync("scdl-subsidies", "dep69_conventions_2018.csv", Scdl);
         var funds = await FundsAsync(run, "insee:authority:D69");
 
-        Assert.Equal((6L, 4L, 2L), (report.RowsRead, report.LinksWritten, report.RowsRejected));
+        // Four grants, and the three themes their purposes and names give the two beneficiaries that are not public bodies.
+        Assert.Equal((6L, 7L, 2L), (report.RowsRead, report.LinksWritten, report.RowsRejected));
         Assert.Equal(
             [(6, "amount 'NC' is not a number"), (7, "no beneficiary: neither a name nor a SIRET (a total, or a grant whose beneficiary was not published)")],
             report.RejectedRows.Select(r => ((int)r.Row, r.Reason)));
@@ -81,8 +82,35 @@ public sealed class SubsidyImportTests
         var funds = await FundsAsync(run, "insee:authority:D69");
 
         Assert.Equal((counts.Nodes, counts.Links), await CountsAsync(run.Store));
-        Assert.Equal(4, again.LinksWritten);
+        Assert.Equal(7, again.LinksWritten);
         Assert.Equal(before, funds);
+    }
+
+    [Fact]
+    public async Task AGrantsPurpose_GivesItsDomain_AndItsBeneficiaryThemes_ElseTheBeneficiarysName()
+    {
+        await using var run = await RelationImport.CreateAsync();
+
+        var report = await run.CsvAsync("scdl-subsidies", "dep69_conventions_2018.csv", Scdl);
+        var funds = await FundsAsync(run, "insee:authority:D69");
+
+        // "Fonctionnement" says nothing: the association's name does ("Jardins"); "Transport scolaire" weighs more for
+        // transport (an entry of two words) than "scolaire" alone for schools.
+        Assert.Equal(
+            [
+                ("siren:343560405", PolicyDomain.Environment),
+                ("siren:343560405", PolicyDomain.Environment),
+                ("insee:authority:69266", PolicyDomain.Transport),
+                ("siren:443061841", PolicyDomain.Transport),
+            ],
+            funds.Select(l => (l.TargetId, l.Domain!.Value)));
+        Assert.Equal(["theme:fr:environnement"], await run.OutAsync("siren:343560405", LinkType.WorksOn));
+        Assert.Equal(["theme:fr:ecole", "theme:fr:mobilite"], (await run.OutAsync("siren:443061841", LinkType.WorksOn)).Order(StringComparer.Ordinal));
+        // A commune funded for mobility does not become a mobility actor: public bodies take no theme from a grant.
+        Assert.Empty(await run.OutAsync("insee:authority:69266", LinkType.WorksOn));
+        var theme = await run.NodeAsync<Theme>("theme:fr:mobilite");
+        Assert.Equal(("Transport et mobilité", PolicyDomain.Transport), (theme.Name, theme.Domain));
+        Assert.Equal((2L, 2L), (report.Matches["purpose: classified by its purpose"], report.Matches["purpose: classified by its beneficiary's name"]));
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using CoopGraph.Graph.Interchange;
+using CoopGraph.Graph.OpenData.Themes;
 
 namespace CoopGraph.Graph.OpenData.Sources;
 
@@ -62,10 +63,16 @@ internal sealed class StateAssociations : OpenDataSource
             yield return newNode;
         }
         var rank = run.State<Occurrences>().Next(siren + "\n" + imputation + "\n" + amountText);
-        yield return Items.Link("FUNDS", service, beneficiary, run.Provenance)
+        var purpose = programme is null ? null : "Programme " + programme;
+        var link = Items.Link("FUNDS", service, beneficiary, run.Provenance)
             .With("id", LinkKeys.Id("grant:state:", siren, imputation, amountText, rank))
             .With("instrument", "SUBSIDY").With("amount", amount).With("year", year is { } y ? (long)y : null)
-            .With("note", programme is null ? null : "Programme " + programme);
+            .With("note", purpose);
+        foreach (var item in GrantThemes.Apply(link, beneficiary, !PublicBodies.IsPublic(siren), run, ("programme", purpose), ("beneficiary's name", row["ASSOCIATION"])))
+        {
+            yield return item;
+        }
+        yield return link;
     }
 
     /// <summary>"1 2 3 SOLEIL LUDOTHEQUE - 06 MOUANS SARTOUX": the name before the département and the commune.</summary>

@@ -1,5 +1,6 @@
 using System.Globalization;
 using CoopGraph.Graph.Interchange;
+using CoopGraph.Graph.OpenData.Themes;
 
 namespace CoopGraph.Graph.OpenData.Sources;
 
@@ -59,13 +60,19 @@ internal sealed class DigitalAdvisers : OpenDataSource
             yield return newNode.With("territoryCode", LegalUnits.Locate(run, row["insee_com"], null, null));
         }
         var (date, year) = FrenchValues.Date(row["date_de_validation_en_comité_de_sélection"]);
-        yield return Items.Link("FUNDS", Programme, host, run.Provenance)
+        var note = $"{row["nb_cnfs"]} conseiller(s) numérique(s)";
+        var link = Items.Link("FUNDS", Programme, host, run.Provenance)
             .With("id", LinkKeys.Id("grant:cnfs:", siren, row["id"], row["nb_cnfs"]))
             .With("instrument", "SUBSIDY")
             .With("amount", FrenchValues.Amount(row["investissement_financier_estimatif_total_de_l.etat"]))
             .With("year", year is { } y ? (long)y : null)
             .With("since", date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))
-            .With("note", $"{row["nb_cnfs"]} conseiller(s) numérique(s)");
+            .With("note", note);
+        foreach (var item in GrantThemes.Apply(link, host, !PublicBodies.IsPublic(siren), run, ("purpose", note)))
+        {
+            yield return item;
+        }
+        yield return link;
     }
 }
 
@@ -135,12 +142,18 @@ internal sealed class InvestmentGrants : OpenDataSource
         }
         var year = run.VintageYear;
         var note = $"{dotation} — {row["categorie"]} — {row["description"]}";
-        yield return Items.Link("FUNDS", policy, beneficiary, run.Provenance)
+        var link = Items.Link("FUNDS", policy, beneficiary, run.Provenance)
             .With("id", LinkKeys.Id("grant:dotation:", row["id_projet"], dotation, code))
             .With("instrument", "SUBSIDY")
             .With("amount", FrenchValues.Amount(row["montant_sub"]))
             .With("year", year is { } y ? (long)y : null)
             .With("note", LinkKeys.Note(note));
+        // Every beneficiary is a commune, an intercommunality or a département: the grant has a domain, they no theme.
+        foreach (var item in GrantThemes.Apply(link, beneficiary, beneficiaryWorksOn: false, run, ("project", row["description"]), ("category", row["categorie"])))
+        {
+            yield return item;
+        }
+        yield return link;
     }
 
     private static readonly Dictionary<string, string> Names = new(StringComparer.Ordinal)

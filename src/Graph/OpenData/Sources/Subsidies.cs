@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using CoopGraph.Graph.Interchange;
+using CoopGraph.Graph.OpenData.Themes;
 
 namespace CoopGraph.Graph.OpenData.Sources;
 
@@ -106,13 +107,19 @@ internal sealed partial class ScdlSubsidies : OpenDataSource
         string?[] grant = [funder.Id, beneficiary, date?.ToString("yyyy-MM-dd") ?? year?.ToString(System.Globalization.CultureInfo.InvariantCulture), amountText, Get(GrantField.DecisionReference), purpose];
         // A grant published twice alike in one file keeps both rows apart by rank.
         var id = LinkKeys.Id("grant:", [.. grant, run.State<Occurrences>().Next(string.Join("\n", grant))]);
-        yield return Items.Link("FUNDS", funder.Id, beneficiary, run.Provenance)
+        var link = Items.Link("FUNDS", funder.Id, beneficiary, run.Provenance)
             .With("id", id)
             .With("instrument", instrument)
             .With("amount", amount)
             .With("year", year is { } y ? (long)y : null)
             .With("since", date?.ToString("yyyy-MM-dd"))
             .With("note", LinkKeys.Note(purpose));
+        var worksOn = beneficiarySiren is null || !PublicBodies.IsPublic(beneficiarySiren);
+        foreach (var item in GrantThemes.Apply(link, beneficiary, worksOn, run, ("purpose", purpose), ("beneficiary's name", beneficiaryName)))
+        {
+            yield return item;
+        }
+        yield return link;
     }
 
     /// <summary>
