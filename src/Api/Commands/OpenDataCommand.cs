@@ -10,11 +10,14 @@ namespace CoopGraph.Api.Commands;
 /// A file's source is the last <c>--source</c> before it, or is recognised from its header; a folder stands for the
 /// table files under it (CSV, XLSX, XLS, ODS, JSON); a schema or a format example among them is left out and said.
 /// Files are imported in the connectors' order (geography first), whatever the order given, so that each finds what
-/// it refers to. One JSON report per file on the output, progress on the error stream.
+/// it refers to. One JSON report per file on the output, progress on the error stream. <c>opendata fetch</c> and
+/// <c>opendata addresses</c> are <see cref="OpenDataFetchCommand"/>'s.
 /// </summary>
 public static class OpenDataCommand
 {
-    private const string Usage = "usage: opendata import [--source NAME] FILE|FOLDER... [--Graph:Embedded:Path PATH]   (sources: opendata sources)";
+    private const string Usage =
+        "usage: opendata import [--source NAME] FILE|FOLDER... [--Graph:Embedded:Path PATH]   (sources: opendata sources)\n"
+        + "       opendata fetch --source NAME --out DIR [--dataset SLUG | --url URL] [--mirror URL]   (addresses: opendata addresses)";
 
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter errors, CancellationToken cancellationToken)
     {
@@ -25,6 +28,14 @@ public static class OpenDataCommand
                 await output.WriteLineAsync($"{source.Name,-32} {source.Title}");
             }
             return 0;
+        }
+        if (args is ["addresses", ..])
+        {
+            return await OpenDataFetchCommand.AddressesAsync(output);
+        }
+        if (args is ["fetch", .. var fetch])
+        {
+            return await OpenDataFetchCommand.RunAsync(fetch, output, errors, cancellationToken);
         }
         if (args is not ["import", .. var rest])
         {

@@ -40,8 +40,15 @@ public static class TableFiles
         return (Open(path, isHeader), null);
     }
 
+    /// <summary>How the manifest that <c>opendata fetch</c> writes beside a file ends: a folder of fetched files holds them.</summary>
+    public const string FetchManifestSuffix = ".fetch.json";
+
     private static string? LeftOutByName(string path)
     {
+        if (path.EndsWith(FetchManifestSuffix, StringComparison.OrdinalIgnoreCase))
+        {
+            return "the manifest of a fetched file (its address, checksum and vintage), not data";
+        }
         var name = Path.GetFileNameWithoutExtension(path);
         return name.Contains("example", StringComparison.OrdinalIgnoreCase) || name.Contains("exemple", StringComparison.OrdinalIgnoreCase)
             ? "a format example shipped with a schema (fictitious identifiers), not data"
