@@ -27,6 +27,7 @@ public sealed class AnalyticsQueryTests(CoopGraphFactory factory) : IClassFixtur
         { "brokers", """{ brokers(first: 15) { actor { id } betweenness bridgedDomainPairs exact errorBound } }""" },
         { "communities", """{ communities { modularity siloAlignment actors links communityCount communities(minSize: 2) { id size domains members(first: 100) { totalCount nodes { id } } } } }""" },
         { "authorityRanking", """{ authorityRanking(first: 5) { authority { id name } services serviceLinks } }""" },
+        { "scopeNetwork", """{ scopeNetwork(scope: { territoryCode: "D97" }, first: 12) { actors actorsByKind { kind count } policies links isolated truncated nodes { id __typename } edges { id type source { id } target { id } } } }""" },
         { "graphStats", """{ graphStats { nodes links version projectionVersion nodesByKind { kind count } linksByType { type count } } }""" },
     };
 
@@ -97,6 +98,8 @@ public sealed class AnalyticsQueryTests(CoopGraphFactory factory) : IClassFixtur
     [InlineData("""{ competitionHotspots(first: 101) { applicants } }""")]
     [InlineData("""{ competitionHotspots(maxCooperatingShare: 1.5) { applicants } }""")]
     [InlineData("""{ brokers(first: 1001) { betweenness } }""")]
+    [InlineData("""{ scopeNetwork(first: 5001) { actors } }""")]
+    [InlineData("""{ scopeNetwork(scope: { territoryCode: "nowhere" }) { actors } }""")]
     [InlineData("""{ transversality(authorityId: "sse:gem") { linkShare } }""")]
     [InlineData("""{ transversality(authorityId: "auth:city-sa") { trend(fromYear: 2024, toYear: 2010) { year } } }""")]
     [InlineData("""{ cooperationGaps(scope: { territoryCode: "nowhere" }) { totalCount } }""")]
@@ -108,6 +111,35 @@ public sealed class AnalyticsQueryTests(CoopGraphFactory factory) : IClassFixtur
         var response = await _client.PostAsync(query);
 
         Assert.Equal("BAD_USER_INPUT", response["errors"]![0]!["extensions"]!["code"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task A_territorys_network_holds_the_actors_a_listing_finds_there_and_only_links_among_its_nodes()
+    {
+        var answer = (await _client.PostAsync(
+            """
+            {
+              listed: actors(filter: { territoryCode: "D97" }, first: 0) { totalCount }
+              network: scopeNetwork(scope: { territoryCode: "D97" }, first: 2000) {
+                actors actorsByKind { count } policies links truncated
+                nodes { id __typename } edges { source { id } target { id } }
+              }
+            }
+            """))["data"]!;
+
+        var network = answer["network"]!;
+        var actors = network["actors"]!.GetValue<int>();
+        Assert.Equal(answer["listed"]!["totalCount"]!.GetValue<int>(), actors);
+        Assert.Equal(actors, network["actorsByKind"]!.AsArray().Sum(k => k!["count"]!.GetValue<int>()));
+        var nodes = network["nodes"]!.AsArray().Select(n => n!["id"]!.GetValue<string>()).ToHashSet();
+        // Not truncated: every actor and every programme that reaches one, each once; the edges are every link among them.
+        Assert.False(network["truncated"]!.GetValue<bool>());
+        Assert.Equal(actors + network["policies"]!.GetValue<int>(), nodes.Count);
+        Assert.Equal(network["policies"]!.GetValue<int>(), network["nodes"]!.AsArray().Count(n => n!["__typename"]!.GetValue<string>() == "Policy"));
+        var edges = network["edges"]!.AsArray();
+        Assert.Equal(network["links"]!.GetValue<int>(), edges.Count);
+        Assert.NotEmpty(edges);
+        Assert.All(edges, e => Assert.True(nodes.Contains(e!["source"]!["id"]!.GetValue<string>()) && nodes.Contains(e["target"]!["id"]!.GetValue<string>())));
     }
 
     [Fact]

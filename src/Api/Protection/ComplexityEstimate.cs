@@ -5,7 +5,8 @@ namespace CoopGraph.Api.Protection;
 
 /// <summary>
 /// How much a field multiplies the cost of what it selects: a paged field by its <c>first</c>, the edges and nodes
-/// of a connection by 1 (the connection already counted them), other lists by a default size.
+/// of a connection by 1 (the connection already counted them), a scope network's nodes and edges by 1 and 2, other
+/// lists by a default size.
 /// </summary>
 public static class ComplexityEstimate
 {
@@ -39,6 +40,12 @@ public static class ComplexityEstimate
         if (parent.EndsWith("Connection", StringComparison.Ordinal) && field.Name is "edges" or "nodes")
         {
             return new FieldComplexityResult(1, 1);
+        }
+        if (parent == "ScopeNetwork" && field.Name is "nodes" or "edges")
+        {
+            // scopeNetwork's first counted the nodes; its drawn networks hold about two links per node (a département's
+            // open data: 1,157 links for 778 nodes).
+            return new FieldComplexityResult(1, field.Name == "edges" ? 2 : 1);
         }
         return new FieldComplexityResult(1, IsList(field.ResolvedType) ? UnpagedListSize : 1);
     }

@@ -208,6 +208,24 @@ public static class AnalyticsRootFields
                 return report.Ranked.Take(first).Select(b => new BrokerView(projection, b, report));
             });
 
+        query.Field<NonNullGraphType<ScopeNetworkType>>("scopeNetwork")
+            .Description("The network of a scope (a territory, kinds, themes…): its actors, the policies linked to them and the links among all of these, " +
+                "the most linked nodes first. What a territory's view draws where the graph names no services.")
+            .ScopeArgument()
+            .Argument<ListGraphType<NonNullGraphType<LinkTypeType>>>("linkTypes", a => a.Description = "Link types that make the network. Default: every type.")
+            .FirstArgument(DefaultNetworkNodes, MaxNetworkNodes)
+            .ResolveAsync(async c =>
+            {
+                var projection = await c.ProjectionAsync();
+                var scope = c.ReadScope();
+                var first = c.ReadFirst(DefaultNetworkNodes, MaxNetworkNodes);
+                IReadOnlyCollection<LinkType> types = c.GetArgument<List<LinkType>?>("linkTypes") is { Count: > 0 } given ? given.Distinct().Order().ToList() : Enum.GetValues<LinkType>();
+                var key = $"{scope.Key}|{string.Join(',', types)}|{first}";
+                var report = c.AnalysisCache().GetOrAdd(projection, key,
+                    () => ScopeNetwork.Compute(projection, ScopeResolver.Members(projection, scope), types, scope.Day, first));
+                return new Projected<ScopeNetworkReport>(projection, report);
+            });
+
         query.Field<NonNullGraphType<CommunityReportType>>("communities")
             .Description("Communities of the scope's cooperation graph (Louvain modularity, deterministic) and how far they follow the policy domains.")
             .ScopeArgument()
@@ -224,6 +242,11 @@ public static class AnalyticsRootFields
         JsonSerializer.Serialize(new object[] { gap.Score.ToString("R", CultureInfo.InvariantCulture), projection.Ids[gap.Source], projection.Ids[gap.Target] });
 
     public const int MaxGapEnds = 1_000;
+
+    public const int DefaultNetworkNodes = 500;
+
+    /// <summary>Enough for a département's actors drawn at once; a région's are read by kind or theme.</summary>
+    public const int MaxNetworkNodes = 5_000;
 
     /// <summary>The nodes an argument names, as this view sees them (an id it does not see names nothing); null when absent.</summary>
     private static HashSet<int>? GapEnds(IResolveFieldContext c, GraphProjection projection, string argument)
