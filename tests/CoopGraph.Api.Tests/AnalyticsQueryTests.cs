@@ -28,6 +28,7 @@ public sealed class AnalyticsQueryTests(CoopGraphFactory factory) : IClassFixtur
         { "communities", """{ communities { modularity siloAlignment actors links communityCount communities(minSize: 2) { id size domains members(first: 100) { totalCount nodes { id } } } } }""" },
         { "authorityRanking", """{ authorityRanking(first: 5) { authority { id name } services serviceLinks } }""" },
         { "scopeNetwork", """{ scopeNetwork(scope: { territoryCode: "D97" }, first: 12) { actors actorsByKind { kind count } policies links isolated truncated nodes { id __typename } edges { id type source { id } target { id } } } }""" },
+        { "territoryRanking", """{ territoryRanking(first: 5) { territory { id code level } actors } }""" },
         { "graphStats", """{ graphStats { nodes links version projectionVersion nodesByKind { kind count } linksByType { type count } } }""" },
     };
 
@@ -99,6 +100,7 @@ public sealed class AnalyticsQueryTests(CoopGraphFactory factory) : IClassFixtur
     [InlineData("""{ competitionHotspots(maxCooperatingShare: 1.5) { applicants } }""")]
     [InlineData("""{ brokers(first: 1001) { betweenness } }""")]
     [InlineData("""{ scopeNetwork(first: 5001) { actors } }""")]
+    [InlineData("""{ territoryRanking(withinCode: "nowhere") { actors } }""")]
     [InlineData("""{ scopeNetwork(scope: { territoryCode: "nowhere" }) { actors } }""")]
     [InlineData("""{ transversality(authorityId: "sse:gem") { linkShare } }""")]
     [InlineData("""{ transversality(authorityId: "auth:city-sa") { trend(fromYear: 2024, toYear: 2010) { year } } }""")]
@@ -140,6 +142,34 @@ public sealed class AnalyticsQueryTests(CoopGraphFactory factory) : IClassFixtur
         Assert.Equal(network["links"]!.GetValue<int>(), edges.Count);
         Assert.NotEmpty(edges);
         Assert.All(edges, e => Assert.True(nodes.Contains(e!["source"]!["id"]!.GetValue<string>()) && nodes.Contains(e["target"]!["id"]!.GetValue<string>())));
+    }
+
+    [Fact]
+    public async Task Each_level_of_the_territory_ranking_counts_what_a_listing_finds_there()
+    {
+        const string Ranking = "query($within: String) { territoryRanking(withinCode: $within, first: 100) { territory { code } actors } }";
+        const string Listing = "query($code: String!) { actors(filter: { territoryCode: $code }, first: 0) { totalCount } }";
+        var checkedLevels = 0;
+        string? within = null;
+        while (true)
+        {
+            var ranked = (await _client.PostAsync(Ranking, new { within }))["data"]!["territoryRanking"]!.AsArray();
+            if (ranked.Count == 0)
+            {
+                break;
+            }
+            var counts = ranked.Select(r => r!["actors"]!.GetValue<int>()).ToList();
+            Assert.Equal(counts.OrderDescending(), counts);
+            foreach (var row in ranked)
+            {
+                var code = row!["territory"]!["code"]!.GetValue<string>();
+                var listed = (await _client.PostAsync(Listing, new { code }))["data"]!["actors"]!["totalCount"]!.GetValue<int>();
+                Assert.Equal(listed, row["actors"]!.GetValue<int>());
+            }
+            checkedLevels++;
+            within = ranked[0]!["territory"]!["code"]!.GetValue<string>();
+        }
+        Assert.True(checkedLevels >= 2, $"{checkedLevels} level(s) of the demo's territories hold actors");
     }
 
     [Fact]

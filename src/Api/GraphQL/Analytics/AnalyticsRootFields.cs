@@ -226,6 +226,24 @@ public static class AnalyticsRootFields
                 return new Projected<ScopeNetworkReport>(projection, report);
             });
 
+        query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<TerritoryActorsType>>>>("territoryRanking")
+            .Description("The territories one level below withinCode (the top of the territorial tree when absent) that hold actors, " +
+                "by the number of actors located in them or below, most first, then by id: where the graph knows most, level by level.")
+            .Argument<StringGraphType>("withinCode", a => a.Description = "The code of the territory whose children are ranked.")
+            .FirstArgument(20, Paging.Paging.MaxFirst)
+            .ResolveAsync(async c =>
+            {
+                var projection = await c.ProjectionAsync();
+                int? parent = null;
+                if (c.GetArgument<string?>("withinCode") is { } code)
+                {
+                    parent = projection.TerritoryByCode.TryGetValue(code, out var found) && projection.Sees(found)
+                        ? found : throw BadInput.Error($"No territory has code '{code}'.");
+                }
+                var ranking = c.AnalysisCache().GetOrAdd(projection, $"territories|{parent}", () => TerritoryRanking.Below(projection, parent));
+                return ranking.Take(c.ReadFirst(20, Paging.Paging.MaxFirst)).Select(t => new Projected<TerritoryActors>(projection, t));
+            });
+
         query.Field<NonNullGraphType<CommunityReportType>>("communities")
             .Description("Communities of the scope's cooperation graph (Louvain modularity, deterministic) and how far they follow the policy domains.")
             .ScopeArgument()
