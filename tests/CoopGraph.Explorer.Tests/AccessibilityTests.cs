@@ -24,6 +24,16 @@ public sealed class AccessibilityTests(ExplorerServer server) : IClassFixture<Ex
     }
 
     [BrowserFact]
+    public async Task ATerritorysView_HasNoAccessibilityViolation()
+    {
+        await using var session = await ExplorerSession.OpenAsync(server, "/?territory=terr:d97&lang=fr");
+        await Microsoft.Playwright.Assertions.Expect(session.Page.GetByTestId("territory-network")).ToBeVisibleAsync();
+        await Microsoft.Playwright.Assertions.Expect(session.Page.GetByTestId("territory-gaps")).ToBeVisibleAsync();
+        await AssertNoViolationsAsync(session.Page);
+        await session.FinishAsync("axe-territory");
+    }
+
+    [BrowserFact]
     public async Task TheSurveyPage_HasNoAccessibilityViolation()
     {
         var key = await server.Services.GetRequiredService<CoopGraph.Graph.Access.IApiKeyStore>().CreateAsync(

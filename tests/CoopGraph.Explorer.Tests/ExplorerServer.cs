@@ -11,9 +11,9 @@ namespace CoopGraph.Explorer.Tests;
 
 /// <summary>
 /// The real app on Kestrel (a browser needs a socket), on its own SQLite file seeded with the demo data, and one
-/// browser for the test class; each test opens its own context.
+/// browser for the test class; each test opens its own context. A derived server starts on other data.
 /// </summary>
-public sealed class ExplorerServer : IAsyncLifetime
+public class ExplorerServer : IAsyncLifetime
 {
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "coopgraph-explorer-tests", Guid.NewGuid().ToString("N"));
     private WebApplicationFactory<Program>? _factory;
@@ -41,17 +41,25 @@ public sealed class ExplorerServer : IAsyncLifetime
             builder.UseSetting("Graph:ProjectionMaxWaitMilliseconds", "60000");
             // Any free port: the app's own default (5080) may be taken by a running instance or another test class.
             builder.UseSetting("urls", "http://127.0.0.1:0");
+            builder.UseSetting("Graph:SeedDemo", SeedsDemo ? "true" : "false");
         });
         _factory.UseKestrel();
         _factory.StartServer();
         var addresses = _factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
         Address = new Uri(addresses.First());
         Api = new HttpClient { BaseAddress = Address };
+        await SeedAsync();
         (_playwright, Browser) = await Tests.Browser.LaunchAsync();
         // A loaded CI machine builds the network and GraphiQL's editor slower than a quiet laptop.
         Assertions.SetDefaultExpectTimeout(15_000);
         Directory.CreateDirectory(ScreenshotFolder);
     }
+
+    /// <summary>Whether the store starts with the demo data.</summary>
+    protected virtual bool SeedsDemo => true;
+
+    /// <summary>Writes what a derived server's tests need, once the app runs.</summary>
+    protected virtual Task SeedAsync() => Task.CompletedTask;
 
     public async Task<JsonNode> QueryAsync(string query, object? variables = null)
     {

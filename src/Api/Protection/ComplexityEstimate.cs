@@ -1,12 +1,13 @@
 using GraphQL.Types;
+using CoopGraph.Api.GraphQL.Analytics;
 using GraphQL.Validation.Complexity;
 
 namespace CoopGraph.Api.Protection;
 
 /// <summary>
 /// How much a field multiplies the cost of what it selects: a paged field by its <c>first</c>, the edges and nodes
-/// of a connection by 1 (the connection already counted them), a scope network's nodes and edges by 1 and 2, other
-/// lists by a default size.
+/// of a connection by 1 (the connection already counted them), a scope network's nodes and edges by its first (edges
+/// twice), other lists by a default size.
 /// </summary>
 public static class ComplexityEstimate
 {
@@ -31,6 +32,11 @@ public static class ComplexityEstimate
                 ? new FieldComplexityResult(1, field.Name == "types" ? IntrospectionTypes : IntrospectionListSize)
                 : new FieldComplexityResult(0, 1);
         }
+        if (context.ParentType.Name == "Query" && field.Name == "scopeNetwork")
+        {
+            // Its first sizes the nodes and edges lists, not its counts (priced below, on those two lists).
+            return new FieldComplexityResult(1, 1);
+        }
         if (field.Arguments?.Find("first") is { } first)
         {
             var size = context.GetArgument<int?>("first", first.DefaultValue as int?) ?? (int)UnpagedListSize;
@@ -43,9 +49,10 @@ public static class ComplexityEstimate
         }
         if (parent == "ScopeNetwork" && field.Name is "nodes" or "edges")
         {
-            // scopeNetwork's first counted the nodes; its drawn networks hold about two links per node (a département's
-            // open data: 1,157 links for 778 nodes).
-            return new FieldComplexityResult(1, field.Name == "edges" ? 2 : 1);
+            // As many nodes as scopeNetwork's first; drawn networks hold about two links per node (a département's open
+            // data: 1,157 links for 778 nodes).
+            var nodes = context.Parent?.GetArgument<int?>("first", null) ?? AnalyticsRootFields.DefaultNetworkNodes;
+            return new FieldComplexityResult(1, Math.Max(1, nodes) * (field.Name == "edges" ? 2 : 1));
         }
         return new FieldComplexityResult(1, IsList(field.ResolvedType) ? UnpagedListSize : 1);
     }

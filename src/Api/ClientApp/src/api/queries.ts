@@ -157,3 +157,38 @@ export const closeSurveyMutation = `mutation ExplorerCloseSurvey($id: ID!) { clo
 export const addServiceMutation = `mutation ExplorerAddService($input: [ActorInput!]!) {
   upsertActors(input: $input) { ids errors { code message path } }
 }`;
+
+export const territorySearchQuery = `query ExplorerTerritorySearch($text: String!) {
+  territories(filter: { text: $text }, first: 10) { nodes { id name code level parent { name } } }
+}`;
+
+export const territoryRankingQuery = `query ExplorerTerritoryRanking($within: String) {
+  territoryRanking(withinCode: $within, first: 12) { actors territory { id name code level } }
+}`;
+
+export const territoryQuery = `query ExplorerTerritory($id: ID!) {
+  node(id: $id) { id ... on Territory { name code level parent { id name code level parent { id name code level } } } }
+}`;
+
+// The nodes carry what the network colours (by kind) and labels; the edges only their ends, which the nodes already
+// describe: a few thousand of each stay within the API's complexity limit.
+export const territoryNetworkQuery = `query ExplorerTerritoryNetwork($code: String!, $first: Int!) {
+  scopeNetwork(scope: { territoryCode: $code }, first: $first) {
+    actors actorsByKind { kind count } policies links isolated truncated
+    nodes { id __typename ... on Actor { name kind } ... on Policy { name } }
+    edges { id type since until kind intensity source { id } target { id } }
+  }
+}`;
+
+export const territoryAnalysesQuery = `query ExplorerTerritoryAnalyses($code: String!) {
+  brokers(scope: { territoryCode: $code }, first: 10) { betweenness bridgedDomainPairs actor { ${actorBits} } }
+  cooperationGaps(scope: { territoryCode: $code }, first: 10) {
+    totalCount
+    nodes {
+      score hops
+      source { ${actorBits} }
+      target { ${actorBits} }
+      reasons { kind detail weight nodes { id ... on Actor { name } ... on Theme { name } ... on Policy { name } ... on Territory { name } } }
+    }
+  }
+}`;

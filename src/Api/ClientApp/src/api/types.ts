@@ -137,3 +137,33 @@ export interface PathResult {
   nodes: NodeRef[];
   links: LinkData[];
 }
+
+export interface TerritoryRef {
+  id: string;
+  name: string;
+  code: string;
+  level: string;
+  parent?: TerritoryRef | null;
+}
+
+export interface TerritoryActors {
+  actors: number;
+  territory: TerritoryRef;
+}
+
+export interface ScopeNetwork {
+  actors: number;
+  actorsByKind: { kind: string; count: number }[];
+  policies: number;
+  links: number;
+  isolated: number;
+  truncated: boolean;
+  nodes: NodeRef[];
+  edges: (Omit<LinkData, "source" | "target"> & { source: { id: string }; target: { id: string } })[];
+}
+
+export interface BrokerRow {
+  betweenness: number;
+  bridgedDomainPairs: number;
+  actor: NodeRef;
+}

@@ -1,7 +1,7 @@
 // The explorer page: pick an authority (or start from the most cooperative one), read its dashboard,
 // explore its network. The address bar holds the view (viewState.ts), so any view can be shared.
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import { authoritySearchQuery, gapsQuery, overviewQuery } from "../api/queries";
+import { authoritySearchQuery, gapsQuery, overviewQuery, territorySearchQuery } from "../api/queries";
 import type { AuthorityRank } from "../api/types";
 import { count } from "../logic/format";
 import { levelName, words, type Lang } from "../logic/i18n";
@@ -12,6 +12,7 @@ import { actorSearch, SearchBox } from "./SearchBox";
 import { SignIn } from "./SignIn";
 import { Status } from "./Status";
 import { Surveys } from "./Surveys";
+import { TerritoryView } from "./TerritoryView";
 import { useQuery } from "./useQuery";
 
 // An actor's own network shows no gaps: the gaps are the authority's.
@@ -19,7 +20,7 @@ const idle = { status: "idle" } as const;
 
 const storedLang = (): Lang => (localStorage.getItem("coopgraph.lang") === "fr" ? "fr" : navigator.language.startsWith("fr") ? "fr" : "en");
 
-const views: (keyof ViewState)[] = ["authority", "root", "focus", "from", "to", "survey"];
+const views: (keyof ViewState)[] = ["authority", "territory", "root", "focus", "from", "to", "survey"];
 
 /** Whether going from one state to the other changes what is viewed (a history entry), not only how. */
 export function navigates(from: ViewState, to: ViewState): boolean {
@@ -59,9 +60,17 @@ export function App() {
 
   const overview = useQuery<{ authorityRanking: AuthorityRank[] }>(overviewQuery, {});
   const top = overview.status === "done" ? overview.data.authorityRanking[0]?.authority.id ?? null : null;
-  const authority = state.authority ?? top;
+  // A graph where no authority's services cooperate (open data alone) opens on what is known, territory by territory:
+  // an authority's dashboard there could only say that nothing is known.
+  const noServices = overview.status === "done" && overview.data.authorityRanking.every((r) => r.serviceLinks === 0);
+  const territoryView = state.territory !== null || (state.authority === null && state.root === null && noServices);
+  const authority = territoryView ? null : state.authority ?? (noServices ? null : top);
   const asOf = state.year === null ? null : `${state.year}-12-31`;
   const gaps = useQuery<GapsData>(gapsQuery, authority ? { id: authority, asOf } : null);
+  const searchTerritories = useMemo(
+    () => actorSearch(territorySearchQuery, (n) => [n.level ? levelName(state.lang, n.level) : null, n.parent?.name].filter(Boolean).join(" · "), "territories"),
+    [state.lang],
+  );
   const searchAuthorities = useMemo(
     () => actorSearch(authoritySearchQuery, (n) => [n.level ? levelName(state.lang, n.level) : null, n.territory?.name].filter(Boolean).join(" · ")),
     [state.lang],
@@ -91,7 +100,11 @@ export function App() {
         <section className="picker">
           <SearchBox
             label={t.pickAuthority} placeholder={t.pickPlaceholder} noMatch={t.noMatch} search={searchAuthorities} testId="authority-picker"
-            onPick={(c) => update({ authority: c.id, root: null, focus: null, from: null, to: null, domains: [], survey: null, confirmed: false })}
+            onPick={(c) => update({ authority: c.id, territory: null, root: null, focus: null, from: null, to: null, domains: [], survey: null, confirmed: false })}
+          />
+          <SearchBox
+            label={t.pickTerritory} placeholder={t.territoryPlaceholder} noMatch={t.noTerritoryMatch} search={searchTerritories} testId="territory-picker"
+            onPick={(c) => update({ territory: c.id, authority: null, root: null, focus: null, from: null, to: null, survey: null, confirmed: false })}
           />
           <Status state={overview} t={t} isEmpty={(d) => d.authorityRanking.length === 0}>
             {(d) => (
@@ -101,7 +114,7 @@ export function App() {
                 <ul data-testid="ranking">
                   {d.authorityRanking.map((r) => (
                     <li key={r.authority.id}>
-                      <button type="button" className="link" aria-current={r.authority.id === authority} onClick={() => update({ authority: r.authority.id, root: null, focus: null, survey: null, confirmed: false })}>
+                      <button type="button" className="link" aria-current={r.authority.id === authority} onClick={() => update({ authority: r.authority.id, territory: null, root: null, focus: null, survey: null, confirmed: false })}>
                         {r.authority.name}
                       </button>{" "}
                       <small>{count(state.lang, r.services, "services")}, {count(state.lang, r.serviceLinks, "serviceLinks")}</small>
@@ -112,12 +125,22 @@ export function App() {
             )}
           </Status>
         </section>
-        {authority ? (
+        {territoryView ? (
+          <TerritoryView
+            territory={state.territory} focus={state.focus} lang={state.lang} t={t}
+            onTerritory={(id) => update({ territory: id, focus: null })}
+            onSelect={(id) => update({ focus: id })}
+            // Centring on a node leaves the territory for that node's own network (an authority's, when it is one).
+            onCentre={(id) => update({ territory: null, root: id, focus: null })}
+          />
+        ) : authority ? (
           <>
             <Surveys authority={authority} state={state} lang={state.lang} t={t} update={update} />
             <Dashboard authority={authority} asOf={asOf} survey={state.survey} confirmed={state.confirmed} gaps={gaps} lang={state.lang} t={t} onSelect={(id) => update({ focus: id })} />
             <NetworkView root={state.root ?? authority} state={state} gaps={state.root ? idle : gaps} lang={state.lang} t={t} update={update} />
           </>
+        ) : state.root ? (
+          <NetworkView root={state.root} state={state} gaps={idle} lang={state.lang} t={t} update={update} />
         ) : (
           overview.status === "done" && <p className="status empty">{t.noAuthority}</p>
         )}

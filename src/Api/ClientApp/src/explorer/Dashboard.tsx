@@ -3,8 +3,8 @@
 import { hotspotsQuery, serviceGapsQuery, transversalityQuery } from "../api/queries";
 import type { CooperationGap, DomainGap, Hotspot, Transversality } from "../api/types";
 import { Funding } from "./Funding";
+import { GapList } from "./GapList";
 import { domainName, percent, type Lang, type Words } from "../logic/i18n";
-import { reasonText } from "../logic/reasons";
 import { downloadCsv } from "../logic/download";
 import { count, num } from "../logic/format";
 import { summary } from "../logic/summary";
@@ -175,21 +175,7 @@ function CooperationGaps({ authority, asOf, services, lang, t, onSelect }: {
   authority: string; asOf: string | null; services: string[] | null; lang: Lang; t: Words; onSelect: (id: string) => void;
 }) {
   const gaps = useQuery<ServiceGapsData>(serviceGapsQuery, services ? { id: authority, asOf, services } : null);
-  const list = (items: CooperationGap[], testId: string) => (
-    <ol data-testid={testId} className="gaps">
-      {items.map((g) => (
-        <li key={`${g.source.id}|${g.target.id}`}>
-          <button type="button" className="link" onClick={() => onSelect(g.source.id)}>{g.source.name}</button>
-          {" ↔ "}
-          <button type="button" className="link" onClick={() => onSelect(g.target.id)}>{g.target.name}</button>
-          {" "}<small>({t.score} {num(lang, g.score, 2)})</small>
-          <ul className="reasons">
-            {g.reasons.map((r) => <li key={r.kind}>{reasonText(lang, r)} <small>(+{num(lang, r.weight, 2)})</small></li>)}
-          </ul>
-        </li>
-      ))}
-    </ol>
-  );
+  const list = (items: CooperationGap[], testId: string) => <GapList gaps={items} lang={lang} t={t} testId={testId} onSelect={onSelect} />;
   return (
     <div>
       <h3>{t.gaps}</h3>

@@ -92,12 +92,15 @@ export function SearchBox({ label, placeholder, noMatch, search, onPick, testId,
   );
 }
 
-interface Found { actors: { nodes: { id: string; name: string; kind?: string; level?: string; territory?: { name: string } | null }[] } }
+interface FoundNode { id: string; name: string; kind?: string; level?: string; territory?: { name: string } | null; parent?: { name: string } | null }
 
-/** A search function over actors for SearchBox, with the query and a way to describe each choice. */
-export function actorSearch(query: string, describe: (node: Found["actors"]["nodes"][number]) => string | undefined) {
+/**
+ * A search function for SearchBox over a listing (actors by default, territories), with the query and a way to
+ * describe each choice.
+ */
+export function actorSearch(query: string, describe: (node: FoundNode) => string | undefined, listing: "actors" | "territories" = "actors") {
   return async (text: string, signal: AbortSignal): Promise<Choice[]> => {
-    const data = await runQuery<Found>(query, { text }, signal);
-    return data.actors.nodes.map((n) => ({ id: n.id, label: n.name, detail: describe(n) }));
+    const data = await runQuery<Record<string, { nodes: FoundNode[] }>>(query, { text }, signal);
+    return (data[listing]?.nodes ?? []).map((n) => ({ id: n.id, label: n.name, detail: describe(n) }));
   };
 }

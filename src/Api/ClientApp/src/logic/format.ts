@@ -26,6 +26,7 @@ const nouns = {
     partnersDeclared: ["partner declared", "partners declared"], newPairs: ["new pair", "new pairs"],
     noLongerDeclared: ["pair no longer declared", "pairs no longer declared"], answered: ["has answered", "have answered"],
     grants: ["grant or contract", "grants or contracts"], beneficiaries: ["beneficiary", "beneficiaries"],
+    actors: ["actor known", "actors known"], programmes: ["programme", "programmes"], links: ["link", "links"],
   },
   fr: {
     services: ["direction", "directions"], serviceLinks: ["lien des directions", "liens des directions"], transversalLinks: ["lien transversal", "liens transversaux"],
@@ -33,6 +34,7 @@ const nouns = {
     partnersDeclared: ["partenaire déclaré", "partenaires déclarés"], newPairs: ["nouvelle paire", "nouvelles paires"],
     noLongerDeclared: ["paire plus déclarée", "paires plus déclarées"], answered: ["a répondu", "ont répondu"],
     grants: ["subvention ou marché", "subventions ou marchés"], beneficiaries: ["bénéficiaire", "bénéficiaires"],
+    actors: ["acteur connu", "acteurs connus"], programmes: ["dispositif", "dispositifs"], links: ["lien", "liens"],
   },
 } as const satisfies Record<Lang, Record<string, readonly [string, string]>>;
 

@@ -166,6 +166,28 @@ const en = {
   surveyNoLinks: "No answer to this survey declares a link yet: nothing to conclude until services answer.",
   howToFill: "To fill it, list your directions and services (from the CSV template), then ask them with whom they work with a cooperation survey. Both are done signed in with your authority's key, under \"Cooperation surveys\".",
   onConfirmedLinks: "Counted on the links both services declared in a survey (see Cooperation surveys).",
+  pickTerritory: "Or a territory",
+  territoryPlaceholder: "Type a territory's name…",
+  noTerritoryMatch: "No territory matches.",
+  territoryView: "{name}: what the open data knows",
+  territoryIntro: "The actors official open data locates in this territory, the programmes that reach them, and the links the data records between them: funding, public contracts, membership, hosting, cooperation.",
+  territoryMissing: "What no open data says: who works with whom inside the authorities. Their directions and services, and the cooperation between them, are known only when an authority lists them and runs a cooperation survey (signed in with its key, under Cooperation surveys). Until then, nothing here is a conclusion about silos.",
+  linkedToNothing: "with no link here",
+  programmesHere: "Programmes reaching them",
+  linksHere: "Links among them",
+  whereKnown: "Where the open data knows most",
+  whereKnownHelp: "Territories by the number of actors located in them: choose one to see what is known there.",
+  noServicesAnywhere: "No authority's services cooperate in this graph yet: here is what the open data knows, territory by territory.",
+  nothingLocated: "The graph locates no actor in any territory yet: import official open data or your own actors.",
+  within: "Within",
+  upTo: "Up to",
+  brokersHere: "Who connects actors here",
+  brokersHereHelp: "Actors on the most shortest paths between others, in the cooperation links known here (betweenness: the share of those paths through them).",
+  noCooperationHere: "No cooperation link between actors is known here, so no one can be said to connect them.",
+  betweenness: "betweenness",
+  territoryNetwork: "Network of the territory",
+  networkShown: "The {shown} most linked of {total} nodes are drawn.",
+  networkAll: "All {total} nodes are drawn.",
 };
 
 export type Words = typeof en;
@@ -330,6 +352,28 @@ const fr: Words = typeset({
   surveyNoLinks: "Aucune réponse à cette enquête ne déclare encore de lien : rien à conclure avant les réponses des services.",
   howToFill: "Pour le compléter, listez vos directions et services (modèle CSV), puis demandez-leur avec qui ils travaillent par une enquête de coopération. Les deux se font connecté avec la clé de votre collectivité, sous « Enquêtes de coopération ».",
   onConfirmedLinks: "Calculé sur les liens déclarés par les deux services dans une enquête (voir Enquêtes de coopération).",
+  pickTerritory: "Ou un territoire",
+  territoryPlaceholder: "Tapez le nom d'un territoire…",
+  noTerritoryMatch: "Aucun territoire ne correspond.",
+  territoryView: "{name} : ce que les données ouvertes en connaissent",
+  territoryIntro: "Les acteurs que les données ouvertes officielles situent sur ce territoire, les dispositifs qui les touchent et les liens que ces données enregistrent entre eux : financements, marchés publics, adhésions, hébergements, coopérations.",
+  territoryMissing: "Ce qu'aucune donnée ouverte ne dit : qui travaille avec qui au sein des collectivités. Leurs directions et services, et leurs coopérations, ne sont connus que lorsqu'une collectivité les liste et mène une enquête de coopération (connectée avec sa clé, sous « Enquêtes de coopération »). D'ici là, rien ici ne permet de conclure sur les silos.",
+  linkedToNothing: "sans aucun lien ici",
+  programmesHere: "Dispositifs qui les touchent",
+  linksHere: "Liens entre eux",
+  whereKnown: "Là où les données ouvertes en savent le plus",
+  whereKnownHelp: "Les territoires selon le nombre d'acteurs qui y sont situés : choisissez-en un pour voir ce qui y est connu.",
+  noServicesAnywhere: "Aucune direction de collectivité ne coopère encore dans ce graphe : voici ce que les données ouvertes connaissent, territoire par territoire.",
+  nothingLocated: "Le graphe ne situe encore aucun acteur sur un territoire : importez les données ouvertes officielles ou vos propres acteurs.",
+  within: "Dans ce territoire",
+  upTo: "Remonter à",
+  brokersHere: "Qui relie les acteurs ici",
+  brokersHereHelp: "Les acteurs situés sur le plus de plus courts chemins entre les autres, dans les coopérations connues ici (intermédiarité : la part de ces chemins qui passent par eux).",
+  noCooperationHere: "Aucun lien de coopération entre acteurs n'est connu ici : personne ne peut être dit les relier.",
+  betweenness: "intermédiarité",
+  territoryNetwork: "Réseau du territoire",
+  networkShown: "Les {shown} nœuds les plus reliés sur {total} sont dessinés.",
+  networkAll: "Les {total} nœuds sont dessinés.",
 });
 
 export const words: Record<Lang, Words> = { en, fr };
@@ -377,11 +421,11 @@ export const kindName = (lang: Lang, kind: string): string => kindNames[lang][ki
 const levelNames: Record<Lang, Record<string, string>> = {
   en: {
     STATE: "State", REGION: "region", DEPARTEMENT: "département", INTERCOMMUNALITY: "intercommunality", METROPOLIS: "metropolis",
-    COMMUNE: "commune", PUBLIC_BODY: "public body", HOSPITAL: "hospital",
+    COMMUNE: "commune", PUBLIC_BODY: "public body", HOSPITAL: "hospital", COUNTRY: "country", DISTRICT: "municipal district",
   },
   fr: typeset({
     STATE: "État", REGION: "région", DEPARTEMENT: "département", INTERCOMMUNALITY: "intercommunalité", METROPOLIS: "métropole",
-    COMMUNE: "commune", PUBLIC_BODY: "établissement public", HOSPITAL: "hôpital",
+    COMMUNE: "commune", PUBLIC_BODY: "établissement public", HOSPITAL: "hôpital", COUNTRY: "pays", DISTRICT: "arrondissement",
   }),
 };
 

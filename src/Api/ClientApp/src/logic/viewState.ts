@@ -5,6 +5,8 @@ import { allDomains, allLinkTypes } from "./i18n";
 
 export interface ViewState {
   authority: string | null;
+  /** A territory's id: its view of what the open data knows there, instead of an authority's dashboard. */
+  territory: string | null;
   /** The node whose neighbourhood the network shows instead of the authority's services. */
   root: string | null;
   focus: string | null;
@@ -23,7 +25,7 @@ export interface ViewState {
 }
 
 export const defaultState: ViewState = {
-  authority: null, root: null, focus: null, colour: "domain", gaps: true, year: null,
+  authority: null, territory: null, root: null, focus: null, colour: "domain", gaps: true, year: null,
   domains: [], types: [], from: null, to: null, lang: "en", survey: null, confirmed: false,
 };
 
@@ -36,6 +38,7 @@ export function readState(search: string, fallbackLang: Lang = "en"): ViewState 
   const lang = q.get("lang");
   return {
     authority: q.get("authority") || null,
+    territory: q.get("territory") || null,
     root: q.get("root") || null,
     focus: q.get("focus") || null,
     colour: q.get("colour") === "kind" ? "kind" : "domain",
@@ -55,6 +58,7 @@ export function readState(search: string, fallbackLang: Lang = "en"): ViewState 
 export function writeState(state: ViewState): string {
   const q = new URLSearchParams();
   if (state.authority) q.set("authority", state.authority);
+  if (state.territory) q.set("territory", state.territory);
   if (state.root) q.set("root", state.root);
   if (state.focus) q.set("focus", state.focus);
   if (state.colour !== defaultState.colour) q.set("colour", state.colour);
