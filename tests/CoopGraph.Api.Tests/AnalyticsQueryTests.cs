@@ -14,7 +14,7 @@ public sealed class AnalyticsQueryTests(CoopGraphFactory factory) : IClassFixtur
         { "transversality", """
             { transversality(authorityId: "auth:city-sa") {
                 authority { id } services { id } domains serviceLinks transversalLinks linkShare domainPairs coveredDomainPairs domainPairCoverage
-                matrix { a b direct bridged covered } siloDomains
+                matrix { a b direct bridged covered } siloDomains eiIndex domainEi { domain external internal eiIndex }
                 bridges(first: 5) { actor { id } domains domainPairs links }
                 trend(fromYear: 2010, toYear: 2024) { year serviceLinks transversalLinks linkShare domainPairCoverage } } }
             """ },

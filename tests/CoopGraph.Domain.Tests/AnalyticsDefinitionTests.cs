@@ -54,6 +54,24 @@ public sealed class AnalyticsDefinitionTests
     }
 
     [Fact]
+    public void TheEiIndex_IsExternalMinusInternalOverTheirSum_ForTheAuthorityAndEachDomain()
+    {
+        var p = Town();
+
+        var report = TransversalityAnalysis.Report(p, Id(p, "town"), day: null);
+
+        // External: the 2 transversal links; internal: garage–transport, culture–theatre, social–pantry. (2 − 3) / 5.
+        Assert.Equal(-0.2, report.EiIndex!.Value, 12);
+        // Social: social–garage and social–transport external, social–pantry internal: (2 − 1) / 3.
+        // Transport: social–transport external, garage–transport internal: 0. Culture: culture–theatre internal: −1.
+        Assert.Equal(
+            [(PolicyDomain.Social, 2, 1, 1.0 / 3), (PolicyDomain.Transport, 1, 1, 0.0), (PolicyDomain.Culture, 0, 1, -1.0)],
+            report.DomainEi.Select(d => (d.Domain, d.External, d.Internal, d.EiIndex!.Value)));
+        // Before any link, nothing to measure.
+        Assert.Null(TransversalityAnalysis.Report(p, Id(p, "town"), new DateOnly(2000, 1, 1).DayNumber).EiIndex);
+    }
+
+    [Fact]
     public void Transversality_AsOfADay_CountsOnlyLinksValidThatDay()
     {
         var p = Town();

@@ -21,6 +21,10 @@ public sealed class TinyGraph
 
     public TinyGraph Sse(string id, params string[] themes) => Add(new SseActor { Id = id, Name = id, LegalForm = LegalForm.Association }).WorksOn(id, themes);
 
+    /// <summary>A public lycée run by an authority (PART_OF it).</summary>
+    public TinyGraph Lycee(string id, string authority) =>
+        Add(new Establishment { Id = id, Name = id, Category = EstablishmentCategory.Lycee, Public = true }).Link(LinkType.PartOf, id, authority);
+
     public TinyGraph Theme(string id, PolicyDomain domain) => Add(new Theme { Id = id, Name = id, Domain = domain });
 
     public TinyGraph Territory(string id, string code, string? parent = null) =>

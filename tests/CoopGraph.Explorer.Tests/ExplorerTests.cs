@@ -64,7 +64,7 @@ public sealed class ExplorerTests(ExplorerServer server) : IClassFixture<Explore
     [BrowserFact]
     public async Task PickingAnAuthority_WithTheKeyboard_ShowsItsFiguresHeatmapAndNetwork()
     {
-        var report = (await server.QueryAsync("""{ transversality(authorityId: "auth:dep-ms") { linkShare domainPairs coveredDomainPairs siloDomains matrix { a } } }"""))["transversality"]!;
+        var report = (await server.QueryAsync("""{ transversality(authorityId: "auth:dep-ms") { linkShare domainPairs coveredDomainPairs siloDomains eiIndex serviceLinks transversalLinks matrix { a } } }"""))["transversality"]!;
         await using var session = await ExplorerSession.OpenAsync(server, "/");
         await session.WaitForNetworkAsync();
 
@@ -79,6 +79,9 @@ public sealed class ExplorerTests(ExplorerServer server) : IClassFixture<Explore
         await Expect(session.Page.GetByTestId("link-share")).ToContainTextAsync(share);
         await Expect(session.Page.GetByTestId("summary")).ToContainTextAsync($"{share} of its services' cooperation links cross policy domains");
         await Expect(session.Page.GetByTestId("coverage")).ToContainTextAsync($"{report["coveredDomainPairs"]} of {report["domainPairs"]}");
+        var (across, all) = ((int)report["transversalLinks"]!, (int)report["serviceLinks"]!);
+        await Expect(session.Page.GetByTestId("ei-index").Locator(".value")).ToHaveTextAsync(((double)report["eiIndex"]!).ToString("0.00", CultureInfo.InvariantCulture));
+        await Expect(session.Page.GetByTestId("ei-index")).ToContainTextAsync($"{across} across domains, {all - across} within a domain");
         // The matrix is drawn both ways round: two cells per domain pair.
         await Expect(session.Page.GetByTestId("heatmap").Locator("td.covered, td.uncovered")).ToHaveCountAsync(2 * report["matrix"]!.AsArray().Count);
         await Expect(session.Page.GetByTestId("silos").Locator("li")).ToHaveCountAsync(report["siloDomains"]!.AsArray().Count);

@@ -10,6 +10,7 @@ using CoopGraph.Domain.Analytics.Funding;
 using CoopGraph.Domain.Analytics.Gaps;
 using CoopGraph.Domain.Analytics.Paths;
 using CoopGraph.Domain.Analytics.Ranking;
+using CoopGraph.Domain.Analytics.Reach;
 using CoopGraph.Domain.Analytics.Scoping;
 using CoopGraph.Domain.Analytics.Projection;
 using CoopGraph.Domain.Analytics.Transversality;
@@ -242,6 +243,25 @@ public static class AnalyticsRootFields
                 }
                 var ranking = c.AnalysisCache().GetOrAdd(projection, $"territories|{parent}", () => TerritoryRanking.Below(projection, parent));
                 return ranking.Take(c.ReadFirst(20, Paging.Paging.MaxFirst)).Select(t => new Projected<TerritoryActors>(projection, t));
+            });
+
+        query.Field<NonNullGraphType<ReachType>>("reach")
+            .Description("Change of scale: from a policy, or a service with the policies it owns, the actors it reaches through the via link types, " +
+                "the share of the responsible authorities' establishments reached, those that took it up, and adoption by year.")
+            .Argument<NonNullGraphType<IdGraphType>>("from", "A policy or a service.")
+            .Argument<ListGraphType<NonNullGraphType<LinkTypeType>>>("via", a => a.Description = "Link types that reach. Default: TARGETS and IMPLEMENTS.")
+            .Argument<DateType>("asOf", a => a.Description = "Only links valid on this day.")
+            .ResolveAsync(async c =>
+            {
+                var projection = await c.ProjectionAsync();
+                var id = c.GetArgument<string>("from");
+                var from = projection.Find(id) ?? throw BadInput.Error($"No node has id '{id}'.");
+                if (projection.Kinds[from] is not (NodeKind.Policy or NodeKind.Service))
+                {
+                    throw BadInput.Error($"'{id}' is a {projection.Kinds[from]}: reach starts from a policy or a service.");
+                }
+                IReadOnlyCollection<LinkType> via = c.GetArgument<List<LinkType>?>("via") is { Count: > 0 } given ? given.Distinct().ToList() : ReachAnalysis.DefaultVia;
+                return new Projected<ReachReport>(projection, ReachAnalysis.Compute(projection, from, via, c.GetArgument<DateOnly?>("asOf")?.DayNumber));
             });
 
         query.Field<NonNullGraphType<CommunityReportType>>("communities")

@@ -37,6 +37,19 @@ public sealed class BridgeScoreType : ObjectGraphType<Projected<BridgeScore>>
     }
 }
 
+public sealed class DomainEiType : ObjectGraphType<DomainEi>
+{
+    public DomainEiType()
+    {
+        Name = "DomainEi";
+        Description = "Krackhardt and Stern's E-I index of the services of one domain of an authority.";
+        Field<NonNullGraphType<PolicyDomainType>>("domain").Description("The domain.").Resolve(c => c.Source.Domain);
+        Field<NonNullGraphType<IntGraphType>>("external").Description("Transversal service links of its services.").Resolve(c => c.Source.External);
+        Field<NonNullGraphType<IntGraphType>>("internal").Description("Other service links of its services.").Resolve(c => c.Source.Internal);
+        Field<FloatGraphType>("eiIndex").Description("(external − internal) / (external + internal); null without links.").Resolve(c => c.Source.EiIndex);
+    }
+}
+
 public sealed class TransversalityPointType : ObjectGraphType<TransversalityPoint>
 {
     public TransversalityPointType()
@@ -73,6 +86,14 @@ public sealed class TransversalityReportType : ObjectGraphType<Projected<Transve
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<DomainPairCellType>>>>("matrix").Description("The domain × domain matrix: one cell per domain pair.")
             .Resolve(c => c.Source.Value.Matrix.Select(m => new Projected<DomainPairCell>(c.Source.Projection, m)));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<PolicyDomainType>>>>("siloDomains").Description("Domains whose row of the matrix is empty: none of their services cooperates directly with a service of another of the authority's domains, nor shares a partner with one. Empty when the services span a single domain.").Resolve(c => c.Source.Value.SiloDomains);
+        Field<FloatGraphType>("eiIndex")
+            .Description("Krackhardt and Stern's E-I index, the standard silo measure: (external − internal) / (external + internal) with external = " +
+                "transversal service links and internal = the other service links; −1 when every link stays within a domain, +1 when every link " +
+                "crosses domains. Null without service links.")
+            .Resolve(c => c.Source.Value.EiIndex);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<DomainEiType>>>>("domainEi")
+            .Description("The E-I index of each domain's services, in domain order: a link between services of two domains counts for both.")
+            .Resolve(c => c.Source.Value.DomainEi);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<BridgeScoreType>>>>("bridges")
             .Description("Actors bridging the most domains first, then the most links, then by id.")
             .FirstArgument(10, Paging.Paging.MaxFirst)

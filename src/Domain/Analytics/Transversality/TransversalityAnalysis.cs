@@ -21,6 +21,15 @@ public sealed record BridgeScore(int Actor, IReadOnlyList<PolicyDomain> Domains,
     public int DomainPairs => Domains.Count * (Domains.Count - 1) / 2;
 }
 
+/// <summary>
+/// Krackhardt and Stern's E-I index of one domain's services: external = their transversal service links, internal =
+/// their other service links; (external − internal) / (external + internal), null without links.
+/// </summary>
+public sealed record DomainEi(PolicyDomain Domain, int External, int Internal)
+{
+    public double? EiIndex => TransversalityReport.Ei(External, Internal);
+}
+
 public sealed record TransversalityReport(
     int Authority,
     int[] Services,
@@ -31,8 +40,18 @@ public sealed record TransversalityReport(
     int CoveredPairs,
     IReadOnlyList<DomainPairCell> Matrix,
     IReadOnlyList<PolicyDomain> SiloDomains,
-    IReadOnlyList<BridgeScore> Bridges)
+    IReadOnlyList<BridgeScore> Bridges,
+    IReadOnlyList<DomainEi> DomainEi)
 {
+    /// <summary>
+    /// Krackhardt and Stern's E-I index of the authority: external = transversal service links, internal = the other
+    /// service links; from −1 (all links within domains: silos) to +1 (all across); null without service links.
+    /// </summary>
+    public double? EiIndex => Ei(TransversalLinks, ServiceLinks - TransversalLinks);
+
+    public static double? Ei(int external, int @internal) =>
+        external + @internal == 0 ? null : (double)(external - @internal) / (external + @internal);
+
     /// <summary>Transversal service links over service links; 0 without service links.</summary>
     public double LinkShare => ServiceLinks == 0 ? 0 : (double)TransversalLinks / ServiceLinks;
 
@@ -104,8 +123,19 @@ public static class TransversalityAnalysis
             .OrderByDescending(b => b.Domains.Count).ThenByDescending(b => b.Links).ThenBy(b => projection.Ids[b.Actor], StringComparer.Ordinal)
             .ToList();
 
+        // Per domain, the service links of its services (a link between two services of different domains counts for both).
+        var isTransversal = transversal.ToHashSet();
+        var domainEi = domains.Select(d =>
+        {
+            var ofDomain = serviceLinks.Where(l =>
+                (isService.Contains(projection.LinkSource[l]) && domainOf[projection.LinkSource[l]] == d) ||
+                (isService.Contains(projection.LinkTarget[l]) && domainOf[projection.LinkTarget[l]] == d)).ToList();
+            var external = ofDomain.Count(isTransversal.Contains);
+            return new DomainEi(d, external, ofDomain.Count - external);
+        }).ToList();
+
         return new TransversalityReport(authority, services, domains, serviceLinks.Count, transversal.Count,
-            domains.Count * (domains.Count - 1) / 2, matrix.Count(c => c.Covered), matrix, siloDomains, bridges);
+            domains.Count * (domains.Count - 1) / 2, matrix.Count(c => c.Covered), matrix, siloDomains, bridges, domainEi);
     }
 
     public static IReadOnlyList<TransversalityPoint> Trend(GraphProjection projection, int authority, int fromYear, int toYear)

@@ -37,7 +37,7 @@ export const transversalityQuery = `query ExplorerTransversality($id: ID!, $asOf
   transversality(authorityId: $id, asOf: $asOf, surveyId: $surveyId, confirmedOnly: $confirmedOnly) {
     authority { id name }
     services { id }
-    domains serviceLinks transversalLinks linkShare domainPairs coveredDomainPairs domainPairCoverage siloDomains
+    domains serviceLinks transversalLinks linkShare domainPairs coveredDomainPairs domainPairCoverage siloDomains eiIndex
     matrix { a b direct bridged covered directLinks { source { id ... on Actor { name } } target { id ... on Actor { name } } } bridgedBy { id name } }
     bridges(first: 5) { actor { ${actorBits} } domains domainPairs links }
     trend(fromYear: $fromYear, toYear: $toYear) { year serviceLinks transversalLinks linkShare domainPairCoverage }

@@ -69,6 +69,7 @@ export interface Transversality {
   coveredDomainPairs: number;
   domainPairCoverage: number;
   siloDomains: Domain[];
+  eiIndex: number | null;
   matrix: MatrixCell[];
   bridges: { actor: NodeRef; domains: Domain[]; domainPairs: number; links: number }[];
   trend: TrendPoint[];

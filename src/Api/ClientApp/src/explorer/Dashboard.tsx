@@ -60,6 +60,11 @@ export function Dashboard({ authority, asOf, survey = null, confirmed = false, g
                 how={t.linkShareHow} t={t} testId="link-share" />
               <Figure label={t.coverage} value={percent(lang, r.domainPairCoverage)} detail={`${num(lang, r.coveredDomainPairs)} ${t.of} ${num(lang, r.domainPairs)}`}
                 how={t.coverageHow} t={t} testId="coverage" />
+              {r.eiIndex !== null && (
+                <Figure label={t.eiIndex} value={num(lang, r.eiIndex, 2)}
+                  detail={`${num(lang, r.transversalLinks)} ${t.eiExternal}, ${num(lang, r.serviceLinks - r.transversalLinks)} ${t.eiInternal}`}
+                  how={t.eiHow} t={t} testId="ei-index" />
+              )}
               <div className="figure">
                 <span className="label">{t.silos}</span>
                 {r.siloDomains.length === 0
