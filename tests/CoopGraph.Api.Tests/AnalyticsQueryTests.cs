@@ -28,6 +28,7 @@ public sealed class AnalyticsQueryTests(CoopGraphFactory factory) : IClassFixtur
         { "communities", """{ communities { modularity siloAlignment actors links communityCount communities(minSize: 2) { id size domains members(first: 100) { totalCount nodes { id } } } } }""" },
         { "authorityRanking", """{ authorityRanking(first: 5) { authority { id name } services serviceLinks } }""" },
         { "scopeNetwork", """{ scopeNetwork(scope: { territoryCode: "D97" }, first: 12) { actors actorsByKind { kind count } policies links isolated truncated nodes { id __typename } edges { id type source { id } target { id } } } }""" },
+        { "instrumentComparison", """{ instrumentComparison { instrument policies measured meanDifferenceInDifferences effects { policy { id } startYear years participants { size pairs cooperatingBefore cooperatingAfter shareBefore shareAfter } comparison { size pairs cooperatingBefore cooperatingAfter } differenceInDifferences reason } } }""" },
         { "territoryRanking", """{ territoryRanking(first: 5) { territory { id code level } actors } }""" },
         { "graphStats", """{ graphStats { nodes links version projectionVersion nodesByKind { kind count } linksByType { type count } } }""" },
     };
@@ -101,6 +102,9 @@ public sealed class AnalyticsQueryTests(CoopGraphFactory factory) : IClassFixtur
     [InlineData("""{ brokers(first: 1001) { betweenness } }""")]
     [InlineData("""{ scopeNetwork(first: 5001) { actors } }""")]
     [InlineData("""{ territoryRanking(withinCode: "nowhere") { actors } }""")]
+    [InlineData("""{ instrumentEffect(policyId: "sse:gem") { reason } }""")]
+    [InlineData("""{ instrumentEffect(policyId: "pol:region-ess-call", years: 0) { reason } }""")]
+    [InlineData("""{ instrumentComparison(years: 21) { policies } }""")]
     [InlineData("""{ scopeNetwork(scope: { territoryCode: "nowhere" }) { actors } }""")]
     [InlineData("""{ transversality(authorityId: "sse:gem") { linkShare } }""")]
     [InlineData("""{ transversality(authorityId: "auth:city-sa") { trend(fromYear: 2024, toYear: 2010) { year } } }""")]
@@ -170,6 +174,21 @@ public sealed class AnalyticsQueryTests(CoopGraphFactory factory) : IClassFixtur
             within = ranked[0]!["territory"]!["code"]!.GetValue<string>();
         }
         Assert.True(checkedLevels >= 2, $"{checkedLevels} level(s) of the demo's territories hold actors");
+    }
+
+    [Fact]
+    public async Task A_policys_effect_is_the_one_its_instrument_comparison_lists()
+    {
+        const string Fields = "policy { id } startYear participants { size cooperatingBefore cooperatingAfter } comparison { size cooperatingBefore cooperatingAfter } differenceInDifferences reason";
+        var answer = (await _client.PostAsync(
+            $$"""{ one: instrumentEffect(policyId: "pol:region-ess-call") { {{Fields}} } all: instrumentComparison { instrument effects { {{Fields}} } } }"""))["data"]!;
+
+        var calls = answer["all"]!.AsArray().Single(s => s!["instrument"]!.GetValue<string>() == "CALL_FOR_PROJECTS")!;
+        var listed = calls["effects"]!.AsArray().Single(e => e!["policy"]!["id"]!.GetValue<string>() == "pol:region-ess-call")!;
+        Assert.Equal(answer["one"]!.ToJsonString(), listed.ToJsonString());
+        // The demo's call started in 2021 (its start date), and its applicants are its participants.
+        Assert.Equal(2021, answer["one"]!["startYear"]!.GetValue<int>());
+        Assert.True(answer["one"]!["participants"]!["size"]!.GetValue<int>() >= 3);
     }
 
     [Fact]

@@ -21,6 +21,9 @@ public sealed class TinyGraph
 
     public TinyGraph Sse(string id, params string[] themes) => Add(new SseActor { Id = id, Name = id, LegalForm = LegalForm.Association }).WorksOn(id, themes);
 
+    public TinyGraph University(string id, params string[] themes) =>
+        Add(new University { Id = id, Name = id, UniversityKind = UniversityKind.University }).WorksOn(id, themes);
+
     /// <summary>A public lycée run by an authority (PART_OF it).</summary>
     public TinyGraph Lycee(string id, string authority) =>
         Add(new Establishment { Id = id, Name = id, Category = EstablishmentCategory.Lycee, Public = true }).Link(LinkType.PartOf, id, authority);

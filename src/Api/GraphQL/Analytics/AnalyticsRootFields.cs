@@ -264,6 +264,39 @@ public static class AnalyticsRootFields
                 return new Projected<ReachReport>(projection, ReachAnalysis.Compute(projection, from, via, c.GetArgument<DateOnly?>("asOf")?.DayNumber));
             });
 
+        query.Field<NonNullGraphType<InstrumentEffectType>>("instrumentEffect")
+            .Description("Instruments judged by the cooperation they cause: among a policy's applicants and beneficiaries, the share of pairs that cooperate " +
+                "in the years before it starts and from its start, against the same for matched actors outside it (see InstrumentEffect).")
+            .Argument<NonNullGraphType<IdGraphType>>("policyId", "The policy.")
+            .Argument<IntGraphType>("years", a => { a.Description = $"The length of each window, 1 to {InstrumentEffects.MaxYears}."; a.DefaultValue = InstrumentEffects.DefaultYears; })
+            .ResolveAsync(async c =>
+            {
+                var projection = await c.ProjectionAsync();
+                var years = ReadYears(c);
+                var id = c.GetArgument<string>("policyId");
+                if (projection.Find(id) is not { } policy || projection.Kinds[policy] != NodeKind.Policy)
+                {
+                    throw BadInput.Error($"No policy has id '{id}'.");
+                }
+                var starts = await StartYearsAsync(c, projection, [policy]);
+                return new Projected<InstrumentEffect>(projection, InstrumentEffects.Measure(projection, policy, starts.GetValueOrDefault(policy), years));
+            });
+
+        query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<InstrumentSummaryType>>>>("instrumentComparison")
+            .Description("instrumentEffect for every policy with a participant in scope, by instrument (in Instrument order): which instruments are followed by more cooperation.")
+            .ScopeArgument()
+            .Argument<IntGraphType>("years", a => { a.Description = $"The length of each window, 1 to {InstrumentEffects.MaxYears}."; a.DefaultValue = InstrumentEffects.DefaultYears; })
+            .ResolveAsync(async c =>
+            {
+                var projection = await c.ProjectionAsync();
+                var years = ReadYears(c);
+                var scope = c.ReadScope();
+                var members = scope.KeepsEveryActor ? null : ScopeResolver.Members(projection, scope).ToHashSet();
+                var policies = Enumerable.Range(0, projection.NodeCount).Where(n => projection.Kinds[n] == NodeKind.Policy && projection.Sees(n)).ToList();
+                var starts = await StartYearsAsync(c, projection, policies);
+                return InstrumentEffects.Compare(projection, members, starts, years).Select(s => new Projected<InstrumentSummary>(projection, s));
+            });
+
         query.Field<NonNullGraphType<CommunityReportType>>("communities")
             .Description("Communities of the scope's cooperation graph (Louvain modularity, deterministic) and how far they follow the policy domains.")
             .ScopeArgument()
@@ -280,6 +313,26 @@ public static class AnalyticsRootFields
         JsonSerializer.Serialize(new object[] { gap.Score.ToString("R", CultureInfo.InvariantCulture), projection.Ids[gap.Source], projection.Ids[gap.Target] });
 
     public const int MaxGapEnds = 1_000;
+
+    private static int ReadYears(IResolveFieldContext c) =>
+        (c.GetArgument<int?>("years") ?? InstrumentEffects.DefaultYears) is var years and >= 1 and <= InstrumentEffects.MaxYears
+            ? years
+            : throw BadInput.Error($"'years' must be between 1 and {InstrumentEffects.MaxYears}.");
+
+    /// <summary>The policies' start years, read from the store: the projection keeps the graph's shape, not policies' dates.</summary>
+    private static async Task<Dictionary<int, int>> StartYearsAsync(IResolveFieldContext c, GraphProjection projection, IReadOnlyList<int> policies)
+    {
+        var loaded = await Task.WhenAll(policies.Select(p => c.Loaders().Node(projection.Ids[p]).GetResultAsync(c.CancellationToken)));
+        var starts = new Dictionary<int, int>();
+        for (var i = 0; i < policies.Count; i++)
+        {
+            if (loaded[i] is Policy { Start: { } start })
+            {
+                starts[policies[i]] = start.Year;
+            }
+        }
+        return starts;
+    }
 
     public const int DefaultNetworkNodes = 500;
 
