@@ -21,6 +21,8 @@ public sealed class TinyGraph
 
     public TinyGraph Sse(string id, params string[] themes) => Add(new SseActor { Id = id, Name = id, LegalForm = LegalForm.Association }).WorksOn(id, themes);
 
+    public TinyGraph Lab(string id) => Add(new InnovationLab { Id = id, Name = id });
+
     public TinyGraph University(string id, params string[] themes) =>
         Add(new University { Id = id, Name = id, UniversityKind = UniversityKind.University }).WorksOn(id, themes);
 

@@ -48,7 +48,7 @@ public static class GraphTypeRegistrations
             // Analytics
             typeof(ScopeInputType), typeof(DomainPairCellType), typeof(BridgeScoreType), typeof(TransversalityPointType), typeof(TransversalityReportType),
             typeof(GapReasonKindType), typeof(GapReasonType), typeof(CooperationGapType), typeof(CooperationGapEdgeType), typeof(CooperationGapConnectionType),
-            typeof(DomainGapType), typeof(CompetitionHotspotType), typeof(FundingGroupType), typeof(FundingSummaryType), typeof(FundingRowType), typeof(AuthorityRankType), typeof(PathGraphType), typeof(BrokerScoreType), typeof(CommunityType), typeof(CommunityReportType), typeof(ScopeNetworkType), typeof(TerritoryActorsType), typeof(DomainEiType), typeof(ReachType), typeof(GroupCooperationType), typeof(InstrumentEffectType), typeof(InstrumentSummaryType), typeof(AdoptionPointType), typeof(ReachedActorType),
+            typeof(DomainGapType), typeof(CompetitionHotspotType), typeof(FundingGroupType), typeof(FundingSummaryType), typeof(FundingRowType), typeof(AuthorityRankType), typeof(PathGraphType), typeof(BrokerScoreType), typeof(CommunityType), typeof(CommunityReportType), typeof(ScopeNetworkType), typeof(TerritoryActorsType), typeof(DomainEiType), typeof(ReachType), typeof(LabBalanceType), typeof(LabBalancePointType), typeof(GroupCooperationType), typeof(InstrumentEffectType), typeof(InstrumentSummaryType), typeof(AdoptionPointType), typeof(ReachedActorType),
             typeof(NodeKindType), typeof(KindCountType), typeof(LinkTypeCountType),
             // Access
             typeof(CoopGraph.Api.GraphQL.Access.ViewerType),

@@ -15,6 +15,10 @@ public sealed record Service : Node
 
     /// <summary>The direction (another service of the authority) this service belongs to, or null for a direction itself.</summary>
     public string? DirectionId { get; init; }
+
+    /// <summary>A decision-making body (the general management, the executive's cabinet): a lab linked to one has access to decisions.</summary>
+    public bool DecisionMaking { get; init; }
+
     public override NodeKind Kind => NodeKind.Service;
     public override DomainSet OwnDomains => DomainSet.Of(Domain);
 }
@@ -34,6 +38,9 @@ public sealed record University : Node
 
 public sealed record InnovationLab : Node
 {
+    /// <summary>When the lab was founded: its balance's trend starts that year.</summary>
+    public DateOnly? Founded { get; init; }
+
     public override NodeKind Kind => NodeKind.InnovationLab;
 }
 

@@ -18,6 +18,8 @@ public static class InputMappers
         ["directionId"] = [ActorKind.Service],
         ["authorityId"] = [ActorKind.Service, ActorKind.Authority, ActorKind.InnovationLab, ActorKind.Establishment],
         ["hostIds"] = [ActorKind.InnovationLab],
+        ["founded"] = [ActorKind.InnovationLab],
+        ["decisionMaking"] = [ActorKind.Service],
         ["legalForm"] = [ActorKind.SseActor],
         ["siren"] = [ActorKind.SseActor, ActorKind.Organisation],
         ["uai"] = [ActorKind.Establishment],
@@ -52,7 +54,7 @@ public static class InputMappers
             ActorKind.Service => new Service
             {
                 Id = id, Name = name, Domain = Required(input.Enum<PolicyDomain>("domain"), "domain", PolicyDomain.Social, kindName, path, errors),
-                DirectionId = input.String("directionId"),
+                DirectionId = input.String("directionId"), DecisionMaking = input.Value<bool>("decisionMaking") ?? false,
             },
             ActorKind.SseActor => new SseActor
             {
@@ -66,7 +68,7 @@ public static class InputMappers
                 Category = input.Enum<EstablishmentCategory>("category") ?? EstablishmentCategory.Other,
                 Public = input.Value<bool>("public") ?? true,
             },
-            _ => new InnovationLab { Id = id, Name = name },
+            _ => new InnovationLab { Id = id, Name = name, Founded = input.Value<DateOnly>("founded") },
         };
         var relations = new List<RelationSet>();
         if (input.String("territoryCode") is { } territoryCode)

@@ -54,6 +54,13 @@ public sealed class NdjsonGraphWriter(Stream stream) : IGraphSink, IDisposable
                 _json.WriteString("domain", ConstantCase.From(s.Domain.ToString()));
                 Optional("authorityId", authorityId);
                 Optional("directionId", s.DirectionId);
+                if (s.DecisionMaking)
+                {
+                    _json.WriteBoolean("decisionMaking", true);
+                }
+                break;
+            case InnovationLab l:
+                Optional("founded", l.Founded?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
                 break;
             case SseActor s:
                 _json.WriteString("legalForm", ConstantCase.From(s.LegalForm.ToString()));

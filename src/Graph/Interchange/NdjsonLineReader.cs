@@ -24,7 +24,7 @@ public sealed class NdjsonLineReader
         "op", "what", "kind", "id", "name", "description", "tags", "source", "domain", "domains", "authorityId",
         "territoryCode", "themeIds", "legalForm", "siren", "level", "code", "population", "universityKind", "parentId", "directionId",
         "instrument", "budget", "start", "end", "ownerId", "type", "sourceId", "targetId", "since", "until", "note",
-        "intensity", "amount", "year", "outcome", "privateTo",
+        "intensity", "amount", "year", "outcome", "privateTo", "founded", "decisionMaking",
     ];
 
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> KnownFieldsBySpan =

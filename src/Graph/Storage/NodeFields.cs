@@ -16,7 +16,7 @@ internal readonly record struct NodeFields
     public string? Source { get; init; }
     public DomainSet Domains { get; init; }
 
-    /// <summary>An authority's or a territory's level; an establishment's type.</summary>
+    /// <summary>An authority's or a territory's level; an establishment's type; a decision-making service's mark.</summary>
     public string? Level { get; init; }
 
     /// <summary>An authority's or a territory's official code; an establishment's UAI.</summary>
@@ -29,6 +29,7 @@ internal readonly record struct NodeFields
     public string? UniversityKind { get; init; }
     public string? Instrument { get; init; }
     public decimal? Budget { get; init; }
+    /// <summary>A policy's start; a lab's founding date.</summary>
     public DateOnly? Start { get; init; }
     public DateOnly? End { get; init; }
 
@@ -44,6 +45,9 @@ internal readonly record struct NodeFields
     private const string PublicSector = "Public";
     private const string PrivateSector = "Private";
 
+    /// <summary>A service's level when it is a decision-making body (a service has no other level to keep).</summary>
+    private const string DecisionMakingBody = "DecisionMaking";
+
     public static NodeFields Of(Node node)
     {
         var fields = new NodeFields
@@ -58,7 +62,8 @@ internal readonly record struct NodeFields
             University u => fields with { UniversityKind = u.UniversityKind.ToString() },
             Policy p => fields with { Instrument = p.Instrument.ToString(), Budget = p.Budget, Start = p.Start, End = p.End },
             Territory t => fields with { Level = t.Level.ToString(), Code = t.Code, ParentId = t.ParentId },
-            Service s => fields with { ParentId = s.DirectionId },
+            Service s => fields with { ParentId = s.DirectionId, Level = s.DecisionMaking ? DecisionMakingBody : null },
+            InnovationLab l => fields with { Start = l.Founded },
             Organisation o => fields with { Siren = o.Siren },
             Establishment e => fields with { Code = e.Uai, Level = e.Category.ToString(), LegalForm = e.Public ? PublicSector : PrivateSector },
             _ => fields,
@@ -70,10 +75,10 @@ internal readonly record struct NodeFields
         Node node = Kind switch
         {
             NodeKind.Authority => new Authority { Id = Id, Name = Name, Level = Parse<AuthorityLevel>(Level), Code = Code, Population = Population },
-            NodeKind.Service => new Service { Id = Id, Name = Name, Domain = Domains.ToList()[0], DirectionId = ParentId },
+            NodeKind.Service => new Service { Id = Id, Name = Name, Domain = Domains.ToList()[0], DirectionId = ParentId, DecisionMaking = Level == DecisionMakingBody },
             NodeKind.SseActor => new SseActor { Id = Id, Name = Name, LegalForm = Parse<LegalForm>(LegalForm), Siren = Siren },
             NodeKind.University => new University { Id = Id, Name = Name, UniversityKind = Parse<UniversityKind>(UniversityKind) },
-            NodeKind.InnovationLab => new InnovationLab { Id = Id, Name = Name },
+            NodeKind.InnovationLab => new InnovationLab { Id = Id, Name = Name, Founded = Start },
             NodeKind.Organisation => new Organisation { Id = Id, Name = Name, Siren = Siren },
             NodeKind.Establishment => new Establishment
             {

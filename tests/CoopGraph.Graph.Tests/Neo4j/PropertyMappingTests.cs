@@ -48,10 +48,10 @@ public sealed class PropertyMappingTests
     public static TheoryData<Node> Nodes() =>
     [
         new Authority { Id = "auth:a", Name = "Métropole", Level = AuthorityLevel.Metropolis, Code = "200046977", Population = 1_411_571, Tags = ["lyon", "métropole"], Description = "d", Source = "s" },
-        new Service { Id = "svc:s", Name = "Mobilités", Domain = PolicyDomain.Transport },
+        new Service { Id = "svc:s", Name = "Mobilités", Domain = PolicyDomain.Transport, DecisionMaking = true },
         new SseActor { Id = "sse:x", Name = "Coop", LegalForm = LegalForm.Cooperative, Siren = "123456789" },
         new University { Id = "uni:u", Name = "Labo", UniversityKind = UniversityKind.ResearchLab },
-        new InnovationLab { Id = "lab:l", Name = "Lab" },
+        new InnovationLab { Id = "lab:l", Name = "Lab", Founded = new DateOnly(2019, 9, 1) },
         new Organisation { Id = "org:o", Name = "La Poste", Siren = "356000000" },
         new Establishment { Id = "uai:0440001A", Name = "Lycée", Uai = "0440001A", Category = EstablishmentCategory.MultiPurposeLycee, Public = false },
         new Policy { Id = "pol:p", Name = "Plan", Domains = [PolicyDomain.Transport, PolicyDomain.Youth], Instrument = Instrument.CallForProjects, Budget = 1_250_000.50m, Start = new DateOnly(2021, 1, 1), End = new DateOnly(2026, 12, 31) },

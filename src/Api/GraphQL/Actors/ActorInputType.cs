@@ -19,6 +19,8 @@ public sealed class ActorInputType : InputObjectGraphType
         Field<PolicyDomainType>("domain").Description("SERVICE only, required.");
         Field<IdGraphType>("directionId").Description("SERVICE only: the direction it belongs to (another service of the authority, public or private to the same authority).");
         Field<IdGraphType>("authorityId").Description("SERVICE (required): the authority it is PART_OF. AUTHORITY: its parent authority. INNOVATION_LAB: its (first) host. ESTABLISHMENT: the authority responsible for it.");
+        Field<DateType>("founded").Description("INNOVATION_LAB only: when it was founded.");
+        Field<BooleanGraphType>("decisionMaking").Description("SERVICE only: whether it is a decision-making body (general management, the executive's cabinet). Default false.");
         Field<ListGraphType<NonNullGraphType<IdGraphType>>>("hostIds").Description("INNOVATION_LAB only: every authority hosting it (HOSTED_BY), authorityId first when given too.");
         Field<LegalFormType>("legalForm").Description("SSE_ACTOR only, required.");
         Field<StringGraphType>("siren").Description("SSE_ACTOR and ORGANISATION only.");

@@ -43,6 +43,9 @@ public sealed class ServiceType : ObjectGraphType<Service>
             .Resolve(c => c.Loaders().NeighbourNode(c.Source.Id, LinkType.PartOf, LinkDirection.Outgoing));
         Field<ServiceType>("direction").Description("The direction (another service of the authority) it belongs to; null for a direction itself.")
             .Resolve(c => c.Source.DirectionId is { } direction ? c.Loaders().Node(direction) : null);
+        Field<NonNullGraphType<BooleanGraphType>>("decisionMaking")
+            .Description("Whether it is a decision-making body (the general management, the executive's cabinet): a lab cooperating with one has access to decisions.")
+            .Resolve(c => c.Source.DecisionMaking);
     }
 }
 
@@ -89,6 +92,7 @@ public sealed class InnovationLabType : ObjectGraphType<InnovationLab>
             .Resolve(c => c.Loaders().NeighbourNode(c.Source.Id, LinkType.HostedBy, LinkDirection.Outgoing));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<AuthorityType>>>>("hosts").Description("Every authority hosting the lab (HOSTED_BY), the first host first.")
             .Resolve(c => c.Loaders().NeighbourNodes(c.Source.Id, LinkType.HostedBy, LinkDirection.Outgoing, NodeKind.Authority));
+        Field<DateType>("founded").Description("When the lab was founded, when known.").Resolve(c => c.Source.Founded);
     }
 }
 

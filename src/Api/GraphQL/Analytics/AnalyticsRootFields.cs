@@ -8,6 +8,7 @@ using CoopGraph.Domain.Analytics.Communities;
 using CoopGraph.Domain.Analytics.Competition;
 using CoopGraph.Domain.Analytics.Funding;
 using CoopGraph.Domain.Analytics.Gaps;
+using CoopGraph.Domain.Analytics.Labs;
 using CoopGraph.Domain.Analytics.Paths;
 using CoopGraph.Domain.Analytics.Ranking;
 using CoopGraph.Domain.Analytics.Reach;
@@ -297,6 +298,37 @@ public static class AnalyticsRootFields
                 return InstrumentEffects.Compare(projection, members, starts, years).Select(s => new Projected<InstrumentSummary>(projection, s));
             });
 
+        query.Field<LabBalanceType>("labBalance")
+            .Description("A lab's balance between one foot inside (cooperation with its hosts' services) and one foot outside (with every other actor), and its trend.")
+            .Argument<NonNullGraphType<IdGraphType>>("labId", "The innovation lab.")
+            .Argument<DateType>("asOf", a => a.Description = "Only links valid on this day; the trend ends that year.")
+            .ResolveAsync(async c =>
+            {
+                var projection = await c.ProjectionAsync();
+                var id = c.GetArgument<string>("labId");
+                if (projection.Find(id) is not { } lab || projection.Kinds[lab] != NodeKind.InnovationLab)
+                {
+                    return null;
+                }
+                var asOf = c.GetArgument<DateOnly?>("asOf");
+                return (await LabBalancesAsync(c, projection, [lab], asOf)).Single();
+            });
+
+        query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<LabBalanceType>>>>("labs")
+            .Description("The labs in scope, most balanced first (smallest imbalance), labs without cooperation links last, then by id; each with its trend.")
+            .ScopeArgument()
+            .ResolveAsync(async c =>
+            {
+                var projection = await c.ProjectionAsync();
+                var scope = c.ReadScope();
+                var members = scope.KeepsEveryActor ? null : ScopeResolver.Members(projection, scope).ToHashSet();
+                var asOf = scope.Day is { } day ? DateOnly.FromDayNumber(day) : (DateOnly?)null;
+                var balances = await LabBalancesAsync(c, projection, LabBalances.Labs(projection, members).ToList(), asOf);
+                return balances
+                    .OrderBy(b => b.Value.Imbalance is null).ThenBy(b => b.Value.Imbalance)
+                    .ThenBy(b => projection.Ids[b.Value.Lab], StringComparer.Ordinal);
+            });
+
         query.Field<NonNullGraphType<CommunityReportType>>("communities")
             .Description("Communities of the scope's cooperation graph (Louvain modularity, deterministic) and how far they follow the policy domains.")
             .ScopeArgument()
@@ -318,6 +350,28 @@ public static class AnalyticsRootFields
         (c.GetArgument<int?>("years") ?? InstrumentEffects.DefaultYears) is var years and >= 1 and <= InstrumentEffects.MaxYears
             ? years
             : throw BadInput.Error($"'years' must be between 1 and {InstrumentEffects.MaxYears}.");
+
+    /// <summary>
+    /// The labs' balances: their founding dates and their hosts' decision-making services are read from the store (the
+    /// projection keeps the graph's shape, not these marks).
+    /// </summary>
+    private static async Task<List<Projected<LabBalance>>> LabBalancesAsync(IResolveFieldContext c, GraphProjection projection, IReadOnlyList<int> labs, DateOnly? asOf)
+    {
+        var day = asOf?.DayNumber;
+        var toYear = (asOf ?? DateOnly.FromDateTime(DateTime.UtcNow)).Year;
+        var balances = new List<Projected<LabBalance>>();
+        foreach (var lab in labs)
+        {
+            var node = await c.Loaders().Node(projection.Ids[lab]).GetResultAsync(c.CancellationToken);
+            // Every host service of any year of the trend: the mark is a property of the service, not of a day.
+            var services = LabBalances.HostServices(projection, lab, null);
+            var loaded = await Task.WhenAll(services.Select(s => c.Loaders().Node(projection.Ids[s]).GetResultAsync(c.CancellationToken)));
+            var deciding = services.Where((_, i) => loaded[i] is Service { DecisionMaking: true }).ToHashSet();
+            var founded = (node as InnovationLab)?.Founded?.Year;
+            balances.Add(new Projected<LabBalance>(projection, LabBalances.Compute(projection, lab, day, deciding, founded, toYear)));
+        }
+        return balances;
+    }
 
     /// <summary>The policies' start years, read from the store: the projection keeps the graph's shape, not policies' dates.</summary>
     private static async Task<Dictionary<int, int>> StartYearsAsync(IResolveFieldContext c, GraphProjection projection, IReadOnlyList<int> policies)
