@@ -41,7 +41,7 @@ public sealed class LabBalanceQueryTests(CoopGraphFactory factory) : IClassFixtu
         var answer = (await _client.PostAsync(
             """
             { labBalance(labId: "test:lab", asOf: "2023-12-31") {
-                lab { founded } hosts { id } inside outside insideShare decisionAccess outsideKinds { kind count } trend { year inside outside } }
+                lab { founded } hosts { id } insidePartners { id } outsidePartners { id } inside outside insideShare decisionAccess outsideKinds { kind count } trend { year inside outside } }
               actor(id: "test:dg") { ... on Service { decisionMaking } }
               none: labBalance(labId: "sse:gem") { inside } }
             """))["data"]!;
@@ -49,6 +49,8 @@ public sealed class LabBalanceQueryTests(CoopGraphFactory factory) : IClassFixtu
         var balance = answer["labBalance"]!;
         Assert.Equal("2021-03-01", (string)balance["lab"]!["founded"]!);
         Assert.Equal(["auth:city-sa"], balance["hosts"]!.AsArray().Select(h => (string)h!["id"]!));
+        Assert.Equal(["test:dg"], balance["insidePartners"]!.AsArray().Select(h => (string)h!["id"]!));
+        Assert.Equal(["sse:gem"], balance["outsidePartners"]!.AsArray().Select(h => (string)h!["id"]!));
         Assert.Equal((1, 1, 0.5, true), ((int)balance["inside"]!, (int)balance["outside"]!, (double)balance["insideShare"]!, (bool)balance["decisionAccess"]!));
         Assert.Equal([("SSE_ACTOR", 1)], balance["outsideKinds"]!.AsArray().Select(k => ((string)k!["kind"]!, (int)k["count"]!)));
         // From its founding year: the association in 2021, the general management from 2022.

@@ -47,13 +47,18 @@ public sealed class ReachQueryTests(CoopGraphFactory factory) : IClassFixture<Co
             """
             { reach(from: "test:pol-lycees") {
                 establishments reached reachedEstablishments establishmentShare engaged engagedWithSse undated
-                adoption { year engaged } actors { actor { id } establishment engaged engagedWithSse engagedIn } } }
+                adoption { year engaged } actors { actor { id } establishment engaged engagedWithSse engagedIn }
+                establishmentList { actor { id } reached engaged } } }
             """))["data"]!["reach"]!;
 
         // The région's five lycées; three targeted; lycée 1 implements (2021), lycée 2 cooperates with it (2023).
         Assert.Equal((5, 3, 3, 0.6), ((int)reach["establishments"]!, (int)reach["reached"]!, (int)reach["reachedEstablishments"]!, (double)reach["establishmentShare"]!));
         Assert.Equal((2, 1, 0), ((int)reach["engaged"]!, (int)reach["engagedWithSse"]!, (int)reach["undated"]!));
         Assert.Equal([(2021, 1), (2022, 1), (2023, 2)], reach["adoption"]!.AsArray().Select(p => ((int)p!["year"]!, (int)p["engaged"]!)));
+        // Every lycée of the région, reached or not, for the grid of where it has spread.
+        Assert.Equal(
+            [("test:lycee-1", true, true), ("test:lycee-2", true, true), ("test:lycee-3", true, false), ("test:lycee-4", false, false), ("test:lycee-5", false, false)],
+            reach["establishmentList"]!.AsArray().Select(e => ((string)e!["actor"]!["id"]!, (bool)e["reached"]!, (bool)e["engaged"]!)));
         var first = reach["actors"]![0]!;
         Assert.Equal(("test:lycee-1", true, true, true, 2021), ((string)first["actor"]!["id"]!, (bool)first["establishment"]!, (bool)first["engaged"]!, (bool)first["engagedWithSse"]!, (int)first["engagedIn"]!));
     }

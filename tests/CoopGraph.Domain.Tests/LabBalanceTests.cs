@@ -33,6 +33,8 @@ public sealed class LabBalanceTests
         // Outside partners by kind: two associations, then one service and one university (in kind order).
         Assert.Equal([(NodeKind.SseActor, 2), (NodeKind.Service, 1), (NodeKind.University, 1)], balance.OutsideKinds);
         Assert.Equal([(2019, 1, 1), (2020, 1, 3), (2021, 2, 3), (2022, 2, 4)], balance.Trend.Select(p => (p.Year, p.Inside, p.Outside)));
+        Assert.Equal(["culture", "social"], balance.InsidePartners.Select(n => Graph.Ids[n]));
+        Assert.Equal(["asso", "asso2", "far-svc", "uni"], balance.OutsidePartners.Select(n => Graph.Ids[n]));
     }
 
     [Fact]

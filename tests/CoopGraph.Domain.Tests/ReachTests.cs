@@ -33,7 +33,7 @@ public sealed class ReachTests
         // Reached: l1, l2, l3 (the région's), other (another authority's lycée), asso. The région's establishments first,
         // then the others by id.
         Assert.Equal(["l1", "l2", "l3", "asso", "other"], Ids(report.Reached.Select(r => r.Actor)));
-        Assert.Equal(5, report.Establishments);
+        Assert.Equal(["l1", "l2", "l3", "l4", "l5"], Ids(report.Population));
         Assert.Equal(3, report.ReachedEstablishments);
         Assert.Equal(0.6, report.EstablishmentShare!.Value, 12);
         // Engaged: l1 implements p; l2 cooperates with l1, an implementer; asso too. l3 and other are only targeted.

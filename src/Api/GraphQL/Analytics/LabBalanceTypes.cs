@@ -22,6 +22,10 @@ public sealed class LabBalanceType : ObjectGraphType<Projected<LabBalance>>
         Field<NonNullGraphType<BooleanGraphType>>("decisionAccess").Description("Whether one of its inside links reaches a decision-making service of a host (Service.decisionMaking).").Resolve(c => c.Source.Value.DecisionAccess);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<KindCountType>>>>("outsideKinds").Description("Its outside partners by kind, most numerous first.")
             .Resolve(c => c.Source.Value.OutsideKinds.Select(k => new KindCount(k.Kind, k.Count)));
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<ServiceType>>>>("insidePartners").Description("The hosts' services it cooperates with, by id.")
+            .Resolve(c => c.Loaders().Nodes(c.Source.Value.InsidePartners.Select(n => c.Source.Projection.Ids[n]).ToList()));
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<ActorInterface>>>>("outsidePartners").Description("The other actors it cooperates with, by id.")
+            .Resolve(c => c.Loaders().Nodes(c.Source.Value.OutsidePartners.Select(n => c.Source.Projection.Ids[n]).ToList()));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<LabBalancePointType>>>>("trend")
             .Description("Inside and outside as of 31 December of each year, from its founding year (else the first year of its cooperation links) to asOf's year (else this year).")
             .Resolve(c => c.Source.Value.Trend);

@@ -25,6 +25,15 @@ public sealed class ReachType : ObjectGraphType<Projected<ReachReport>>
             .Description("Engaged actors by year, cumulative: an actor counts from the year of its first engagement link (its since date, or a funding's year), from the first such year to the last.")
             .Resolve(c => c.Source.Value.Adoption);
         Field<NonNullGraphType<IntGraphType>>("undated").Description("Engaged actors whose engagement links carry no date, so not in adoption.").Resolve(c => c.Source.Value.Undated);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<ReachedActorType>>>>("establishmentList")
+            .Description("Every one of the responsible authorities' establishments, reached or not, by id: where the policy has spread and where it has not.")
+            .FirstArgument(100, AnalyticsRootFields.MaxNetworkNodes)
+            .Resolve(c =>
+            {
+                var reached = c.Source.Value.Reached.ToDictionary(r => r.Actor);
+                return c.Source.Value.Population.Take(c.ReadFirst(100, AnalyticsRootFields.MaxNetworkNodes))
+                    .Select(p => new Projected<ReachedActor>(c.Source.Projection, reached.GetValueOrDefault(p) ?? new ReachedActor(p, true, false, false, null) { Reached = false }));
+            });
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<ReachedActorType>>>>("actors")
             .Description("The reached actors: the responsible authorities' establishments first, then the others, each by id.")
             .FirstArgument(100, AnalyticsRootFields.MaxNetworkNodes)
@@ -50,6 +59,7 @@ public sealed class ReachedActorType : ObjectGraphType<Projected<ReachedActor>>
         Name = "ReachedActor";
         Description = "An actor a policy reaches.";
         Field<NonNullGraphType<ActorInterface>>("actor").Description("The actor.").Resolve(c => c.Loaders().Node(c.Source.Projection.Ids[c.Source.Value.Actor]));
+        Field<NonNullGraphType<BooleanGraphType>>("reached").Description("Whether the policy reaches it (always true in Reach.actors).").Resolve(c => c.Source.Value.Reached);
         Field<NonNullGraphType<BooleanGraphType>>("establishment").Description("Whether it is one of the responsible authorities' establishments.").Resolve(c => c.Source.Value.Establishment);
         Field<NonNullGraphType<BooleanGraphType>>("engaged").Description("Whether it took the policy up (see Reach.engaged).").Resolve(c => c.Source.Value.Engaged);
         Field<NonNullGraphType<BooleanGraphType>>("engagedWithSse").Description("Engaged and cooperating with an SSE organisation.").Resolve(c => c.Source.Value.EngagedWithSse);

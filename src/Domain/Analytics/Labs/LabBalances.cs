@@ -14,9 +14,11 @@ public sealed record LabBalancePoint(int Year, int Inside, int Outside)
 /// <param name="Outside">Its cooperation links with every other actor.</param>
 /// <param name="DecisionAccess">Whether one of the inside links reaches a decision-making service.</param>
 /// <param name="OutsideKinds">Its outside partners by kind, most numerous first.</param>
+/// <param name="InsidePartners">The hosts' services it cooperates with, by id.</param>
+/// <param name="OutsidePartners">The other actors it cooperates with, by id.</param>
 public sealed record LabBalance(
     int Lab, int[] Hosts, int Inside, int Outside, bool DecisionAccess, IReadOnlyList<(NodeKind Kind, int Count)> OutsideKinds,
-    IReadOnlyList<LabBalancePoint> Trend)
+    IReadOnlyList<LabBalancePoint> Trend, int[] InsidePartners, int[] OutsidePartners)
 {
     /// <summary>inside / (inside + outside); null without links.</summary>
     public double? InsideShare => Share(Inside, Outside);
@@ -47,18 +49,21 @@ public static class LabBalances
     {
         var hosts = Hosts(projection, lab, day);
         var inside = HostServices(projection, lab, day).ToHashSet();
-        var (inCount, outCount, access, kinds) = Count(projection, lab, inside, decisionMaking, day);
+        var (inCount, outCount, access, insidePartners, outsidePartners) = Count(projection, lab, inside, decisionMaking, day);
         var first = fromYear ?? FirstLinkYear(projection, lab) ?? toYear;
         var trend = new List<LabBalancePoint>();
         for (var year = Math.Max(first, toYear - 200); year <= toYear; year++)
         {
             var yearEnd = new DateOnly(year, 12, 31).DayNumber;
             var insideThen = HostServices(projection, lab, yearEnd).ToHashSet();
-            var (i, o, _, _) = Count(projection, lab, insideThen, decisionMaking, yearEnd);
+            var (i, o, _, _, _) = Count(projection, lab, insideThen, decisionMaking, yearEnd);
             trend.Add(new LabBalancePoint(year, i, o));
         }
-        var outsideKinds = kinds.GroupBy(k => k).Select(g => (g.Key, g.Count())).OrderByDescending(k => k.Item2).ThenBy(k => k.Key).ToList();
-        return new LabBalance(lab, hosts, inCount, outCount, access, outsideKinds, trend);
+        var outsideKinds = outsidePartners.GroupBy(p => projection.Kinds[p]).Select(g => (g.Key, g.Count()))
+            .OrderByDescending(k => k.Item2).ThenBy(k => k.Key).ToList();
+        string IdOf(int node) => projection.Ids[node];
+        return new LabBalance(lab, hosts, inCount, outCount, access, outsideKinds, trend,
+            [.. insidePartners.OrderBy(IdOf, StringComparer.Ordinal)], [.. outsidePartners.OrderBy(IdOf, StringComparer.Ordinal)]);
     }
 
     /// <summary>The labs in scope (all visible labs without one), most balanced first (smallest imbalance), those without links last, then by id.</summary>
@@ -68,11 +73,11 @@ public static class LabBalances
     private static int[] Hosts(GraphProjection projection, int lab, int? day) =>
         Ends(projection, projection.Out[(int)LinkType.HostedBy], lab, day).Where(n => projection.Kinds[n] == NodeKind.Authority).Distinct().Order().ToArray();
 
-    private static (int Inside, int Outside, bool Access, List<NodeKind> OutsideKinds) Count(
+    private static (int Inside, int Outside, bool Access, HashSet<int> InsidePartners, HashSet<int> OutsidePartners) Count(
         GraphProjection projection, int lab, HashSet<int> inside, IReadOnlySet<int> decisionMaking, int? day)
     {
         var (inCount, outCount, access) = (0, 0, false);
-        var outsidePartners = new HashSet<int>();
+        var (insidePartners, outsidePartners) = (new HashSet<int>(), new HashSet<int>());
         var partners = projection.Cooperation.Neighbours(lab);
         var links = projection.Cooperation.LinksOf(lab);
         for (var k = 0; k < partners.Length; k++)
@@ -84,6 +89,7 @@ public static class LabBalances
             if (inside.Contains(partners[k]))
             {
                 inCount++;
+                insidePartners.Add(partners[k]);
                 access |= decisionMaking.Contains(partners[k]);
             }
             else
@@ -92,7 +98,7 @@ public static class LabBalances
                 outsidePartners.Add(partners[k]);
             }
         }
-        return (inCount, outCount, access, outsidePartners.Select(p => projection.Kinds[p]).ToList());
+        return (inCount, outCount, access, insidePartners, outsidePartners);
     }
 
     private static int? FirstLinkYear(GraphProjection projection, int lab)

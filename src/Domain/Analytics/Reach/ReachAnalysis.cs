@@ -5,16 +5,22 @@ namespace CoopGraph.Domain.Analytics.Reach;
 
 /// <summary>One actor a policy reaches, and whether it took the policy up.</summary>
 /// <param name="EngagedIn">The year of its first engagement link, when that link is dated.</param>
-public sealed record ReachedActor(int Actor, bool Establishment, bool Engaged, bool EngagedWithSse, int? EngagedIn);
+public sealed record ReachedActor(int Actor, bool Establishment, bool Engaged, bool EngagedWithSse, int? EngagedIn)
+{
+    /// <summary>False for an establishment of the population the policy does not reach.</summary>
+    public bool Reached { get; init; } = true;
+}
 
 /// <param name="Sources">The policy, or the service and the policies it owns.</param>
-/// <param name="Establishments">The responsible authorities' establishments: the population a change of scale is measured on.</param>
 /// <param name="Reached">Actors reached, establishments first, then by id.</param>
 /// <param name="Adoption">Engaged actors by year of engagement, cumulative, from the first year to the last.</param>
 /// <param name="Undated">Engaged actors whose engagement links carry no date (not in the adoption curve).</param>
+/// <param name="Population">The responsible authorities' establishments, by id.</param>
 public sealed record ReachReport(
-    int[] Sources, int Establishments, IReadOnlyList<ReachedActor> Reached, IReadOnlyList<(int Year, int Engaged)> Adoption, int Undated)
+    int[] Sources, int[] Population, IReadOnlyList<ReachedActor> Reached, IReadOnlyList<(int Year, int Engaged)> Adoption, int Undated)
 {
+    public int Establishments => Population.Length;
+
     public int ReachedEstablishments => Reached.Count(r => r.Establishment);
 
     /// <summary>Reached establishments over the authority's establishments; null when it has none.</summary>
@@ -73,7 +79,8 @@ public static class ReachAnalysis
                 adoption.Add((year, years.Count(y => y <= year)));
             }
         }
-        return new ReachReport(sources, population.Count, items, adoption, items.Count(i => i.Engaged && i.EngagedIn is null));
+        return new ReachReport(sources, [.. population.OrderBy(p => projection.Ids[p], StringComparer.Ordinal)], items, adoption,
+            items.Count(i => i.Engaged && i.EngagedIn is null));
     }
 
     /// <summary>A policy alone; a service with the policies it owns.</summary>
