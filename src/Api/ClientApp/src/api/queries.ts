@@ -192,3 +192,22 @@ export const territoryAnalysesQuery = `query ExplorerTerritoryAnalyses($code: St
     }
   }
 }`;
+
+export const labBalanceQuery = `query ExplorerLabBalance($id: ID!) {
+  labBalance(labId: $id) {
+    lab { id name founded } hosts { id name }
+    inside outside insideShare imbalance decisionAccess outsideKinds { kind count }
+    insidePartners { id name domain decisionMaking } outsidePartners { id name kind }
+    trend { year inside outside insideShare }
+  }
+}`;
+
+export const reachQuery = `query ExplorerReach($id: ID!) {
+  node(id: $id) { id ... on Policy { name } ... on Service { name } }
+  reach(from: $id) {
+    establishments reached reachedEstablishments establishmentShare engaged engagedWithSse undated
+    adoption { year engaged }
+    establishmentList(first: 2000) { reached engaged engagedWithSse actor { id name territory { name } } }
+    actors(first: 200) { establishment engaged actor { id name kind } }
+  }
+}`;

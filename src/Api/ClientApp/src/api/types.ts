@@ -168,3 +168,30 @@ export interface BrokerRow {
   bridgedDomainPairs: number;
   actor: NodeRef;
 }
+
+export interface LabBalanceData {
+  lab: { id: string; name: string; founded: string | null };
+  hosts: { id: string; name: string }[];
+  inside: number;
+  outside: number;
+  insideShare: number | null;
+  imbalance: number | null;
+  decisionAccess: boolean;
+  outsideKinds: { kind: string; count: number }[];
+  insidePartners: { id: string; name: string; domain: Domain; decisionMaking: boolean }[];
+  outsidePartners: { id: string; name: string; kind: string }[];
+  trend: { year: number; inside: number; outside: number; insideShare: number | null }[];
+}
+
+export interface ReachData {
+  establishments: number;
+  reached: number;
+  reachedEstablishments: number;
+  establishmentShare: number | null;
+  engaged: number;
+  engagedWithSse: number;
+  undated: number;
+  adoption: { year: number; engaged: number }[];
+  establishmentList: { reached: boolean; engaged: boolean; engagedWithSse: boolean; actor: { id: string; name: string; territory?: { name: string } | null } }[];
+  actors: { establishment: boolean; engaged: boolean; actor: { id: string; name: string; kind: string } }[];
+}

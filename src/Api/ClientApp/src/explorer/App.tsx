@@ -12,6 +12,9 @@ import { actorSearch, SearchBox } from "./SearchBox";
 import { SignIn } from "./SignIn";
 import { Status } from "./Status";
 import { Surveys } from "./Surveys";
+import { LabView } from "./LabView";
+import { ReachView } from "./ReachView";
+import { SidePanel } from "./SidePanel";
 import { TerritoryView } from "./TerritoryView";
 import { useQuery } from "./useQuery";
 
@@ -20,7 +23,7 @@ const idle = { status: "idle" } as const;
 
 const storedLang = (): Lang => (localStorage.getItem("coopgraph.lang") === "fr" ? "fr" : navigator.language.startsWith("fr") ? "fr" : "en");
 
-const views: (keyof ViewState)[] = ["authority", "territory", "root", "focus", "from", "to", "survey"];
+const views: (keyof ViewState)[] = ["authority", "territory", "lab", "reach", "root", "focus", "from", "to", "survey"];
 
 /** Whether going from one state to the other changes what is viewed (a history entry), not only how. */
 export function navigates(from: ViewState, to: ViewState): boolean {
@@ -63,8 +66,11 @@ export function App() {
   // A graph where no authority's services cooperate (open data alone) opens on what is known, territory by territory:
   // an authority's dashboard there could only say that nothing is known.
   const noServices = overview.status === "done" && overview.data.authorityRanking.every((r) => r.serviceLinks === 0);
-  const territoryView = state.territory !== null || (state.authority === null && state.root === null && noServices);
-  const authority = territoryView ? null : state.authority ?? (noServices ? null : top);
+  // A lab's balance or a policy's reach is a page of its own, opened from a node's panel; Back returns where it was opened.
+  const practiceView = state.lab !== null || state.reach !== null;
+  const territoryView = !practiceView && (state.territory !== null || (state.authority === null && state.root === null && noServices));
+  const authority = territoryView || practiceView ? null : state.authority ?? (noServices ? null : top);
+  const open = (view: "lab" | "reach", id: string) => update({ lab: view === "lab" ? id : null, reach: view === "reach" ? id : null, focus: null });
   const asOf = state.year === null ? null : `${state.year}-12-31`;
   const gaps = useQuery<GapsData>(gapsQuery, authority ? { id: authority, asOf } : null);
   const searchTerritories = useMemo(
@@ -78,7 +84,8 @@ export function App() {
 
   return (
     <>
-      <a className="skip" href="#network" data-testid="skip-to-network">{t.skipToNetwork}</a>
+      {/* Pages without a network (a lab, a policy's spread) have nowhere to skip to. */}
+      {!practiceView && <a className="skip" href="#network" data-testid="skip-to-network">{t.skipToNetwork}</a>}
       <header>
         <div>
           <h1>{t.title}</h1>
@@ -125,13 +132,24 @@ export function App() {
             )}
           </Status>
         </section>
-        {territoryView ? (
+        {practiceView ? (
+          <>
+            {state.lab && <LabView id={state.lab} lang={state.lang} t={t} onSelect={(id) => update({ focus: id })} />}
+            {state.reach && <ReachView id={state.reach} lang={state.lang} t={t} onSelect={(id) => update({ focus: id })} />}
+            {state.focus && (
+              <SidePanel id={state.focus} lang={state.lang} t={t} onClose={() => update({ focus: null })} onOpen={open}
+                onExpand={(id) => update({ lab: null, reach: null, root: id, focus: null })} onSelect={(id) => update({ focus: id })}
+                onCentre={(id) => update({ lab: null, reach: null, root: id, focus: null })} />
+            )}
+          </>
+        ) : territoryView ? (
           <TerritoryView
             territory={state.territory} focus={state.focus} lang={state.lang} t={t}
             onTerritory={(id) => update({ territory: id, focus: null })}
             onSelect={(id) => update({ focus: id })}
             // Centring on a node leaves the territory for that node's own network (an authority's, when it is one).
             onCentre={(id) => update({ territory: null, root: id, focus: null })}
+            onOpen={open}
           />
         ) : authority ? (
           <>

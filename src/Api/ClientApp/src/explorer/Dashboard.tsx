@@ -2,6 +2,7 @@
 // competition hotspots and funding. Each analysis loads on its own and says so, with a count of those ready.
 import { hotspotsQuery, serviceGapsQuery, transversalityQuery } from "../api/queries";
 import type { CooperationGap, DomainGap, Hotspot, Transversality } from "../api/types";
+import { Figure } from "./Figure";
 import { Funding } from "./Funding";
 import { GapList } from "./GapList";
 import { domainName, percent, type Lang, type Words } from "../logic/i18n";
@@ -130,21 +131,6 @@ function MissingData({ authority, services, t }: { authority: string; services: 
       <p>{t.howToFill}</p>
       <button type="button" className="link" data-testid="services-template"
         onClick={() => downloadCsv("services.csv", serviceTemplate(authority))}>{t.template}</button>
-    </div>
-  );
-}
-
-/** A headline figure with its denominator and, one click away, how it is computed. */
-function Figure({ label, value, detail, how, t, testId }: { label: string; value: string; detail: string; how: string; t: Words; testId: string }) {
-  return (
-    <div className="figure" data-testid={testId}>
-      <span className="label">{label}</span>
-      <span className="value">{value}</span>
-      <span className="detail">{detail}</span>
-      <details className="how">
-        <summary>{t.howComputed}</summary>
-        <p>{how}</p>
-      </details>
     </div>
   );
 }

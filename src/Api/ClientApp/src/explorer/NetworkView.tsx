@@ -345,6 +345,7 @@ export function NetworkView({ root, state, gaps, lang, t, update }: {
       </form>
       {state.focus && (
         <SidePanel id={state.focus} lang={lang} t={t} onClose={() => select(null)} onExpand={expand} onSelect={select}
+          onOpen={(view, id) => update({ lab: view === "lab" ? id : null, reach: view === "reach" ? id : null, focus: null })}
           onCentre={(id) => update({ root: id })} />
       )}
     </section>

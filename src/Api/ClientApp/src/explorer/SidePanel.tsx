@@ -9,7 +9,7 @@ import { useQuery } from "./useQuery";
 
 const policyTypes = ["IMPLEMENTS", "APPLIED_TO", "OWNS", "TARGETS"];
 
-export function SidePanel({ id, lang, t, onClose, onExpand, onSelect, onCentre }: {
+export function SidePanel({ id, lang, t, onClose, onExpand, onSelect, onCentre, onOpen }: {
   id: string;
   lang: Lang;
   t: Words;
@@ -17,6 +17,8 @@ export function SidePanel({ id, lang, t, onClose, onExpand, onSelect, onCentre }
   onExpand: (id: string) => void;
   onSelect: (id: string) => void;
   onCentre: (id: string) => void;
+  /** Opens a lab's balance or a policy's reach, where the page offers them. */
+  onOpen?: (view: "lab" | "reach", id: string) => void;
 }) {
   const details = useQuery<{ node: NodeDetails | null }>(nodeDetailsQuery, { id });
   const panel = useRef<HTMLElement>(null);
@@ -69,6 +71,8 @@ export function SidePanel({ id, lang, t, onClose, onExpand, onSelect, onCentre }
               <div className="actions">
                 <button type="button" onClick={() => onExpand(n.id)}>{t.expand}</button>
                 <button type="button" onClick={() => onCentre(n.id)}>{t.centre}</button>
+                {onOpen && n.__typename === "InnovationLab" && <button type="button" data-testid="open-lab" onClick={() => onOpen("lab", n.id)}>{t.seeBalance}</button>}
+                {onOpen && n.__typename === "Policy" && <button type="button" data-testid="open-reach" onClick={() => onOpen("reach", n.id)}>{t.seeReach}</button>}
               </div>
             </>
           );

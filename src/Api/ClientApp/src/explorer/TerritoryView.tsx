@@ -19,7 +19,7 @@ interface Analyses {
   cooperationGaps: { totalCount: number; nodes: CooperationGap[] };
 }
 
-export function TerritoryView({ territory, focus, lang, t, onTerritory, onSelect, onCentre }: {
+export function TerritoryView({ territory, focus, lang, t, onTerritory, onSelect, onCentre, onOpen }: {
   territory: string | null;
   focus: string | null;
   lang: Lang;
@@ -27,6 +27,7 @@ export function TerritoryView({ territory, focus, lang, t, onTerritory, onSelect
   onTerritory: (id: string) => void;
   onSelect: (id: string | null) => void;
   onCentre: (id: string) => void;
+  onOpen: (view: "lab" | "reach", id: string) => void;
 }) {
   if (territory === null) {
     return (
@@ -37,12 +38,13 @@ export function TerritoryView({ territory, focus, lang, t, onTerritory, onSelect
       </section>
     );
   }
-  return <KnownTerritory id={territory} focus={focus} lang={lang} t={t} onTerritory={onTerritory} onSelect={onSelect} onCentre={onCentre} />;
+  return <KnownTerritory id={territory} focus={focus} lang={lang} t={t} onTerritory={onTerritory} onSelect={onSelect} onCentre={onCentre} onOpen={onOpen} />;
 }
 
-function KnownTerritory({ id, focus, lang, t, onTerritory, onSelect, onCentre }: {
+function KnownTerritory({ id, focus, lang, t, onTerritory, onSelect, onCentre, onOpen }: {
   id: string; focus: string | null; lang: Lang; t: Words;
   onTerritory: (id: string) => void; onSelect: (id: string | null) => void; onCentre: (id: string) => void;
+  onOpen: (view: "lab" | "reach", id: string) => void;
 }) {
   const place = useQuery<{ node: TerritoryRef | null }>(territoryQuery, { id });
   const code = place.status === "done" ? place.data.node?.code ?? null : null;
@@ -95,7 +97,7 @@ function KnownTerritory({ id, focus, lang, t, onTerritory, onSelect, onCentre }:
         {({ scopeNetwork: n }) => <TerritoryNetwork network={n} lang={lang} t={t} focus={focus} onSelect={onSelect} />}
       </Status>
       {focus && (
-        <SidePanel id={focus} lang={lang} t={t} onClose={() => onSelect(null)} onExpand={onCentre} onSelect={onSelect} onCentre={onCentre} />
+        <SidePanel id={focus} lang={lang} t={t} onClose={() => onSelect(null)} onExpand={onCentre} onSelect={onSelect} onCentre={onCentre} onOpen={onOpen} />
       )}
     </section>
   );

@@ -4,7 +4,7 @@ import { defaultState, readState, writeState } from "./viewState";
 describe("view state in the address", () => {
   it("round-trips every field", () => {
     const state = {
-      authority: "auth:city-sa", territory: "insee:D69", root: "sse:cress", focus: "sse:garage", colour: "kind" as const, gaps: false, year: 2019,
+      authority: "auth:city-sa", territory: "insee:D69", lab: "lab:fabrique", reach: "pol:region-ess-call", root: "sse:cress", focus: "sse:garage", colour: "kind" as const, gaps: false, year: 2019,
       domains: ["SOCIAL", "TRANSPORT"], types: ["COOPERATES_WITH"], from: "a:1", to: "b:2", lang: "fr" as const,
       survey: "survey:0a1b", confirmed: true,
     };

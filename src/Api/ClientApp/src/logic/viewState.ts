@@ -7,6 +7,10 @@ export interface ViewState {
   authority: string | null;
   /** A territory's id: its view of what the open data knows there, instead of an authority's dashboard. */
   territory: string | null;
+  /** An innovation lab whose two feet (inside, outside) are shown. */
+  lab: string | null;
+  /** A policy (or service) whose spread among its authority's establishments is shown. */
+  reach: string | null;
   /** The node whose neighbourhood the network shows instead of the authority's services. */
   root: string | null;
   focus: string | null;
@@ -25,7 +29,7 @@ export interface ViewState {
 }
 
 export const defaultState: ViewState = {
-  authority: null, territory: null, root: null, focus: null, colour: "domain", gaps: true, year: null,
+  authority: null, territory: null, lab: null, reach: null, root: null, focus: null, colour: "domain", gaps: true, year: null,
   domains: [], types: [], from: null, to: null, lang: "en", survey: null, confirmed: false,
 };
 
@@ -39,6 +43,8 @@ export function readState(search: string, fallbackLang: Lang = "en"): ViewState 
   return {
     authority: q.get("authority") || null,
     territory: q.get("territory") || null,
+    lab: q.get("lab") || null,
+    reach: q.get("reach") || null,
     root: q.get("root") || null,
     focus: q.get("focus") || null,
     colour: q.get("colour") === "kind" ? "kind" : "domain",
@@ -59,6 +65,8 @@ export function writeState(state: ViewState): string {
   const q = new URLSearchParams();
   if (state.authority) q.set("authority", state.authority);
   if (state.territory) q.set("territory", state.territory);
+  if (state.lab) q.set("lab", state.lab);
+  if (state.reach) q.set("reach", state.reach);
   if (state.root) q.set("root", state.root);
   if (state.focus) q.set("focus", state.focus);
   if (state.colour !== defaultState.colour) q.set("colour", state.colour);
