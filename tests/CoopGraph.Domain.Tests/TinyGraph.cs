@@ -56,9 +56,11 @@ public sealed class TinyGraph
         return this;
     }
 
-    public TinyGraph PolicyOf(string id, string owner, params PolicyDomain[] domains)
+    public TinyGraph PolicyOf(string id, string owner, params PolicyDomain[] domains) => PolicyOf(id, owner, Instrument.Subsidy, domains);
+
+    public TinyGraph PolicyOf(string id, string owner, Instrument instrument, params PolicyDomain[] domains)
     {
-        Add(new Policy { Id = id, Name = id, Instrument = Instrument.Subsidy, Domains = domains });
+        Add(new Policy { Id = id, Name = id, Instrument = instrument, Domains = domains });
         return Link(LinkType.Owns, owner, id);
     }
 

@@ -20,6 +20,7 @@ public sealed class QueryType : ObjectGraphType
         LinkRootFields.AddQueries(this);
         PolicyRootFields.AddQueries(this);
         ThemeRootFields.AddQueries(this);
+        BeneficiaryGroups.BeneficiaryGroupRootFields.AddQueries(this);
         TerritoryRootFields.AddQueries(this);
         AnalyticsRootFields.AddQueries(this);
         Access.ViewerRootFields.AddQueries(this);
@@ -35,6 +36,7 @@ public sealed class MutationType : ObjectGraphType
         Description = "Writes, in atomic batches: every item is checked and nothing is written when any is refused.";
         ActorRootFields.AddMutations(this);
         ThemeRootFields.AddMutations(this);
+        BeneficiaryGroups.BeneficiaryGroupRootFields.AddMutations(this);
         PolicyRootFields.AddMutations(this);
         TerritoryRootFields.AddMutations(this);
         LinkRootFields.AddMutations(this);

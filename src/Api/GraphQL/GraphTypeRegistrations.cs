@@ -1,6 +1,7 @@
 using CoopGraph.Api.GraphQL;
 using CoopGraph.Api.GraphQL.Actors;
 using CoopGraph.Api.GraphQL.Analytics;
+using CoopGraph.Api.GraphQL.BeneficiaryGroups;
 using CoopGraph.Api.GraphQL.Common;
 using CoopGraph.Api.GraphQL.Links;
 using CoopGraph.Api.GraphQL.Nodes;
@@ -34,7 +35,7 @@ public static class GraphTypeRegistrations
             typeof(LinkGraphType), typeof(LinkEdgeType), typeof(LinkConnectionType), typeof(LinkFilterType), typeof(LinkInputType),
             // Policies, themes, territories
             typeof(PolicyType), typeof(PolicyEdgeType), typeof(PolicyConnectionType), typeof(PolicyFilterType), typeof(PolicyInputType),
-            typeof(ThemeType), typeof(ThemeEdgeType), typeof(ThemeConnectionType), typeof(ThemeFilterType), typeof(ThemeInputType),
+            typeof(ThemeType), typeof(BeneficiaryGroupType), typeof(BeneficiaryGroupInputType), typeof(InvolvementStageType), typeof(ThemeEdgeType), typeof(ThemeConnectionType), typeof(ThemeFilterType), typeof(ThemeInputType),
             typeof(TerritoryType), typeof(TerritoryEdgeType), typeof(TerritoryConnectionType), typeof(TerritoryFilterType), typeof(TerritoryInputType),
             // Surveys
             typeof(CoopGraph.Api.GraphQL.Surveys.SurveyType), typeof(CoopGraph.Api.GraphQL.Surveys.SurveyStatusType),
@@ -48,7 +49,7 @@ public static class GraphTypeRegistrations
             // Analytics
             typeof(ScopeInputType), typeof(DomainPairCellType), typeof(BridgeScoreType), typeof(TransversalityPointType), typeof(TransversalityReportType),
             typeof(GapReasonKindType), typeof(GapReasonType), typeof(CooperationGapType), typeof(CooperationGapEdgeType), typeof(CooperationGapConnectionType),
-            typeof(DomainGapType), typeof(CompetitionHotspotType), typeof(FundingGroupType), typeof(FundingSummaryType), typeof(FundingRowType), typeof(AuthorityRankType), typeof(PathGraphType), typeof(BrokerScoreType), typeof(CommunityType), typeof(CommunityReportType), typeof(ScopeNetworkType), typeof(TerritoryActorsType), typeof(DomainEiType), typeof(ReachType), typeof(LabBalanceType), typeof(LabBalancePointType), typeof(GroupCooperationType), typeof(InstrumentEffectType), typeof(InstrumentSummaryType), typeof(AdoptionPointType), typeof(ReachedActorType),
+            typeof(DomainGapType), typeof(CompetitionHotspotType), typeof(FundingGroupType), typeof(FundingSummaryType), typeof(FundingRowType), typeof(AuthorityRankType), typeof(PathGraphType), typeof(BrokerScoreType), typeof(CommunityType), typeof(CommunityReportType), typeof(ScopeNetworkType), typeof(TerritoryActorsType), typeof(DomainEiType), typeof(ReachType), typeof(LabBalanceType), typeof(LabBalancePointType), typeof(ParticipationType), typeof(StageCountType), typeof(ParticipationByDomainType), typeof(ParticipationByInstrumentType), typeof(InvolvementType), typeof(GroupCooperationType), typeof(InstrumentEffectType), typeof(InstrumentSummaryType), typeof(AdoptionPointType), typeof(ReachedActorType),
             typeof(NodeKindType), typeof(KindCountType), typeof(LinkTypeCountType),
             // Access
             typeof(CoopGraph.Api.GraphQL.Access.ViewerType),

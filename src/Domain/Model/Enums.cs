@@ -51,6 +51,16 @@ public enum CooperationKind
     Consortium,
 }
 
+/// <summary>When in a policy's life its beneficiaries were involved: upstream (reframing, design, test) or not.</summary>
+public enum InvolvementStage
+{
+    Reframing,
+    Design,
+    Test,
+    Deployment,
+    Evaluation,
+}
+
 public enum ApplicationOutcome
 {
     Won,

@@ -41,4 +41,7 @@ public sealed record Link
 
     /// <summary>APPLIED_TO only.</summary>
     public ApplicationOutcome? Outcome { get; init; }
+
+    /// <summary>INVOLVES only, and required there: the stage at which the group was involved.</summary>
+    public InvolvementStage? Stage { get; init; }
 }

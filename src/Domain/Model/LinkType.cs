@@ -14,4 +14,7 @@ public enum LinkType : byte
     LocatedIn,
     MemberOf,
     HostedBy,
+
+    /// <summary>A policy (or a lab's project, as a policy) involves a group of its beneficiaries at one stage.</summary>
+    Involves,
 }

@@ -13,4 +13,7 @@ public enum NodeKind
     Policy,
     Theme,
     Territory,
+
+    /// <summary>A group of a policy's beneficiaries ("young jobseekers without a car"): groups, never persons.</summary>
+    BeneficiaryGroup,
 }

@@ -114,6 +114,11 @@ public static class ItemRules
         NotApplicable(link.Domain is not null && link.Type != LinkType.Funds, "domain", link.Type, path, errors);
         NotApplicable(link.Year is not null && link.Type is not (LinkType.Funds or LinkType.AppliedTo), "year", link.Type, path, errors);
         NotApplicable(link.Outcome is not null && link.Type != LinkType.AppliedTo, "outcome", link.Type, path, errors);
+        NotApplicable(link.Stage is not null && link.Type != LinkType.Involves, "stage", link.Type, path, errors);
+        if (link.Type == LinkType.Involves && link.Stage is null)
+        {
+            errors.Add(new(UserErrorCodes.InvalidValue, "An INVOLVES link needs its stage (REFRAMING, DESIGN, TEST, DEPLOYMENT or EVALUATION).", [.. path, "stage"]));
+        }
         if (link.Intensity is { } intensity && intensity is < Limits.MinIntensity or > Limits.MaxIntensity)
         {
             errors.Add(new(UserErrorCodes.InvalidValue, $"intensity must be between {Limits.MinIntensity} and {Limits.MaxIntensity}.", [.. path, "intensity"]));

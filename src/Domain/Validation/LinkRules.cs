@@ -29,6 +29,7 @@ public static class LinkRules
         // A programme may be run by an association (La Transfo, by La 27e Région), a foundation or a company, not only by a public body.
         LinkType.Owns => Actors,
         LinkType.Targets => [NodeKind.Policy],
+        LinkType.Involves => [NodeKind.Policy],
         _ => Actors,
     };
 
@@ -40,11 +41,15 @@ public static class LinkRules
         LinkType.Targets => [NodeKind.Theme, NodeKind.Territory, .. Actors],
         LinkType.LocatedIn => [NodeKind.Territory],
         LinkType.HostedBy when source == NodeKind.InnovationLab => [NodeKind.Authority],
+        LinkType.Involves => [NodeKind.BeneficiaryGroup],
         _ => Actors,
     };
 
-    /// <summary>Types for which one pair of ends carries at most one link; FUNDS and APPLIED_TO repeat over the years.</summary>
-    public static bool IsUniquePerEnds(LinkType type) => type is not (LinkType.Funds or LinkType.AppliedTo);
+    /// <summary>
+    /// Types for which one pair of ends carries at most one link; FUNDS and APPLIED_TO repeat over the years, INVOLVES
+    /// once per stage.
+    /// </summary>
+    public static bool IsUniquePerEnds(LinkType type) => type is not (LinkType.Funds or LinkType.AppliedTo or LinkType.Involves);
 
     public static bool IsSymmetric(LinkType type) => type == LinkType.CooperatesWith;
 

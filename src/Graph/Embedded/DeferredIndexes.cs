@@ -39,7 +39,7 @@ internal static class DeferredIndexes
     public const string IntegritySql =
         """
         CREATE UNIQUE INDEX IF NOT EXISTS ux_links_id ON links (id);
-        CREATE UNIQUE INDEX IF NOT EXISTS ux_links_ends ON links (source_id, target_id, type) WHERE type NOT IN ('FUNDS', 'APPLIED_TO');
+        CREATE UNIQUE INDEX IF NOT EXISTS ux_links_ends ON links (source_id, target_id, type) WHERE type NOT IN ('FUNDS', 'APPLIED_TO', 'INVOLVES');
         """;
 
     public const string RestoreSql = IntegritySql +

@@ -88,7 +88,7 @@ public sealed partial class EmbeddedGraphStore
         """
         , ranked AS (SELECT *, ROW_NUMBER() OVER (PARTITION BY node_id ORDER BY seq) AS rn FROM adj WHERE seq > @after)
         SELECT l.node_id, l.id, l.type, l.source_id, l.target_id, l.since, l.until, l.note, l.source, l.coop_kind, l.intensity,
-               l.instrument, l.amount, l.year, l.outcome, l.seq, l.private_to, l.domain
+               l.instrument, l.amount, l.year, l.outcome, l.seq, l.private_to, l.domain, l.stage
         FROM ranked l WHERE l.rn <= @take ORDER BY l.node_id, l.seq
         """;
 

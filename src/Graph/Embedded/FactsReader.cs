@@ -39,7 +39,7 @@ internal static class FactsReader
         )
         SELECT l.type, l.source_id, l.target_id, l.id, l.private_to
         FROM k CROSS JOIN links l INDEXED BY ux_links_ends
-        WHERE l.type = k.type AND l.source_id = k.source_id AND l.target_id = k.target_id AND l.type NOT IN ('FUNDS', 'APPLIED_TO')
+        WHERE l.type = k.type AND l.source_id = k.source_id AND l.target_id = k.target_id AND l.type NOT IN ('FUNDS', 'APPLIED_TO', 'INVOLVES')
         """;
 
     public static async Task<StoreFacts> ReadAsync(SqliteConnection connection, SqliteTransaction transaction, FactsRequest request, CancellationToken ct)

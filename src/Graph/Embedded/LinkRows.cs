@@ -9,14 +9,14 @@ internal static class LinkRows
 {
     public const string Columns =
         "l.id, l.type, l.source_id, l.target_id, l.since, l.until, l.note, l.source, l.coop_kind, l.intensity, " +
-        "l.instrument, l.amount, l.year, l.outcome, l.seq, l.private_to, l.domain";
+        "l.instrument, l.amount, l.year, l.outcome, l.seq, l.private_to, l.domain, l.stage";
 
     public const int SeqOrdinal = 14;
 
     private const string Insert =
         """
-        INSERT INTO links (id, type, source_id, target_id, since, until, note, source, coop_kind, intensity, instrument, amount, year, outcome, private_to, domain)
-        VALUES (@id, @type, @source_id, @target_id, @since, @until, @note, @source, @coop_kind, @intensity, @instrument, @amount, @year, @outcome, @private_to, @domain)
+        INSERT INTO links (id, type, source_id, target_id, since, until, note, source, coop_kind, intensity, instrument, amount, year, outcome, private_to, domain, stage)
+        VALUES (@id, @type, @source_id, @target_id, @since, @until, @note, @source, @coop_kind, @intensity, @instrument, @amount, @year, @outcome, @private_to, @domain, @stage)
         """;
 
     /// <summary>For links known to be new: no conflict clause, which SQLite accepts only when a unique index on id exists.</summary>
@@ -29,7 +29,7 @@ internal static class LinkRows
             source_id = excluded.source_id, target_id = excluded.target_id, since = excluded.since, until = excluded.until,
             note = excluded.note, source = excluded.source, coop_kind = excluded.coop_kind, intensity = excluded.intensity,
             instrument = excluded.instrument, amount = excluded.amount, year = excluded.year, outcome = excluded.outcome,
-            private_to = excluded.private_to, domain = excluded.domain
+            private_to = excluded.private_to, domain = excluded.domain, stage = excluded.stage
         """;
 
     /// <summary>For links implied by a relation field: an existing link keeps what upsertLinks gave it.</summary>
@@ -39,7 +39,7 @@ internal static class LinkRows
     public static readonly IReadOnlyList<string> Parameters =
     [
         "@id", "@type", "@source_id", "@target_id", "@since", "@until", "@note", "@source", "@coop_kind", "@intensity",
-        "@instrument", "@amount", "@year", "@outcome", "@private_to", "@domain",
+        "@instrument", "@amount", "@year", "@outcome", "@private_to", "@domain", "@stage",
     ];
 
     public static void Bind(EncodedRows row, Link link)
@@ -60,6 +60,7 @@ internal static class LinkRows
         row[13] = DbEnum(link.Outcome);
         row[14] = link.PrivateTo;
         row[15] = DbEnum(link.Domain);
+        row[16] = DbEnum(link.Stage);
     }
 
     /// <summary>
@@ -109,5 +110,6 @@ internal static class LinkRows
         Outcome = r.Enum<ApplicationOutcome>(offset + 13),
         PrivateTo = r.Text(offset + 15),
         Domain = r.Enum<PolicyDomain>(offset + 16),
+        Stage = r.Enum<InvolvementStage>(offset + 17),
     };
 }

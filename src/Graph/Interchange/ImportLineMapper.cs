@@ -27,6 +27,7 @@ internal static class ImportLineMapper
                     "THEME" => new ImportLine(number, Node: InputMappers.Theme(input, path, errors)),
                     "POLICY" => new ImportLine(number, Node: InputMappers.Policy(input, path, errors)),
                     "TERRITORY" => new ImportLine(number, Node: InputMappers.Territory(input, path, errors)),
+                    "BENEFICIARY_GROUP" => new ImportLine(number, Node: InputMappers.BeneficiaryGroup(input, path, errors)),
                     var kind => new ImportLine(number, Problem: $"Unknown kind '{kind ?? "(missing)"}'."),
                 },
                 "link" => new ImportLine(number, Link: InputMappers.Link(input, path, errors)),

@@ -102,6 +102,10 @@ public static class InputMappers
         }, input),
         path);
 
+    public static NodeUpsert BeneficiaryGroup(InputReader input, IReadOnlyList<object> path, List<UserError> errors) => new(
+        Common(new BeneficiaryGroup { Id = input.String("id") ?? "", Name = input.String("name") ?? "" }, input),
+        path);
+
     public static NodeUpsert Territory(InputReader input, IReadOnlyList<object> path, List<UserError> errors) => new(
         Common(new Territory
         {
@@ -143,9 +147,11 @@ public static class InputMappers
         var source = input.String("sourceId") ?? "";
         var target = input.String("targetId") ?? "";
         var id = input.String("id");
+        var stage = input.Enum<InvolvementStage>("stage");
         var link = new Link
         {
-            Id = id ?? LinkIds.Derive(type, source, target),
+            // A policy involves a group once per stage: the stage is part of a derived id.
+            Id = id ?? LinkIds.Derive(type, source, target, type == LinkType.Involves ? stage?.ToString() : null),
             Type = type,
             SourceId = source,
             TargetId = target,
@@ -159,6 +165,7 @@ public static class InputMappers
             Domain = input.Enum<PolicyDomain>("domain"),
             Year = input.Value<int>("year"),
             Outcome = input.Enum<ApplicationOutcome>("outcome"),
+            Stage = stage,
             Source = input.String("source"),
             PrivateTo = input.String("privateTo"),
         };

@@ -128,6 +128,7 @@ public sealed class NdjsonGraphWriter(Stream stream) : IGraphSink, IDisposable
             _json.WriteNumber("year", year);
         }
         Optional("outcome", link.Outcome is { } outcome ? ConstantCase.From(outcome.ToString()) : null);
+        Optional("stage", link.Stage is { } stage ? ConstantCase.From(stage.ToString()) : null);
         Optional("source", link.Source);
         Optional("privateTo", link.PrivateTo);
         EndLine();

@@ -24,7 +24,7 @@ public sealed class NdjsonLineReader
         "op", "what", "kind", "id", "name", "description", "tags", "source", "domain", "domains", "authorityId",
         "territoryCode", "themeIds", "legalForm", "siren", "level", "code", "population", "universityKind", "parentId", "directionId",
         "instrument", "budget", "start", "end", "ownerId", "type", "sourceId", "targetId", "since", "until", "note",
-        "intensity", "amount", "year", "outcome", "privateTo", "founded", "decisionMaking",
+        "intensity", "amount", "year", "outcome", "privateTo", "founded", "decisionMaking", "stage",
     ];
 
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> KnownFieldsBySpan =
@@ -32,7 +32,7 @@ public sealed class NdjsonLineReader
 
     // Fields whose values repeat from line to line (enum names, the source of a dataset): kept once each.
     private static readonly HashSet<string> RepeatedValueFields =
-        ["op", "what", "kind", "type", "domain", "domains", "level", "legalForm", "universityKind", "instrument", "outcome", "source", "privateTo"];
+        ["op", "what", "kind", "type", "domain", "domains", "level", "legalForm", "universityKind", "instrument", "outcome", "stage", "source", "privateTo"];
 
     private const int MaxRepeatedValues = 4096;
 

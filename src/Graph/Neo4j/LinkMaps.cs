@@ -29,6 +29,7 @@ internal static class LinkMaps
             ["domain"] = link.Domain?.ToString(),
             ["year"] = link.Year,
             ["outcome"] = link.Outcome?.ToString(),
+            ["stage"] = link.Stage?.ToString(),
             ["privateTo"] = link.PrivateTo,
         },
     };
@@ -66,6 +67,7 @@ internal static class LinkMaps
             Domain = p.Enum<PolicyDomain>("domain"),
             Year = p.Int("year"),
             Outcome = p.Enum<ApplicationOutcome>("outcome"),
+            Stage = p.Enum<InvolvementStage>("stage"),
         };
     }
 

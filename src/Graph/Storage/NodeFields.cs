@@ -90,6 +90,7 @@ internal readonly record struct NodeFields
                 Budget = Budget, Start = Start, End = End,
             },
             NodeKind.Theme => new Theme { Id = Id, Name = Name, Domain = Domains.ToList()[0] },
+            NodeKind.BeneficiaryGroup => new BeneficiaryGroup { Id = Id, Name = Name },
             NodeKind.Territory => new Territory
             {
                 Id = Id, Name = Name, Code = Code ?? throw Missing("code"), Level = Parse<TerritoryLevel>(Level), ParentId = ParentId,

@@ -120,6 +120,7 @@ public abstract partial class StoreContract
             new Establishment { Id = "uai:0440001A", Name = "Lycée", Uai = "0440001A", Category = EstablishmentCategory.VocationalLycee, Public = false },
             new Policy { Id = "pol:p", Name = "Plan", Domains = [PolicyDomain.Transport, PolicyDomain.Youth], Instrument = Instrument.CallForProjects, Budget = 1_250_000.50m, Start = new DateOnly(2021, 1, 1), End = new DateOnly(2026, 12, 31) },
             Theme("theme:t"),
+            new BeneficiaryGroup { Id = "group:g", Name = "Jeunes sans voiture", Description = "Un groupe, jamais une personne." },
         ];
         var funds = new Link
         {
@@ -131,6 +132,9 @@ public abstract partial class StoreContract
         // Any actor may fund (a foundation, an association that redistributes); co-contractors form a consortium.
         var redistributed = new Link { Id = "funds-2", Type = LinkType.Funds, SourceId = "sse:x", TargetId = "uai:0440001A", Instrument = Instrument.Subsidy, Amount = 800m, Year = 2024 };
         var consortium = new Link { Id = LinkIds.Derive(LinkType.CooperatesWith, "org:o", "sse:x"), Type = LinkType.CooperatesWith, SourceId = "org:o", TargetId = "sse:x", CooperationKind = CooperationKind.Consortium };
+        // A policy involves a group once per stage: two links between the same ends.
+        var designed = new Link { Id = "involves-design", Type = LinkType.Involves, SourceId = "pol:p", TargetId = "group:g", Stage = InvolvementStage.Design, Since = new DateOnly(2020, 5, 1) };
+        var evaluated = new Link { Id = "involves-evaluation", Type = LinkType.Involves, SourceId = "pol:p", TargetId = "group:g", Stage = InvolvementStage.Evaluation };
         var batch = new GraphBatch
         {
             Nodes = nodes.Select((n, i) => new NodeUpsert(n, ["input", i])
@@ -141,12 +145,13 @@ public abstract partial class StoreContract
             [
                 new LinkUpsert(funds, true, ["links", 0]), new LinkUpsert(coop, false, ["links", 1]),
                 new LinkUpsert(redistributed, true, ["links", 2]), new LinkUpsert(consortium, false, ["links", 3]),
+                new LinkUpsert(designed, true, ["links", 4]), new LinkUpsert(evaluated, true, ["links", 5]),
             ],
         };
 
         var result = await store.Graph.WriteAsync(batch, Ct);
         var stored = (await store.Graph.GetNodesAsync(Viewer.Everything, nodes.Select(n => n.Id).ToList(), Ct)).ToDictionary(n => n.Id);
-        var links = (await store.Graph.GetLinksAsync(Viewer.Everything, [funds.Id, coop.Id, redistributed.Id, consortium.Id], Ct)).ToDictionary(l => l.Id);
+        var links = (await store.Graph.GetLinksAsync(Viewer.Everything, [funds.Id, coop.Id, redistributed.Id, consortium.Id, designed.Id, evaluated.Id], Ct)).ToDictionary(l => l.Id);
 
         Assert.True(result.Succeeded, string.Join("; ", result.Errors.Select(e => e.Message)));
         foreach (var node in nodes)
@@ -160,6 +165,8 @@ public abstract partial class StoreContract
         Assert.Equal((CooperationKind.CoConstruction, 4), (links[coop.Id].CooperationKind!.Value, links[coop.Id].Intensity!.Value));
         Assert.Equal(redistributed, links[redistributed.Id]);
         Assert.Equal(CooperationKind.Consortium, links[consortium.Id].CooperationKind);
+        Assert.Equal(designed, links[designed.Id]);
+        Assert.Equal(evaluated, links[evaluated.Id]);
         var responsible = await store.Graph.GetNeighbourIdsAsync(Viewer.Everything, ["uai:0440001A"], LinkType.PartOf, LinkDirection.Outgoing, Ct);
         Assert.Equal(["auth:a"], responsible["uai:0440001A"]);
     }

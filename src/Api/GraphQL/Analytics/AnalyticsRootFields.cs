@@ -9,6 +9,7 @@ using CoopGraph.Domain.Analytics.Competition;
 using CoopGraph.Domain.Analytics.Funding;
 using CoopGraph.Domain.Analytics.Gaps;
 using CoopGraph.Domain.Analytics.Labs;
+using CoopGraph.Domain.Analytics.Participation;
 using CoopGraph.Domain.Analytics.Paths;
 using CoopGraph.Domain.Analytics.Ranking;
 using CoopGraph.Domain.Analytics.Reach;
@@ -327,6 +328,28 @@ public static class AnalyticsRootFields
                 return balances
                     .OrderBy(b => b.Value.Imbalance is null).ThenBy(b => b.Value.Imbalance)
                     .ThenBy(b => projection.Ids[b.Value.Lab], StringComparer.Ordinal);
+            });
+
+        query.Field<NonNullGraphType<ParticipationType>>("participation")
+            .Description("Users involved upstream: the share of the policies in scope that involved groups of beneficiaries at each stage, before deployment, " +
+                "or at evaluation only, by domain and by instrument.")
+            .ScopeArgument()
+            .ResolveAsync(async c =>
+            {
+                var projection = await c.ProjectionAsync();
+                var scope = c.ReadScope();
+                var members = scope.KeepsEveryActor ? null : ScopeResolver.Members(projection, scope).ToHashSet();
+                var policies = ParticipationSummary.Policies(projection, members);
+                var stages = new Dictionary<int, IReadOnlySet<InvolvementStage>>();
+                foreach (var policy in policies)
+                {
+                    var page = await c.Loaders().LinksOf(projection.Ids[policy], [LinkType.Involves], new PageRequest(Paging.Paging.MaxFirst)).GetResultAsync(c.CancellationToken);
+                    var valid = (page?.Items ?? []).Select(i => i.Item)
+                        .Where(l => l.Stage is not null && (scope.Day is not { } day || ((l.Since?.DayNumber ?? int.MinValue) <= day && day <= (l.Until?.DayNumber ?? int.MaxValue))))
+                        .Select(l => l.Stage!.Value).ToHashSet();
+                    stages[policy] = valid;
+                }
+                return ParticipationSummary.Summarise(projection, policies, stages);
             });
 
         query.Field<NonNullGraphType<CommunityReportType>>("communities")

@@ -41,6 +41,7 @@ public sealed class LinkTypeType : EnumerationGraphType<LinkType>
             [LinkType.LocatedIn] = "An actor is located in a territory.",
             [LinkType.MemberOf] = "An actor is a member of a network or federation (another actor).",
             [LinkType.HostedBy] = "An innovation lab is hosted by an authority.",
+            [LinkType.Involves] = "A policy involves a group of its beneficiaries at one stage (stage on the link; one link per stage).",
         });
     }
 }
@@ -173,6 +174,22 @@ public sealed class EstablishmentCategoryType : EnumerationGraphType<Establishme
     }
 }
 
+public sealed class InvolvementStageType : EnumerationGraphType<InvolvementStage>
+{
+    public InvolvementStageType()
+    {
+        Description = "When a policy involved its beneficiaries: upstream (reframing, design, test) or once it runs (deployment, evaluation).";
+        this.Describe(new Dictionary<InvolvementStage, string>
+        {
+            [InvolvementStage.Reframing] = "Reframing the problem, before any answer is chosen.",
+            [InvolvementStage.Design] = "Designing the answer.",
+            [InvolvementStage.Test] = "Testing it before it is deployed (a prototype, a pilot).",
+            [InvolvementStage.Deployment] = "Deploying it.",
+            [InvolvementStage.Evaluation] = "Evaluating it once it runs.",
+        });
+    }
+}
+
 public sealed class ApplicationOutcomeType : EnumerationGraphType<ApplicationOutcome>
 {
     public ApplicationOutcomeType()
@@ -208,7 +225,7 @@ public sealed class NodeKindType : EnumerationGraphType<NodeKind>
 {
     public NodeKindType()
     {
-        Description = "Every kind of node: the actor kinds, and policies, themes and territories.";
+        Description = "Every kind of node: the actor kinds, and policies, themes, territories and beneficiary groups.";
         this.Describe(new Dictionary<NodeKind, string>
         {
             [NodeKind.Authority] = "A local or public authority (Authority).",
@@ -221,6 +238,7 @@ public sealed class NodeKindType : EnumerationGraphType<NodeKind>
             [NodeKind.Policy] = "A public policy or programme (Policy).",
             [NodeKind.Theme] = "An issue area (Theme).",
             [NodeKind.Territory] = "A place of the territorial tree (Territory).",
+            [NodeKind.BeneficiaryGroup] = "A group of a policy's beneficiaries, never a person (BeneficiaryGroup).",
         });
     }
 }

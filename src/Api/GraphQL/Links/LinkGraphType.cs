@@ -25,6 +25,7 @@ public sealed class LinkGraphType : ObjectGraphType<Link>
         Field<PolicyDomainType>("domain").Description("FUNDS only: the policy domain the funding serves, when known (given, or read from the grant's purpose by the open-data import).").Resolve(c => c.Source.Domain);
         Field<IntGraphType>("year").Description("FUNDS and APPLIED_TO.").Resolve(c => c.Source.Year);
         Field<ApplicationOutcomeType>("outcome").Description("APPLIED_TO only.").Resolve(c => c.Source.Outcome);
+        Field<InvolvementStageType>("stage").Description("INVOLVES only: the stage at which the group was involved.").Resolve(c => c.Source.Stage);
         Field<StringGraphType>("note").Description("A free note.").Resolve(c => c.Source.Note);
         Field<Actors.AuthorityType>("privateTo").Description(NodeFields.PrivateTo).Resolve(c => Actors.ActorFields.PrivateTo(c.Loaders(), c.Source.PrivateTo));
         Field<StringGraphType>("origin").Description("Where the link comes from (a dataset, a partner tool).").Resolve(c => c.Source.Source);

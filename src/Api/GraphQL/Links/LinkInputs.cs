@@ -23,6 +23,7 @@ public sealed class LinkInputType : InputObjectGraphType
         Field<PolicyDomainType>("domain").Description("FUNDS only: the policy domain the funding serves; without it, the funding counts in its funder's domains.");
         Field<IntGraphType>("year").Description("FUNDS and APPLIED_TO: the year of the funding or of the application.");
         Field<ApplicationOutcomeType>("outcome").Description("APPLIED_TO only: what became of the application.");
+        Field<InvolvementStageType>("stage").Description("INVOLVES only, and required there: the stage at which the policy involves the group (one link per stage).");
         Field<StringGraphType>("source").Description("Where the data comes from.");
         Field<IdGraphType>("privateTo").Description(Nodes.NodeFields.PrivateToInput);
     }

@@ -1,5 +1,6 @@
 using CoopGraph.Api.GraphQL.Actors;
 using CoopGraph.Api.GraphQL.Common;
+using CoopGraph.Api.GraphQL.Loading;
 using CoopGraph.Api.GraphQL.Nodes;
 using CoopGraph.Domain.Model;
 using CoopGraph.Graph;
@@ -28,6 +29,10 @@ public sealed class PolicyType : ObjectGraphType<Policy>
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<NodeInterface>>>>("funders").Description("The actors and policies that FUND it, each once.")
             .Resolve(c => c.Loaders().NeighbourNodes(c.Source.Id, LinkType.Funds, LinkDirection.Incoming));
         Field<AuthorityType>("privateTo").Description(NodeFields.PrivateTo).Resolve(c => ActorFields.PrivateTo(c.Loaders(), c.Source.PrivateTo));
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<Analytics.InvolvementType>>>>("involvement")
+            .Description("The groups of beneficiaries it INVOLVES and at which stage, in stage order.")
+            .Resolve(c => c.Loaders().LinksOf(c.Source.Id, [LinkType.Involves], new PageRequest(Paging.Paging.MaxFirst))
+                .Then(page => (page?.Items ?? []).Select(i => i.Item).OrderBy(l => l.Stage).ThenBy(l => l.TargetId, StringComparer.Ordinal).ToList()));
         NodeFields.AddThemes(this, LinkType.Targets);
         NodeFields.AddLinks(this);
     }

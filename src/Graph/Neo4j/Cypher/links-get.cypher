@@ -35,6 +35,9 @@ CALL (id) {
   UNION
   MATCH (s:Node)-[r:HOSTED_BY {id: id}]->(t:Node)
   RETURN r, s, t
+  UNION
+  MATCH (s:Node)-[r:INVOLVES {id: id}]->(t:Node)
+  RETURN r, s, t
 }
 WITH r, s, t
 WHERE ($seeAll OR r.privateTo IS NULL OR r.privateTo = $viewer)

@@ -36,3 +36,6 @@ FOREACH (_ IN CASE WHEN row.type = 'MEMBER_OF' THEN [1] ELSE [] END |
 FOREACH (_ IN CASE WHEN row.type = 'HOSTED_BY' THEN [1] ELSE [] END |
   MERGE (s)-[r:HOSTED_BY {id: row.id}]->(t)
     ON CREATE SET r += row.props, r.seq = row.seq, r.since = date(row.since), r.until = date(row.until))
+FOREACH (_ IN CASE WHEN row.type = 'INVOLVES' THEN [1] ELSE [] END |
+  MERGE (s)-[r:INVOLVES {id: row.id}]->(t)
+    ON CREATE SET r += row.props, r.seq = row.seq, r.since = date(row.since), r.until = date(row.until))

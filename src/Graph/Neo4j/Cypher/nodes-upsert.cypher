@@ -14,3 +14,4 @@ FOREACH (_ IN CASE WHEN row.kind = 'Establishment' THEN [1] ELSE [] END | SET n:
 FOREACH (_ IN CASE WHEN row.kind = 'Policy' THEN [1] ELSE [] END | SET n:Policy)
 FOREACH (_ IN CASE WHEN row.kind = 'Theme' THEN [1] ELSE [] END | SET n:Theme)
 FOREACH (_ IN CASE WHEN row.kind = 'Territory' THEN [1] ELSE [] END | SET n:Territory)
+FOREACH (_ IN CASE WHEN row.kind = 'BeneficiaryGroup' THEN [1] ELSE [] END | SET n:BeneficiaryGroup)

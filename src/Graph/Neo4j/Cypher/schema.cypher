@@ -30,6 +30,7 @@ CREATE CONSTRAINT link_id_targets IF NOT EXISTS FOR ()-[r:TARGETS]-() REQUIRE r.
 CREATE CONSTRAINT link_id_located_in IF NOT EXISTS FOR ()-[r:LOCATED_IN]-() REQUIRE r.id IS UNIQUE;
 CREATE CONSTRAINT link_id_member_of IF NOT EXISTS FOR ()-[r:MEMBER_OF]-() REQUIRE r.id IS UNIQUE;
 CREATE CONSTRAINT link_id_hosted_by IF NOT EXISTS FOR ()-[r:HOSTED_BY]-() REQUIRE r.id IS UNIQUE;
+CREATE CONSTRAINT link_id_involves IF NOT EXISTS FOR ()-[r:INVOLVES]-() REQUIRE r.id IS UNIQUE;
 CREATE INDEX link_seq_cooperates_with IF NOT EXISTS FOR ()-[r:COOPERATES_WITH]-() ON (r.seq);
 CREATE INDEX link_seq_funds IF NOT EXISTS FOR ()-[r:FUNDS]-() ON (r.seq);
 CREATE INDEX link_seq_part_of IF NOT EXISTS FOR ()-[r:PART_OF]-() ON (r.seq);
@@ -41,6 +42,7 @@ CREATE INDEX link_seq_targets IF NOT EXISTS FOR ()-[r:TARGETS]-() ON (r.seq);
 CREATE INDEX link_seq_located_in IF NOT EXISTS FOR ()-[r:LOCATED_IN]-() ON (r.seq);
 CREATE INDEX link_seq_member_of IF NOT EXISTS FOR ()-[r:MEMBER_OF]-() ON (r.seq);
 CREATE INDEX link_seq_hosted_by IF NOT EXISTS FOR ()-[r:HOSTED_BY]-() ON (r.seq);
+CREATE INDEX link_seq_involves IF NOT EXISTS FOR ()-[r:INVOLVES]-() ON (r.seq);
 // Search on names and descriptions, accents folded ("epicerie" finds "Épicerie").
 CREATE FULLTEXT INDEX node_text IF NOT EXISTS FOR (n:Node) ON EACH [n.name, n.description]
   OPTIONS { indexConfig: { `fulltext.analyzer`: 'standard-folding' } };
