@@ -101,4 +101,28 @@ public sealed class PracticeViewsTests(ExplorerServer server) : IClassFixture<Ex
         await Expect(page.GetByTestId("reach-share").Locator(".value")).ToHaveTextAsync("60\u202f%");
         await Expect(grid.GetByRole(AriaRole.Button, new() { Name = "Lycée 3\u00a0: non touché" })).ToBeVisibleAsync();
     }
+
+    [BrowserFact]
+    public async Task A_policys_panel_says_which_beneficiaries_it_involved_and_when()
+    {
+        var group = new NodeUpsert(new BeneficiaryGroup { Id = "test:tenants", Name = "Locataires du quartier Bel-Air" }, ["group"]);
+        Link Involves(InvolvementStage stage, int? year) => new()
+        {
+            Id = $"test:involves:{stage}", Type = LinkType.Involves, SourceId = "pol:city-participatory-budget", TargetId = "test:tenants", Stage = stage,
+            Since = year is { } y ? new DateOnly(y, 2, 1) : null,
+        };
+        var written = await server.Services.GetRequiredService<IGraphStore>().WriteAsync(new GraphBatch
+        {
+            Nodes = [group],
+            Links = [new LinkUpsert(Involves(InvolvementStage.Design, 2021), true, ["links", 0]), new LinkUpsert(Involves(InvolvementStage.Evaluation, null), true, ["links", 1])],
+        }, CancellationToken.None);
+        Assert.True(written.Succeeded, string.Join("; ", written.Errors.Select(e => e.Message)));
+
+        await using var session = await ExplorerSession.OpenAsync(server, "/?authority=auth:city-sa&focus=pol:city-participatory-budget&lang=fr");
+        var involvement = session.Page.GetByTestId("side-panel-involvement");
+        await Expect(involvement.Locator("li")).ToHaveCountAsync(2);
+        await Expect(involvement.Locator("li").First).ToHaveTextAsync("Conception\u00a0: Locataires du quartier Bel-Air · depuis 2021");
+        await Expect(involvement.Locator("li").Nth(1)).ToHaveTextAsync("Évaluation\u00a0: Locataires du quartier Bel-Air");
+        await session.FinishAsync("policy-involvement");
+    }
 }

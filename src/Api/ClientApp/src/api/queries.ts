@@ -12,7 +12,8 @@ const nodeBits = `
   ... on Service { domain }
   ... on Policy { name domains }
   ... on Theme { name domain }
-  ... on Territory { name }`;
+  ... on Territory { name }
+  ... on BeneficiaryGroup { name }`;
 
 const linkFields = `
   id type since until kind intensity instrument amount year
@@ -113,7 +114,7 @@ export const nodeDetailsQuery = `query ExplorerNodeDetails($id: ID!) {
     ... on Service { authority { id name } }
     ... on Authority { level }
     ... on SseActor { legalForm }
-    ... on Policy { description instrument links(first: 100) { totalCount nodes { ${linkFields} } } }
+    ... on Policy { description instrument involvement { stage since group { id name } } links(first: 100) { totalCount nodes { ${linkFields} } } }
     ... on Theme { description }
   }
 }`;

@@ -1,7 +1,7 @@
 // The shapes of the responses the explorer asks for (see queries.ts); names follow the schema.
 
 export type Domain = string;
-export type Kind = "AUTHORITY" | "SERVICE" | "SSE_ACTOR" | "UNIVERSITY" | "INNOVATION_LAB" | "ORGANISATION" | "ESTABLISHMENT" | "POLICY" | "THEME" | "TERRITORY";
+export type Kind = "AUTHORITY" | "SERVICE" | "SSE_ACTOR" | "UNIVERSITY" | "INNOVATION_LAB" | "ORGANISATION" | "ESTABLISHMENT" | "POLICY" | "THEME" | "TERRITORY" | "BENEFICIARY_GROUP";
 
 export interface NodeRef {
   id: string;
@@ -130,6 +130,7 @@ export interface NodeDetails extends NodeRef {
   legalForm?: string;
   level?: string;
   instrument?: string;
+  involvement?: { stage: string; since: string | null; group: { id: string; name: string } }[];
   links?: { totalCount: number; nodes: LinkData[] };
 }
 

@@ -2,7 +2,7 @@
 import { useEffect, useRef } from "react";
 import { nodeDetailsQuery } from "../api/queries";
 import type { LinkData, NodeDetails } from "../api/types";
-import { domainName, kindName, linkTypeName, type Lang, type Words } from "../logic/i18n";
+import { domainName, kindName, linkTypeName, stageName, type Lang, type Words } from "../logic/i18n";
 import { nodeDomains } from "../logic/graphModel";
 import { Status } from "./Status";
 import { useQuery } from "./useQuery";
@@ -66,6 +66,20 @@ export function SidePanel({ id, lang, t, onClose, onExpand, onSelect, onCentre, 
               <ul data-testid="side-panel-links">{cooperation.map(row)}</ul>
               <h3>{t.policies}</h3>
               {policies.length ? <ul>{policies.map(row)}</ul> : <p>{t.none}</p>}
+              {n.involvement && (
+                <>
+                  <h3>{t.involvedTitle}</h3>
+                  {n.involvement.length === 0 ? <p data-testid="side-panel-involvement">{t.noInvolvement}</p> : (
+                    <ul data-testid="side-panel-involvement">
+                      {n.involvement.map((i) => (
+                        <li key={`${i.group.id}|${i.stage}`}>
+                          <strong>{stageName(lang, i.stage)}</strong>{t.colon} {i.group.name}{i.since && <small> · {t.since} {i.since.slice(0, 4)}</small>}
+                        </li>
+                      ))}
+                    </ul>
+                  )}
+                </>
+              )}
               <h3>{t.funding}</h3>
               {funding.length ? <ul>{funding.map(row)}</ul> : <p>{t.none}</p>}
               <div className="actions">

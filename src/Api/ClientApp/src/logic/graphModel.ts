@@ -31,7 +31,7 @@ export interface GapEdge {
 
 const kindOfTypename: Record<string, string> = {
   Authority: "AUTHORITY", Service: "SERVICE", SseActor: "SSE_ACTOR", University: "UNIVERSITY",
-  InnovationLab: "INNOVATION_LAB", Organisation: "ORGANISATION", Establishment: "ESTABLISHMENT", Policy: "POLICY", Theme: "THEME", Territory: "TERRITORY",
+  InnovationLab: "INNOVATION_LAB", Organisation: "ORGANISATION", Establishment: "ESTABLISHMENT", Policy: "POLICY", Theme: "THEME", Territory: "TERRITORY", BeneficiaryGroup: "BENEFICIARY_GROUP",
 };
 
 /** A node's domains as the API defines them: a service's domain, a policy's or theme's own, else its themes'. */

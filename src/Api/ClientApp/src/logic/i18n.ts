@@ -224,6 +224,8 @@ const en = {
   otherReached: "Other actors reached",
   noTerritoryName: "Without a territory",
   establishmentGrid: "Establishments by territory",
+  involvedTitle: "Beneficiaries involved",
+  noInvolvement: "No group of beneficiaries is known to have been involved, at any stage.",
 };
 
 export type Words = typeof en;
@@ -446,6 +448,8 @@ const fr: Words = typeset({
   otherReached: "Autres acteurs touchés",
   noTerritoryName: "Sans territoire",
   establishmentGrid: "Établissements par territoire",
+  involvedTitle: "Bénéficiaires associés",
+  noInvolvement: "Aucun groupe de bénéficiaires n'est connu pour avoir été associé, à aucune étape.",
 });
 
 export const words: Record<Lang, Words> = { en, fr };
@@ -469,10 +473,12 @@ const kindNames: Record<Lang, Record<string, string>> = {
   en: {
     AUTHORITY: "Authority", SERVICE: "Service", SSE_ACTOR: "SSE organisation", UNIVERSITY: "University or lab",
     INNOVATION_LAB: "Innovation lab", ORGANISATION: "Company or other body", ESTABLISHMENT: "School or establishment", POLICY: "Policy", THEME: "Theme", TERRITORY: "Territory",
+    BENEFICIARY_GROUP: "Group of beneficiaries",
   },
   fr: typeset({
     AUTHORITY: "Collectivité", SERVICE: "Direction", SSE_ACTOR: "Acteur de l'ESS", UNIVERSITY: "Université ou laboratoire",
     INNOVATION_LAB: "Laboratoire d'innovation publique", ORGANISATION: "Entreprise ou autre organisme", ESTABLISHMENT: "Établissement scolaire", POLICY: "Politique ou dispositif", THEME: "Thématique", TERRITORY: "Territoire",
+    BENEFICIARY_GROUP: "Groupe de bénéficiaires",
   }),
 };
 
@@ -502,6 +508,14 @@ const levelNames: Record<Lang, Record<string, string>> = {
 };
 
 export const levelName = (lang: Lang, level: string): string => levelNames[lang][level] ?? level;
+
+const stageNames: Record<Lang, Record<string, string>> = {
+  en: { REFRAMING: "Reframing the problem", DESIGN: "Design", TEST: "Test", DEPLOYMENT: "Deployment", EVALUATION: "Evaluation" },
+  fr: typeset({ REFRAMING: "Reformulation du problème", DESIGN: "Conception", TEST: "Test", DEPLOYMENT: "Déploiement", EVALUATION: "Évaluation" }),
+};
+
+/** The stage at which a policy involved its beneficiaries, in words. */
+export const stageName = (lang: Lang, stage: string): string => stageNames[lang][stage] ?? stage;
 export const linkTypeName = (lang: Lang, type: string): string => linkTypeNames[lang][type] ?? type;
 
 /** Every domain the API knows, in its order (the PolicyDomain enum). */

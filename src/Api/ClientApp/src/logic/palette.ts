@@ -31,6 +31,7 @@ const kindColours: Record<Kind, string> = {
   POLICY: "#D55E00",
   THEME: "#F0E442",
   TERRITORY: "#999999",
+  BENEFICIARY_GROUP: "#882255",
 };
 
 export function kindColour(kind: string | undefined): string {
@@ -49,6 +50,7 @@ export function kindShape(kind: string | undefined): string {
     case "ESTABLISHMENT": return "barrel";
     case "POLICY": return "triangle";
     case "THEME": return "tag";
+    case "BENEFICIARY_GROUP": return "vee";
     default: return "ellipse";
   }
 }
