@@ -23,8 +23,8 @@ public sealed class ParticipationQueryTests(CoopGraphFactory factory) : IClassFi
         {
             links = new object[]
             {
-                new { type = "INVOLVES", sourceId = "pol:city-participatory-budget", targetId = "test:tenants", stage = "DESIGN", since = "2021-02-01" },
-                new { type = "INVOLVES", sourceId = "pol:city-participatory-budget", targetId = "test:tenants", stage = "EVALUATION" },
+                new { type = "INVOLVES", sourceId = "pol:city-digital-contract", targetId = "test:tenants", stage = "DESIGN", since = "2021-02-01" },
+                new { type = "INVOLVES", sourceId = "pol:city-digital-contract", targetId = "test:tenants", stage = "EVALUATION" },
                 new { type = "INVOLVES", sourceId = "pol:city-culture-subsidy", targetId = "test:young-no-car", stage = "EVALUATION" },
             },
         });
@@ -41,7 +41,7 @@ public sealed class ParticipationQueryTests(CoopGraphFactory factory) : IClassFi
 
         var answer = (await _client.PostAsync(
             """
-            { node(id: "pol:city-participatory-budget") { ... on Policy { involvement { group { id name } stage since } } }
+            { node(id: "pol:city-digital-contract") { ... on Policy { involvement { group { id name } stage since } } }
               group: node(id: "test:tenants") { __typename ... on BeneficiaryGroup { description policies { id } } }
               participation(scope: { authorityId: "auth:city-sa" }) {
                 policies involving upstream evaluationOnly byStage { stage policies } byInstrument { instrument policies involving upstream } } }
@@ -51,13 +51,13 @@ public sealed class ParticipationQueryTests(CoopGraphFactory factory) : IClassFi
             [("test:tenants", "DESIGN", "2021-02-01"), ("test:tenants", "EVALUATION", null)],
             answer["node"]!["involvement"]!.AsArray().Select(i => ((string)i!["group"]!["id"]!, (string)i["stage"]!, (string?)i["since"])));
         Assert.Equal("BeneficiaryGroup", (string)answer["group"]!["__typename"]!);
-        Assert.Equal(["pol:city-participatory-budget"], answer["group"]!["policies"]!.AsArray().Select(p => (string)p!["id"]!));
+        Assert.Equal(["pol:city-digital-contract"], answer["group"]!["policies"]!.AsArray().Select(p => (string)p!["id"]!));
         var participation = answer["participation"]!;
-        // The city's services own its three policies: the participatory budget (design and evaluation), the culture
-        // subsidy (evaluation only), the digital mediation contract (no one involved).
-        Assert.Equal((3, 2, 1, 1), ((int)participation["policies"]!, (int)participation["involving"]!, (int)participation["upstream"]!, (int)participation["evaluationOnly"]!));
+        // The city's services own its three policies: the participatory budget (the demo: reframing and design), the
+        // digital mediation contract (written here: design and evaluation), the culture subsidy (here: evaluation only).
+        Assert.Equal((3, 3, 2, 1), ((int)participation["policies"]!, (int)participation["involving"]!, (int)participation["upstream"]!, (int)participation["evaluationOnly"]!));
         Assert.Equal(
-            [("REFRAMING", 0), ("DESIGN", 1), ("TEST", 0), ("DEPLOYMENT", 0), ("EVALUATION", 2)],
+            [("REFRAMING", 1), ("DESIGN", 2), ("TEST", 0), ("DEPLOYMENT", 0), ("EVALUATION", 2)],
             participation["byStage"]!.AsArray().Select(s => ((string)s!["stage"]!, (int)s["policies"]!)));
     }
 

@@ -66,7 +66,16 @@ public static class DemoDataset
                         nodes.Add(Actor(new University { Id = f[0], Name = f[1], UniversityKind = Parse<UniversityKind>(f[2]) }, path, f[3], f[4]));
                         break;
                     case "labs":
-                        nodes.Add(Actor(new InnovationLab { Id = f[0], Name = f[1] }, path, f[3], f[4], parent: f[2]));
+                        nodes.Add(Actor(new InnovationLab { Id = f[0], Name = f[1], Founded = Date(f.ElementAtOrDefault(5)) }, path, f[3], f[4], parent: f[2]));
+                        break;
+                    case "establishments":
+                        nodes.Add(Actor(new Establishment
+                        {
+                            Id = f[0], Name = f[1], Uai = Opt(f[2]), Category = Parse<EstablishmentCategory>(f[3]), Public = true,
+                        }, path, f[5], "", parent: f[4]));
+                        break;
+                    case "groups":
+                        nodes.Add(new NodeUpsert(Stamp(new BeneficiaryGroup { Id = f[0], Name = f[1], Description = Opt(f.ElementAtOrDefault(2)) }), path));
                         break;
                     case "policies":
                         nodes.Add(PolicyRow(f, path));
@@ -95,7 +104,16 @@ public static class DemoDataset
                         }, path, $"{f[0]}|{f[1]}|{f[2]}"));
                         break;
                     case "implements":
-                        links.Add(LinkRow(new Link { Id = "", Type = LinkType.Implements, SourceId = f[0], TargetId = f[1] }, path));
+                        links.Add(LinkRow(new Link { Id = "", Type = LinkType.Implements, SourceId = f[0], TargetId = f[1], Since = Date(f.ElementAtOrDefault(2)) }, path));
+                        break;
+                    case "targets":
+                        links.Add(LinkRow(new Link { Id = "", Type = LinkType.Targets, SourceId = f[0], TargetId = f[1] }, path));
+                        break;
+                    case "involves":
+                        links.Add(LinkRow(new Link
+                        {
+                            Id = "", Type = LinkType.Involves, SourceId = f[0], TargetId = f[1], Stage = Parse<InvolvementStage>(f[2]), Since = Date(f.ElementAtOrDefault(3)),
+                        }, path, $"{f[0]}|{f[1]}|{f[2]}"));
                         break;
                     case "members":
                         links.Add(LinkRow(new Link { Id = "", Type = LinkType.MemberOf, SourceId = f[0], TargetId = f[1] }, path));
@@ -145,7 +163,7 @@ public static class DemoDataset
 
     private static LinkUpsert LinkRow(Link link, IReadOnlyList<object> path, string? distinguisher = null)
     {
-        // Repeating types (FUNDS, APPLIED_TO) get one id per year; the others derive theirs from type and ends.
+        // Repeating types (FUNDS, APPLIED_TO by year, INVOLVES by stage) get their own ids; the others derive theirs from type and ends.
         var id = distinguisher is null
             ? LinkIds.Derive(link.Type, link.SourceId, link.TargetId)
             : $"demo:{LinkTypeNames.ToConstant(link.Type).ToLowerInvariant()}:{distinguisher}";

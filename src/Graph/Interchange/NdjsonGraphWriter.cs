@@ -62,6 +62,14 @@ public sealed class NdjsonGraphWriter(Stream stream) : IGraphSink, IDisposable
             case InnovationLab l:
                 Optional("founded", l.Founded?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
                 break;
+            case Organisation o:
+                Optional("siren", o.Siren);
+                break;
+            case Establishment e:
+                Optional("uai", e.Uai);
+                _json.WriteString("category", ConstantCase.From(e.Category.ToString()));
+                _json.WriteBoolean("public", e.Public);
+                break;
             case SseActor s:
                 _json.WriteString("legalForm", ConstantCase.From(s.LegalForm.ToString()));
                 Optional("siren", s.Siren);

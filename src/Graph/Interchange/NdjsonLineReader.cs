@@ -24,7 +24,7 @@ public sealed class NdjsonLineReader
         "op", "what", "kind", "id", "name", "description", "tags", "source", "domain", "domains", "authorityId",
         "territoryCode", "themeIds", "legalForm", "siren", "level", "code", "population", "universityKind", "parentId", "directionId",
         "instrument", "budget", "start", "end", "ownerId", "type", "sourceId", "targetId", "since", "until", "note",
-        "intensity", "amount", "year", "outcome", "privateTo", "founded", "decisionMaking", "stage",
+        "intensity", "amount", "year", "outcome", "privateTo", "founded", "decisionMaking", "stage", "uai", "category", "public",
     ];
 
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> KnownFieldsBySpan =

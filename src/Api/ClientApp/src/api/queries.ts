@@ -194,8 +194,8 @@ export const territoryAnalysesQuery = `query ExplorerTerritoryAnalyses($code: St
   }
 }`;
 
-export const labBalanceQuery = `query ExplorerLabBalance($id: ID!) {
-  labBalance(labId: $id) {
+export const labBalanceQuery = `query ExplorerLabBalance($id: ID!, $asOf: Date!) {
+  labBalance(labId: $id, asOf: $asOf) {
     lab { id name founded } hosts { id name }
     inside outside insideShare imbalance decisionAccess outsideKinds { kind count }
     insidePartners { id name domain decisionMaking } outsidePartners { id name kind }

@@ -10,7 +10,9 @@ import { Status } from "./Status";
 import { useQuery } from "./useQuery";
 
 export function LabView({ id, lang, t, onSelect }: { id: string; lang: Lang; t: Words; onSelect: (id: string) => void }) {
-  const state = useQuery<{ labBalance: LabBalanceData | null }>(labBalanceQuery, { id });
+  // Its balance today: links that have ended are history, in the trend.
+  const asOf = new Date().toISOString().slice(0, 10);
+  const state = useQuery<{ labBalance: LabBalanceData | null }>(labBalanceQuery, { id, asOf });
   return (
     <section className="lab" data-testid="lab-view" aria-labelledby="lab-title">
       <Status state={state} t={t} isEmpty={(d) => d.labBalance === null}>
