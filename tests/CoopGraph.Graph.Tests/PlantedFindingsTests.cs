@@ -2,7 +2,9 @@ using CoopGraph.Domain.Analytics.Centrality;
 using CoopGraph.Domain.Analytics.Communities;
 using CoopGraph.Domain.Analytics.Competition;
 using CoopGraph.Domain.Analytics.Gaps;
+using CoopGraph.Domain.Analytics.Labs;
 using CoopGraph.Domain.Analytics.Projection;
+using CoopGraph.Domain.Analytics.Reach;
 using CoopGraph.Domain.Analytics.Scoping;
 using CoopGraph.Domain.Analytics.Transversality;
 using CoopGraph.Domain.Model;
@@ -97,5 +99,34 @@ public sealed class PlantedFindingsTests : IAsyncLifetime
         Assert.Equal("sse:mission-locale", _p.Ids[brokers.Ranked[0].Actor]);
         Assert.Equal(communities.Communities.Select(c => c.Id), CommunityDetection.Compute(_p, members, null).Communities.Select(c => c.Id));
         Assert.InRange(communities.Modularity, 0.5, 1);
+    }
+
+    [Fact]
+    public void TheLaboDesUsagers_DriftedInside()
+    {
+        var balance = LabBalances.Compute(_p, Id("lab:usagers"), null, new HashSet<int>(), 2019, 2024);
+
+        // All outside in its first year (its researchers and a neighbourhood association), three quarters inside by 2023.
+        Assert.Equal(0, balance.Trend[0].InsideShare);
+        Assert.Equal(0.75, balance.Trend.Single(p => p.Year == 2023).InsideShare);
+    }
+
+    [Fact]
+    public void TheRegionsLyceesPolicy_ReachedFourOfItsTenLycees()
+    {
+        var reach = ReachAnalysis.Compute(_p, Id("pol:region-lycees"), ReachAnalysis.DefaultVia, null);
+
+        Assert.Equal((10, 4, 3, 1), (reach.Establishments, reach.ReachedEstablishments, reach.Reached.Count(r => r.Engaged), reach.Reached.Count(r => r.EngagedWithSse)));
+    }
+
+    [Fact]
+    public void TheFoodAidCall_WasFollowedByLessCooperation_WhileComparableOrganisationsDidNotChange()
+    {
+        var effect = InstrumentEffects.Measure(_p, Id("pol:depvc-food-call"), 2023, 2);
+
+        Assert.True(effect.Participants.CooperatingAfter < effect.Participants.CooperatingBefore);
+        Assert.Equal(effect.Comparison.ShareBefore, effect.Comparison.ShareAfter);
+        Assert.True(effect.Comparison.Actors.Length >= InstrumentEffects.MinGroupSize);
+        Assert.True(effect.DifferenceInDifferences < 0);
     }
 }
