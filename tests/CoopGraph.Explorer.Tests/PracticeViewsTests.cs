@@ -98,4 +98,21 @@ public sealed class PracticeViewsTests(ExplorerServer server) : IClassFixture<Ex
         await session.Page.GotoAsync("/?authority=auth:dep-ms&focus=pol:depms-solidarity-plan&lang=en");
         await Expect(involvement.Locator("li")).ToHaveTextAsync(["Evaluation: Personnes âgées isolées du Haut-Pays · since 2024"]);
     }
+
+    [BrowserFact]
+    public async Task The_dashboard_asks_whether_instruments_make_actors_cooperate_and_whether_users_come_in_upstream()
+    {
+        await using var session = await ExplorerSession.OpenAsync(server, "/?authority=auth:dep-vc");
+        var page = session.Page;
+        // The demo's food-aid call: two of its applicants' partnerships ended the year before it opened.
+        var calls = page.GetByTestId("instruments").Locator("tr", new() { HasText = "Calls for projects" });
+        await Expect(calls).ToContainTextAsync("Appel à projets « Aide alimentaire de proximité » 2023: -33 points");
+        await session.FinishAsync("instruments");
+
+        // Monts-du-Sud asks its isolated elderly people only once its plans run.
+        await page.GotoAsync("/?authority=auth:dep-ms");
+        var participation = (await server.QueryAsync("""{ participation(scope: { authorityId: "auth:dep-ms" }) { policies upstream evaluationOnly } }"""))["participation"]!;
+        Assert.Equal((0, 2), ((int)participation["upstream"]!, (int)participation["evaluationOnly"]!));
+        await Expect(page.GetByTestId("participation")).ToHaveTextAsync($"0 of {(int)participation["policies"]!} policies involve their users before deployment; 2 only at evaluation.");
+    }
 }

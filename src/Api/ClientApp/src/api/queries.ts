@@ -212,3 +212,13 @@ export const reachQuery = `query ExplorerReach($id: ID!) {
     actors(first: 200) { establishment engaged actor { id name kind } }
   }
 }`;
+
+export const practicesQuery = `query ExplorerPractices($id: ID!) {
+  instrumentComparison(scope: { authorityId: $id }) {
+    instrument policies measured meanDifferenceInDifferences
+    effects { policy { id name } startYear differenceInDifferences reason participants { size } comparison { size } }
+  }
+  participation(scope: { authorityId: $id }) {
+    policies involving upstream evaluationOnly byStage { stage policies }
+  }
+}`;

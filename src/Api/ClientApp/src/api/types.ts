@@ -196,3 +196,14 @@ export interface ReachData {
   establishmentList: { reached: boolean; engaged: boolean; engagedWithSse: boolean; actor: { id: string; name: string; territory?: { name: string } | null } }[];
   actors: { establishment: boolean; engaged: boolean; actor: { id: string; name: string; kind: string } }[];
 }
+
+export interface PracticesData {
+  instrumentComparison: {
+    instrument: string;
+    policies: number;
+    measured: number;
+    meanDifferenceInDifferences: number | null;
+    effects: { policy: { id: string; name: string }; startYear: number | null; differenceInDifferences: number | null; reason: string | null; participants: { size: number }; comparison: { size: number } }[];
+  }[];
+  participation: { policies: number; involving: number; upstream: number; evaluationOnly: number; byStage: { stage: string; policies: number }[] };
+}

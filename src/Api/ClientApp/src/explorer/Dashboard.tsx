@@ -5,6 +5,7 @@ import type { CooperationGap, DomainGap, Hotspot, Transversality } from "../api/
 import { Figure } from "./Figure";
 import { Funding } from "./Funding";
 import { GapList } from "./GapList";
+import { Practices } from "./Practices";
 import { domainName, percent, type Lang, type Words } from "../logic/i18n";
 import { downloadCsv } from "../logic/download";
 import { count, num } from "../logic/format";
@@ -117,6 +118,7 @@ export function Dashboard({ authority, asOf, survey = null, confirmed = false, g
           </Status>
         </div>
       </div>
+      <Practices authority={authority} lang={lang} t={t} onSelect={onSelect} />
       <Funding authority={authority} asOf={asOf} lang={lang} t={t} onSelect={onSelect} />
     </section>
   );

@@ -226,6 +226,17 @@ const en = {
   establishmentGrid: "Establishments by territory",
   involvedTitle: "Beneficiaries involved",
   noInvolvement: "No group of beneficiaries is known to have been involved, at any stage.",
+  instrumentsTitle: "Do the instruments make actors cooperate?",
+  instrumentsHelp: "For each policy, its applicants and beneficiaries: the share of their pairs that cooperate in the two years before it starts and in the two years from its start, compared with the same change among similar actors outside it (same kind, same area, a theme in common).",
+  instrumentCol: "Instrument",
+  policiesCol: "Policies",
+  measuredCol: "Measured",
+  effectCol: "Cooperation after, against similar actors",
+  effectPoints: "{value} points",
+  notMeasured: "too few actors to say",
+  participationTitle: "Users involved upstream",
+  participationHelp: "Practitioners bring the expertise of the people a policy serves upstream — reframing the problem, designing, testing — not only at evaluation.",
+  participationSummary: "{upstream} of {policies} policies involve their users before deployment; {evaluationOnly} only at evaluation.",
 };
 
 export type Words = typeof en;
@@ -450,6 +461,17 @@ const fr: Words = typeset({
   establishmentGrid: "Établissements par territoire",
   involvedTitle: "Bénéficiaires associés",
   noInvolvement: "Aucun groupe de bénéficiaires n'est connu pour avoir été associé, à aucune étape.",
+  instrumentsTitle: "Les instruments font-ils coopérer les acteurs ?",
+  instrumentsHelp: "Pour chaque politique, ses candidats et bénéficiaires : la part de leurs paires qui coopèrent dans les deux années avant son lancement et dans les deux années qui suivent, comparée au même changement chez des acteurs semblables qui n'y participent pas (même type, même territoire, une thématique en commun).",
+  instrumentCol: "Instrument",
+  policiesCol: "Politiques",
+  measuredCol: "Mesurées",
+  effectCol: "Coopération après, face à des acteurs semblables",
+  effectPoints: "{value} points",
+  notMeasured: "trop peu d'acteurs pour conclure",
+  participationTitle: "Usagers associés en amont",
+  participationHelp: "Les praticiens associent l'expertise des personnes concernées en amont — pour reformuler le problème, concevoir, tester — et pas seulement à l'évaluation.",
+  participationSummary: "{upstream} politiques sur {policies} associent leurs usagers avant le déploiement ; {evaluationOnly} seulement à l'évaluation.",
 });
 
 export const words: Record<Lang, Words> = { en, fr };
@@ -513,6 +535,14 @@ const stageNames: Record<Lang, Record<string, string>> = {
   en: { REFRAMING: "Reframing the problem", DESIGN: "Design", TEST: "Test", DEPLOYMENT: "Deployment", EVALUATION: "Evaluation" },
   fr: typeset({ REFRAMING: "Reformulation du problème", DESIGN: "Conception", TEST: "Test", DEPLOYMENT: "Déploiement", EVALUATION: "Évaluation" }),
 };
+
+const instrumentNames: Record<Lang, Record<string, string>> = {
+  en: { SUBSIDY: "Subsidies", CALL_FOR_PROJECTS: "Calls for projects", PUBLIC_CONTRACT: "Public contracts", PARTNERSHIP_AGREEMENT: "Partnership agreements", OTHER: "Other instruments" },
+  fr: typeset({ SUBSIDY: "Subventions", CALL_FOR_PROJECTS: "Appels à projets", PUBLIC_CONTRACT: "Marchés publics", PARTNERSHIP_AGREEMENT: "Conventions de partenariat", OTHER: "Autres instruments" }),
+};
+
+/** An instrument of public policy, in words. */
+export const instrumentName = (lang: Lang, instrument: string): string => instrumentNames[lang][instrument] ?? instrument;
 
 /** The stage at which a policy involved its beneficiaries, in words. */
 export const stageName = (lang: Lang, stage: string): string => stageNames[lang][stage] ?? stage;
