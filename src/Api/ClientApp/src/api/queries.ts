@@ -15,6 +15,13 @@ const nodeBits = `
   ... on Territory { name }
   ... on BeneficiaryGroup { name }`;
 
+// A cooperation gap with its two ends and its reasons, the same wherever gaps are listed.
+const gapBits = `
+  score hops
+  source { ${actorBits} }
+  target { ${actorBits} }
+  reasons { kind detail weight nodes { id ... on Actor { name } ... on Theme { name } ... on Policy { name } ... on Territory { name } } }`;
+
 const linkFields = `
   id type since until kind intensity instrument amount year
   source { ${nodeBits} }
@@ -48,22 +55,12 @@ export const transversalityQuery = `query ExplorerTransversality($id: ID!, $asOf
 export const gapsQuery = `query ExplorerGaps($id: ID!, $asOf: Date) {
   cooperationGaps(scope: { authorityId: $id, asOf: $asOf }, first: 15) {
     totalCount
-    nodes {
-      score hops
-      source { ${actorBits} }
-      target { ${actorBits} }
-      reasons { kind detail weight nodes { id ... on Actor { name } ... on Theme { name } ... on Policy { name } ... on Territory { name } } }
-    }
+    nodes { ${gapBits} }
   }
   domainGaps(authorityId: $id, asOf: $asOf) {
     a b sharedThemes { id name } servicesA { id name } servicesB { id name }
   }
 }`;
-
-const gapBits = `score hops
-      source { ${actorBits} }
-      target { ${actorBits} }
-      reasons { kind detail weight nodes { id ... on Actor { name } ... on Theme { name } ... on Policy { name } ... on Territory { name } } }`;
 
 // The dashboard's gaps: those of the authority's own services first, then those between its partners.
 export const serviceGapsQuery = `query ExplorerServiceGaps($id: ID!, $asOf: Date, $services: [ID!]!) {
@@ -185,12 +182,7 @@ export const territoryAnalysesQuery = `query ExplorerTerritoryAnalyses($code: St
   brokers(scope: { territoryCode: $code }, first: 10) { betweenness bridgedDomainPairs actor { ${actorBits} } }
   cooperationGaps(scope: { territoryCode: $code }, first: 10) {
     totalCount
-    nodes {
-      score hops
-      source { ${actorBits} }
-      target { ${actorBits} }
-      reasons { kind detail weight nodes { id ... on Actor { name } ... on Theme { name } ... on Policy { name } ... on Territory { name } } }
-    }
+    nodes { ${gapBits} }
   }
 }`;
 
