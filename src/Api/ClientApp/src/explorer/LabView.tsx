@@ -36,7 +36,7 @@ export function LabView({ id, lang, t, onSelect }: { id: string; lang: Lang; t: 
                 </div>
                 <TwoFeet balance={b} lang={lang} t={t} onSelect={onSelect} />
                 <h3>{t.labTrend}</h3>
-                <table className="trend-table" data-testid="lab-trend">
+                <div className="table-scroll"><table className="trend-table" data-testid="lab-trend">
                   <thead><tr><th scope="col">{t.yearCol}</th><th scope="col">{t.insideCol}</th><th scope="col">{t.outsideCol}</th><th scope="col">{t.insideShareLabel}</th></tr></thead>
                   <tbody>
                     {b.trend.map((p) => (
@@ -52,7 +52,7 @@ export function LabView({ id, lang, t, onSelect }: { id: string; lang: Lang; t: 
                       </tr>
                     ))}
                   </tbody>
-                </table>
+                </table></div>
               </>
             )}
           </>

@@ -20,6 +20,7 @@ export function Practices({ authority, lang, t, onSelect }: { authority: string;
         <p className="help">{t.instrumentsHelp}</p>
         <Status state={state} t={t} isEmpty={(d) => d.instrumentComparison.length === 0}>
           {(d) => (
+            <div className="table-scroll">
             <table className="trend-table" data-testid="instruments">
               <thead><tr><th scope="col">{t.instrumentCol}</th><th scope="col">{t.policiesCol}</th><th scope="col">{t.measuredCol}</th><th scope="col">{t.effectCol}</th></tr></thead>
               <tbody>
@@ -43,6 +44,7 @@ export function Practices({ authority, lang, t, onSelect }: { authority: string;
                 ))}
               </tbody>
             </table>
+            </div>
           )}
         </Status>
       </div>

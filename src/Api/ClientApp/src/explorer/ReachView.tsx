@@ -66,10 +66,10 @@ export function ReachView({ id, lang, t, onSelect }: { id: string; lang: Lang; t
               {r.adoption.length > 0 && (
                 <>
                   <h3>{t.adoptionTitle}</h3>
-                  <table className="trend-table" data-testid="reach-adoption">
+                  <div className="table-scroll"><table className="trend-table" data-testid="reach-adoption">
                     <thead><tr><th scope="col">{t.yearCol}</th><th scope="col">{t.engagedLabel}</th></tr></thead>
                     <tbody>{r.adoption.map((p) => <tr key={p.year}><th scope="row">{p.year}</th><td>{num(lang, p.engaged)}</td></tr>)}</tbody>
-                  </table>
+                  </table></div>
                 </>
               )}
               {others.length > 0 && (
