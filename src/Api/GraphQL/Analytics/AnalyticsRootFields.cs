@@ -243,7 +243,8 @@ public static class AnalyticsRootFields
                     parent = projection.TerritoryByCode.TryGetValue(code, out var found) && projection.Sees(found)
                         ? found : throw BadInput.Error($"No territory has code '{code}'.");
                 }
-                var ranking = c.AnalysisCache().GetOrAdd(projection, $"territories|{parent}", () => TerritoryRanking.Below(projection, parent));
+                var actors = c.AnalysisCache().GetOrAdd(projection, "territory-actors", () => TerritoryRanking.ActorsWithin(projection));
+                var ranking = c.AnalysisCache().GetOrAdd(projection, $"territories|{parent}", () => TerritoryRanking.Below(projection, parent, actors));
                 return ranking.Take(c.ReadFirst(20, Paging.Paging.MaxFirst)).Select(t => new Projected<TerritoryActors>(projection, t));
             });
 
@@ -340,14 +341,15 @@ public static class AnalyticsRootFields
                 var scope = c.ReadScope();
                 var members = scope.KeepsEveryActor ? null : ScopeResolver.Members(projection, scope).ToHashSet();
                 var policies = ParticipationSummary.Policies(projection, members);
+                // Every policy's INVOLVES links asked together, so that the loader batches them rather than one read per policy.
+                var pages = await Task.WhenAll(policies.Select(p =>
+                    c.Loaders().LinksOf(projection.Ids[p], [LinkType.Involves], new PageRequest(Paging.Paging.MaxFirst)).GetResultAsync(c.CancellationToken)));
                 var stages = new Dictionary<int, IReadOnlySet<InvolvementStage>>();
-                foreach (var policy in policies)
+                for (var i = 0; i < policies.Length; i++)
                 {
-                    var page = await c.Loaders().LinksOf(projection.Ids[policy], [LinkType.Involves], new PageRequest(Paging.Paging.MaxFirst)).GetResultAsync(c.CancellationToken);
-                    var valid = (page?.Items ?? []).Select(i => i.Item)
+                    stages[policies[i]] = (pages[i]?.Items ?? []).Select(item => item.Item)
                         .Where(l => l.Stage is not null && (scope.Day is not { } day || ((l.Since?.DayNumber ?? int.MinValue) <= day && day <= (l.Until?.DayNumber ?? int.MaxValue))))
                         .Select(l => l.Stage!.Value).ToHashSet();
-                    stages[policy] = valid;
                 }
                 return ParticipationSummary.Summarise(projection, policies, stages);
             });
@@ -382,18 +384,18 @@ public static class AnalyticsRootFields
     {
         var day = asOf?.DayNumber;
         var toYear = (asOf ?? DateOnly.FromDateTime(DateTime.UtcNow)).Year;
-        var balances = new List<Projected<LabBalance>>();
-        foreach (var lab in labs)
+        // The labs and their hosts' services asked together, so that the request's loader batches them rather than one read per lab.
+        var services = labs.ToDictionary(lab => lab, lab => LabBalances.HostServices(projection, lab, null));
+        var ids = labs.Concat(services.Values.SelectMany(s => s)).Distinct().ToList();
+        var loaded = await Task.WhenAll(ids.Select(id => c.Loaders().Node(projection.Ids[id]).GetResultAsync(c.CancellationToken)));
+        var nodes = ids.Zip(loaded).ToDictionary(p => p.First, p => p.Second);
+        return labs.Select(lab =>
         {
-            var node = await c.Loaders().Node(projection.Ids[lab]).GetResultAsync(c.CancellationToken);
             // Every host service of any year of the trend: the mark is a property of the service, not of a day.
-            var services = LabBalances.HostServices(projection, lab, null);
-            var loaded = await Task.WhenAll(services.Select(s => c.Loaders().Node(projection.Ids[s]).GetResultAsync(c.CancellationToken)));
-            var deciding = services.Where((_, i) => loaded[i] is Service { DecisionMaking: true }).ToHashSet();
-            var founded = (node as InnovationLab)?.Founded?.Year;
-            balances.Add(new Projected<LabBalance>(projection, LabBalances.Compute(projection, lab, day, deciding, founded, toYear)));
-        }
-        return balances;
+            var deciding = services[lab].Where(s => nodes[s] is Service { DecisionMaking: true }).ToHashSet();
+            var founded = (nodes[lab] as InnovationLab)?.Founded?.Year;
+            return new Projected<LabBalance>(projection, LabBalances.Compute(projection, lab, day, deciding, founded, toYear));
+        }).ToList();
     }
 
     /// <summary>The policies' start years, read from the store: the projection keeps the graph's shape, not policies' dates.</summary>

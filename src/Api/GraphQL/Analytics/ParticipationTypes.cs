@@ -81,7 +81,7 @@ public sealed class InvolvementType : ObjectGraphType<Link>
         Name = "Involvement";
         Description = "A group of beneficiaries a policy involved, and at which stage.";
         Field<NonNullGraphType<BeneficiaryGroupType>>("group").Description("The group.").Resolve(c => c.Loaders().Node(c.Source.TargetId));
-        Field<NonNullGraphType<InvolvementStageType>>("stage").Description("The stage.").Resolve(c => c.Source.Stage ?? InvolvementStage.Evaluation);
+        Field<NonNullGraphType<InvolvementStageType>>("stage").Description("The stage.").Resolve(c => c.Source.Stage ?? throw new InvalidOperationException($"INVOLVES link {c.Source.Id} has no stage, which the write rules require."));
         Field<DateType>("since").Description("When it began, when known.").Resolve(c => c.Source.Since);
         Field<DateType>("until").Description("When it ended, when known.").Resolve(c => c.Source.Until);
     }

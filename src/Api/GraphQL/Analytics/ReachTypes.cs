@@ -28,12 +28,8 @@ public sealed class ReachType : ObjectGraphType<Projected<ReachReport>>
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<ReachedActorType>>>>("establishmentList")
             .Description("Every one of the responsible authorities' establishments, reached or not, by id: where the policy has spread and where it has not.")
             .FirstArgument(100, AnalyticsRootFields.MaxNetworkNodes)
-            .Resolve(c =>
-            {
-                var reached = c.Source.Value.Reached.ToDictionary(r => r.Actor);
-                return c.Source.Value.Population.Take(c.ReadFirst(100, AnalyticsRootFields.MaxNetworkNodes))
-                    .Select(p => new Projected<ReachedActor>(c.Source.Projection, reached.GetValueOrDefault(p) ?? new ReachedActor(p, true, false, false, null) { Reached = false }));
-            });
+            .Resolve(c => c.Source.Value.EstablishmentList().Take(c.ReadFirst(100, AnalyticsRootFields.MaxNetworkNodes))
+                .Select(p => new Projected<ReachedActor>(c.Source.Projection, p)));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<ReachedActorType>>>>("actors")
             .Description("The reached actors: the responsible authorities' establishments first, then the others, each by id.")
             .FirstArgument(100, AnalyticsRootFields.MaxNetworkNodes)

@@ -43,7 +43,7 @@ public static class InstrumentEffects
         var comparison = Comparison(projection, participants);
         if (start is not { } s)
         {
-            return new InstrumentEffect(policy, null, years, Count(projection, participants, 1, 0), Count(projection, comparison, 1, 0), null,
+            return new InstrumentEffect(policy, null, years, Uncounted(participants), Uncounted(comparison), null,
                 "the policy has no start date and no dated funding or application");
         }
         var (beforeFrom, beforeTo) = (Day(s - years, 1, 1), Day(s - 1, 12, 31));
@@ -147,7 +147,10 @@ public static class InstrumentEffects
     private static int? Area(GraphProjection projection, int actor) =>
         projection.Location[actor] is var place and >= 0 && projection.TerritoryParent[place] is var above and >= 0 ? above : null;
 
-    private static GroupCooperation Count(GraphProjection projection, int[] actors, int beforeFrom, int beforeTo, int afterFrom = 0, int afterTo = -1)
+    /// <summary>A group whose windows are unknown: its size, no pair counted.</summary>
+    private static GroupCooperation Uncounted(int[] actors) => new(actors, actors.Length * (actors.Length - 1) / 2, 0, 0);
+
+    private static GroupCooperation Count(GraphProjection projection, int[] actors, int beforeFrom, int beforeTo, int afterFrom, int afterTo)
     {
         var set = actors.ToHashSet();
         var (before, after) = (0, 0);
@@ -178,7 +181,7 @@ public static class InstrumentEffects
     }
 
     private static bool Overlaps(GraphProjection projection, int link, int from, int to) =>
-        from <= to && projection.LinkSince[link] <= to && projection.LinkUntil[link] >= from;
+        projection.LinkSince[link] <= to && projection.LinkUntil[link] >= from;
 
     private static int Day(int year, int month, int day) => new DateOnly(Math.Clamp(year, 1, 9999), month, day).DayNumber;
 }

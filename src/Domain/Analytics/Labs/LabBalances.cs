@@ -38,7 +38,7 @@ public static class LabBalances
     /// <summary>The services of the authorities hosting the lab: whose cooperation with it is "inside".</summary>
     public static int[] HostServices(GraphProjection projection, int lab, int? day) =>
         Hosts(projection, lab, day)
-            .SelectMany(h => Ends(projection, projection.In[(int)LinkType.PartOf], h, day))
+            .SelectMany(h => projection.ValidEnds(projection.In[(int)LinkType.PartOf], h, day).Select(e => e.Node))
             .Where(n => projection.Kinds[n] == NodeKind.Service)
             .Distinct().Order().ToArray();
 
@@ -71,31 +71,25 @@ public static class LabBalances
         projection.VisibleActors.Where(a => projection.Kinds[a] == NodeKind.InnovationLab && (scope is null || scope.Contains(a)));
 
     private static int[] Hosts(GraphProjection projection, int lab, int? day) =>
-        Ends(projection, projection.Out[(int)LinkType.HostedBy], lab, day).Where(n => projection.Kinds[n] == NodeKind.Authority).Distinct().Order().ToArray();
+        projection.ValidEnds(projection.Out[(int)LinkType.HostedBy], lab, day).Select(e => e.Node).Where(n => projection.Kinds[n] == NodeKind.Authority).Distinct().Order().ToArray();
 
     private static (int Inside, int Outside, bool Access, HashSet<int> InsidePartners, HashSet<int> OutsidePartners) Count(
         GraphProjection projection, int lab, HashSet<int> inside, IReadOnlySet<int> decisionMaking, int? day)
     {
         var (inCount, outCount, access) = (0, 0, false);
         var (insidePartners, outsidePartners) = (new HashSet<int>(), new HashSet<int>());
-        var partners = projection.Cooperation.Neighbours(lab);
-        var links = projection.Cooperation.LinksOf(lab);
-        for (var k = 0; k < partners.Length; k++)
+        foreach (var (partner, _) in projection.ValidEnds(projection.Cooperation, lab, day))
         {
-            if (!projection.IsValid(links[k], day) || !projection.Sees(partners[k]))
-            {
-                continue;
-            }
-            if (inside.Contains(partners[k]))
+            if (inside.Contains(partner))
             {
                 inCount++;
-                insidePartners.Add(partners[k]);
-                access |= decisionMaking.Contains(partners[k]);
+                insidePartners.Add(partner);
+                access |= decisionMaking.Contains(partner);
             }
             else
             {
                 outCount++;
-                outsidePartners.Add(partners[k]);
+                outsidePartners.Add(partner);
             }
         }
         return (inCount, outCount, access, insidePartners, outsidePartners);
@@ -113,18 +107,5 @@ public static class LabBalances
             }
         }
         return first;
-    }
-
-    private static IEnumerable<int> Ends(GraphProjection projection, Csr csr, int node, int? day)
-    {
-        var ends = csr.Neighbours(node).ToArray();
-        var links = csr.LinksOf(node).ToArray();
-        for (var k = 0; k < ends.Length; k++)
-        {
-            if (projection.IsValid(links[k], day) && projection.Sees(ends[k]))
-            {
-                yield return ends[k];
-            }
-        }
     }
 }

@@ -211,6 +211,26 @@ public sealed class GraphProjection
         return [.. visible];
     }
 
+    /// <summary>
+    /// The ends of <paramref name="node"/>'s links in <paramref name="csr"/> that this view sees, with their links, when
+    /// the link is valid on <paramref name="day"/> (any day when null).
+    /// </summary>
+    public List<(int Node, int Link)> ValidEnds(Csr csr, int node, int? day)
+    {
+        ArgumentNullException.ThrowIfNull(csr);
+        var ends = csr.Neighbours(node);
+        var links = csr.LinksOf(node);
+        var found = new List<(int, int)>(ends.Length);
+        for (var k = 0; k < ends.Length; k++)
+        {
+            if (IsValid(links[k], day) && Sees(ends[k]))
+            {
+                found.Add((ends[k], links[k]));
+            }
+        }
+        return found;
+    }
+
     /// <summary>The nodes of this kind this view sees.</summary>
     public int CountNodes(NodeKind kind) => Enumerable.Range(0, NodeCount).Count(i => Kinds[i] == kind && Sees(i));
 

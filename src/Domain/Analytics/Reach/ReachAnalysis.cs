@@ -23,6 +23,13 @@ public sealed record ReachReport(
 
     public int ReachedEstablishments => Reached.Count(r => r.Establishment);
 
+    /// <summary>Every establishment of the population, by id, as reached (with its uptake) or not.</summary>
+    public IEnumerable<ReachedActor> EstablishmentList()
+    {
+        var reached = Reached.Where(r => r.Establishment).ToDictionary(r => r.Actor);
+        return Population.Select(p => reached.GetValueOrDefault(p) ?? new ReachedActor(p, true, false, false, null) { Reached = false });
+    }
+
     /// <summary>Reached establishments over the authority's establishments; null when it has none.</summary>
     public double? EstablishmentShare => Establishments == 0 ? null : (double)ReachedEstablishments / Establishments;
 }
@@ -146,27 +153,8 @@ public static class ReachAnalysis
             : projection.LinkSince[link] == GraphProjection.Unbounded ? null : DateOnly.FromDayNumber(projection.LinkSince[link]).Year;
 
     /// <summary>A node's neighbours by one link type, valid on the day: outgoing, and incoming too when asked.</summary>
-    private static IEnumerable<(int Node, int Link)> Ends(GraphProjection projection, int node, LinkType type, int? day, bool both)
-    {
-        var found = new List<(int, int)>();
-        Collect(projection.Out[(int)type], node, projection, day, found);
-        if (both)
-        {
-            Collect(projection.In[(int)type], node, projection, day, found);
-        }
-        return found;
-    }
-
-    private static void Collect(Csr csr, int node, GraphProjection projection, int? day, List<(int, int)> found)
-    {
-        var ends = csr.Neighbours(node);
-        var links = csr.LinksOf(node);
-        for (var k = 0; k < ends.Length; k++)
-        {
-            if (projection.IsValid(links[k], day) && projection.Sees(ends[k]))
-            {
-                found.Add((ends[k], links[k]));
-            }
-        }
-    }
+    private static IEnumerable<(int Node, int Link)> Ends(GraphProjection projection, int node, LinkType type, int? day, bool both) =>
+        both
+            ? projection.ValidEnds(projection.Out[(int)type], node, day).Concat(projection.ValidEnds(projection.In[(int)type], node, day))
+            : projection.ValidEnds(projection.Out[(int)type], node, day);
 }

@@ -12,7 +12,20 @@ public sealed record TerritoryActors(int Territory, int Actors);
 /// </summary>
 public static class TerritoryRanking
 {
-    public static IReadOnlyList<TerritoryActors> Below(GraphProjection projection, int? parent)
+    public static IReadOnlyList<TerritoryActors> Below(GraphProjection projection, int? parent) => Below(projection, parent, ActorsWithin(projection));
+
+    /// <param name="actors">Each territory's actors, from <see cref="ActorsWithin"/>: counted once for every level asked.</param>
+    public static IReadOnlyList<TerritoryActors> Below(GraphProjection projection, int? parent, int[] actors) =>
+        Enumerable.Range(0, projection.NodeCount)
+            .Where(t => projection.Kinds[t] == NodeKind.Territory && projection.Sees(t)
+                && (parent is { } p ? projection.TerritoryParent[t] == p : projection.TerritoryParent[t] < 0))
+            .Where(t => actors[t] > 0)
+            .OrderByDescending(t => actors[t]).ThenBy(t => projection.Ids[t], StringComparer.Ordinal)
+            .Select(t => new TerritoryActors(t, actors[t]))
+            .ToList();
+
+    /// <summary>For each territory (by projection index), the visible actors located in it or below it.</summary>
+    public static int[] ActorsWithin(GraphProjection projection)
     {
         var actors = new int[projection.NodeCount];
         foreach (var actor in projection.VisibleActors)
@@ -23,12 +36,6 @@ public static class TerritoryRanking
                 actors[up]++;
             }
         }
-        return Enumerable.Range(0, projection.NodeCount)
-            .Where(t => projection.Kinds[t] == NodeKind.Territory && projection.Sees(t)
-                && (parent is { } p ? projection.TerritoryParent[t] == p : projection.TerritoryParent[t] < 0))
-            .Where(t => actors[t] > 0)
-            .OrderByDescending(t => actors[t]).ThenBy(t => projection.Ids[t], StringComparer.Ordinal)
-            .Select(t => new TerritoryActors(t, actors[t]))
-            .ToList();
+        return actors;
     }
 }
