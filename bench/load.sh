@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The load kit: starts the API (Release) on a database, times it to ready, then measures each GraphQL operation of
-# load/operations.py with wrk at 1, 16 and 64 connections, each beside the ceiling endpoint answering a body of the
-# same size. Prints a Markdown table (and keeps it in bench/results/).
+# load/operations.py with wrk at 1, 16 and 64 connections, each request with variables drawn from the operation's
+# values (1,000 and more ids, territories, words), each run beside the ceiling endpoint answering a body of the
+# operation's mean size. Prints a Markdown table (and keeps it in bench/results/).
 #
 #   bench/load.sh DATABASE LABEL [SECONDS_PER_RUN]
 #
@@ -40,16 +41,18 @@ operations=$(/usr/bin/python3 bench/load/operations.py "$base/graphql" "$work")
   echo "|---|---|---|---|---|---|---|---|"
 } | tee "$out"
 
-run() { # BODY URL CONNECTIONS
+run() { # BODY URL CONNECTIONS [VALUES]
   local threads=$(( $3 < 2 ? 1 : 2 ))
-  BODY=$1 wrk -t "$threads" -c "$3" -d "${seconds}s" --latency -s bench/load/graphql.lua "$2" | sed -n 's/^RESULT //p'
+  BODY=$1 VALUES=${4:-} wrk -t "$threads" -c "$3" -d "${seconds}s" --latency -s bench/load/graphql.lua "$2" | sed -n 's/^RESULT //p'
 }
 
 for operation in $operations; do
   body="$work/$operation.json"
-  size=$(curl -s "$base/graphql" -H 'Content-Type: application/json' --data-binary "@$body" | wc -c)
+  values="$work/$operation.values"
+  [ -f "$values" ] || values=""
+  size=$(bench/load/mean-size.sh "$base/graphql" "$body" "$values")
   for connections in 1 16 64; do
-    measured=$(run "$body" "$base/graphql" "$connections")
+    measured=$(run "$body" "$base/graphql" "$connections" "$values")
     ceiling=$(run "$body" "$base/bench/ceiling?bytes=$size" "$connections")
     /usr/bin/python3 - "$operation" "$connections" "$measured" "$ceiling" <<'PY' | tee -a "$out"
 import json, sys

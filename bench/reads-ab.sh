@@ -29,7 +29,7 @@ measure() { # BUILD LABEL
   wait_ready
   /usr/bin/python3 bench/load/operations.py "$base/graphql" "$work" >/dev/null
   for operation in $operations; do
-    rps=$(BODY="$work/$operation.json" wrk -t 2 -c 16 -d "${seconds}s" --latency -s bench/load/graphql.lua "$base/graphql" |
+    rps=$(BODY="$work/$operation.json" VALUES=$( [ -f "$work/$operation.values" ] && echo "$work/$operation.values") wrk -t 2 -c 16 -d "${seconds}s" --latency -s bench/load/graphql.lua "$base/graphql" |
       sed -n 's/^RESULT //p' | /usr/bin/python3 -c 'import json,sys; r=json.load(sys.stdin); print(round(r["rps"]) if r["failed"]+r["socket_errors"]==0 else "failed")')
     echo "$2 $operation $rps" | tee -a "$work/rates"
   done

@@ -24,7 +24,7 @@ wait_ready
 /usr/bin/python3 bench/load/operations.py "$base/graphql" "$work" >/dev/null
 
 run() { # OPERATION SECONDS
-  BODY="$work/$1.json" wrk -t 2 -c 16 -d "${2}s" --latency -s bench/load/graphql.lua "$base/graphql" | sed -n 's/^RESULT //p'
+  BODY="$work/$1.json" VALUES=$( [ -f "$work/$1.values" ] && echo "$work/$1.values") wrk -t 2 -c 16 -d "${2}s" --latency -s bench/load/graphql.lua "$base/graphql" | sed -n 's/^RESULT //p'
 }
 version() { curl -s "$base/graphql" -H 'Content-Type: application/json' -d '{"query":"{ graphStats { version projectionVersion } }"}'; }
 

@@ -1,15 +1,28 @@
 -- wrk script of the load kit: POSTs the JSON body in the file named by BODY to the URL given on the command line,
 -- counts answers that are not 200 or carry GraphQL errors, and prints one RESULT line of JSON at the end.
+-- VALUES: a file of JSON values, one per line; each request then sends the body with a value picked at random in
+-- place of "__VALUE__" (its variables), so that a run reads many different entities, never one cached answer.
 local file = assert(io.open(os.getenv("BODY"), "rb"))
-wrk.method = "POST"
-wrk.body = file:read("*a")
+local body = file:read("*a")
 file:close()
+wrk.method = "POST"
+wrk.body = body
 wrk.headers["Content-Type"] = "application/json"
 wrk.headers["Accept"] = "application/graphql-response+json"
 -- KEY: an API key to send, for operations measured as a key holder (a key bound to an authority).
 local key = os.getenv("KEY")
 if key and key ~= "" then
   wrk.headers["Authorization"] = "Bearer " .. key
+end
+
+local values = {}
+local values_file = os.getenv("VALUES")
+if values_file and values_file ~= "" then
+  for line in io.lines(values_file) do
+    if line ~= "" then
+      table.insert(values, line)
+    end
+  end
 end
 
 local threads = {}
@@ -20,6 +33,16 @@ end
 
 function init(args)
   failures = 0
+  math.randomseed(os.time() + (args[1] and #args[1] or 0) + math.floor(os.clock() * 1e6))
+end
+
+if #values > 0 then
+  function request()
+    local value = values[math.random(#values)]
+    -- A function as replacement: a value is inserted as it is, whatever characters it holds.
+    local sent = body:gsub('"__VALUE__"', function() return value end)
+    return wrk.format(nil, nil, nil, sent)
+  end
 end
 
 function response(status, headers, body)

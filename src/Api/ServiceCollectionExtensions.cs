@@ -21,6 +21,9 @@ public static class ApiServiceCollectionExtensions
         services.AddCoopGraphCors();
         services.AddCoopGraphAuthentication();
         services.AddSingleton<TrustedDocuments>();
+        services.AddScoped<RequestReader>();
+        services.AddSingleton<CoopGraph.Api.GraphQL.Documents.DocumentCache>();
+        services.AddSingleton<global::GraphQL.DI.IConfigureExecution, CoopGraph.Api.GraphQL.Documents.CachedDocumentExecution>();
         services.AddScoped<RequestLoaders>();
         services.AddScoped<CoopGraph.Api.GraphQL.Surveys.SurveyLoaders>();
         services.AddHttpContextAccessor();

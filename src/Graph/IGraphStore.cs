@@ -9,7 +9,7 @@ namespace CoopGraph.Graph;
 /// <see cref="Viewer"/>: what it cannot see (data private to another authority) is, in the answer, not there at all —
 /// not in lists, counts, pages, cursors or search.
 /// </summary>
-public interface IGraphStore
+public interface IGraphStore : IGraphReader
 {
     /// <summary>Increases with every committed write; equal versions mean equal contents.</summary>
     Task<long> GetVersionAsync(CancellationToken cancellationToken);
@@ -17,35 +17,12 @@ public interface IGraphStore
     /// <summary>Checks and applies a batch atomically: on any error nothing is written and every error is returned.</summary>
     Task<WriteResult> WriteAsync(GraphBatch batch, CancellationToken cancellationToken);
 
-    /// <summary>The nodes that exist among <paramref name="ids"/>, in no particular order.</summary>
-    Task<IReadOnlyList<Node>> GetNodesAsync(Viewer viewer, IReadOnlyCollection<string> ids, CancellationToken cancellationToken);
-
-    Task<IReadOnlyList<Link>> GetLinksAsync(Viewer viewer, IReadOnlyCollection<string> ids, CancellationToken cancellationToken);
-
-    Task<Page<Node>> ListNodesAsync(Viewer viewer, NodeQuery query, PageRequest page, CancellationToken cancellationToken);
-
-    Task<Page<Link>> ListLinksAsync(Viewer viewer, LinkQuery query, PageRequest page, CancellationToken cancellationToken);
-
-    /// <summary>For each node, one page of the links it is an end of (either direction).</summary>
-    Task<IReadOnlyDictionary<string, Page<Link>>> GetLinksOfNodesAsync(
-        Viewer viewer, IReadOnlyCollection<string> nodeIds, IReadOnlyCollection<LinkType>? types, PageRequest page, CancellationToken cancellationToken);
-
-    /// <summary>For each node, the ids at the other end of its links of one type in one direction.</summary>
-    Task<IReadOnlyDictionary<string, IReadOnlyList<string>>> GetNeighbourIdsAsync(
-        Viewer viewer, IReadOnlyCollection<string> nodeIds, LinkType type, LinkDirection direction, CancellationToken cancellationToken);
-
-    /// <summary>Full-text search on names and descriptions, best matches first.</summary>
-    Task<IReadOnlyList<Node>> SearchAsync(Viewer viewer, string text, int first, CancellationToken cancellationToken);
-
     /// <summary>
     /// Streams the whole graph into <paramref name="sink"/> (every node, then every link) from one consistent
     /// snapshot, and returns the version of that snapshot. Projections are built from it (as <see cref="Viewer.Everything"/>,
     /// each node and link with its privateTo, so that one projection answers every viewer).
     /// </summary>
     Task<long> ExportAsync(Viewer viewer, IGraphSink sink, CancellationToken cancellationToken);
-
-    /// <summary>The nodes and links the viewer sees, and the store's version.</summary>
-    Task<GraphCounts> CountAsync(Viewer viewer, CancellationToken cancellationToken);
 
     /// <summary>
     /// Announces a large load (an import), through which its batches are then prepared and written (see

@@ -5,6 +5,7 @@ using CoopGraph.Graph.Neo4j;
 using CoopGraph.Graph.Neo4j.QueryApi;
 using CoopGraph.Graph.Options;
 using CoopGraph.Graph.Projections;
+using CoopGraph.Graph.ReadModel;
 using CoopGraph.Graph.Surveys;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
@@ -35,8 +36,16 @@ public static class GraphServiceCollectionExtensions
         services.AddSingleton(sp => new ProjectionProvider(
             sp.GetRequiredService<IGraphStore>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<ProjectionProvider>>(),
             TimeSpan.FromMilliseconds(sp.GetRequiredService<IOptions<GraphOptions>>().Value.ProjectionMaxWaitMilliseconds)));
+        services.AddSingleton(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<GraphOptions>>().Value;
+            return new ReadModelProvider(sp.GetRequiredService<IGraphStore>(), sp.GetRequiredService<TimeProvider>(),
+                sp.GetRequiredService<ILogger<ReadModelProvider>>(), options.ReadModelMaxElements,
+                TimeSpan.FromMilliseconds(options.ReadModelMaxWaitMilliseconds));
+        });
         // Registered after StoreStartup: hosted services start in order, so the store is prepared first.
         services.AddHostedService<ProjectionWarmUp>();
+        services.AddHostedService<ReadModelWarmUp>();
         return services;
     }
 

@@ -19,7 +19,8 @@ public static class GraphQLHttpEndpoint
     public static async Task HandleAsync(
         HttpContext http, IDocumentExecuter<ISchema> executer, IGraphQLTextSerializer serializer, IDiagnosticContext diagnostics,
         Microsoft.Extensions.Options.IOptions<QueryLimitsOptions> limitOptions, OperationAccess access, TrustedDocuments trusted,
-        Microsoft.Extensions.Options.IOptions<AccessOptions> accessOptions, Microsoft.Extensions.Options.IOptions<ExplorerOptions> explorerOptions)
+        Microsoft.Extensions.Options.IOptions<AccessOptions> accessOptions, Microsoft.Extensions.Options.IOptions<ExplorerOptions> explorerOptions,
+        GraphQL.Documents.DocumentCache documents)
     {
         if (ExplorerPages.WantsGraphiQL(http.Request))
         {
@@ -88,7 +89,7 @@ public static class GraphQLHttpEndpoint
             User = http.User,
             CancellationToken = cancellationToken,
         };
-        var document = ParsedQuery(request);
+        var document = documents.Find(request.Query!) ?? ParsedQuery(request);
         var isMutation = document is not null && SelectsMutation(document, request.OperationName);
         if (isGet && isMutation)
         {
@@ -120,6 +121,10 @@ public static class GraphQLHttpEndpoint
         diagnostics.Set("ApiKey", http.User.IsKeyHolder() ? http.User.Identity!.Name : "(anonymous)");
         // Parsed once: the executer reuses the document.
         options.Document = document;
+        if (isMutation || document is null)
+        {
+            http.RequestServices.GetRequiredService<GraphQL.Loading.RequestReader>().ForWrites();
+        }
 
         var result = await executer.ExecuteAsync(options);
         LogUnhandled(http, result);

@@ -45,4 +45,16 @@ public sealed class QueryLimitsOptions
 
     /// <summary>Whether __schema and __type answer. Switch off in production if the schema should not be browsable.</summary>
     public bool AllowIntrospection { get; set; } = true;
+
+    /// <summary>
+    /// Parsed and validated documents kept, by their text, so that a document sent again skips parsing and the
+    /// checks that depend on the document alone (those that depend on variables, such as complexity, run every time).
+    /// The least recently used go first once either bound is reached; 0 keeps none.
+    /// </summary>
+    [Range(0, 1_000_000)]
+    public int DocumentCacheEntries { get; set; } = 1_000;
+
+    /// <summary>The total length of the texts of the documents kept (a parsed document weighs some ten times its text).</summary>
+    [Range(0, int.MaxValue)]
+    public int DocumentCacheChars { get; set; } = 2_000_000;
 }

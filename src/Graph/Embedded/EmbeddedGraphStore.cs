@@ -39,7 +39,7 @@ public sealed partial class EmbeddedGraphStore : IGraphStore, IStoreInitializer
 
     public async Task<long> GetVersionAsync(CancellationToken cancellationToken)
     {
-        await using var connection = await _connections.OpenAsync(cancellationToken);
+        await using var connection = await _connections.OpenBareAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = EmbeddedWriteTransaction.VersionSql;
         return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
@@ -86,6 +86,7 @@ public sealed partial class EmbeddedGraphStore : IGraphStore, IStoreInitializer
         }
         // Rows are read with Read(), not ReadAsync(): SQLite reads synchronously anyway, and at ten million links the
         // task per row of ReadAsync cost seconds of a national projection's build. Cancellation is checked per batch.
+        var sequenced = sink as ISequencedSink;
 #pragma warning disable CA1849
         await using (var command = connection.CreateCommand())
         {
@@ -95,11 +96,18 @@ public sealed partial class EmbeddedGraphStore : IGraphStore, IStoreInitializer
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             for (var row = 0; reader.Read(); row++)
             {
-                sink.AddNode(NodeRows.Read(reader));
+                if (sequenced is not null)
+                {
+                    sequenced.AddNode(NodeRows.Read(reader), reader.GetInt64(NodeRows.SeqOrdinal));
+                }
+                else
+                {
+                    sink.AddNode(NodeRows.Read(reader));
+                }
                 CheckEvery(row, cancellationToken);
             }
         }
-        var topologyOnly = sink is ITopologySink;
+        var topologyOnly = sink is ITopologySink && sequenced is null;
         await using (var command = connection.CreateCommand())
         {
             command.Transaction = transaction;
@@ -108,7 +116,14 @@ public sealed partial class EmbeddedGraphStore : IGraphStore, IStoreInitializer
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             for (var row = 0; reader.Read(); row++)
             {
-                sink.AddLink(topologyOnly ? LinkRows.ReadTopology(reader) : LinkRows.Read(reader));
+                if (sequenced is not null)
+                {
+                    sequenced.AddLink(LinkRows.Read(reader), reader.GetInt64(LinkRows.SeqOrdinal));
+                }
+                else
+                {
+                    sink.AddLink(topologyOnly ? LinkRows.ReadTopology(reader) : LinkRows.Read(reader));
+                }
                 CheckEvery(row, cancellationToken);
             }
         }

@@ -29,6 +29,18 @@ public sealed class SqliteConnections
 
     public Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken) => OpenAsync(bulk: false, cancellationToken);
 
+    /// <summary>
+    /// A connection for one small read that needs none of the per-connection settings below (the store's version, asked
+    /// by every request): those six statements cost more than the read. Safe on a pooled connection, since every other
+    /// open states all of them again.
+    /// </summary>
+    public async Task<SqliteConnection> OpenBareAsync(CancellationToken cancellationToken)
+    {
+        var connection = new SqliteConnection(_connectionString);
+        await connection.OpenAsync(cancellationToken);
+        return connection;
+    }
+
     /// <param name="bulk">
     /// For the writes of a bulk load: the write-ahead log is copied back into the file every 64 MB rather than every
     /// 4 MB, so that pages every batch touches (the upper levels of each index) are copied once per many batches, and

@@ -89,9 +89,34 @@ public sealed partial class Neo4jGraphStore : IGraphStore, IStoreInitializer
         await using var transaction = await _client.BeginAsync(AccessMode.Write, cancellationToken);
         var locked = await transaction.RunAsync(Lock, Params(("now", PropertyMaps.Param(_time.GetUtcNow()))), cancellationToken);
         var version = locked.Rows.Count > 0 ? (long)locked.Rows[0][0]! : throw new StoreUnavailableException("The Neo4j store is not initialised yet.");
-        var topologyOnly = sink is ITopologySink;
-        await PageAsync(transaction, NodesPage, Params(Seen(viewer)), value => { sink.AddNode(NodeMaps.Read(value)); return NodeMaps.Seq(value); }, cancellationToken);
-        await PageAsync(transaction, LinksPage, Params([.. Seen(viewer), ("types", LinkMaps.AllTypes)]), value => { sink.AddLink(LinkMaps.Read(value, topologyOnly)); return LinkMaps.Seq(value); }, cancellationToken);
+        var sequenced = sink as ISequencedSink;
+        var topologyOnly = sink is ITopologySink && sequenced is null;
+        await PageAsync(transaction, NodesPage, Params(Seen(viewer)), value =>
+        {
+            var seq = NodeMaps.Seq(value);
+            if (sequenced is not null)
+            {
+                sequenced.AddNode(NodeMaps.Read(value), seq);
+            }
+            else
+            {
+                sink.AddNode(NodeMaps.Read(value));
+            }
+            return seq;
+        }, cancellationToken);
+        await PageAsync(transaction, LinksPage, Params([.. Seen(viewer), ("types", LinkMaps.AllTypes)]), value =>
+        {
+            var seq = LinkMaps.Seq(value);
+            if (sequenced is not null)
+            {
+                sequenced.AddLink(LinkMaps.Read(value, topologyOnly: false), seq);
+            }
+            else
+            {
+                sink.AddLink(LinkMaps.Read(value, topologyOnly));
+            }
+            return seq;
+        }, cancellationToken);
         return version;
     }
 

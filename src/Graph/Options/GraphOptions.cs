@@ -21,6 +21,21 @@ public sealed class GraphOptions
     [Range(0, 600_000)]
     public int ProjectionMaxWaitMilliseconds { get; set; } = 250;
 
+    /// <summary>
+    /// The read model: the whole graph copied in memory for each store version, so that entity reads (an actor, its
+    /// links, listings) never leave the process. Above this many nodes and links together it is not kept and reads go to
+    /// the store (a national graph would need gigabytes); 0 turns it off.
+    /// </summary>
+    [Range(0, long.MaxValue)]
+    public long ReadModelMaxElements { get; set; } = 4_000_000;
+
+    /// <summary>
+    /// How long a request waits for the read model of the store's current version before it reads the store itself
+    /// (0, the default: never; the model of a new version is built in the background meanwhile).
+    /// </summary>
+    [Range(0, 600_000)]
+    public int ReadModelMaxWaitMilliseconds { get; set; }
+
     /// <summary>Load the demo dataset when the store starts empty.</summary>
     public bool SeedDemo { get; set; } = true;
 }

@@ -14,7 +14,10 @@ public sealed class Neo4jStoreContractTests : StoreContract
 {
     private static readonly CypherStatement Clear = LoadClear();
 
-    protected override async Task<StoreUnderTest> OpenEmptyAsync()
+    protected override Task<StoreUnderTest> OpenEmptyAsync() => OpenAsync();
+
+    /// <summary>A Neo4j store on the emptied database of NEO4J_URI, with its access, document and survey stores.</summary>
+    internal static async Task<StoreUnderTest> OpenAsync()
     {
         var services = new ServiceCollection();
         services.AddLogging();

@@ -40,7 +40,7 @@ public static class ActorRootFields
                 };
                 return ActorsInTerritory.Applies(query)
                     ? await ActorsInTerritory.ListAsync(c, query, c.ReadPage())
-                    : await c.Store().ListNodesAsync(c.Viewer(), query, c.ReadPage(), c.CancellationToken);
+                    : await (await c.ReaderAsync()).ListNodesAsync(c.Viewer(), query, c.ReadPage(), c.CancellationToken);
             });
     }
 

@@ -41,7 +41,7 @@ internal static class ActorsInTerritory
             start = position >= 0 ? position + 1 : ~position;
         }
         var ids = members.Skip(start).Take(page.First).Select(m => projection.Ids[m]).ToList();
-        var nodes = (await context.Store().GetNodesAsync(context.Viewer(), ids, context.CancellationToken)).ToDictionary(n => n.Id, StringComparer.Ordinal);
+        var nodes = (await (await context.ReaderAsync()).GetNodesAsync(context.Viewer(), ids, context.CancellationToken)).ToDictionary(n => n.Id, StringComparer.Ordinal);
         var items = ids.Where(nodes.ContainsKey).Select(id => new PageItem<Node>(nodes[id], "@" + id)).ToList();
         return new Page<Node>(items, members.Length, start + page.First < members.Length);
     }

@@ -70,7 +70,7 @@ public static class AnalyticsRootFields
                     start = position >= 0 ? position + 1 : throw BadInput.Error("'after' is not a link of this listing.");
                 }
                 var slice = links.Skip(start).Take(page.First).Select(l => projection.LinkIds[l]).ToList();
-                var loaded = (await c.Store().GetLinksAsync(c.Viewer(), slice, c.CancellationToken)).ToDictionary(l => l.Id, StringComparer.Ordinal);
+                var loaded = (await (await c.ReaderAsync()).GetLinksAsync(c.Viewer(), slice, c.CancellationToken)).ToDictionary(l => l.Id, StringComparer.Ordinal);
                 var items = slice.Where(loaded.ContainsKey).Select(id => new PageItem<Link>(loaded[id], id)).ToList();
                 return new Page<Link>(items, links.Length, start + page.First < links.Length);
             });

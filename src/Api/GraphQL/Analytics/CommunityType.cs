@@ -31,7 +31,7 @@ public sealed class CommunityType : ObjectGraphType<Projected<Community>>
                     start = position >= 0 ? position + 1 : throw BadInput.Error("'after' is not a member of this community.");
                 }
                 var slice = ids.Skip(start).Take(page.First).ToList();
-                var nodes = (await c.Store().GetNodesAsync(c.Viewer(), slice, c.CancellationToken)).ToDictionary(n => n.Id, StringComparer.Ordinal);
+                var nodes = (await (await c.ReaderAsync()).GetNodesAsync(c.Viewer(), slice, c.CancellationToken)).ToDictionary(n => n.Id, StringComparer.Ordinal);
                 var items = slice.Where(nodes.ContainsKey).Select(id => new PageItem<Node>(nodes[id], id)).ToList();
                 return new Page<Node>(items, ids.Length, start + page.First < ids.Length);
             });

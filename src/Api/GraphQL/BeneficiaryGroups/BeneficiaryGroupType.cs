@@ -50,7 +50,7 @@ public static class BeneficiaryGroupRootFields
             .ResolveAsync(async c =>
             {
                 var query = new NodeQuery { Kinds = [NodeKind.BeneficiaryGroup], Text = c.GetArgument<string?>("text") };
-                var page = await c.Store().ListNodesAsync(c.Viewer(), query, new PageRequest(Math.Clamp(c.GetArgument<int?>("first") ?? 20, 0, Paging.Paging.MaxFirst)), c.CancellationToken);
+                var page = await (await c.ReaderAsync()).ListNodesAsync(c.Viewer(), query, new PageRequest(Math.Clamp(c.GetArgument<int?>("first") ?? 20, 0, Paging.Paging.MaxFirst)), c.CancellationToken);
                 return page.Items.Select(i => i.Item).OfType<BeneficiaryGroup>();
             });
     }

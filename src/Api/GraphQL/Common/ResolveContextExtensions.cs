@@ -12,6 +12,11 @@ public static class ResolveContextExtensions
     /// <summary>Who asks: every read answers on the graph this viewer can see, every write is checked against it.</summary>
     public static Viewer Viewer(this IResolveFieldContext context) => context.Loaders().Viewer;
 
+    /// <summary>The request's reader: every read of a request answers from the same store version when the read model holds it.</summary>
+    public static Task<CoopGraph.Graph.IGraphReader> ReaderAsync(this IResolveFieldContext context) =>
+        context.RequestServices!.GetRequiredService<RequestReader>().GetAsync(context.CancellationToken);
+
+    /// <summary>The store itself, for writes and what only the store answers (its version).</summary>
     public static CoopGraph.Graph.IGraphStore Store(this IResolveFieldContext context) =>
         context.RequestServices!.GetRequiredService<CoopGraph.Graph.IGraphStore>();
 }

@@ -35,7 +35,7 @@ public static class LinkRootFields
                 {
                     throw BadInput.Error("An empty range: 'fromYear' must not be after 'toYear', nor 'minAmount' above 'maxAmount'.");
                 }
-                return await c.Store().ListLinksAsync(c.Viewer(), query, c.ReadPage(), c.CancellationToken);
+                return await (await c.ReaderAsync()).ListLinksAsync(c.Viewer(), query, c.ReadPage(), c.CancellationToken);
             });
     }
 

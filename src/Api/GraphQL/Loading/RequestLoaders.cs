@@ -13,7 +13,7 @@ namespace CoopGraph.Api.GraphQL.Loading;
 /// </summary>
 /// Every load answers for the request's caller (see <see cref="Viewer"/>), taken from the first field that asks for the
 /// loaders (<see cref="Common.ResolveContextExtensions.Loaders"/>): one request, one caller.
-public sealed class RequestLoaders(IGraphStore store)
+public sealed class RequestLoaders(RequestReader reader)
 {
     private Viewer? _viewer;
 
@@ -31,26 +31,26 @@ public sealed class RequestLoaders(IGraphStore store)
 
     public IDataLoaderResult<Node?> Node(string id) =>
         Get("node", () => new BatchLoader<string, Node>(async (ids, ct) =>
-            (await store.GetNodesAsync(Viewer, ids, ct)).ToDictionary(n => n.Id, StringComparer.Ordinal))).Load(id);
+            (await (await reader.GetAsync(ct)).GetNodesAsync(Viewer, ids, ct)).ToDictionary(n => n.Id, StringComparer.Ordinal))).Load(id);
 
     public IDataLoaderResult<Page<Link>?> LinksOf(string nodeId, IReadOnlyCollection<LinkType>? types, PageRequest page)
     {
         var key = $"links|{(types is null ? "*" : string.Join(',', types.Order()))}|{page.First}|{page.After}";
-        return Get(key, () => new BatchLoader<string, Page<Link>>((ids, ct) => store.GetLinksOfNodesAsync(Viewer, ids, types, page, ct))).Load(nodeId);
+        return Get(key, () => new BatchLoader<string, Page<Link>>(async (ids, ct) => await (await reader.GetAsync(ct)).GetLinksOfNodesAsync(Viewer, ids, types, page, ct))).Load(nodeId);
     }
 
     public IDataLoaderResult<IReadOnlyList<Link>> Links(IReadOnlyList<string> ids)
     {
         var loader = Get("link", () => new BatchLoader<string, Link>(async (keys, ct) =>
-            (await store.GetLinksAsync(Viewer, keys, ct)).ToDictionary(l => l.Id, StringComparer.Ordinal)));
+            (await (await reader.GetAsync(ct)).GetLinksAsync(Viewer, keys, ct)).ToDictionary(l => l.Id, StringComparer.Ordinal)));
         var parts = ids.Select(loader.Load).ToList();
         return new LinkList(parts);
     }
 
     /// <summary>The ids at the other end of a node's links of one type: a service's authority, an actor's themes…</summary>
     public IDataLoaderResult<IReadOnlyList<string>?> Neighbours(string nodeId, LinkType type, LinkDirection direction) =>
-        Get($"neighbours|{type}|{direction}", () => new BatchLoader<string, IReadOnlyList<string>>((ids, ct) =>
-            store.GetNeighbourIdsAsync(Viewer, ids, type, direction, ct))).Load(nodeId);
+        Get($"neighbours|{type}|{direction}", () => new BatchLoader<string, IReadOnlyList<string>>(async (ids, ct) =>
+            await (await reader.GetAsync(ct)).GetNeighbourIdsAsync(Viewer, ids, type, direction, ct))).Load(nodeId);
 
     /// <summary>
     /// The nodes at the other end of a node's links of one type, each once (FUNDS and APPLIED_TO repeat over the years),

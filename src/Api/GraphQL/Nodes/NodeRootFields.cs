@@ -88,7 +88,7 @@ public static class NodeRootFields
             .ResolveAsync(async c =>
             {
                 var (text, first) = SearchArguments.Read(c, 10, Paging.Paging.MaxFirst);
-                return await c.Store().SearchAsync(c.Viewer(), text, first, c.CancellationToken);
+                return await (await c.ReaderAsync()).SearchAsync(c.Viewer(), text, first, c.CancellationToken);
             });
 
         query.Field<NonNullGraphType<GraphStatsType>>("graphStats")
@@ -96,7 +96,7 @@ public static class NodeRootFields
             .ResolveAsync(async c =>
             {
                 var projection = await c.ProjectionAsync();
-                var counts = await c.Store().CountAsync(c.Viewer(), c.CancellationToken);
+                var counts = await (await c.ReaderAsync()).CountAsync(c.Viewer(), c.CancellationToken);
                 return new GraphStats(counts.Nodes, counts.Links, counts.Version, projection);
             });
     }

@@ -64,7 +64,7 @@ public static class PolicyRootFields
                     ThemeIds = filter?.Strings("themeIds"),
                     Text = filter?.String("text"),
                 };
-                return await c.Store().ListNodesAsync(c.Viewer(), query, c.ReadPage(), c.CancellationToken);
+                return await (await c.ReaderAsync()).ListNodesAsync(c.Viewer(), query, c.ReadPage(), c.CancellationToken);
             });
     }
 

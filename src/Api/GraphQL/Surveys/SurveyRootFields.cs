@@ -129,7 +129,7 @@ public static class SurveyRootFields
     {
         var ids = new[] { form.ServiceId }.Concat(form.ColleagueIds).Concat(form.Answers.Select(a => a.PartnerId)).Concat(form.Answers.SelectMany(a => a.ThemeIds))
             .Distinct(StringComparer.Ordinal).ToList();
-        var nodes = (await c.Store().GetNodesAsync(Viewer.BoundTo(form.Survey.AuthorityId), ids, c.CancellationToken)).ToDictionary(n => n.Id, StringComparer.Ordinal);
+        var nodes = (await (await c.ReaderAsync()).GetNodesAsync(Viewer.BoundTo(form.Survey.AuthorityId), ids, c.CancellationToken)).ToDictionary(n => n.Id, StringComparer.Ordinal);
         var service = nodes.GetValueOrDefault(form.ServiceId)
             ?? throw new ExecutionError("This invitation's service no longer exists.") { Code = ErrorCodes.Forbidden };
         var colleagues = form.ColleagueIds.Select(nodes.GetValueOrDefault).OfType<Node>().OrderBy(n => n.Name, StringComparer.CurrentCulture).ToList();

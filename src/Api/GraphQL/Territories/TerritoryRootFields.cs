@@ -51,7 +51,7 @@ public static class TerritoryRootFields
             {
                 var filter = c.InputObject("filter");
                 var query = new NodeQuery { Kinds = [NodeKind.Territory], TerritoryCode = filter?.String("withinCode"), Text = filter?.String("text") };
-                return await c.Store().ListNodesAsync(c.Viewer(), query, c.ReadPage(), c.CancellationToken);
+                return await (await c.ReaderAsync()).ListNodesAsync(c.Viewer(), query, c.ReadPage(), c.CancellationToken);
             });
     }
 

@@ -50,7 +50,7 @@ public static class ThemeRootFields
             {
                 var filter = c.InputObject("filter");
                 var query = new NodeQuery { Kinds = [NodeKind.Theme], Domains = filter?.Enums<PolicyDomain>("domains"), Text = filter?.String("text") };
-                return await c.Store().ListNodesAsync(c.Viewer(), query, c.ReadPage(), c.CancellationToken);
+                return await (await c.ReaderAsync()).ListNodesAsync(c.Viewer(), query, c.ReadPage(), c.CancellationToken);
             });
     }
 

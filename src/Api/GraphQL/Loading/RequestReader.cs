@@ -1,0 +1,32 @@
+using CoopGraph.Graph;
+using CoopGraph.Graph.ReadModel;
+
+namespace CoopGraph.Api.GraphQL.Loading;
+
+/// <summary>
+/// The one reader of a request (registered scoped): chosen at the request's first read for the store version current
+/// then (see <see cref="ReadModelProvider"/>), and kept for all its reads, so that one request answers from one version
+/// when the read model has it. A request that reads nothing (<c>{ __typename }</c>) never asks the store its version.
+/// A mutation writes between its reads, so each of its reads asks again: what it returns includes its own writes.
+/// </summary>
+public sealed class RequestReader(ReadModelProvider readModel)
+{
+    private readonly Lock _gate = new();
+    private Task<IGraphReader>? _reader;
+    private bool _writes;
+
+    /// <summary>Called before execution when the operation writes: no reader is kept from one read to the next.</summary>
+    public void ForWrites() => _writes = true;
+
+    public Task<IGraphReader> GetAsync(CancellationToken cancellationToken)
+    {
+        if (_writes)
+        {
+            return readModel.ReaderAsync(cancellationToken).AsTask();
+        }
+        lock (_gate)
+        {
+            return _reader ??= readModel.ReaderAsync(cancellationToken).AsTask();
+        }
+    }
+}

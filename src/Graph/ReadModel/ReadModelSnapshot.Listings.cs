@@ -1,0 +1,199 @@
+using CoopGraph.Domain.Model;
+
+namespace CoopGraph.Graph.ReadModel;
+
+public sealed partial class ReadModelSnapshot
+{
+    /// <summary>
+    /// The stores' node listing: each filter as their statements apply it (a theme's or domain's link is read whoever
+    /// may see it, as theirs are; only the listed node's own visibility counts). The candidates come from the most
+    /// selective filter given — the territory's nodes, the themes' actors, the kinds' nodes — in seq order, and every
+    /// filter is then checked on each.
+    /// </summary>
+    public Task<Page<Node>> ListNodesAsync(Viewer viewer, NodeQuery query, PageRequest page, CancellationToken cancellationToken)
+    {
+        if (query.Text is not null)
+        {
+            return _fallback.ListNodesAsync(viewer, query, page, cancellationToken);
+        }
+        var after = PageCursors.Parse(page.After);
+        var kinds = query.Kinds is { Count: > 0 } k ? k.ToHashSet() : null;
+        var mask = query.Domains is null ? 0 : DomainSet.Of(query.Domains).Bits;
+        var themes = query.ThemeIds is { Count: > 0 } t ? t.ToHashSet(StringComparer.Ordinal) : null;
+
+        IEnumerable<int> candidates;
+        if (query.TerritoryCode is { } code)
+        {
+            candidates = PlacedIn(code);
+        }
+        else if (themes is not null)
+        {
+            candidates = ActorsOf(themes);
+        }
+        else if (kinds is not null)
+        {
+            candidates = kinds.SelectMany(kind => _nodesByKind.GetValueOrDefault(kind) ?? []).Order();
+        }
+        else
+        {
+            candidates = Enumerable.Range(0, _nodes.Length);
+        }
+
+        var items = new List<PageItem<Node>>(Math.Min(page.First + 1, 128));
+        long total = 0;
+        foreach (var i in candidates)
+        {
+            var node = _nodes[i];
+            if ((kinds is null || kinds.Contains(node.Kind))
+                && (mask == 0 || HasDomain(i, node.Kind, mask))
+                && (themes is null || WorksOnOrTargets(i, themes))
+                && viewer.CanSee(node.PrivateTo))
+            {
+                total++;
+                if (_nodeSeqs[i] > after && items.Count <= page.First)
+                {
+                    items.Add(new PageItem<Node>(node, PageCursors.Of(_nodeSeqs[i])));
+                }
+            }
+        }
+        return Task.FromResult(PageCursors.Page(items, page.First, total));
+    }
+
+    public Task<Page<Link>> ListLinksAsync(Viewer viewer, LinkQuery query, PageRequest page, CancellationToken cancellationToken)
+    {
+        var after = PageCursors.Parse(page.After);
+        var types = query.Types is { Count: > 0 } ty ? ty.ToHashSet() : null;
+        var cooperationKinds = query.CooperationKinds is { Count: > 0 } ck ? ck.ToHashSet() : null;
+        var instruments = query.Instruments is { Count: > 0 } ins ? ins.ToHashSet() : null;
+        // The stores compare amounts as reals: so does this, to agree on every bound.
+        var min = query.MinAmount is { } low ? (double?)(double)low : null;
+        var max = query.MaxAmount is { } high ? (double?)(double)high : null;
+
+        IEnumerable<int> candidates;
+        if (query.NodeId is { } nodeId)
+        {
+            candidates = _nodeIndex.TryGetValue(nodeId, out var node) ? _adjacency[_adjacencyStart[node].._adjacencyStart[node + 1]] : [];
+        }
+        else if (types is not null)
+        {
+            candidates = types.SelectMany(type => _linksByType.GetValueOrDefault(type) ?? []).Order();
+        }
+        else
+        {
+            candidates = Enumerable.Range(0, _links.Length);
+        }
+
+        var items = new List<PageItem<Link>>(Math.Min(page.First + 1, 128));
+        long total = 0;
+        foreach (var i in candidates)
+        {
+            var link = _links[i];
+            var year = link.Year ?? link.Since?.Year;
+            if ((types is null || types.Contains(link.Type))
+                && (cooperationKinds is null || (link.CooperationKind is { } kind && cooperationKinds.Contains(kind)))
+                && (query.ValidAt is not { } at || ((link.Since is null || link.Since <= at) && (link.Until is null || link.Until >= at)))
+                && (query.FromYear is not { } from || year >= from)
+                && (query.ToYear is not { } to || year <= to)
+                && (instruments is null || (link.Type == LinkType.Funds && link.Instrument is { } instrument && instruments.Contains(instrument)))
+                && (min is null || (link.Amount is { } a1 && (double)a1 >= min))
+                && (max is null || (link.Amount is { } a2 && (double)a2 <= max))
+                && viewer.CanSee(link.PrivateTo))
+            {
+                total++;
+                if (_linkSeqs[i] > after && items.Count <= page.First)
+                {
+                    items.Add(new PageItem<Link>(link, PageCursors.Of(_linkSeqs[i])));
+                }
+            }
+        }
+        return Task.FromResult(PageCursors.Page(items, page.First, total));
+    }
+
+    /// <summary>The territory with this code, those below it, and the nodes located in any of them, in seq order.</summary>
+    private List<int> PlacedIn(string code)
+    {
+        var placed = new HashSet<int>();
+        if (_territoryByCode.TryGetValue(code, out var root))
+        {
+            var pending = new Stack<int>();
+            pending.Push(root);
+            while (pending.TryPop(out var territory))
+            {
+                if (!placed.Add(territory))
+                {
+                    continue;
+                }
+                foreach (var child in _territoryChildren.GetValueOrDefault(territory) ?? [])
+                {
+                    pending.Push(child);
+                }
+                for (var a = _adjacencyStart[territory]; a < _adjacencyStart[territory + 1]; a++)
+                {
+                    var link = _adjacency[a];
+                    if (_links[link].Type == LinkType.LocatedIn && _linkTarget[link] == territory)
+                    {
+                        placed.Add(_linkSource[link]);
+                    }
+                }
+            }
+        }
+        var ordered = placed.ToList();
+        ordered.Sort();
+        return ordered;
+    }
+
+    /// <summary>The nodes that work on or target one of these themes, in seq order.</summary>
+    private List<int> ActorsOf(HashSet<string> themes)
+    {
+        var actors = new HashSet<int>();
+        foreach (var theme in themes)
+        {
+            if (!_nodeIndex.TryGetValue(theme, out var t))
+            {
+                continue;
+            }
+            for (var a = _adjacencyStart[t]; a < _adjacencyStart[t + 1]; a++)
+            {
+                var link = _adjacency[a];
+                if (_links[link].Type is LinkType.WorksOn or LinkType.Targets && _linkTarget[link] == t)
+                {
+                    actors.Add(_linkSource[link]);
+                }
+            }
+        }
+        var ordered = actors.ToList();
+        ordered.Sort();
+        return ordered;
+    }
+
+    private bool WorksOnOrTargets(int node, HashSet<string> themes)
+    {
+        for (var a = _adjacencyStart[node]; a < _adjacencyStart[node + 1]; a++)
+        {
+            var link = _links[_adjacency[a]];
+            if (link.Type is LinkType.WorksOn or LinkType.Targets && _linkSource[_adjacency[a]] == node && themes.Contains(link.TargetId))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>A node's domains as the listings define them (<see cref="NodeDomains"/>): its own, or its themes'.</summary>
+    private bool HasDomain(int node, NodeKind kind, int mask)
+    {
+        if (NodeDomains.AreOwn(kind))
+        {
+            return (_ownDomains[node] & mask) != 0;
+        }
+        for (var a = _adjacencyStart[node]; a < _adjacencyStart[node + 1]; a++)
+        {
+            var link = _adjacency[a];
+            if (_links[link].Type == LinkType.WorksOn && _linkSource[link] == node && (_ownDomains[_linkTarget[link]] & mask) != 0)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+}

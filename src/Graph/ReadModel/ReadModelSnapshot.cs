@@ -1,0 +1,248 @@
+using CoopGraph.Domain.Model;
+
+namespace CoopGraph.Graph.ReadModel;
+
+/// <summary>
+/// The whole graph of one store version in memory, answering the store's reads as the stores do — same items, same
+/// order, same cursors (each item's seq), same counts, for every viewer (each node and link keeps its privateTo) — so
+/// that a request pinned to this version never leaves the process. Immutable once built; shared by every request.
+/// Full-text reads (search, listings by text) are the stores' own ranking and go to <c>fallback</c>.
+/// </summary>
+public sealed partial class ReadModelSnapshot : IGraphReader
+{
+    private readonly Node[] _nodes;
+    private readonly long[] _nodeSeqs;
+    private readonly int[] _ownDomains;
+    private readonly Dictionary<string, int> _nodeIndex;
+    private readonly Link[] _links;
+    private readonly long[] _linkSeqs;
+    private readonly int[] _linkSource;
+    private readonly int[] _linkTarget;
+    private readonly Dictionary<string, int> _linkIndex;
+    // Per node, the links it is an end of (a link to itself once), in seq order: adjacency in CSR form.
+    private readonly int[] _adjacencyStart;
+    private readonly int[] _adjacency;
+    private readonly Dictionary<NodeKind, int[]> _nodesByKind;
+    private readonly Dictionary<LinkType, int[]> _linksByType;
+    private readonly Dictionary<string, int> _territoryByCode;
+    private readonly Dictionary<int, List<int>> _territoryChildren;
+    private readonly IGraphReader _fallback;
+
+    internal ReadModelSnapshot(long version, Node[] nodes, long[] nodeSeqs, Link[] links, long[] linkSeqs, IGraphReader fallback)
+    {
+        Version = version;
+        _fallback = fallback;
+        _nodes = nodes;
+        _nodeSeqs = nodeSeqs;
+        _links = links;
+        _linkSeqs = linkSeqs;
+        // Both stores export in seq order; a listing's order and cursors depend on it, so it is checked, not assumed.
+        EnsureAscending(nodeSeqs, "node");
+        EnsureAscending(linkSeqs, "link");
+
+        _nodeIndex = new Dictionary<string, int>(nodes.Length, StringComparer.Ordinal);
+        _ownDomains = new int[nodes.Length];
+        var byKind = new Dictionary<NodeKind, List<int>>();
+        _territoryByCode = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < nodes.Length; i++)
+        {
+            var node = nodes[i];
+            _nodeIndex[node.Id] = i;
+            _ownDomains[i] = node.OwnDomains.Bits;
+            if (!byKind.TryGetValue(node.Kind, out var list))
+            {
+                byKind[node.Kind] = list = [];
+            }
+            list.Add(i);
+            if (node is Territory territory)
+            {
+                // Two territories never share a code (the stores' constraint); the first keeps it, as SQL's lookup would find either.
+                _territoryByCode.TryAdd(territory.Code, i);
+            }
+        }
+        _nodesByKind = byKind.ToDictionary(p => p.Key, p => p.Value.ToArray());
+
+        _territoryChildren = [];
+        for (var i = 0; i < nodes.Length; i++)
+        {
+            if (nodes[i] is Territory { ParentId: { } parentId } && _nodeIndex.TryGetValue(parentId, out var parent) && nodes[parent] is Territory)
+            {
+                if (!_territoryChildren.TryGetValue(parent, out var children))
+                {
+                    _territoryChildren[parent] = children = [];
+                }
+                children.Add(i);
+            }
+        }
+
+        _linkIndex = new Dictionary<string, int>(links.Length, StringComparer.Ordinal);
+        _linkSource = new int[links.Length];
+        _linkTarget = new int[links.Length];
+        var byType = new Dictionary<LinkType, List<int>>();
+        var degree = new int[nodes.Length + 1];
+        for (var i = 0; i < links.Length; i++)
+        {
+            var link = links[i];
+            _linkIndex[link.Id] = i;
+            var source = _linkSource[i] = IndexOrThrow(link.SourceId, link.Id);
+            var target = _linkTarget[i] = IndexOrThrow(link.TargetId, link.Id);
+            degree[source]++;
+            if (target != source)
+            {
+                degree[target]++;
+            }
+            if (!byType.TryGetValue(link.Type, out var list))
+            {
+                byType[link.Type] = list = [];
+            }
+            list.Add(i);
+        }
+        _linksByType = byType.ToDictionary(p => p.Key, p => p.Value.ToArray());
+
+        _adjacencyStart = new int[nodes.Length + 1];
+        for (var i = 0; i < nodes.Length; i++)
+        {
+            _adjacencyStart[i + 1] = _adjacencyStart[i] + degree[i];
+        }
+        _adjacency = new int[_adjacencyStart[nodes.Length]];
+        var fill = _adjacencyStart[..^1];
+        for (var i = 0; i < links.Length; i++)
+        {
+            _adjacency[fill[_linkSource[i]]++] = i;
+            if (_linkTarget[i] != _linkSource[i])
+            {
+                _adjacency[fill[_linkTarget[i]]++] = i;
+            }
+        }
+    }
+
+    /// <summary>The store version this snapshot is a copy of.</summary>
+    public long Version { get; }
+
+    public int NodeCount => _nodes.Length;
+
+    public int LinkCount => _links.Length;
+
+    public Task<IReadOnlyList<Node>> GetNodesAsync(Viewer viewer, IReadOnlyCollection<string> ids, CancellationToken cancellationToken)
+    {
+        var result = new List<Node>(ids.Count);
+        foreach (var id in Distinct(ids))
+        {
+            if (_nodeIndex.TryGetValue(id, out var i) && viewer.CanSee(_nodes[i].PrivateTo))
+            {
+                result.Add(_nodes[i]);
+            }
+        }
+        return Task.FromResult<IReadOnlyList<Node>>(result);
+    }
+
+    public Task<IReadOnlyList<Link>> GetLinksAsync(Viewer viewer, IReadOnlyCollection<string> ids, CancellationToken cancellationToken)
+    {
+        var result = new List<Link>(ids.Count);
+        foreach (var id in Distinct(ids))
+        {
+            if (_linkIndex.TryGetValue(id, out var i) && viewer.CanSee(_links[i].PrivateTo))
+            {
+                result.Add(_links[i]);
+            }
+        }
+        return Task.FromResult<IReadOnlyList<Link>>(result);
+    }
+
+    public Task<IReadOnlyDictionary<string, Page<Link>>> GetLinksOfNodesAsync(
+        Viewer viewer, IReadOnlyCollection<string> nodeIds, IReadOnlyCollection<LinkType>? types, PageRequest page, CancellationToken cancellationToken)
+    {
+        var after = PageCursors.Parse(page.After);
+        var typeSet = types is { Count: > 0 } ? types.ToHashSet() : null;
+        var result = new Dictionary<string, Page<Link>>(StringComparer.Ordinal);
+        foreach (var id in nodeIds)
+        {
+            var items = new List<PageItem<Link>>(Math.Min(page.First + 1, 64));
+            long total = 0;
+            if (_nodeIndex.TryGetValue(id, out var node))
+            {
+                for (var a = _adjacencyStart[node]; a < _adjacencyStart[node + 1]; a++)
+                {
+                    var link = _links[_adjacency[a]];
+                    if ((typeSet is null || typeSet.Contains(link.Type)) && viewer.CanSee(link.PrivateTo))
+                    {
+                        total++;
+                        var seq = _linkSeqs[_adjacency[a]];
+                        if (seq > after && items.Count <= page.First)
+                        {
+                            items.Add(new PageItem<Link>(link, PageCursors.Of(seq)));
+                        }
+                    }
+                }
+            }
+            result[id] = PageCursors.Page(items, page.First, total);
+        }
+        return Task.FromResult<IReadOnlyDictionary<string, Page<Link>>>(result);
+    }
+
+    public Task<IReadOnlyDictionary<string, IReadOnlyList<string>>> GetNeighbourIdsAsync(
+        Viewer viewer, IReadOnlyCollection<string> nodeIds, LinkType type, LinkDirection direction, CancellationToken cancellationToken)
+    {
+        var result = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+        foreach (var id in Distinct(nodeIds))
+        {
+            if (!_nodeIndex.TryGetValue(id, out var node))
+            {
+                continue;
+            }
+            List<string>? ends = null;
+            for (var a = _adjacencyStart[node]; a < _adjacencyStart[node + 1]; a++)
+            {
+                var i = _adjacency[a];
+                var link = _links[i];
+                var near = direction == LinkDirection.Outgoing ? _linkSource[i] : _linkTarget[i];
+                if (link.Type == type && near == node && viewer.CanSee(link.PrivateTo))
+                {
+                    (ends ??= []).Add(direction == LinkDirection.Outgoing ? link.TargetId : link.SourceId);
+                }
+            }
+            if (ends is not null)
+            {
+                result[id] = ends;
+            }
+        }
+        return Task.FromResult<IReadOnlyDictionary<string, IReadOnlyList<string>>>(result);
+    }
+
+    /// <summary>Full-text search ranks by the store's own index: asked of the store.</summary>
+    public Task<IReadOnlyList<Node>> SearchAsync(Viewer viewer, string text, int first, CancellationToken cancellationToken) =>
+        _fallback.SearchAsync(viewer, text, first, cancellationToken);
+
+    public Task<GraphCounts> CountAsync(Viewer viewer, CancellationToken cancellationToken)
+    {
+        long nodes = 0, links = 0;
+        foreach (var node in _nodes)
+        {
+            nodes += viewer.CanSee(node.PrivateTo) ? 1 : 0;
+        }
+        foreach (var link in _links)
+        {
+            links += viewer.CanSee(link.PrivateTo) ? 1 : 0;
+        }
+        return Task.FromResult(new GraphCounts(nodes, links, Version));
+    }
+
+    private int IndexOrThrow(string nodeId, string linkId) =>
+        _nodeIndex.TryGetValue(nodeId, out var index)
+            ? index
+            : throw new InvalidOperationException($"The export gave link {linkId} before, or without, its end {nodeId}.");
+
+    private static IEnumerable<string> Distinct(IReadOnlyCollection<string> ids) =>
+        ids.Count <= 1 ? ids : ids.Distinct(StringComparer.Ordinal);
+
+    private static void EnsureAscending(long[] seqs, string what)
+    {
+        for (var i = 1; i < seqs.Length; i++)
+        {
+            if (seqs[i] <= seqs[i - 1])
+            {
+                throw new InvalidOperationException($"The export did not give each {what} in seq order.");
+            }
+        }
+    }
+}

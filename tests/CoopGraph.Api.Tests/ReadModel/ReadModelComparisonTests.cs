@@ -1,0 +1,114 @@
+using System.Text;
+using System.Text.Json.Nodes;
+using CoopGraph.Graph;
+using CoopGraph.Graph.ReadModel;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CoopGraph.Api.Tests.ReadModel;
+
+/// <summary>
+/// The read model answers exactly as the store: the same thousand generated read operations on the region graph, sent
+/// to a server whose reads come from the read model and to one whose reads all go to the store, get byte-identical
+/// answers.
+/// </summary>
+public sealed partial class ReadModelComparisonTests(RegionGraph graph) : IClassFixture<RegionGraph>
+{
+    private const int Operations = 1000;
+
+    [Fact]
+    public async Task AThousandGeneratedReads_OnTheRegionGraph_AnswerTheSame_FromTheReadModelAndFromTheStore()
+    {
+        await using var withModel = new RegionApp(graph.DatabasePath, readModel: true);
+        await using var storeOnly = new RegionApp(graph.DatabasePath, readModel: false);
+        var fromModel = withModel.CreateClient();
+        var fromStore = storeOnly.CreateClient();
+        var generator = await GeneratorAsync(fromStore);
+
+        var differences = new StringBuilder();
+        var answered = 0;
+        var errors = new List<string>();
+        var next = new Queue<(string, JsonObject)>();
+        for (var i = 0; i < Operations; i++)
+        {
+            var (query, variables) = next.Count > 0 ? next.Dequeue() : generator.Next();
+            var expected = await AnswerAsync(fromStore, query, variables);
+            var actual = await AnswerAsync(fromModel, query, variables);
+            if (expected != actual && differences.Length < 4000)
+            {
+                differences.AppendLine($"{query} {variables.ToJsonString()}\n  store:      {Cut(expected)}\n  read model: {Cut(actual)}");
+            }
+            if (expected.Contains("\"errors\"", StringComparison.Ordinal))
+            {
+                errors.Add($"{Cut(query)} → {Cut(expected)}");
+            }
+            else
+            {
+                answered++;
+            }
+            // Every other page with more after it is followed: the next operation asks for the page after its end cursor.
+            if (i % 2 == 0 && EndCursor().Match(expected) is { Success: true } cursor && variables.ContainsKey("first"))
+            {
+                var following = (JsonObject)variables.DeepClone();
+                following["after"] = cursor.Groups[1].Value;
+                next.Enqueue((query, following));
+            }
+        }
+
+        Assert.True(differences.Length == 0, differences.ToString());
+        // Nearly all operations are answered (some ask for ids or codes that match nothing, which is no error).
+        Assert.True(answered > Operations * 9 / 10, $"Only {answered} of {Operations} operations were answered without errors, e.g.\n{string.Join('\n', errors.Distinct().Take(8))}");
+        // And the read model did answer them: its snapshot is of the store's version, and the other server has none.
+        var store = withModel.Services.GetRequiredService<IGraphStore>();
+        Assert.Equal(await store.GetVersionAsync(CancellationToken.None), withModel.Services.GetRequiredService<ReadModelProvider>().Current?.Version);
+        Assert.Null(storeOnly.Services.GetRequiredService<ReadModelProvider>().Current);
+    }
+
+    private static async Task<ReadQueryGenerator> GeneratorAsync(HttpClient client)
+    {
+        var actors = new List<string>();
+        string? after = null;
+        for (var page = 0; page < 30; page++)
+        {
+            var data = (await client.PostAsync("query($after: String) { actors(first: 100, after: $after) { nodes { id } pageInfo { endCursor } } }", new { after }))["data"]!["actors"]!;
+            actors.AddRange(data["nodes"]!.AsArray().Select(n => n!["id"]!.GetValue<string>()));
+            after = data["pageInfo"]!["endCursor"]!.GetValue<string>();
+        }
+        // Actors from across the graph: each page of a listing of one kind starts where the kinds' seqs are.
+        foreach (var kind in new[] { "AUTHORITY", "SERVICE", "UNIVERSITY", "INNOVATION_LAB" })
+        {
+            var data = (await client.PostAsync("query($k: [ActorKind!]) { actors(filter: { kinds: $k }, first: 100) { nodes { id name } } }", new { k = new[] { kind } }))["data"]!["actors"]!;
+            actors.AddRange(data["nodes"]!.AsArray().Select(n => n!["id"]!.GetValue<string>()));
+        }
+        var themes = (await client.PostAsync("{ themes(first: 100) { nodes { id } } }"))["data"]!["themes"]!["nodes"]!.AsArray().Select(n => n!["id"]!.GetValue<string>()).ToList();
+        var territories = (await client.PostAsync("{ territories(first: 100) { nodes { code } } }"))["data"]!["territories"]!["nodes"]!.AsArray().Select(n => n!["code"]!.GetValue<string>()).ToList();
+        var names = (await client.PostAsync("query($ids: [ID!]!) { nodes(ids: $ids) { ... on Actor { name } } }", new { ids = actors.Take(100) }))["data"]!["nodes"]!.AsArray();
+        var words = names.SelectMany(n => n?["name"]?.GetValue<string>().Split(' ') ?? []).Where(w => w.Length > 2).Distinct().ToList();
+        return new ReadQueryGenerator(2026, actors, themes, territories, words);
+    }
+
+    private static async Task<string> AnswerAsync(HttpClient client, string query, JsonObject variables)
+    {
+        using var response = await client.PostAsync("/graphql", new StringContent(new JsonObject { ["query"] = query, ["variables"] = variables.DeepClone() }.ToJsonString(), Encoding.UTF8, "application/json"));
+        return $"{(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}";
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex("\"hasNextPage\":true,\"endCursor\":\"([^\"]+)\"")]
+    private static partial System.Text.RegularExpressions.Regex EndCursor();
+
+    private static string Cut(string text) => text.Length <= 600 ? text : text[..600] + "…";
+
+    /// <summary>The app on the shared region file, its reads from the read model (waited for) or from the store only.</summary>
+    private sealed class RegionApp(string databasePath, bool readModel) : IsolatedAppFactory
+    {
+        public override string DatabasePath => databasePath;
+
+        protected override void Configure(IWebHostBuilder builder)
+        {
+            builder.UseSetting("Graph:SeedDemo", "false");
+            builder.UseSetting("Graph:ReadModelMaxElements", readModel ? "4000000" : "0");
+            builder.UseSetting("Graph:ReadModelMaxWaitMilliseconds", "120000");
+            builder.UseSetting("Api:RateLimits:PerAddressPerMinute", "1000000");
+        }
+    }
+}
