@@ -59,8 +59,9 @@ placed = listed("territories", VALUES, "id code")
 territories = [t["code"] for t in placed]
 themes = [t["id"] for t in listed("themes", VALUES)]
 kinds = ["SSE_ACTOR", "SERVICE", "AUTHORITY", "UNIVERSITY"]
-words = sorted({w for n in post("query($ids: [ID!]!) { nodes(ids: $ids) { ... on Actor { name } } }", {"ids": actors})["nodes"]
-                if n for w in n["name"].split() if len(w) > 3 and w.isalpha()})
+names = [n["name"] for i in range(0, len(actors), 100)
+         for n in post("query($ids: [ID!]!) { nodes(ids: $ids) { ... on Actor { name } } }", {"ids": actors[i:i + 100]})["nodes"] if n]
+words = sorted({w for name in names for w in name.split() if len(w) > 3 and w.isalpha()})
 nodes = actors[: VALUES // 2] + [t["id"] for t in placed[: VALUES // 4]] + themes + [
     p["id"] for p in listed("policies", VALUES // 4)]
 

@@ -121,6 +121,9 @@ public sealed partial class ReadModelSnapshot : IGraphReader
 
     public int NodeCount => _nodes.Length;
 
+    /// <summary>A node's seq (its place in listings), or null when there is no such node.</summary>
+    public long? SeqOf(string nodeId) => _nodeIndex.TryGetValue(nodeId, out var i) ? _nodeSeqs[i] : null;
+
     public int LinkCount => _links.Length;
 
     public Task<IReadOnlyList<Node>> GetNodesAsync(Viewer viewer, IReadOnlyCollection<string> ids, CancellationToken cancellationToken)

@@ -27,6 +27,7 @@ public sealed partial class ReadModelComparisonTests(RegionGraph graph) : IClass
 
         var differences = new StringBuilder();
         var answered = 0;
+        var timedOut = 0;
         var errors = new List<string>();
         var next = new Queue<(string, JsonObject)>();
         for (var i = 0; i < Operations; i++)
@@ -34,6 +35,13 @@ public sealed partial class ReadModelComparisonTests(RegionGraph graph) : IClass
             var (query, variables) = next.Count > 0 ? next.Dequeue() : generator.Next();
             var expected = await AnswerAsync(fromStore, query, variables);
             var actual = await AnswerAsync(fromModel, query, variables);
+            // The store's SQL runs out of time on a few rare combinations (themes and a whole country after a cursor):
+            // those answers say nothing of the read model's, and are counted apart.
+            if (expected.Contains("The operation has timed out.", StringComparison.Ordinal))
+            {
+                timedOut++;
+                continue;
+            }
             if (expected != actual && differences.Length < 4000)
             {
                 differences.AppendLine($"{query} {variables.ToJsonString()}\n  store:      {Cut(expected)}\n  read model: {Cut(actual)}");
@@ -56,6 +64,7 @@ public sealed partial class ReadModelComparisonTests(RegionGraph graph) : IClass
         }
 
         Assert.True(differences.Length == 0, differences.ToString());
+        Assert.True(timedOut < Operations / 50, $"The store timed out on {timedOut} operations.");
         // Nearly all operations are answered (some ask for ids or codes that match nothing, which is no error).
         Assert.True(answered > Operations * 9 / 10, $"Only {answered} of {Operations} operations were answered without errors, e.g.\n{string.Join('\n', errors.Distinct().Take(8))}");
         // And the read model did answer them: its snapshot is of the store's version, and the other server has none.
@@ -108,6 +117,8 @@ public sealed partial class ReadModelComparisonTests(RegionGraph graph) : IClass
             builder.UseSetting("Graph:SeedDemo", "false");
             builder.UseSetting("Graph:ReadModelMaxElements", readModel ? "4000000" : "0");
             builder.UseSetting("Graph:ReadModelMaxWaitMilliseconds", "120000");
+            // The store's slowest listings give up sooner than a partner's would (see the test).
+            builder.UseSetting("Api:Limits:TimeoutSeconds", "5");
             builder.UseSetting("Api:RateLimits:PerAddressPerMinute", "1000000");
         }
     }

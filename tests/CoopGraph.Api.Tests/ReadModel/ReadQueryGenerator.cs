@@ -119,7 +119,7 @@ public sealed class ReadQueryGenerator(int seed, IReadOnlyList<string> actorIds,
         {
             ids.Add(Id());
         }
-        return ("query($ids: [ID!]!, $one: ID!) { nodes(ids: $ids) { id ... on Actor { name kind } } node(id: $one) { id ... on Actor { " + ActorFields + " } ... on Territory { code level parent { id } } ... on Theme { domain } } }",
+        return ("query($ids: [ID!]!, $one: ID!) { nodes(ids: $ids) { id ... on Actor { name kind } } node(id: $one) { id ... on Actor { " + ActorFields + " } ... on Territory { code territoryLevel: level parent { id } } ... on Theme { domain } } }",
             new JsonObject { ["ids"] = ids, ["one"] = Id() });
     }
 

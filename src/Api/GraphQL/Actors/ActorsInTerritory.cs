@@ -3,16 +3,18 @@ using CoopGraph.Api.GraphQL.Common;
 using CoopGraph.Domain.Analytics.Scoping;
 using CoopGraph.Domain.Model;
 using CoopGraph.Graph;
+using CoopGraph.Graph.ReadModel;
 using GraphQL;
 
 namespace CoopGraph.Api.GraphQL.Actors;
 
 /// <summary>
-/// Actor listings filtered by territory, answered from the projection: it knows every actor's place and the territory
-/// tree, so it finds the actors of a region among a million in milliseconds, where SQL walked the LOCATED_IN links of
-/// the region's thousands of communes for every request. The page's nodes are
-/// then read from the store. Same order (the store's), same total; the projection may be up to
-/// Graph:ProjectionMaxWaitMilliseconds behind a write. Cursors are the id of the last node seen, prefixed '@'.
+/// Actor listings filtered by territory. When the read model holds the request's version, it answers (the store's own
+/// listing, in memory). Otherwise the projection does: it knows every actor's place and the territory tree, so it finds
+/// the actors of a region among a million in milliseconds, where SQL walked the LOCATED_IN links of the region's
+/// thousands of communes for every request; the page's nodes are then read from the store, and the projection may be
+/// up to Graph:ProjectionMaxWaitMilliseconds behind a write. Same order (the store's), same total either way, and the
+/// same cursors: the id of the last node seen, prefixed '@', so that a client pages on whichever answers next.
 /// </summary>
 internal static class ActorsInTerritory
 {
@@ -21,6 +23,10 @@ internal static class ActorsInTerritory
 
     public static async Task<Page<Node>> ListAsync(IResolveFieldContext context, NodeQuery query, PageRequest page)
     {
+        if (await context.ReaderAsync() is ReadModelSnapshot snapshot)
+        {
+            return await FromSnapshotAsync(context, snapshot, query, page);
+        }
         var projection = await context.ProjectionAsync();
         if (!projection.TerritoryByCode.ContainsKey(query.TerritoryCode!))
         {
@@ -44,5 +50,24 @@ internal static class ActorsInTerritory
         var nodes = (await (await context.ReaderAsync()).GetNodesAsync(context.Viewer(), ids, context.CancellationToken)).ToDictionary(n => n.Id, StringComparer.Ordinal);
         var items = ids.Where(nodes.ContainsKey).Select(id => new PageItem<Node>(nodes[id], "@" + id)).ToList();
         return new Page<Node>(items, members.Length, start + page.First < members.Length);
+    }
+
+    /// <summary>
+    /// The same listing from the read model when it holds the request's version: the store's own listing, its cursors
+    /// turned into this listing's ('@' and the last node's id), so that a client pages on whichever answers next.
+    /// </summary>
+    private static async Task<Page<Node>> FromSnapshotAsync(IResolveFieldContext context, ReadModelSnapshot snapshot, NodeQuery query, PageRequest page)
+    {
+        var after = page.After;
+        if (after is not null)
+        {
+            if (!after.StartsWith('@') || snapshot.SeqOf(after[1..]) is not { } seq)
+            {
+                throw new InvalidCursorException("'after' is not a cursor of this listing (or its node is gone).");
+            }
+            after = seq.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+        var listed = await snapshot.ListNodesAsync(context.Viewer(), query, page with { After = after }, context.CancellationToken);
+        return listed with { Items = listed.Items.Select(i => new PageItem<Node>(i.Item, "@" + i.Item.Id)).ToList() };
     }
 }
