@@ -45,7 +45,6 @@ public static class GraphServiceCollectionExtensions
         });
         // Registered after StoreStartup: hosted services start in order, so the store is prepared first.
         services.AddHostedService<ProjectionWarmUp>();
-        services.AddHostedService<ReadModelWarmUp>();
         return services;
     }
 
