@@ -47,7 +47,8 @@ public sealed partial class ReadModelComparisonTests(RegionGraph graph) : IClass
             var actual = await AnswerAsync(fromModel, query, variables);
             // The store's SQL runs out of time on a few rare combinations (themes and a whole country after a cursor):
             // those answers say nothing of the read model's, and are counted apart.
-            if (expected.Contains("The operation has timed out.", StringComparison.Ordinal))
+            // Either side's full-text search is the store's, and on a loaded machine it too can run out of time.
+            if (expected.Contains("The operation has timed out.", StringComparison.Ordinal) || actual.Contains("The operation has timed out.", StringComparison.Ordinal))
             {
                 timedOut++;
                 continue;
