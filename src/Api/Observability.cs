@@ -13,17 +13,21 @@ public static class ObservabilityExtensions
     /// elsewhere; levels from the <c>Serilog</c> section; request id, trace id and the request log's properties
     /// (operation name, key name, duration) come with every event.
     /// </summary>
-    public static IServiceCollection AddCoopGraphLogging(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment) =>
+    public static IServiceCollection AddCoopGraphLogging(
+        this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment, bool toStandardError = false) =>
         services.AddSerilog(logger =>
         {
-            logger.ReadFrom.Configuration(configuration).Enrich.FromLogContext();
+            // Neo4j's HTTP traffic is one line per request at Information: only when a setting asks for it.
+            logger.MinimumLevel.Override("System.Net.Http.HttpClient", Serilog.Events.LogEventLevel.Warning)
+                .ReadFrom.Configuration(configuration).Enrich.FromLogContext();
+            var errorsFrom = toStandardError ? Serilog.Events.LogEventLevel.Verbose : (Serilog.Events.LogEventLevel?)null;
             if (environment.IsProduction())
             {
-                logger.WriteTo.Console(new RenderedCompactJsonFormatter());
+                logger.WriteTo.Console(new RenderedCompactJsonFormatter(), standardErrorFromLevel: errorsFrom);
             }
             else
             {
-                logger.WriteTo.Console();
+                logger.WriteTo.Console(standardErrorFromLevel: errorsFrom);
             }
         });
 

@@ -6,6 +6,7 @@ if (CommandLine.TryRun(args, out var exitCode))
 }
 
 var builder = WebApplication.CreateBuilder(args);
+builder.Configuration.AddSettingsBesideAssembly(builder.Environment.EnvironmentName);
 builder.UseDefaultAddressUnlessConfigured("http://127.0.0.1:5080");
 builder.Services.AddCoopGraphLogging(builder.Configuration, builder.Environment);
 builder.Services.AddCoopGraphTelemetry(builder.Configuration);

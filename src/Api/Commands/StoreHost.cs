@@ -16,6 +16,9 @@ internal static class StoreHost
         var configuration = new ConfigurationManager();
         configuration.AddInMemoryCollection([new("hostBuilder:reloadConfigOnChange", "false")]);
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = settings, Configuration = configuration });
+        builder.Configuration.AddSettingsBesideAssembly(builder.Environment.EnvironmentName);
+        // The same logger and levels as the server's, on the error stream: a verb's output is its report.
+        builder.Services.AddCoopGraphLogging(builder.Configuration, builder.Environment, toStandardError: true);
         builder.Services.AddCoopGraphGraph(builder.Configuration);
         var host = builder.Build();
         await host.Services.GetRequiredService<IStoreInitializer>().InitializeAsync(cancellationToken);

@@ -21,4 +21,7 @@ public static class UserErrorCodes
 
     /// <summary>The id is taken by data the writer cannot see; nothing else about it is said.</summary>
     public const string Conflict = "CONFLICT";
+
+    /// <summary>The batch changes more than the store can hold in one transaction (Neo4j's transaction memory limit).</summary>
+    public const string TooLarge = "TOO_LARGE";
 }

@@ -6,9 +6,7 @@ namespace CoopGraph.Graph.Neo4j;
 public sealed partial class Neo4jGraphStore
 {
     private static readonly CypherStatement ListNodes = CypherStatement.Load("nodes-list");
-    private static readonly CypherStatement CountNodes = CypherStatement.Load("nodes-count");
     private static readonly CypherStatement ListLinks = CypherStatement.Load("links-list");
-    private static readonly CypherStatement CountLinks = CypherStatement.Load("links-count");
     private static readonly CypherStatement LinksOfNodes = CypherStatement.Load("links-of-nodes");
     private static readonly CypherStatement NeighboursOut = CypherStatement.Load("neighbours-out");
     private static readonly CypherStatement NeighboursIn = CypherStatement.Load("neighbours-in");
@@ -29,7 +27,7 @@ public sealed partial class Neo4jGraphStore
             ("themes", query.ThemeIds is { Count: > 0 } themes ? themes : null),
             ("territory", query.TerritoryCode),
             ("text", text)]);
-        return await ReadPageAsync(ListNodes, CountNodes, filter, page, "node", NodeMaps.Read, NodeMaps.Seq, cancellationToken);
+        return await ReadPageAsync(ListNodes, filter, page, NodeMaps.Read, NodeMaps.Seq, cancellationToken);
     }
 
     public async Task<Page<Link>> ListLinksAsync(Viewer viewer, LinkQuery query, PageRequest page, CancellationToken cancellationToken)
@@ -45,7 +43,7 @@ public sealed partial class Neo4jGraphStore
             ("instruments", query.Instruments is { Count: > 0 } instruments ? instruments.Select(i => i.ToString()).ToList() : null),
             ("minAmount", query.MinAmount is { } min ? (double)min : null),
             ("maxAmount", query.MaxAmount is { } max ? (double)max : null)]);
-        return await ReadPageAsync(ListLinks, CountLinks, filter, page, "link", v => LinkMaps.Read(v), LinkMaps.Seq, cancellationToken);
+        return await ReadPageAsync(ListLinks, filter, page, v => LinkMaps.Read(v), LinkMaps.Seq, cancellationToken);
     }
 
     public async Task<IReadOnlyDictionary<string, Page<Link>>> GetLinksOfNodesAsync(
@@ -104,16 +102,19 @@ public sealed partial class Neo4jGraphStore
         return SearchRanking.ExactNamesFirst(rows.Rows.Select(r => NodeMaps.Read(r[0])).ToList(), text, first);
     }
 
+    /// <summary>A listing's total and page, from one statement that answers both (one round trip).</summary>
     private async Task<Page<T>> ReadPageAsync<T>(
-        CypherStatement list, CypherStatement count, Dictionary<string, object?> filter, PageRequest page, string column,
+        CypherStatement list, Dictionary<string, object?> filter, PageRequest page,
         Func<object?, T> read, Func<object?, long> seq, CancellationToken cancellationToken)
     {
-        var after = PageCursors.Parse(page.After);
-        var total = (long)(await _client.RunAsync(count, filter, AccessMode.Read, cancellationToken)).Scalar()!;
-        var parameters = new Dictionary<string, object?>(filter, StringComparer.Ordinal) { ["after"] = after, ["take"] = page.First + 1 };
-        var rows = await _client.RunAsync(list, parameters, AccessMode.Read, cancellationToken);
-        var at = rows.Column(column);
-        var items = rows.Rows.Select(r => new PageItem<T>(read(r[at]), PageCursors.Of(seq(r[at])))).ToList();
-        return PageCursors.Page(items, page.First, total);
+        var parameters = new Dictionary<string, object?>(filter, StringComparer.Ordinal) { ["after"] = PageCursors.Parse(page.After), ["take"] = page.First + 1 };
+        var result = await _client.RunAsync(list, parameters, AccessMode.Read, cancellationToken);
+        if (result.Rows.Count == 0)
+        {
+            throw new Neo4jProtocolException("A listing answered no row; it always answers one.");
+        }
+        var row = result.Rows[0];
+        var items = ((IReadOnlyList<object?>)row[1]!).Select(v => new PageItem<T>(read(v), PageCursors.Of(seq(v)))).ToList();
+        return PageCursors.Page(items, page.First, (long)row[0]!);
     }
 }

@@ -22,6 +22,14 @@ public sealed partial class Neo4jGraphStore
             {
                 return await WriteOnceAsync(batch, cancellationToken);
             }
+            catch (Neo4jException e) when (e.IsTransactionTooLarge)
+            {
+                // Atomic writes cannot be cut into smaller transactions behind the caller's back: the caller splits.
+                return new WriteResult([], [new UserError(UserErrorCodes.TooLarge,
+                    "The batch changes more than one Neo4j transaction may hold (dbms.memory.transaction.total.max); nothing was written. "
+                    + "Split it into smaller batches; to delete a node with very many links, delete its links first, in batches.", [])],
+                    await GetVersionAsync(cancellationToken));
+            }
             catch (Neo4jException e) when ((e.IsTransient || e is Neo4jTransactionGoneException) && attempt < MaxAttempts)
             {
                 await Task.Delay(TimeSpan.FromMilliseconds(100 * attempt), _time, cancellationToken);
@@ -32,8 +40,9 @@ public sealed partial class Neo4jGraphStore
     private async Task<WriteResult> WriteOnceAsync(GraphBatch batch, CancellationToken ct)
     {
         var now = PropertyMaps.Param(_time.GetUtcNow());
-        await using var transaction = await _client.BeginAsync(AccessMode.Write, ct);
-        var locked = await transaction.RunAsync(Lock, Params(("now", now)), ct);
+        // The lock is taken by the statement that opens the transaction: one round trip.
+        var (transaction, locked) = await _client.BeginAsync(AccessMode.Write, Lock, Params(("now", now)), ct);
+        await using var _ = transaction;
         if (locked.Rows.Count == 0)
         {
             throw new StoreUnavailableException("The Neo4j store is not initialised yet.");

@@ -18,18 +18,26 @@ public sealed partial class Neo4jGraphStore : IGraphStore, IStoreInitializer
     private static readonly CypherStatement GetNodes = CypherStatement.Load("nodes-get");
     private static readonly CypherStatement GetLinks = CypherStatement.Load("links-get");
     private static readonly CypherStatement NodesPage = CypherStatement.Load("nodes-page");
-    private static readonly CypherStatement LinksPage = CypherStatement.Load("links-page");
+    // One export statement per link type, in the order of LinkMaps.AllTypes.
+    private static readonly IReadOnlyList<CypherStatement> LinkPages = LinkMaps.AllTypes
+        .Select(type => CypherStatement.LoadAll("links-page-typed").Single(s => s.Text.Contains($"[r:{type}]", StringComparison.Ordinal)))
+        .ToList();
     private static readonly CypherStatement Lock = CypherStatement.Load("meta-lock");
 
     private readonly Neo4jQueryClient _client;
     private readonly TimeProvider _time;
     private readonly int _pageSize;
+    private readonly int _exportPageSize;
+
+    // Well inside the Query API's idle timeout for transactions.
+    private static readonly TimeSpan KeepAlivePeriod = TimeSpan.FromSeconds(10);
 
     public Neo4jGraphStore(Neo4jQueryClient client, TimeProvider time, IOptions<Neo4jOptions> options)
     {
         _client = client;
         _time = time;
         _pageSize = options.Value.PageSize;
+        _exportPageSize = options.Value.ExportPageSize;
     }
 
     /// <summary>Creates constraints and indexes (each in its own request, as Neo4j requires) and the version counter.</summary>
@@ -80,61 +88,84 @@ public sealed partial class Neo4jGraphStore : IGraphStore, IStoreInitializer
     }
 
     /// <summary>
-    /// Pages through nodes, then links, in one transaction that holds the store's write lock: Neo4j reads at read
-    /// committed, so the lock is what keeps a write from landing between two pages (writes wait for the export). No
-    /// page is larger than <see cref="Neo4jOptions.PageSize"/> rows, whatever the graph's size.
+    /// Nodes, then links, each in seq order. A write transaction takes the store's lock and holds it (kept alive) while
+    /// auto-commit reads page through the nodes and through each link type, all at once: writers wait for the lock, so
+    /// every page sees the same committed version, and no transaction holds more than one page. Links of the several
+    /// types are merged back into one seq order as they arrive. No page is larger than
+    /// <see cref="Neo4jOptions.ExportPageSize"/> rows, whatever the graph's size.
     /// </summary>
     public async Task<long> ExportAsync(Viewer viewer, IGraphSink sink, CancellationToken cancellationToken)
     {
-        await using var transaction = await _client.BeginAsync(AccessMode.Write, cancellationToken);
-        var locked = await transaction.RunAsync(Lock, Params(("now", PropertyMaps.Param(_time.GetUtcNow()))), cancellationToken);
+        var (transaction, locked) = await _client.BeginAsync(AccessMode.Write, Lock, Params(("now", PropertyMaps.Param(_time.GetUtcNow()))), cancellationToken);
+        await using var _ = transaction;
         var version = locked.Rows.Count > 0 ? (long)locked.Rows[0][0]! : throw new StoreUnavailableException("The Neo4j store is not initialised yet.");
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var keepAlive = KeepAliveAsync(transaction, stop.Token);
         var sequenced = sink as ISequencedSink;
         var topologyOnly = sink is ITopologySink && sequenced is null;
-        await PageAsync(transaction, NodesPage, Params(Seen(viewer)), value =>
+        var nodes = new SeqPages(_client, NodesPage, Params(Seen(viewer)), NodeMaps.Seq, _exportPageSize, stop.Token);
+        var links = LinkPages
+            .Select(statement => new SeqPages(_client, statement, Params(Seen(viewer)), LinkMaps.Seq, _exportPageSize, stop.Token))
+            .ToList();
+        try
         {
-            var seq = NodeMaps.Seq(value);
-            if (sequenced is not null)
+            while (await nodes.MoveNextAsync())
             {
-                sequenced.AddNode(NodeMaps.Read(value), seq);
+                if (sequenced is not null)
+                {
+                    sequenced.AddNode(NodeMaps.Read(nodes.Current), nodes.CurrentSeq);
+                }
+                else
+                {
+                    sink.AddNode(NodeMaps.Read(nodes.Current));
+                }
             }
-            else
+            var heads = new PriorityQueue<SeqPages, long>();
+            foreach (var type in links)
             {
-                sink.AddNode(NodeMaps.Read(value));
+                if (await type.MoveNextAsync())
+                {
+                    heads.Enqueue(type, type.CurrentSeq);
+                }
             }
-            return seq;
-        }, cancellationToken);
-        await PageAsync(transaction, LinksPage, Params([.. Seen(viewer), ("types", LinkMaps.AllTypes)]), value =>
+            while (heads.TryDequeue(out var head, out var seq))
+            {
+                if (sequenced is not null)
+                {
+                    sequenced.AddLink(LinkMaps.Read(head.Current, topologyOnly: false), seq);
+                }
+                else
+                {
+                    sink.AddLink(LinkMaps.Read(head.Current, topologyOnly));
+                }
+                if (await head.MoveNextAsync())
+                {
+                    heads.Enqueue(head, head.CurrentSeq);
+                }
+            }
+        }
+        finally
         {
-            var seq = LinkMaps.Seq(value);
-            if (sequenced is not null)
-            {
-                sequenced.AddLink(LinkMaps.Read(value, topologyOnly: false), seq);
-            }
-            else
-            {
-                sink.AddLink(LinkMaps.Read(value, topologyOnly));
-            }
-            return seq;
-        }, cancellationToken);
+            await stop.CancelAsync();
+            await Task.WhenAll(links.Append(nodes).Select(p => p.DrainAsync()).Append(keepAlive));
+        }
         return version;
     }
 
-    private async Task PageAsync(
-        Neo4jTransaction transaction, CypherStatement statement, Dictionary<string, object?> parameters, Func<object?, long> add, CancellationToken cancellationToken)
+    /// <summary>Extends the lock's transaction while the export reads elsewhere, until <paramref name="stop"/>.</summary>
+    private async Task KeepAliveAsync(Neo4jTransaction transaction, CancellationToken stop)
     {
-        long after = 0;
-        while (true)
+        try
         {
-            var page = await transaction.RunAsync(statement, new Dictionary<string, object?>(parameters) { ["after"] = after, ["take"] = _pageSize }, cancellationToken);
-            foreach (var row in page.Rows)
+            while (true)
             {
-                after = add(row[0]);
+                await Task.Delay(KeepAlivePeriod, _time, stop);
+                await transaction.KeepAliveAsync(stop);
             }
-            if (page.Rows.Count < _pageSize)
-            {
-                return;
-            }
+        }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        {
+            // The export is over.
         }
     }
 

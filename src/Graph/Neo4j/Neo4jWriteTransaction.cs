@@ -15,9 +15,11 @@ internal sealed class Neo4jWriteTransaction(Neo4jTransaction transaction, long v
 {
     private static readonly CypherStatement DeleteLinks = CypherStatement.Load("links-delete");
     private static readonly CypherStatement DeleteNodes = CypherStatement.Load("nodes-delete");
+    private static readonly CypherStatement CreateNodes = CypherStatement.Load("nodes-create");
     private static readonly CypherStatement UpsertNodes = CypherStatement.Load("nodes-upsert");
     private static readonly CypherStatement TerritoryParents = CypherStatement.Load("territory-parents");
     private static readonly CypherStatement ReplaceRelations = CypherStatement.Load("relations-replace");
+    private static readonly CypherStatement CreateLinks = CypherStatement.Load("links-create");
     private static readonly CypherStatement UpsertLinks = CypherStatement.Load("links-upsert");
     private static readonly CypherStatement InsertMissingLinks = CypherStatement.Load("links-insert-missing");
     private static readonly CypherStatement TerritoryCycles = CypherStatement.Load("territory-cycles");
@@ -26,12 +28,19 @@ internal sealed class Neo4jWriteTransaction(Neo4jTransaction transaction, long v
     private readonly Dictionary<string, Link> _linksRead = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _linkElements = new(StringComparer.Ordinal);
 
+    // What the facts found in the store: nodes and links named here are updated, any other is created.
+    private readonly HashSet<string> _nodesFound = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _linksFound = new(StringComparer.Ordinal);
+
     /// <summary>The store's version when the lock was taken: what a refused write answers.</summary>
     public long Version => version;
 
     public async Task<StoreFacts> ReadFactsAsync(FactsRequest request, CancellationToken cancellationToken)
     {
         var (facts, elements) = await Neo4jFacts.ReadAsync(transaction, request, cancellationToken);
+        _nodesFound.UnionWith(facts.Kinds.Keys);
+        _linksFound.UnionWith(facts.LinksById.Keys);
+        _linksFound.UnionWith(facts.LinkIdsByKey.Values);
         foreach (var (id, link) in facts.LinksById)
         {
             _linksRead[id] = link;
@@ -48,13 +57,18 @@ internal sealed class Neo4jWriteTransaction(Neo4jTransaction transaction, long v
         // An explicit link whose id is stored between other ends is moved: the old relationship goes, a new one is made.
         var moved = plan.Links
             .Where(l => !l.KeepExisting && _linksRead.TryGetValue(l.Link.Id, out var old) && (old.SourceId, old.TargetId) != (l.Link.SourceId, l.Link.TargetId))
-            .Select(l => l.Link.Id);
+            .Select(l => l.Link.Id)
+            .ToList();
         var deletedLinks = plan.DeleteLinkIds.Concat(moved).Select(id => _linkElements.GetValueOrDefault(id)).OfType<string>().Distinct().ToList();
         await RunInPagesAsync(DeleteLinks, "elements", deletedLinks, Params(), ct);
         await RunInPagesAsync(DeleteNodes, "ids", plan.DeleteNodeIds, Params(), ct);
 
-        var nodeRows = plan.Nodes.Select(n => NodeMaps.Row(n, nextSeq++)).ToList();
-        await RunInPagesAsync(UpsertNodes, "rows", nodeRows, Params(("now", now)), ct);
+        // New nodes and links are created without a lookup (the lock keeps anyone else from making them meanwhile);
+        // those the store holds, or that come twice in the batch, are merged as before. Creates go first, so that a
+        // second mention of an id finds the first.
+        var (newNodes, knownNodes) = Split(plan.Nodes, n => n.Id, _nodesFound, n => NodeMaps.Row(n, nextSeq++));
+        await RunInPagesAsync(CreateNodes, "rows", newNodes, Params(("now", now)), ct);
+        await RunInPagesAsync(UpsertNodes, "rows", knownNodes, Params(("now", now)), ct);
         var parents = plan.Nodes.OfType<Territory>().Select(t => Params(("id", t.Id), ("parentId", t.ParentId))).ToList();
         await RunInPagesAsync(TerritoryParents, "rows", parents, Params(), ct);
 
@@ -62,10 +76,26 @@ internal sealed class Neo4jWriteTransaction(Neo4jTransaction transaction, long v
             ("nodeId", r.NodeId), ("type", LinkTypeNames.ToConstant(r.Type)), ("incoming", r.Incoming), ("keep", r.KeepOtherIds))).ToList();
         await RunInPagesAsync(ReplaceRelations, "rows", replacements, Params(Seen(plan.Writer)), ct);
 
-        var kept = plan.Links.Where(l => l.KeepExisting).Select(l => LinkMaps.Row(l.Link, nextSeq++)).ToList();
-        await RunInPagesAsync(InsertMissingLinks, "rows", kept, Params(), ct);
-        var given = plan.Links.Where(l => !l.KeepExisting).Select(l => LinkMaps.Row(l.Link, nextSeq++)).ToList();
-        await RunInPagesAsync(UpsertLinks, "rows", given, Params(), ct);
+        // A moved link was deleted above: it is made anew.
+        var found = new HashSet<string>(_linksFound.Except(moved), StringComparer.Ordinal);
+        var (newLinks, knownLinks) = Split(plan.Links, l => l.Link.Id, found, l => (l.KeepExisting, Row: LinkMaps.Row(l.Link, nextSeq++)));
+        await RunInPagesAsync(CreateLinks, "rows", newLinks.Select(l => l.Row).ToList(), Params(), ct);
+        await RunInPagesAsync(InsertMissingLinks, "rows", knownLinks.Where(l => l.KeepExisting).Select(l => l.Row).ToList(), Params(), ct);
+        await RunInPagesAsync(UpsertLinks, "rows", knownLinks.Where(l => !l.KeepExisting).Select(l => l.Row).ToList(), Params(), ct);
+    }
+
+    /// <summary>Rows of the items the store does not hold (first mention of each id), and rows of the others, in order.</summary>
+    private static (List<TRow> New, List<TRow> Known) Split<TItem, TRow>(
+        IEnumerable<TItem> items, Func<TItem, string> id, IReadOnlySet<string> found, Func<TItem, TRow> row)
+    {
+        var fresh = new List<TRow>();
+        var known = new List<TRow>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var item in items)
+        {
+            (found.Contains(id(item)) || !seen.Add(id(item)) ? known : fresh).Add(row(item));
+        }
+        return (fresh, known);
     }
 
     public async Task<IReadOnlySet<string>> FindTerritoryCyclesAsync(IReadOnlyList<string> territoryIds, CancellationToken cancellationToken)
@@ -76,9 +106,9 @@ internal sealed class Neo4jWriteTransaction(Neo4jTransaction transaction, long v
 
     public async Task<long> CommitAsync(CancellationToken cancellationToken)
     {
-        var bumped = await transaction.RunAsync(Bump, Params(("nextSeq", nextSeq)), cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return (long)bumped.Rows[0][0]!;
+        // The version's bump and the commit in one request.
+        var bumped = await transaction.CommitAsync(Bump, Params(("nextSeq", nextSeq)), cancellationToken);
+        return bumped.Rows.Count > 0 ? (long)bumped.Rows[0][0]! : throw new Neo4jProtocolException("The version's bump answered no row.");
     }
 
     // Disposing the transaction without a commit rolls it back.

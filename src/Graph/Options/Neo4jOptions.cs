@@ -29,4 +29,11 @@ public sealed class Neo4jOptions
     /// <summary>Rows per request when a batch or an export is large.</summary>
     [Range(100, 1_000_000)]
     public int PageSize { get; set; } = 10_000;
+
+    /// <summary>
+    /// Rows per page when the graph is read whole (exports, the projection, the read model): each page is a read of
+    /// its own, several at once, so pages can be larger than a write's.
+    /// </summary>
+    [Range(100, 1_000_000)]
+    public int ExportPageSize { get; set; } = 50_000;
 }

@@ -12,7 +12,7 @@ namespace CoopGraph.Graph.Tests.Contract;
 [RequiresEnvironment("NEO4J_URI", "NEO4J_URI is not set: no Neo4j server to test against (set NEO4J_URI, NEO4J_USER and NEO4J_PASSWORD, e.g. with docker compose up neo4j).")]
 public sealed class Neo4jStoreContractTests : StoreContract
 {
-    private static readonly CypherStatement Clear = LoadClear();
+    private static readonly IReadOnlyList<CypherStatement> Clear = LoadClear();
 
     protected override Task<StoreUnderTest> OpenEmptyAsync() => OpenAsync();
 
@@ -28,6 +28,7 @@ public sealed class Neo4jStoreContractTests : StoreContract
             o.User = Environment.GetEnvironmentVariable("NEO4J_USER") ?? "neo4j";
             o.Password = Environment.GetEnvironmentVariable("NEO4J_PASSWORD");
             o.PageSize = 100;  // small pages, so that the export and batch paging run on the demo graph
+            o.ExportPageSize = 100;
         });
         services.AddNeo4jQueryClient();
         services.AddSingleton<Neo4jGraphStore>();
@@ -35,7 +36,10 @@ public sealed class Neo4jStoreContractTests : StoreContract
         services.AddSingleton<Neo4jTrustedDocumentStore>();
         services.AddSingleton<Neo4jSurveyStore>();
         var provider = services.BuildServiceProvider();
-        await provider.GetRequiredService<Neo4jQueryClient>().RunAsync(Clear, null, AccessMode.Write, CancellationToken.None);
+        foreach (var statement in Clear)
+        {
+            await provider.GetRequiredService<Neo4jQueryClient>().RunAsync(statement, null, AccessMode.Write, CancellationToken.None);
+        }
         var store = provider.GetRequiredService<Neo4jGraphStore>();
         await store.InitializeAsync(CancellationToken.None);
         return new StoreUnderTest(
@@ -43,10 +47,14 @@ public sealed class Neo4jStoreContractTests : StoreContract
             provider.GetRequiredService<Neo4jSurveyStore>(), provider.DisposeAsync);
     }
 
-    private static CypherStatement LoadClear()
+    /// <summary>The statements of clear-database.cypher, each run on its own (IN TRANSACTIONS needs an auto-commit request).</summary>
+    private static IReadOnlyList<CypherStatement> LoadClear()
     {
         using var stream = typeof(Neo4jStoreContractTests).Assembly.GetManifestResourceStream("Cypher.clear-database")!;
         using var reader = new StreamReader(stream);
-        return new CypherStatement("clear-database", reader.ReadToEnd().Trim());
+        var code = reader.ReadToEnd().Split('\n').Where(line => !line.TrimStart().StartsWith("//", StringComparison.Ordinal));
+        return string.Join('\n', code).Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select((text, i) => new CypherStatement($"clear-database#{i + 1}", text))
+            .ToList();
     }
 }

@@ -9,6 +9,13 @@ public class Neo4jException(string code, string message) : Exception(message)
     public bool IsTransient => Code.StartsWith("Neo.TransientError.", StringComparison.Ordinal);
 
     public bool IsConstraintViolation => Code == "Neo.ClientError.Schema.ConstraintValidationFailed";
+
+    /// <summary>
+    /// The transaction outgrew the memory Neo4j allows one (dbms.memory.transaction.total.max, or the pool's). It is
+    /// reported as transient, but running the same unit again fails the same way.
+    /// </summary>
+    public bool IsTransactionTooLarge => Code is "Neo.TransientError.General.MemoryPoolOutOfMemoryError"
+        or "Neo.TransientError.General.TransactionMemoryLimit" or "Neo.TransientError.General.TransactionOutOfMemoryError";
 }
 
 /// <summary>The transaction is gone on the server: it expired, failed earlier, or was already finished.</summary>

@@ -36,19 +36,36 @@ public sealed class Neo4jQueryClient
         SendAsync(HttpMethod.Post, _queryPath, Body(statement, parameters, mode), affinity: null, insideTransaction: false, cancellationToken);
 
     /// <summary>Opens an explicit transaction; dispose it to roll back whatever was not committed.</summary>
-    public async Task<Neo4jTransaction> BeginAsync(AccessMode mode, CancellationToken cancellationToken)
+    public async Task<Neo4jTransaction> BeginAsync(AccessMode mode, CancellationToken cancellationToken) =>
+        (await BeginAsync(mode, statement: null, parameters: null, cancellationToken)).Transaction;
+
+    /// <summary>
+    /// Opens an explicit transaction and runs <paramref name="statement"/> in it, in the same request (the Query API
+    /// runs a statement given with the begin): one round trip less for every transaction.
+    /// </summary>
+    public async Task<(Neo4jTransaction Transaction, QueryResult First)> BeginAsync(
+        AccessMode mode, CypherStatement? statement, IReadOnlyDictionary<string, object?>? parameters, CancellationToken cancellationToken)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, _queryPath + "/tx") { Content = Json(w => { w.WriteStartObject(); WriteMode(w, mode); w.WriteEndObject(); }) };
+        var content = statement is null ? Json(w => { w.WriteStartObject(); WriteMode(w, mode); w.WriteEndObject(); }) : Body(statement, parameters, mode);
+        using var request = new HttpRequestMessage(HttpMethod.Post, _queryPath + "/tx") { Content = content };
         var (result, affinity) = await SendWithAffinityAsync(request, insideTransaction: false, cancellationToken);
         var info = result.Transaction ?? throw new Neo4jProtocolException("Neo4j opened a transaction without telling its id.");
-        return new Neo4jTransaction(this, _queryPath + "/tx/" + Uri.EscapeDataString(info.Id), affinity);
+        return (new Neo4jTransaction(this, _queryPath + "/tx/" + Uri.EscapeDataString(info.Id), affinity), result);
     }
 
     internal Task<QueryResult> RunInAsync(string transactionPath, string? affinity, CypherStatement statement, IReadOnlyDictionary<string, object?>? parameters, CancellationToken cancellationToken) =>
         SendAsync(HttpMethod.Post, transactionPath, Body(statement, parameters, mode: null), affinity, insideTransaction: true, cancellationToken);
 
-    internal Task<QueryResult> CommitAsync(string transactionPath, string? affinity, CancellationToken cancellationToken) =>
-        SendAsync(HttpMethod.Post, transactionPath + "/commit", Json(w => { w.WriteStartObject(); w.WriteEndObject(); }), affinity, insideTransaction: true, cancellationToken);
+    /// <summary>Commits, after running <paramref name="statement"/> when one is given (in the same request).</summary>
+    internal Task<QueryResult> CommitAsync(
+        string transactionPath, string? affinity, CypherStatement? statement, IReadOnlyDictionary<string, object?>? parameters, CancellationToken cancellationToken) =>
+        SendAsync(HttpMethod.Post, transactionPath + "/commit",
+            statement is null ? Json(w => { w.WriteStartObject(); w.WriteEndObject(); }) : Body(statement, parameters, mode: null),
+            affinity, insideTransaction: true, cancellationToken);
+
+    /// <summary>Extends the transaction's expiry (a request without a statement), for one held open while others read.</summary>
+    internal Task<QueryResult> KeepAliveAsync(string transactionPath, string? affinity, CancellationToken cancellationToken) =>
+        SendAsync(HttpMethod.Post, transactionPath, Json(w => { w.WriteStartObject(); w.WriteEndObject(); }), affinity, insideTransaction: true, cancellationToken);
 
     internal async Task RollbackAsync(string transactionPath, string? affinity, CancellationToken cancellationToken)
     {

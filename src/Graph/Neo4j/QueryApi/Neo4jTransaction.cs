@@ -33,11 +33,21 @@ public sealed class Neo4jTransaction : IAsyncDisposable
         }
     }
 
-    public async Task CommitAsync(CancellationToken cancellationToken)
+    public async Task CommitAsync(CancellationToken cancellationToken) => await CommitAsync(null, null, cancellationToken);
+
+    /// <summary>Runs a last statement and commits, in one request; a failing statement rolls everything back.</summary>
+    public async Task<QueryResult> CommitAsync(CypherStatement? statement, IReadOnlyDictionary<string, object?>? parameters, CancellationToken cancellationToken)
     {
         ObjectDisposedException.ThrowIf(_finished, this);
         _finished = true;
-        await _client.CommitAsync(_path, _affinity, cancellationToken);
+        return await _client.CommitAsync(_path, _affinity, statement, parameters, cancellationToken);
+    }
+
+    /// <summary>Keeps the transaction from expiring while it waits (the server's idle timeout).</summary>
+    public async Task KeepAliveAsync(CancellationToken cancellationToken)
+    {
+        ObjectDisposedException.ThrowIf(_finished, this);
+        await _client.KeepAliveAsync(_path, _affinity, cancellationToken);
     }
 
     public async ValueTask DisposeAsync()
