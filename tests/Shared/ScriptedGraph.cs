@@ -8,7 +8,7 @@ namespace CoopGraph.Tests.Shared;
 /// A small graph that a <see cref="ScriptedNeo4j"/> serves as the Neo4j store's statements would: the version, counts,
 /// export pages, nodes by id, listings, links of nodes, search, and the facts of a write (what exists). Writes are
 /// accepted and bump the version but change nothing else: it is for counting and shaping requests, not for answers.
-/// Listings and search ignore their filters and answer the first nodes or links.
+/// Listings and search ignore their filters (but a node listing's kinds) and answer the first nodes or links.
 /// </summary>
 public sealed class ScriptedGraph
 {
@@ -124,7 +124,7 @@ public sealed class ScriptedGraph
                 "counts" => Rows(["nodes", "links", "version"], [[(long)Nodes.Count, (long)Links.Count, _version]]),
                 "nodes-page" => Rows(["node"], Nodes.Where(n => (long)n["seq"]! > Long("after")).Take((int)Long("take")).Select(n => new object?[] { n })),
                 "nodes-get" => Rows(["node"], Strings("ids").Select(Node).OfType<Dictionary<string, object?>>().Select(n => new object?[] { n })),
-                "nodes-list" => Rows(["total", "nodes"], [[(long)Nodes.Count, Nodes.Take((int)Long("take")).ToList()]]),
+                "nodes-list" => Rows(["total", "nodes"], [[(long)OfKinds(parameters).Count, OfKinds(parameters).Take((int)Long("take")).ToList()]]),
                 "links-list" => Rows(["total", "links"], [[(long)Links.Count, Links.Take((int)Long("take")).ToList()]]),
                 "search" => Rows(["node"], Nodes.Take((int)Long("take")).Select(n => new object?[] { n })),
                 "links-of-nodes" => Rows(["id", "total", "links"], Strings("ids").Select(id =>
@@ -142,6 +142,11 @@ public sealed class ScriptedGraph
             };
         }
     }
+
+    private List<Dictionary<string, object?>> OfKinds(JsonNode? parameters) =>
+        parameters?["kinds"] is JsonArray kinds
+            ? Nodes.Where(n => kinds.Any(k => k!.GetValue<string>() == (string)n["kind"]!)).ToList()
+            : Nodes.ToList();
 
     private Dictionary<string, object?>? Node(string id) => Nodes.FirstOrDefault(n => (string)n["id"]! == id);
 
