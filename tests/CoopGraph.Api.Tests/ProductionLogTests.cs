@@ -85,13 +85,73 @@ public sealed class ProductionLogTests
         }
     }
 
+    [Fact]
+    public async Task TheServer_StartedFromAnotherFolder_ReadsTheSettingsBesideItsAssembly()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "coopgraph-api-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        try
+        {
+            var all = await RunServerAsync(Path.Combine(folder, "graph.db"), "/graphql", async client =>
+            {
+                using var response = await client.PostAsync("/graphql", new StringContent("""{"query":"{ __typename }"}""", System.Text.Encoding.UTF8, "application/json"));
+                Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            }, workingDirectory: folder);
+
+            // appsettings.json puts Microsoft.AspNetCore at Warning: without it, every request would log "Request starting" at Information.
+            Assert.DoesNotContain(all, line => line.Contains("Microsoft.AspNetCore.Hosting.Diagnostics", StringComparison.Ordinal));
+            Assert.Contains(all, line => line.Contains("\"RequestPath\":\"/graphql\"", StringComparison.Ordinal));
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task TheImportVerb_OnNeo4j_FromAnotherFolder_LogsNoHttpTraffic()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "coopgraph-api-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        var lines = Path.Combine(folder, "actors.ndjson");
+        await File.WriteAllLinesAsync(lines, Enumerable.Range(0, 50).Select(i =>
+            $$"""{"op":"node","kind":"SSE_ACTOR","id":"sse:{{i}}","name":"Acteur {{i}}","legalForm":"ASSOCIATION"}"""));
+        await using var neo4j = await CoopGraph.Tests.Shared.ScriptedNeo4j.StartAsync(CoopGraph.Tests.Shared.ScriptedGraph.Empty().Respond);
+        try
+        {
+            var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "CoopGraph.Api.dll"), "import", lines,
+                "--Graph:Provider", "Neo4j", "--Graph:Neo4j:Uri", neo4j.Uri.ToString(), "--Graph:Neo4j:Password", "test-password-4"])
+            {
+                WorkingDirectory = folder,
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+            };
+            using var process = Process.Start(start)!;
+            var output = process.StandardOutput.ReadToEndAsync();
+            var errors = process.StandardError.ReadToEndAsync();
+            await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(2));
+            var log = await output + await errors;
+
+            Assert.True(process.ExitCode == 0, log);
+            Assert.Contains(neo4j.Requests, r => CoopGraph.Tests.Shared.ScriptedGraph.NameOf(r) == "nodes-create");
+            Assert.DoesNotContain("HTTP request", log, StringComparison.OrdinalIgnoreCase);
+            Assert.DoesNotContain("System.Net.Http", log, StringComparison.Ordinal);
+            Assert.DoesNotContain("test-password-4", log, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
     /// <summary>Runs the server in Production on <paramref name="database"/>, acts, and returns its console lines once the request log of <paramref name="awaitedPath"/> is written.</summary>
-    private static async Task<string[]> RunServerAsync(string database, string awaitedPath, Func<HttpClient, Task> act)
+    private static async Task<string[]> RunServerAsync(string database, string awaitedPath, Func<HttpClient, Task> act, string? workingDirectory = null)
     {
         var port = FreePort();
-        var start = new ProcessStartInfo("dotnet", ["CoopGraph.Api.dll", "--urls", $"http://127.0.0.1:{port}", "--Graph:Embedded:Path", database])
+        var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "CoopGraph.Api.dll"), "--urls", $"http://127.0.0.1:{port}", "--Graph:Embedded:Path", database])
         {
-            WorkingDirectory = AppContext.BaseDirectory,
+            WorkingDirectory = workingDirectory ?? AppContext.BaseDirectory,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
