@@ -7,6 +7,8 @@ using CoopGraph.Benchmarks;
 //   export-random FILE   the 20k/100k random graph as source,target CSV, for igraph
 //   backtest             the cooperation-gap back-test
 //   import-profile FILE  time to read and map an NDJSON file, then to import it into a fresh store
+//   neo4j-client FILE    an import through the Neo4j store into a scripted Query API that answers at once: the
+//                        rows/s CoopGraph itself can send, and the requests it takes
 //   betweenness-quick T  2,000 sampled sources of the 20k/100k graph on T threads, five times (for tuning)
 return args switch
 {
@@ -15,6 +17,7 @@ return args switch
     ["export-random", var file] => Measurements.ExportRandom(file),
     ["backtest", .. var rest] => GapBacktest.Run(rest.Length > 0 ? rest[0] : "region"),
     ["import-profile", var file] => ImportProfile.RunAsync(file).GetAwaiter().GetResult(),
+    ["neo4j-client", var file] => Neo4jClientImport.RunAsync(file).GetAwaiter().GetResult(),
     ["betweenness-quick", var threads] => Measurements.QuickBetweenness(int.Parse(threads, System.Globalization.CultureInfo.InvariantCulture)),
     _ => Run(args),
 };

@@ -7,7 +7,8 @@ namespace CoopGraph.Tests.Shared;
 /// <summary>
 /// A small graph that a <see cref="ScriptedNeo4j"/> serves as the Neo4j store's statements would: the version, counts,
 /// export pages, nodes by id, listings, links of nodes, search, and the facts of a write (what exists). Writes are
-/// accepted and bump the version but change nothing else: it is for counting and shaping requests, not for answers.
+/// accepted and bump the version; the ids (and kinds, ends) of the nodes and links they create are remembered for the
+/// facts of later writes, nothing else: it is for counting and shaping requests, not for answers.
 /// Listings and search ignore their filters (but a node listing's kinds) and answer the first nodes or links.
 /// </summary>
 public sealed class ScriptedGraph
@@ -19,6 +20,8 @@ public sealed class ScriptedGraph
         .ToDictionary(s => s.Text, s => s.Text[(s.Text.IndexOf("[r:", StringComparison.Ordinal) + 3)..s.Text.IndexOf(']', StringComparison.Ordinal)], StringComparer.Ordinal);
 
     private readonly Lock _gate = new();
+    private readonly Dictionary<string, string> _writtenNodes = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string Type, string Source, string Target), string> _writtenLinks = [];
     private long _version;
     private int _transactions;
 
@@ -132,15 +135,29 @@ public sealed class ScriptedGraph
                     var of = Links.Where(l => (string)l["sourceId"]! == id || (string)l["targetId"]! == id).ToList();
                     return new object?[] { id, (long)of.Count, of.Take((int)Long("take")).ToList() };
                 })),
+                "nodes-create" or "nodes-upsert" => Remember(parameters, row => _writtenNodes[row["id"]!.GetValue<string>()] = row["kind"]!.GetValue<string>()),
+                "links-create" or "links-upsert" or "links-insert-missing" => Remember(parameters, row =>
+                    _writtenLinks[(row["type"]!.GetValue<string>(), row["sourceId"]!.GetValue<string>(), row["targetId"]!.GetValue<string>())] = row["id"]!.GetValue<string>()),
                 "facts" => Rows(["kinds", "territories", "authorities", "dependants", "links", "keys"], [[
-                    Strings("ids").Select(Node).OfType<Dictionary<string, object?>>().Select(n => new List<object?> { n["id"], n["kind"], null }).ToList(),
+                    Strings("ids").Select(id => Node(id) is { } n ? new List<object?> { n["id"], n["kind"], null }
+                        : _writtenNodes.TryGetValue(id, out var kind) ? new List<object?> { id, kind, null } : null).OfType<List<object?>>().ToList(),
                     new List<object?>(), new List<object?>(), new List<object?>(),
                     Strings("linkIds").Select(id => Links.FirstOrDefault(l => (string)l["id"]! == id)).OfType<Dictionary<string, object?>>()
                         .Select(l => new List<object?> { l, "element:" + l["id"] }).ToList(),
-                    new List<object?>()]]),
+                    (parameters?["keys"] as JsonArray ?? []).Select(k => (Type: k!["type"]!.GetValue<string>(), Source: k["sourceId"]!.GetValue<string>(), Target: k["targetId"]!.GetValue<string>()))
+                        .Where(_writtenLinks.ContainsKey).Select(k => new List<object?> { k.Type, k.Source, k.Target, _writtenLinks[k], null }).ToList()]]),
                 _ => Rows([], []),
             };
         }
+    }
+
+    private static JsonObject Remember(JsonNode? parameters, Action<JsonNode> remember)
+    {
+        foreach (var row in parameters?["rows"] as JsonArray ?? [])
+        {
+            remember(row!);
+        }
+        return Rows([], []);
     }
 
     private List<Dictionary<string, object?>> OfKinds(JsonNode? parameters) =>

@@ -8,17 +8,13 @@ internal static class LinkMaps
     /// <summary>Every link type, for statements that must not see the internal HAS_PARENT relationships.</summary>
     public static readonly IReadOnlyList<string> AllTypes = Enum.GetValues<LinkType>().Select(LinkTypeNames.ToConstant).ToList();
 
-    /// <summary>One row of links-upsert.cypher or links-insert-missing.cypher.</summary>
-    public static Dictionary<string, object?> Row(Link link, long seq) => new(StringComparer.Ordinal)
+    /// <summary>
+    /// One row of links-upsert.cypher, links-insert-missing.cypher or links-create.cypher. A link being created has no
+    /// property to clear, and <paramref name="omitNulls"/> leaves its empty ones out.
+    /// </summary>
+    public static Dictionary<string, object?> Row(Link link, long seq, bool omitNulls = false)
     {
-        ["id"] = link.Id,
-        ["type"] = LinkTypeNames.ToConstant(link.Type),
-        ["sourceId"] = link.SourceId,
-        ["targetId"] = link.TargetId,
-        ["seq"] = seq,
-        ["since"] = PropertyMaps.Param(link.Since),
-        ["until"] = PropertyMaps.Param(link.Until),
-        ["props"] = new Dictionary<string, object?>(StringComparer.Ordinal)
+        var props = new Dictionary<string, object?>(StringComparer.Ordinal)
         {
             ["note"] = link.Note,
             ["source"] = link.Source,
@@ -31,8 +27,23 @@ internal static class LinkMaps
             ["outcome"] = link.Outcome?.ToString(),
             ["stage"] = link.Stage?.ToString(),
             ["privateTo"] = link.PrivateTo,
-        },
-    };
+        };
+        if (omitNulls)
+        {
+            PropertyMaps.RemoveNulls(props);
+        }
+        return new(StringComparer.Ordinal)
+        {
+            ["id"] = link.Id,
+            ["type"] = LinkTypeNames.ToConstant(link.Type),
+            ["sourceId"] = link.SourceId,
+            ["targetId"] = link.TargetId,
+            ["seq"] = seq,
+            ["since"] = PropertyMaps.Param(link.Since),
+            ["until"] = PropertyMaps.Param(link.Until),
+            ["props"] = props,
+        };
+    }
 
     /// <summary>A link from <c>r {.*, type, sourceId, targetId}</c>; a topology read leaves every other field empty but a funding's figures.</summary>
     public static Link Read(object? value, bool topologyOnly = false)

@@ -66,7 +66,7 @@ internal sealed class Neo4jWriteTransaction(Neo4jTransaction transaction, long v
         // New nodes and links are created without a lookup (the lock keeps anyone else from making them meanwhile);
         // those the store holds, or that come twice in the batch, are merged as before. Creates go first, so that a
         // second mention of an id finds the first.
-        var (newNodes, knownNodes) = Split(plan.Nodes, n => n.Id, _nodesFound, n => NodeMaps.Row(n, nextSeq++));
+        var (newNodes, knownNodes) = Split(plan.Nodes, n => n.Id, _nodesFound, (n, fresh) => NodeMaps.Row(n, nextSeq++, omitNulls: fresh));
         await RunInPagesAsync(CreateNodes, "rows", newNodes, Params(("now", now)), ct);
         await RunInPagesAsync(UpsertNodes, "rows", knownNodes, Params(("now", now)), ct);
         var parents = plan.Nodes.OfType<Territory>().Select(t => Params(("id", t.Id), ("parentId", t.ParentId))).ToList();
@@ -78,22 +78,32 @@ internal sealed class Neo4jWriteTransaction(Neo4jTransaction transaction, long v
 
         // A moved link was deleted above: it is made anew.
         var found = new HashSet<string>(_linksFound.Except(moved), StringComparer.Ordinal);
-        var (newLinks, knownLinks) = Split(plan.Links, l => l.Link.Id, found, l => (l.KeepExisting, Row: LinkMaps.Row(l.Link, nextSeq++)));
+        var (newLinks, knownLinks) = Split(plan.Links, l => l.Link.Id, found, (l, fresh) => (l.KeepExisting, Row: LinkMaps.Row(l.Link, nextSeq++, omitNulls: fresh)));
         await RunInPagesAsync(CreateLinks, "rows", newLinks.Select(l => l.Row).ToList(), Params(), ct);
         await RunInPagesAsync(InsertMissingLinks, "rows", knownLinks.Where(l => l.KeepExisting).Select(l => l.Row).ToList(), Params(), ct);
         await RunInPagesAsync(UpsertLinks, "rows", knownLinks.Where(l => !l.KeepExisting).Select(l => l.Row).ToList(), Params(), ct);
     }
 
-    /// <summary>Rows of the items the store does not hold (first mention of each id), and rows of the others, in order.</summary>
+    /// <summary>
+    /// Rows of the items the store does not hold (first mention of each id), and rows of the others, in order. A new
+    /// item's row leaves out its empty properties: there is nothing to clear, and a load sends a third less.
+    /// </summary>
     private static (List<TRow> New, List<TRow> Known) Split<TItem, TRow>(
-        IEnumerable<TItem> items, Func<TItem, string> id, IReadOnlySet<string> found, Func<TItem, TRow> row)
+        IEnumerable<TItem> items, Func<TItem, string> id, IReadOnlySet<string> found, Func<TItem, bool, TRow> row)
     {
         var fresh = new List<TRow>();
         var known = new List<TRow>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var item in items)
         {
-            (found.Contains(id(item)) || !seen.Add(id(item)) ? known : fresh).Add(row(item));
+            if (found.Contains(id(item)) || !seen.Add(id(item)))
+            {
+                known.Add(row(item, false));
+            }
+            else
+            {
+                fresh.Add(row(item, true));
+            }
         }
         return (fresh, known);
     }

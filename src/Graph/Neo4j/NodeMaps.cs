@@ -6,8 +6,11 @@ namespace CoopGraph.Graph.Neo4j;
 /// <summary>Nodes to and from their properties in Neo4j, through <see cref="NodeFields"/>.</summary>
 internal static class NodeMaps
 {
-    /// <summary>One row of nodes-upsert.cypher. Every property is named, null when the node has none, so that += clears it.</summary>
-    public static Dictionary<string, object?> Row(Node node, long seq)
+    /// <summary>
+    /// One row of nodes-upsert.cypher (or nodes-create.cypher). Every property is named, null when the node has none, so
+    /// that += clears it; a node being created has nothing to clear, and <paramref name="omitNulls"/> leaves them out.
+    /// </summary>
+    public static Dictionary<string, object?> Row(Node node, long seq, bool omitNulls = false)
     {
         var f = NodeFields.Of(node);
         var props = new Dictionary<string, object?>(StringComparer.Ordinal)
@@ -29,6 +32,10 @@ internal static class NodeMaps
             ["parentId"] = f.ParentId,
             ["privateTo"] = f.PrivateTo,
         };
+        if (omitNulls)
+        {
+            PropertyMaps.RemoveNulls(props);
+        }
         return new Dictionary<string, object?>(StringComparer.Ordinal)
         {
             ["id"] = f.Id, ["kind"] = f.Kind.ToString(), ["seq"] = seq, ["props"] = props,

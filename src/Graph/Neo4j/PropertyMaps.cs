@@ -35,6 +35,17 @@ internal static class PropertyMaps
     public static IReadOnlyDictionary<string, object?> Map(object? value) =>
         value as IReadOnlyDictionary<string, object?> ?? throw new InvalidDataException("Expected a map in the result.");
 
+    public static void RemoveNulls(Dictionary<string, object?> properties)
+    {
+        foreach (var (name, value) in properties)
+        {
+            if (value is null)
+            {
+                properties.Remove(name);
+            }
+        }
+    }
+
     public static string? Param(decimal? value) => value?.ToString(CultureInfo.InvariantCulture);
 
     public static string? Param(DateOnly? value) => value?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);

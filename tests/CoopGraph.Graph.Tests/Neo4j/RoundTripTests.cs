@@ -80,6 +80,13 @@ public sealed class RoundTripTests
         Assert.Equal(["sse:0", "sse:1", "sse:2"], Ids("nodes-upsert"));
         Assert.Equal(["coop:3", "coop:4"], Ids("links-create"));
         Assert.Equal(["coop:1", "coop:2"], Ids("links-upsert"));
+        // A created row leaves its empty properties out; an updated one names them, null, so that += clears them.
+        System.Text.Json.Nodes.JsonObject Props(string statement) =>
+            server.Requests.Single(r => ScriptedGraph.NameOf(r) == statement).Json!["parameters"]!["rows"]![0]!["props"]!.AsObject();
+        Assert.DoesNotContain(Props("nodes-create"), p => p.Value is null);
+        Assert.Contains(Props("nodes-upsert"), p => p.Key == "description" && p.Value is null);
+        Assert.DoesNotContain(Props("links-create"), p => p.Value is null);
+        Assert.Contains(Props("links-upsert"), p => p.Key == "note" && p.Value is null);
     }
 
     [Fact]
