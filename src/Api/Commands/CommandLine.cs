@@ -7,7 +7,7 @@ namespace CoopGraph.Api.Commands;
 /// Verbs run instead of the server:
 /// <c>generate --scale demo|region|large|national --out FILE [--seed N]</c>;
 /// <c>keys create --name N --scopes read,write,admin [--trusted-only]</c>, <c>keys list</c>, <c>keys revoke --name N</c>;
-/// <c>survey create|reissue|list|close …</c> (see <see cref="SurveyCommand"/>); <c>import FILE...</c>; <c>export --out PATH [--format ndjson|neo4j-admin]</c>; <c>opendata import [--source NAME] FILE|FOLDER...</c>, <c>opendata sources</c>, <c>opendata fetch --source NAME --out DIR</c>, <c>opendata addresses</c>.
+/// <c>survey create|reissue|list|close …</c> (see <see cref="SurveyCommand"/>); <c>import FILE...</c>; <c>export --out PATH [--format ndjson|neo4j-admin]</c>; <c>backup --out FILE</c>, <c>restore FILE [--force]</c>; <c>opendata import [--source NAME] FILE|FOLDER...</c>, <c>opendata sources</c>, <c>opendata fetch --source NAME --out DIR</c>, <c>opendata addresses</c>.
 /// Anything else starts the server.
 /// </summary>
 public static class CommandLine
@@ -19,6 +19,12 @@ public static class CommandLine
         {
             case "generate":
                 exitCode = Generate(args[1..]);
+                return true;
+            case "backup":
+                exitCode = BackupCommand.BackupAsync(args[1..], Console.Out, Console.Error, CancellationToken.None).GetAwaiter().GetResult();
+                return true;
+            case "restore":
+                exitCode = BackupCommand.RestoreAsync(args[1..], Console.Out, Console.Error, CancellationToken.None).GetAwaiter().GetResult();
                 return true;
             case "export":
                 exitCode = ExportCommand.RunAsync(args[1..], Console.Out, Console.Error, CancellationToken.None).GetAwaiter().GetResult();
