@@ -10,7 +10,7 @@ public sealed class UserErrorType : ObjectGraphType<UserError>
     {
         Name = "UserError";
         Description = "Why one item of a write was refused. Nothing of a batch is written when any item has an error.";
-        Field<NonNullGraphType<StringGraphType>>("code").Description("INVALID_VALUE, NOT_APPLICABLE, REQUIRED, NOT_FOUND, KIND_CONFLICT, INVALID_LINK, DUPLICATE, CONSTRAINT, FORBIDDEN (private data: see privateTo) CONFLICT (the id is taken by data the key cannot see) or TOO_LARGE (more than the store can change in one transaction: split the batch).").Resolve(c => c.Source.Code);
+        Field<NonNullGraphType<StringGraphType>>("code").Description("INVALID_VALUE, NOT_APPLICABLE, REQUIRED, NOT_FOUND, KIND_CONFLICT, INVALID_LINK, DUPLICATE, CONSTRAINT, FORBIDDEN (private data: see privateTo), CONFLICT (the id is taken by data the key cannot see) or TOO_LARGE (more than the store can change in one transaction: split the batch).").Resolve(c => c.Source.Code);
         Field<NonNullGraphType<StringGraphType>>("message").Description("The reason, in plain words.").Resolve(c => c.Source.Message);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("path")
             .Description("Where the problem is: the argument, the item's index, the field (e.g. [\"input\", \"3\", \"themeIds\", \"0\"]).")
