@@ -1,5 +1,6 @@
 using CoopGraph.Graph;
 using CoopGraph.Graph.Access;
+using CoopGraph.Graph.Changes;
 using CoopGraph.Graph.Embedded;
 using CoopGraph.Graph.Neo4j;
 using CoopGraph.Graph.Neo4j.QueryApi;
@@ -30,6 +31,8 @@ public static class GraphServiceCollectionExtensions
         {
             services.AddEmbeddedStore(configuration);
         }
+        services.AddOptions<ChangeFeedOptions>().Bind(configuration.GetSection(ChangeFeedOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddHostedService<ChangeRetention>();
         services.AddSingleton<SurveyService>();
         services.AddSingleton<StoreReadiness>();
         services.AddHostedService<StoreStartup>();
@@ -59,6 +62,7 @@ public static class GraphServiceCollectionExtensions
         });
         services.AddSingleton<IGraphStore>(sp => sp.GetRequiredService<EmbeddedGraphStore>());
         services.AddSingleton<IStoreInitializer>(sp => sp.GetRequiredService<EmbeddedGraphStore>());
+        services.AddSingleton<IChangeFeed>(sp => sp.GetRequiredService<EmbeddedGraphStore>());
         services.AddSingleton<IApiKeyStore, EmbeddedApiKeyStore>();
         services.AddSingleton<ITrustedDocumentStore, EmbeddedTrustedDocumentStore>();
         services.AddSingleton<ISurveyStore, EmbeddedSurveyStore>();
@@ -71,6 +75,7 @@ public static class GraphServiceCollectionExtensions
         services.AddSingleton<Neo4jGraphStore>();
         services.AddSingleton<IGraphStore>(sp => sp.GetRequiredService<Neo4jGraphStore>());
         services.AddSingleton<IStoreInitializer>(sp => sp.GetRequiredService<Neo4jGraphStore>());
+        services.AddSingleton<IChangeFeed>(sp => sp.GetRequiredService<Neo4jGraphStore>());
         services.AddSingleton<IApiKeyStore, Neo4jApiKeyStore>();
         services.AddSingleton<ITrustedDocumentStore, Neo4jTrustedDocumentStore>();
         services.AddSingleton<ISurveyStore, Neo4jSurveyStore>();

@@ -160,11 +160,11 @@ public sealed class DeferredLinkIntegrityTests
         var duplicate = await Assert.ThrowsAsync<SqliteException>(() => ScalarAsync<long>(temp.DatabasePath,
             "INSERT INTO links (id, type, source_id, target_id) VALUES ('ab', 'FUNDS', 'a', 'b') RETURNING seq"));
         Assert.Equal(19, duplicate.SqliteErrorCode);
-        Assert.Equal("ix_links_private_to ix_links_source ix_links_target ix_links_type links ux_links_ends ux_links_id",
+        Assert.Equal("changes_link_delete ix_links_private_to ix_links_source ix_links_target ix_links_type links ux_links_ends ux_links_id",
             await ScalarAsync<string>(temp.DatabasePath, "SELECT group_concat(name, ' ') FROM (SELECT name FROM sqlite_schema WHERE tbl_name = 'links' ORDER BY name)"));
     }
 
-    /// <summary>Puts the store back as migrations 1 to 3 left it: the link id unique through its column's constraint, no private data, no surveys.</summary>
+    /// <summary>Puts the store back as migrations 1 to 3 left it: the link id unique through its column's constraint, no private data, no surveys, no change feed.</summary>
     private static async Task RewindToVersion3Async(string database)
     {
         await using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = database, Pooling = false }.ToString());
@@ -173,6 +173,10 @@ public sealed class DeferredLinkIntegrityTests
         command.CommandText =
             """
             BEGIN;
+            DROP TRIGGER changes_node_delete;
+            DROP TRIGGER changes_link_delete;
+            DROP TABLE changes;
+            DELETE FROM store_meta WHERE key IN ('changes_since', 'changes_pruned_seq');
             DROP TABLE survey_declarations;
             DROP TABLE survey_invitations;
             DROP TABLE surveys;

@@ -25,6 +25,7 @@ public sealed class QueryType : ObjectGraphType
         AnalyticsRootFields.AddQueries(this);
         Access.ViewerRootFields.AddQueries(this);
         Surveys.SurveyRootFields.AddQueries(this);
+        Changes.ChangeRootFields.AddQueries(this);
     }
 }
 

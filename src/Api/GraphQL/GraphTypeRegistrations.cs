@@ -53,6 +53,9 @@ public static class GraphTypeRegistrations
             typeof(NodeKindType), typeof(KindCountType), typeof(LinkTypeCountType),
             // Access
             typeof(CoopGraph.Api.GraphQL.Access.ViewerType),
+            // Changes
+            typeof(CoopGraph.Api.GraphQL.Changes.ChangeOpType), typeof(CoopGraph.Api.GraphQL.Changes.ChangeType),
+            typeof(CoopGraph.Api.GraphQL.Changes.ChangeEdgeType), typeof(CoopGraph.Api.GraphQL.Changes.ChangeConnectionType),
         ];
         foreach (var type in types)
         {

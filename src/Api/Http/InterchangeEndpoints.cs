@@ -18,6 +18,7 @@ public static class InterchangeEndpoints
     {
         endpoints.MapPost("/api/import", ImportAsync);
         endpoints.MapGet("/api/export", ExportAsync);
+        endpoints.MapGet("/api/changes", ChangeEndpoints.ChangesAsync);
     }
 
     private static async Task ImportAsync(HttpContext http, OperationAccess access, IGraphStore store)
@@ -99,8 +100,10 @@ public static class InterchangeEndpoints
         }
         // Asked first, so that a store out of reach is a 503 with its reason, not a body cut short: once the stream has begun,
         // the status is sent.
-        await store.GetVersionAsync(http.RequestAborted);
+        var version = await store.GetVersionAsync(http.RequestAborted);
         http.Response.ContentType = NdjsonMediaType + "; charset=utf-8";
+        // The export is of this version or a later one: the change feed since it (/api/changes?since=) brings a copy up to date.
+        http.Response.Headers[ChangeEndpoints.VersionHeader] = version.ToString(System.Globalization.CultureInfo.InvariantCulture);
         // The store pushes rows into a synchronous sink; a large buffer keeps those writes few.
         http.Features.Get<IHttpBodyControlFeature>()!.AllowSynchronousIO = true;
         await using var buffered = new BufferedStream(http.Response.Body, 1 << 16);
@@ -111,7 +114,7 @@ public static class InterchangeEndpoints
         await buffered.FlushAsync(http.RequestAborted);
     }
 
-    private static async Task<bool> AllowedAsync(HttpContext http, OperationAccess access, ApiScopes needed)
+    internal static async Task<bool> AllowedAsync(HttpContext http, OperationAccess access, ApiScopes needed)
     {
         if (await access.CheckAsync(http, needed) is not { } refused)
         {

@@ -170,6 +170,7 @@ internal sealed class EmbeddedWriteTransaction(
             command.Add("@ids", Json(plan.DeleteNodeIds));
             await command.ExecuteNonQueryAsync(ct);
         }
+        await RecordNodeUpsertsAsync(plan, ct);
         WriteNodes(rows.Nodes, ct);
         foreach (var replacement in plan.Replacements)
         {
@@ -180,6 +181,7 @@ internal sealed class EmbeddedWriteTransaction(
             command.AddViewer(plan.Writer);
             await command.ExecuteNonQueryAsync(ct);
         }
+        await RecordLinkUpsertsAsync(plan, ct);
         if (LinkWrite == LinkWrite.InsertNew)
         {
             InsertNewLinks(rows.Links, ct);
@@ -189,6 +191,55 @@ internal sealed class EmbeddedWriteTransaction(
             WriteLinks(rows.Links, plan.Links, ct);
         }
     }
+
+    private const string ChangeVersion = "(SELECT value + 1 FROM store_meta WHERE key = 'version')";
+
+    // Recorded before the rows are written, so that the join sees who could see each node before (see 0009_changes.sql).
+    private const string RecordNodeUpsertsSql =
+        "INSERT INTO changes (version, at, op, id, node_kind, private_to, previous_private_to, existed) " +
+        "SELECT " + ChangeVersion + ", @at, 'UPSERT', json_extract(j.value, '$[0]'), json_extract(j.value, '$[1]'), json_extract(j.value, '$[2]'), " +
+        "n.private_to, n.id IS NOT NULL FROM json_each(@rows) j LEFT JOIN nodes n ON n.id = json_extract(j.value, '$[0]')";
+
+    // A link implied by a relation field and already there is left as it is: no change.
+    private const string RecordLinkUpsertsSql =
+        "INSERT INTO changes (version, at, op, id, link_type, private_to, previous_private_to, existed) " +
+        "SELECT " + ChangeVersion + ", @at, 'UPSERT', json_extract(j.value, '$[0]'), json_extract(j.value, '$[1]'), json_extract(j.value, '$[2]'), " +
+        "l.private_to, l.id IS NOT NULL FROM json_each(@rows) j LEFT JOIN links l ON l.id = json_extract(j.value, '$[0]') " +
+        "WHERE NOT (json_extract(j.value, '$[3]') = 1 AND l.id IS NOT NULL)";
+
+    // A bulk load's memory proved every link new, and the unique index on link ids is away: no join.
+    private const string RecordNewLinksSql =
+        "INSERT INTO changes (version, at, op, id, link_type, private_to, previous_private_to, existed) " +
+        "SELECT " + ChangeVersion + ", @at, 'UPSERT', json_extract(j.value, '$[0]'), json_extract(j.value, '$[1]'), json_extract(j.value, '$[2]'), " +
+        "NULL, 0 FROM json_each(@rows) j";
+
+    private async Task RecordNodeUpsertsAsync(WritePlan plan, CancellationToken ct)
+    {
+        if (plan.Nodes.Count == 0)
+        {
+            return;
+        }
+        await using var command = connection.Command(transaction, RecordNodeUpsertsSql);
+        command.Add("@at", ChangeTime());
+        command.Add("@rows", System.Text.Json.JsonSerializer.Serialize(plan.Nodes.Select(n => new object?[] { n.Id, n.Kind.ToString(), n.PrivateTo })));
+        await command.ExecuteNonQueryAsync(ct);
+    }
+
+    private async Task RecordLinkUpsertsAsync(WritePlan plan, CancellationToken ct)
+    {
+        if (plan.Links.Count == 0)
+        {
+            return;
+        }
+        await using var command = connection.Command(transaction, LinkWrite == LinkWrite.InsertNew ? RecordNewLinksSql : RecordLinkUpsertsSql);
+        command.Add("@at", ChangeTime());
+        command.Add("@rows", System.Text.Json.JsonSerializer.Serialize(plan.Links.Select(l =>
+            new object?[] { l.Link.Id, LinkTypeNames.ToConstant(l.Link.Type), l.Link.PrivateTo, l.KeepExisting ? 1 : 0 })));
+        await command.ExecuteNonQueryAsync(ct);
+    }
+
+    // The format of the deletion triggers' strftime, so that times compare as text.
+    private string ChangeTime() => time.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", System.Globalization.CultureInfo.InvariantCulture);
 
     // SQLite's ON CONFLICT DO UPDATE slows every insert, even of rows that are new. Most written rows are new, so a row
     // is inserted with DO NOTHING first and updated only when it was already there.

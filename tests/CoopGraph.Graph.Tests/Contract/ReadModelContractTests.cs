@@ -35,8 +35,15 @@ public sealed class Neo4jReadModelContractTests : StoreContract
 }
 
 /// <summary>A store whose reads all come from the read model: a read the snapshot cannot answer fails the test.</summary>
-internal sealed class SnapshotReads(IGraphStore store) : IGraphStore
+internal sealed class SnapshotReads(IGraphStore store) : IGraphStore, Changes.IChangeFeed
 {
+    // The change feed is the store's own: the read model holds no history.
+    public Task<Page<Changes.Change>> ReadChangesAsync(Viewer viewer, Changes.ChangeQuery query, CancellationToken cancellationToken) =>
+        ((Changes.IChangeFeed)store).ReadChangesAsync(viewer, query, cancellationToken);
+
+    public Task<int> PruneChangesAsync(DateTimeOffset before, CancellationToken cancellationToken) =>
+        ((Changes.IChangeFeed)store).PruneChangesAsync(before, cancellationToken);
+
     private readonly ReadModelProvider _readModel = new(store, TimeProvider.System, NullLogger<ReadModelProvider>.Instance,
         maxElements: 1_000_000, maxWait: TimeSpan.FromMinutes(1));
 

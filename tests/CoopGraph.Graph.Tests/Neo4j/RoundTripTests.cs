@@ -59,6 +59,11 @@ public sealed class RoundTripTests
         Assert.EndsWith("/commit", server.Requests.Last().Path, StringComparison.Ordinal);
         var created = server.Requests.Single(r => ScriptedGraph.NameOf(r) == "nodes-create");
         Assert.Equal(2_000, created.Json!["parameters"]!["rows"]!.AsArray().Count);
+        // The change feed's records travel with the commit: one per node and link written, each with its own seq.
+        var changes = server.Requests.Last().Json!["parameters"]!["changes"]!.AsArray();
+        Assert.Equal(2_000 + 1_999, changes.Count);
+        Assert.All(changes, c => Assert.Equal("UPSERT", c!["op"]!.GetValue<string>()));
+        Assert.Equal(changes.Count, changes.Select(c => c!["seq"]!.GetValue<long>()).Distinct().Count());
     }
 
     [Fact]

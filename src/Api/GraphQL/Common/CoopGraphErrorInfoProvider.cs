@@ -22,6 +22,10 @@ public sealed class CoopGraphErrorInfoProvider() : ErrorInfoProvider(o =>
         var info = base.GetInfo(executionError);
         var extensions = info.Extensions ?? new Dictionary<string, object?>();
         extensions["code"] = CodeOf(executionError);
+        if (executionError.Code == ErrorCodes.ChangesExpired && executionError.Data["oldestVersion"] is { } oldest)
+        {
+            extensions["oldestVersion"] = oldest;
+        }
         return new ErrorInfo
         {
             Message = executionError is UnhandledError ? "Internal error. It has been logged." : info.Message,
@@ -37,7 +41,7 @@ public sealed class CoopGraphErrorInfoProvider() : ErrorInfoProvider(o =>
         ValidationError => ErrorCodes.ValidationFailed,
         SyntaxError => ErrorCodes.ParseFailed,
         UnhandledError => ErrorCodes.Internal,
-        { Code: ErrorCodes.BadUserInput or ErrorCodes.NotFound or ErrorCodes.BadRequest or ErrorCodes.Forbidden or ErrorCodes.ServiceUnavailable or ErrorCodes.SurveyClosed } => error.Code!,
+        { Code: ErrorCodes.BadUserInput or ErrorCodes.NotFound or ErrorCodes.BadRequest or ErrorCodes.Forbidden or ErrorCodes.ServiceUnavailable or ErrorCodes.SurveyClosed or ErrorCodes.ChangesExpired } => error.Code!,
         DocumentError => ErrorCodes.BadRequest,
         _ => ErrorCodes.Internal,
     };

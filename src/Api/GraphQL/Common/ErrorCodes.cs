@@ -17,6 +17,9 @@ public static class ErrorCodes
     /// <summary>A survey invitation used after its survey closed (by hand or past its closing date).</summary>
     public const string SurveyClosed = "SURVEY_CLOSED";
 
+    /// <summary>Changes asked for that the feed no longer keeps; <c>extensions.oldestVersion</c> says from where it holds them.</summary>
+    public const string ChangesExpired = "CHANGES_EXPIRED";
+
     /// <summary>The graph store cannot be reached (Neo4j down or starting); the request may be sent again later.</summary>
     public const string ServiceUnavailable = "SERVICE_UNAVAILABLE";
 }

@@ -34,7 +34,7 @@ public static class Paging
 
     public static string Encode(string storeCursor) => Convert.ToBase64String(Encoding.UTF8.GetBytes(Prefix + storeCursor));
 
-    private static string? Decode(string? cursor)
+    public static string? Decode(string? cursor)
     {
         if (cursor is null)
         {

@@ -46,3 +46,7 @@ CREATE INDEX link_seq_involves IF NOT EXISTS FOR ()-[r:INVOLVES]-() ON (r.seq);
 // Search on names and descriptions, accents folded ("epicerie" finds "Épicerie").
 CREATE FULLTEXT INDEX node_text IF NOT EXISTS FOR (n:Node) ON EACH [n.name, n.description]
   OPTIONS { indexConfig: { `fulltext.analyzer`: 'standard-folding' } };
+// The change feed is read by seq and version, and pruned by time.
+CREATE INDEX change_seq IF NOT EXISTS FOR (c:CoopGraphChange) ON (c.seq);
+CREATE INDEX change_version IF NOT EXISTS FOR (c:CoopGraphChange) ON (c.version);
+CREATE INDEX change_at IF NOT EXISTS FOR (c:CoopGraphChange) ON (c.at);
