@@ -18,6 +18,7 @@ public static class CoopGraphEndpoints
         app.UseAuthentication();
         app.MapCoopGraphExplorer();
         app.MapMethods(GraphQLPath, [HttpMethods.Get, HttpMethods.Post], GraphQLHttpEndpoint.HandleAsync);
+        app.MapPost(GraphQLStreamEndpoint.Path, GraphQLStreamEndpoint.HandleAsync);
         app.MapGet(GraphQLPath + "/schema.graphql", (ISchema schema) => Results.Text(schema.Print(), "text/plain", System.Text.Encoding.UTF8));
         app.MapCoopGraphInterchange();
         app.MapCoopGraphHealth();

@@ -21,6 +21,9 @@ public static class ApiServiceCollectionExtensions
         services.AddCoopGraphCors();
         services.AddCoopGraphAuthentication();
         services.AddSingleton<TrustedDocuments>();
+        services.AddSingleton<CoopGraph.Api.Streaming.VersionWatcher>();
+        services.AddHostedService(sp => sp.GetRequiredService<CoopGraph.Api.Streaming.VersionWatcher>());
+        services.AddSingleton<CoopGraph.Api.Streaming.StreamCounter>();
         services.AddScoped<RequestReader>();
         services.AddSingleton<CoopGraph.Api.GraphQL.Documents.DocumentCache>();
         services.AddSingleton<global::GraphQL.DI.IConfigureExecution, CoopGraph.Api.GraphQL.Documents.CachedDocumentExecution>();

@@ -99,7 +99,7 @@ public sealed class ChangeFeedTests
         var client = app.CreateClient();
         var (_, v1) = await ExportAsync(client);
         await WritesAsync(client);
-        const string query = "query($since: Int, $after: String) { changes(sinceVersion: $since, after: $after, first: 3) { totalCount edges { cursor node { version op id nodeKind linkType } } pageInfo { hasNextPage endCursor } } }";
+        const string query = "query($since: Long, $after: String) { changes(sinceVersion: $since, after: $after, first: 3) { totalCount edges { cursor node { version op id nodeKind linkType } } pageInfo { hasNextPage endCursor } } }";
 
         var changes = new List<JsonNode>();
         string? after = null;
@@ -114,7 +114,7 @@ public sealed class ChangeFeedTests
         while (after is not null);
 
         Assert.Equal(total, changes.Count);
-        var versions = changes.Select(c => c["version"]!.GetValue<int>()).ToList();
+        var versions = changes.Select(c => c["version"]!.GetValue<long>()).ToList();
         Assert.Equal(versions.Order().ToList(), versions);
         Assert.Equal(4, versions.Distinct().Count());
         Assert.All(versions, v => Assert.True(v > v1));
@@ -132,15 +132,15 @@ public sealed class ChangeFeedTests
         var client = app.CreateClient();
         var (_, v1) = await ExportAsync(client);
         await WritesAsync(client);
-        var cursor = (await client.PostAsync("query($since: Int) { changes(sinceVersion: $since, first: 1) { pageInfo { endCursor } } }", new { since = v1 }))["data"]!["changes"]!["pageInfo"]!["endCursor"]!.GetValue<string>();
+        var cursor = (await client.PostAsync("query($since: Long) { changes(sinceVersion: $since, first: 1) { pageInfo { endCursor } } }", new { since = v1 }))["data"]!["changes"]!["pageInfo"]!["endCursor"]!.GetValue<string>();
 
         var removed = await app.Services.GetRequiredService<IChangeFeed>().PruneChangesAsync(DateTimeOffset.UtcNow.AddMinutes(1), CancellationToken.None);
-        var bySince = await client.PostAsync("query($since: Int) { changes(sinceVersion: $since) { totalCount } }", new { since = v1 });
+        var bySince = await client.PostAsync("query($since: Long) { changes(sinceVersion: $since) { totalCount } }", new { since = v1 });
         var byCursor = await client.PostAsync("query($after: String) { changes(after: $after) { totalCount } }", new { after = cursor });
         using var rest = await client.GetAsync($"/api/changes?since={v1}");
         var restBody = JsonNode.Parse(await rest.Content.ReadAsStringAsync())!;
         var (_, now) = await ExportAsync(client);
-        var fromNow = await client.PostAsync("query($since: Int) { changes(sinceVersion: $since) { totalCount } }", new { since = now });
+        var fromNow = await client.PostAsync("query($since: Long) { changes(sinceVersion: $since) { totalCount } }", new { since = now });
 
         Assert.True(removed > 0);
         foreach (var answer in new[] { bySince, byCursor })

@@ -49,11 +49,12 @@ public sealed class MutationType : ObjectGraphType
 
 public sealed class CoopGraphSchema : Schema
 {
-    public CoopGraphSchema(IServiceProvider services, QueryType query, MutationType mutation) : base(services)
+    public CoopGraphSchema(IServiceProvider services, QueryType query, MutationType mutation, Changes.SubscriptionType subscription) : base(services)
     {
         Description = "CoopGraph: who cooperates with whom around public action.";
         Query = query;
         Mutation = mutation;
+        Subscription = subscription;
         // Types reached only through interfaces must be registered for the schema to know them.
         RegisterType(typeof(AuthorityType));
         RegisterType(typeof(ServiceType));

@@ -56,6 +56,7 @@ public static class GraphTypeRegistrations
             // Changes
             typeof(CoopGraph.Api.GraphQL.Changes.ChangeOpType), typeof(CoopGraph.Api.GraphQL.Changes.ChangeType),
             typeof(CoopGraph.Api.GraphQL.Changes.ChangeEdgeType), typeof(CoopGraph.Api.GraphQL.Changes.ChangeConnectionType),
+            typeof(CoopGraph.Api.GraphQL.Changes.GraphChangedType), typeof(CoopGraph.Api.GraphQL.Changes.SubscriptionType),
         ];
         foreach (var type in types)
         {

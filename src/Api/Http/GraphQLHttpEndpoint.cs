@@ -91,6 +91,12 @@ public static class GraphQLHttpEndpoint
         };
         var document = documents.Find(request.Query!) ?? ParsedQuery(request);
         var isMutation = document is not null && SelectsMutation(document, request.OperationName);
+        if (document is not null && SelectsSubscription(document, request.OperationName))
+        {
+            await WriteProblemAsync(http, StatusCodes.Status400BadRequest, mediaType,
+                $"Subscriptions are served as Server-Sent Events: POST them to {GraphQLStreamEndpoint.Path} with Accept: {GraphQLStreamEndpoint.EventStream}.", cancellationToken);
+            return;
+        }
         if (isGet && isMutation)
         {
             http.Response.Headers.Allow = "POST";
@@ -164,14 +170,20 @@ public static class GraphQLHttpEndpoint
         }
     }
 
-    private static bool SelectsMutation(GraphQLDocument document, string? operationName)
+    private static bool SelectsSubscription(GraphQLDocument document, string? operationName) =>
+        Selected(document, operationName)?.Operation == OperationType.Subscription;
+
+    /// <summary>The operation a request runs: the one named, or the only one.</summary>
+    internal static GraphQLOperationDefinition? Selected(GraphQLDocument document, string? operationName)
     {
         var operations = document.Definitions.OfType<GraphQLOperationDefinition>().ToList();
-        var selected = operationName is null
+        return operationName is null
             ? (operations.Count == 1 ? operations[0] : null)
             : operations.FirstOrDefault(o => o.Name?.StringValue == operationName);
-        return selected?.Operation is OperationType.Mutation or OperationType.Subscription;
     }
+
+    private static bool SelectsMutation(GraphQLDocument document, string? operationName) =>
+        Selected(document, operationName)?.Operation is OperationType.Mutation;
 
     private static Task WriteProblemAsync(HttpContext http, int status, string mediaType, string message, CancellationToken cancellationToken, string code = ErrorCodes.BadRequest) =>
         ErrorBody.WriteAsync(http.Response, status, code, message, cancellationToken, mediaType);

@@ -15,6 +15,7 @@ public static class ApiOptionsRegistration
         Add<RateLimitOptions>(services, RateLimitOptions.Section);
         Add<TrustedDocumentsOptions>(services, TrustedDocumentsOptions.Section);
         Add<ExplorerOptions>(services, ExplorerOptions.Section);
+        Add<StreamOptions>(services, StreamOptions.Section);
         Add<SurveyOptions>(services, SurveyOptions.Section)
             .Validate(o => o.PublicUrlIsValid(), "Surveys:PublicUrl must be an http(s) address such as https://coop.example.org.");
         Add<CorsOptions>(services, CorsOptions.Section)

@@ -23,7 +23,7 @@ public static class ChangeRootFields
                 a.Description = $"How many changes to return, 0 to {MaxFirst}.";
                 a.DefaultValue = DefaultFirst;
             })
-            .Argument<IntGraphType>("sinceVersion", "Only the changes of the versions after this one.")
+            .Argument<LongGraphType>("sinceVersion", "Only the changes of the versions after this one.")
             .ResolveAsync(async c =>
             {
                 var first = c.GetArgument<int?>("first") ?? DefaultFirst;
@@ -40,7 +40,7 @@ public static class ChangeRootFields
                 var feed = c.RequestServices!.GetRequiredService<IChangeFeed>();
                 try
                 {
-                    return await feed.ReadChangesAsync(c.Viewer(), new ChangeQuery(after, first, c.GetArgument<int?>("sinceVersion")), c.CancellationToken);
+                    return await feed.ReadChangesAsync(c.Viewer(), new ChangeQuery(after, first, c.GetArgument<long?>("sinceVersion")), c.CancellationToken);
                 }
                 catch (ChangesExpiredException e)
                 {

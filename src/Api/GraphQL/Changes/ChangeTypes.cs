@@ -22,7 +22,7 @@ public sealed class ChangeType : ObjectGraphType<Change>
     {
         Name = "Change";
         Description = "One change of a committed write, as the caller sees it.";
-        Field<NonNullGraphType<IntGraphType>>("version").Description("The store version the write committed as.").Resolve(c => checked((int)c.Source.Version));
+        Field<NonNullGraphType<LongGraphType>>("version").Description("The store version the write committed as.").Resolve(c => c.Source.Version);
         Field<NonNullGraphType<DateTimeOffsetGraphType>>("at").Description("When the write ran (UTC).").Resolve(c => c.Source.At);
         Field<NonNullGraphType<ChangeOpType>>("op").Description("Written, or gone for this caller.").Resolve(c => c.Source.Op);
         Field<NonNullGraphType<IdGraphType>>("id").Description("The node's or link's id.").Resolve(c => c.Source.Id);
