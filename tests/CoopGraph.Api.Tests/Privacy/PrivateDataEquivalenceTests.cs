@@ -16,7 +16,7 @@ public sealed partial class PrivateDataEquivalenceTests(PrivateDataFactory withA
 {
     // What differs between two instances whatever they hold: times, store versions, cursors (write order); fields
     // inside a type's fragment are aliased "Type_field".
-    [GeneratedRegex("\"((?:\\w+_)?(?:createdAt|updatedAt|builtAt|version|projectionVersion|cursor|endCursor|startCursor))\":(\"[^\"]*\"|\\d+)")]
+    [GeneratedRegex("\"((?:\\w+_)?(?:createdAt|updatedAt|builtAt|at|version|projectionVersion|cursor|endCursor|startCursor))\":(\"[^\"]*\"|\\d+)")]
     private static partial Regex Volatile();
 
     private static async Task<string> AskAsync(HttpClient client, string query)

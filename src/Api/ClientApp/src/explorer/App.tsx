@@ -17,6 +17,7 @@ import { ReachView } from "./ReachView";
 import { SidePanel } from "./SidePanel";
 import { TerritoryView } from "./TerritoryView";
 import { useQuery } from "./useQuery";
+import { useGraphUpdates } from "./useGraphUpdates";
 
 // An actor's own network shows no gaps: the gaps are the authority's.
 const idle = { status: "idle" } as const;
@@ -61,7 +62,9 @@ export function App() {
     localStorage.setItem("coopgraph.lang", state.lang);
   }, [state.lang, t.title]);
 
-  const overview = useQuery<{ authorityRanking: AuthorityRank[] }>(overviewQuery, {});
+  // The open views reload when the graph changes (another tab, a partner tool, an import).
+  const updates = useGraphUpdates();
+  const overview = useQuery<{ authorityRanking: AuthorityRank[] }>(overviewQuery, {}, updates.refresh);
   const top = overview.status === "done" ? overview.data.authorityRanking[0]?.authority.id ?? null : null;
   // A graph where no authority's services cooperate (open data alone) opens on what is known, territory by territory:
   // an authority's dashboard there could only say that nothing is known.
@@ -72,7 +75,7 @@ export function App() {
   const authority = territoryView || practiceView ? null : state.authority ?? (noServices ? null : top);
   const open = (view: "lab" | "reach", id: string) => update({ lab: view === "lab" ? id : null, reach: view === "reach" ? id : null, focus: null });
   const asOf = state.year === null ? null : `${state.year}-12-31`;
-  const gaps = useQuery<GapsData>(gapsQuery, authority ? { id: authority, asOf } : null);
+  const gaps = useQuery<GapsData>(gapsQuery, authority ? { id: authority, asOf } : null, updates.refresh);
   const searchTerritories = useMemo(
     () => actorSearch(territorySearchQuery, (n) => [n.level ? levelName(state.lang, n.level) : null, n.parent?.name].filter(Boolean).join(" · "), "territories"),
     [state.lang],
@@ -154,7 +157,7 @@ export function App() {
         ) : authority ? (
           <>
             <Surveys authority={authority} state={state} lang={state.lang} t={t} update={update} />
-            <Dashboard authority={authority} asOf={asOf} survey={state.survey} confirmed={state.confirmed} gaps={gaps} lang={state.lang} t={t} onSelect={(id) => update({ focus: id })} />
+            <Dashboard authority={authority} asOf={asOf} survey={state.survey} confirmed={state.confirmed} gaps={gaps} lang={state.lang} t={t} onSelect={(id) => update({ focus: id })} updates={updates} />
             <NetworkView root={state.root ?? authority} state={state} gaps={state.root ? idle : gaps} lang={state.lang} t={t} update={update} />
           </>
         ) : state.root ? (

@@ -15,13 +15,14 @@ import { Heatmap } from "./Heatmap";
 import { Status } from "./Status";
 import { TrendChart } from "./TrendChart";
 import { useQuery, type QueryState } from "./useQuery";
+import type { GraphUpdates } from "./useGraphUpdates";
 
 export interface GapsData {
   cooperationGaps: { totalCount: number; nodes: CooperationGap[] };
   domainGaps: DomainGap[];
 }
 
-export function Dashboard({ authority, asOf, survey = null, confirmed = false, gaps, lang, t, onSelect }: {
+export function Dashboard({ authority, asOf, survey = null, confirmed = false, gaps, lang, t, onSelect, updates = { refresh: 0, updatedAt: null } }: {
   authority: string;
   asOf: string | null;
   /** Count only this survey's links (and, when confirmed, those both ends declared). */
@@ -31,12 +32,14 @@ export function Dashboard({ authority, asOf, survey = null, confirmed = false, g
   lang: Lang;
   t: Words;
   onSelect: (id: string) => void;
+  /** The graph's changes: the dashboard reloads with each, and says when the last came. */
+  updates?: GraphUpdates;
 }) {
   const toYear = new Date().getFullYear();
   const report = useQuery<{ transversality: Transversality }>(transversalityQuery, {
     id: authority, asOf, fromYear: toYear - 12, toYear, surveyId: survey, confirmedOnly: survey !== null && confirmed,
-  });
-  const hotspots = useQuery<{ competitionHotspots: Hotspot[] }>(hotspotsQuery, { id: authority, asOf });
+  }, updates.refresh);
+  const hotspots = useQuery<{ competitionHotspots: Hotspot[] }>(hotspotsQuery, { id: authority, asOf }, updates.refresh);
   const ready = [report, gaps, hotspots].filter((s) => s.status === "done").length;
 
   return (
@@ -45,6 +48,11 @@ export function Dashboard({ authority, asOf, survey = null, confirmed = false, g
         {t.dashboard}
         {report.status === "done" && <>{t.colon} {report.data.transversality.authority.name}</>}
       </h2>
+      {updates.updatedAt && (
+        <p className="note updated" role="status" data-testid="updated-note">
+          {t.updatedAt} {updates.updatedAt.toLocaleTimeString(lang, { hour: "2-digit", minute: "2-digit", second: "2-digit" })}
+        </p>
+      )}
       {survey && <p className="note" data-testid="dashboard-basis">{confirmed ? t.onConfirmedLinks : t.onSurveyLinks}</p>}
       {ready < 3 && (
         <p className="progress" role="status" aria-live="polite">

@@ -9,7 +9,8 @@ export type QueryState<T> =
   | { status: "error"; error: ApiError; retry: () => void }
   | { status: "done"; data: T };
 
-export function useQuery<T>(query: string, variables: Record<string, unknown> | null): QueryState<T> {
+/** refresh: a counter; each time it moves the query runs again (the graph changed), with the same inputs. */
+export function useQuery<T>(query: string, variables: Record<string, unknown> | null, refresh = 0): QueryState<T> {
   const [state, setState] = useState<QueryState<T>>({ status: "idle" });
   // The inputs the state answers: when they change, the state of the previous ones is never shown, not even for the
   // one render before the new request starts (a view would otherwise draw an answer about what it no longer shows).
@@ -42,7 +43,7 @@ export function useQuery<T>(query: string, variables: Record<string, unknown> | 
       controller.abort();
       window.clearInterval(timer);
     };
-  }, [query, key, attempt, retry]);
+  }, [query, key, attempt, retry, refresh]);
 
   if (stateKey !== key) return key === null ? { status: "idle" } : { status: "loading", seconds: 0 };
   return state;
