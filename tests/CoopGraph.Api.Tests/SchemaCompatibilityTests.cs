@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using CoopGraph.Tests.Shared;
 
 namespace CoopGraph.Api.Tests;
 
@@ -12,16 +13,7 @@ public sealed class SchemaCompatibilityTests(CoopGraphFactory factory) : IClassF
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 
-    /// <summary>The checkout's root (the folder of CoopGraph.sln), above the test's binaries.</summary>
-    private static string Root()
-    {
-        var folder = new DirectoryInfo(AppContext.BaseDirectory);
-        while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "CoopGraph.sln")))
-        {
-            folder = folder.Parent;
-        }
-        return folder?.FullName ?? throw new InvalidOperationException("No CoopGraph.sln above " + AppContext.BaseDirectory);
-    }
+    private static string Root() => SharedData.Checkout();
 
     private static async Task<(int Exit, string Output)> CheckAsync(string released, string served, string changelog)
     {
@@ -81,12 +73,7 @@ internal sealed class SchemaCheckFactAttribute : FactAttribute
 {
     public SchemaCheckFactAttribute()
     {
-        var folder = new DirectoryInfo(AppContext.BaseDirectory);
-        while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "CoopGraph.sln")))
-        {
-            folder = folder.Parent;
-        }
-        var installed = folder is not null && Directory.Exists(Path.Combine(folder.FullName, "schema", "node_modules", "@graphql-inspector"));
+        var installed = Directory.Exists(Path.Combine(SharedData.Checkout(), "schema", "node_modules", "@graphql-inspector"));
         if (!installed && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("CI")))
         {
             Skip = "schema/node_modules is absent: run `npm ci` in schema/ (.ci/run does) to check the schema against the released one.";

@@ -46,7 +46,7 @@ public static class ChangeEndpoints
             long after = 0;
             while (true)
             {
-                var page = await feed.ReadChangesAsync(viewer, new ChangeQuery(after, Page, since, upTo), http.RequestAborted);
+                var page = await feed.ReadChangesAsync(viewer, new ChangeQuery(after, Page, since, upTo, CountAll: false), http.RequestAborted);
                 foreach (var item in page.Items)
                 {
                     hadIt.TryAdd(item.Item.Id, item.Item.WasVisible);

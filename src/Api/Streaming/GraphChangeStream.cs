@@ -70,7 +70,7 @@ public sealed class GraphChangeStream(
         long after = 0;
         while (true)
         {
-            var page = await feed.ReadChangesAsync(viewer, new ChangeQuery(after, Page, since, upTo), cancellationToken);
+            var page = await feed.ReadChangesAsync(viewer, new ChangeQuery(after, Page, since, upTo, CountAll: false), cancellationToken);
             kept.AddRange(page.Items.Select(i => i.Item).Where(Keeps));
             if (!page.HasNextPage || page.Items.Count == 0)
             {

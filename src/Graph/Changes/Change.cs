@@ -19,9 +19,10 @@ public sealed record Change(long Seq, long Version, DateTimeOffset At, ChangeOp 
 /// <summary>
 /// Which changes to read: after a position in the feed (<see cref="AfterSeq"/>, 0 for the oldest kept), of the
 /// versions after <see cref="SinceVersion"/> when given, up to <see cref="UpToVersion"/> when given, at most
-/// <see cref="Take"/> of them.
+/// <see cref="Take"/> of them. <see cref="CountAll"/>: whether the page's total is counted (a count of every change the
+/// query holds, which readers that only page on need not pay for at each page; their total is then 0).
 /// </summary>
-public sealed record ChangeQuery(long AfterSeq, int Take, long? SinceVersion = null, long? UpToVersion = null);
+public sealed record ChangeQuery(long AfterSeq, int Take, long? SinceVersion = null, long? UpToVersion = null, bool CountAll = true);
 
 /// <summary>Asked for changes the store no longer keeps: re-export, then ask for the changes after the export's version.</summary>
 public sealed class ChangesExpiredException(long oldestVersion)

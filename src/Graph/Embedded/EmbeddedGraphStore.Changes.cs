@@ -54,9 +54,10 @@ public sealed partial class EmbeddedGraphStore : IChangeFeed
             command.Parameters.AddWithValue("@up_to", SqlValues.Db(query.UpToVersion));
             command.Parameters.AddWithValue("@take", query.Take + 1);
         }
-        long total;
-        await using (var count = connection.Command(transaction, CountChangesSql))
+        long total = 0;
+        if (query.CountAll)
         {
+            await using var count = connection.Command(transaction, CountChangesSql);
             Bind(count);
             total = (long)(await count.ExecuteScalarAsync(cancellationToken))!;
         }

@@ -16,7 +16,7 @@ public sealed partial class Neo4jGraphStore : IChangeFeed
     public async Task<Page<Change>> ReadChangesAsync(Viewer viewer, ChangeQuery query, CancellationToken cancellationToken)
     {
         var result = await _client.RunAsync(ReadChanges, Params([
-            .. Seen(viewer), ("after", query.AfterSeq), ("since", query.SinceVersion), ("upTo", query.UpToVersion), ("take", query.Take + 1)]),
+            .. Seen(viewer), ("after", query.AfterSeq), ("since", query.SinceVersion), ("upTo", query.UpToVersion), ("take", query.Take + 1), ("countAll", query.CountAll)]),
             AccessMode.Read, cancellationToken);
         if (result.Rows.Count == 0)
         {

@@ -52,6 +52,10 @@ public abstract partial class StoreContract
         Assert.False(changes.First(c => c.Id == "sse:one").WasVisible);
         Assert.True(changes.Last(c => c.Id == "sse:one").WasVisible);
         Assert.Empty(await ChangesAsync(graph, Viewer.Everything, v3));
+        // Readers that only page on skip the count: the same changes, no total.
+        var uncounted = await Assert.IsAssignableFrom<IChangeFeed>(graph).ReadChangesAsync(Viewer.Everything, new ChangeQuery(0, 1000, v0, CountAll: false), Ct);
+        Assert.Equal(changes.Select(c => c.Seq), uncounted.Items.Select(i => i.Item.Seq));
+        Assert.Equal(0, uncounted.TotalCount);
     }
 
     [ContractFact]
