@@ -3,7 +3,7 @@ using CoopGraph.Graph;
 namespace CoopGraph.Api.Streaming;
 
 /// <summary>
-/// Watches the store's version (every <see cref="Period"/>: one small read) and tells listeners each time it
+/// Watches the store's version (every <see cref="Period"/> while someone listens: one small read) and tells listeners each time it
 /// moves, with the versions it moved between. Polling the store, not hooking this process's writes, so that writes of
 /// another instance or of an import verb are seen too.
 /// </summary>
@@ -37,19 +37,28 @@ public sealed class VersionWatcher(IGraphStore store, TimeProvider time, ILogger
                 {
                     listeners = [.. _listeners];
                 }
+                if (listeners.Length == 0)
+                {
+                    // Nobody to tell: no read. The next first reading is told to listeners as it is (see below).
+                    _version = -1;
+                    continue;
+                }
                 long now;
                 try
                 {
                     now = await store.GetVersionAsync(stoppingToken);
                 }
-                catch (StoreUnavailableException e)
+                catch (Exception e) when (e is not OperationCanceledException)
                 {
-                    logger.LogDebug(e, "The store is out of reach; watching its version again at the next tick");
+                    // Never fatal: a failed read (the store out of reach, or failing) is tried again at the next tick.
+                    logger.LogDebug(e, "Could not read the store's version; watching it again at the next tick");
                     continue;
                 }
                 var before = _version;
                 _version = now;
-                if (before >= 0 && now != before)
+                // A first reading is told too: a stream that read its own starting version before it is compares it
+                // with this one, so a write between the two is not missed.
+                if (before < 0 || now != before)
                 {
                     foreach (var listener in listeners)
                     {
