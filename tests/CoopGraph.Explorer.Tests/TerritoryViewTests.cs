@@ -13,6 +13,11 @@ public sealed class TerritoryViewTests(TerritoryServer server, ITestOutputHelper
 {
     private const string DepartementPage = "/?territory=" + TerritoryServer.DepartementId;
 
+    // A département's page lays out and draws 2,000 nodes in a software-rendered browser: on a busy two-core machine
+    // that alone can take longer than the suite's usual wait, so its first figures get a longer one.
+    private static readonly LocatorAssertionsToContainTextOptions DrawnText = new() { Timeout = 45_000 };
+    private static readonly LocatorAssertionsToHaveAttributeOptions Drawn = new() { Timeout = 45_000 };
+
     [BrowserFact]
     public async Task Arriving_on_a_graph_without_services_opens_what_the_open_data_knows_and_drills_down()
     {
@@ -34,7 +39,7 @@ public sealed class TerritoryViewTests(TerritoryServer server, ITestOutputHelper
         var counts = await server.QueryAsync(
             """{ a: actors(filter: { territoryCode: "D91" }, first: 0) { totalCount } n: scopeNetwork(scope: { territoryCode: "D91" }) { links isolated } }""");
         Assert.Equal(1_995, counts["a"]!["totalCount"]!.GetValue<int>());
-        await Expect(page.GetByTestId("territory-actors")).ToContainTextAsync("1,995 actors known");
+        await Expect(page.GetByTestId("territory-actors")).ToContainTextAsync("1,995 actors known", DrawnText);
         await Expect(page.GetByTestId("territory-actors")).ToContainTextAsync($"{counts["n"]!["isolated"]!.GetValue<int>().ToString("N0", CultureInfo.InvariantCulture)} with no link here");
         await Expect(page.GetByTestId("territory-actors")).ToContainTextAsync("SSE organisation: 1,994");
         await Expect(page.GetByTestId("territory-programmes")).ToContainTextAsync("5 programmes");
@@ -43,7 +48,7 @@ public sealed class TerritoryViewTests(TerritoryServer server, ITestOutputHelper
         await Expect(page.GetByTestId("territory-brokers")).ToBeVisibleAsync();
         await Expect(page.GetByTestId("territory-gaps").Locator("> li")).Not.ToHaveCountAsync(0);
         var network = page.GetByTestId("territory-network");
-        await Expect(network).ToHaveAttributeAsync("data-nodes", "2000");
+        await Expect(network).ToHaveAttributeAsync("data-nodes", "2000", Drawn);
         await Expect(page.GetByTestId("network-shown")).ToHaveTextAsync("All 2,000 nodes are drawn.");
         await session.FinishAsync("territory-departement");
 
@@ -59,7 +64,7 @@ public sealed class TerritoryViewTests(TerritoryServer server, ITestOutputHelper
         var page = session.Page;
         await Expect(page.GetByTestId("territory-view").GetByRole(AriaRole.Heading, new() { Level = 2 }))
             .ToContainTextAsync("Monts-d'Azur\u00a0: ce que les données ouvertes en connaissent");
-        await Expect(page.GetByTestId("territory-actors")).ToContainTextAsync("1\u202f995 acteurs connus");
+        await Expect(page.GetByTestId("territory-actors")).ToContainTextAsync("1\u202f995 acteurs connus", DrawnText);
         await page.GetByText("Acteurs affichés").ClickAsync();
         await page.GetByTestId("territory-node-list").GetByRole(AriaRole.Button, new() { Name = "Programme 1", Exact = true }).ClickAsync();
         await Expect(page.GetByTestId("side-panel")).ToContainTextAsync("Programme 1");
@@ -73,9 +78,9 @@ public sealed class TerritoryViewTests(TerritoryServer server, ITestOutputHelper
         await using var session = await ExplorerSession.OpenAsync(server, DepartementPage);
         var page = session.Page;
         var network = page.GetByTestId("territory-network");
-        await Expect(network).ToHaveAttributeAsync("data-nodes", "2000");
+        await Expect(network).ToHaveAttributeAsync("data-nodes", "2000", Drawn);
         // Never the slow way: WebGL on a graphics card, else a canvas that moves a picture of the network.
-        await Expect(network).ToHaveAttributeAsync("data-renderer", new System.Text.RegularExpressions.Regex("^(webgl|canvas-texture)$"));
+        await Expect(network).ToHaveAttributeAsync("data-renderer", new System.Text.RegularExpressions.Regex("^(webgl|canvas-texture)$"), Drawn);
         await network.ScrollIntoViewIfNeededAsync();
         var box = (await network.BoundingBoxAsync())!;
         var before = await network.ScreenshotAsync();
