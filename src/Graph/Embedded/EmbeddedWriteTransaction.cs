@@ -170,8 +170,8 @@ internal sealed class EmbeddedWriteTransaction(
             command.Add("@ids", Json(plan.DeleteNodeIds));
             await command.ExecuteNonQueryAsync(ct);
         }
-        await RecordNodeUpsertsAsync(plan, ct);
-        WriteNodes(rows.Nodes, ct);
+        using var changes = new ChangeRecorder(connection, await NextVersionAsync(ct), ChangeTime());
+        WriteNodes(rows.Nodes, changes, ct);
         foreach (var replacement in plan.Replacements)
         {
             await using var command = connection.Command(transaction, replacement.Incoming ? ReplaceIncomingSql : ReplaceOutgoingSql);
@@ -181,61 +181,20 @@ internal sealed class EmbeddedWriteTransaction(
             command.AddViewer(plan.Writer);
             await command.ExecuteNonQueryAsync(ct);
         }
-        await RecordLinkUpsertsAsync(plan, ct);
         if (LinkWrite == LinkWrite.InsertNew)
         {
-            InsertNewLinks(rows.Links, ct);
+            InsertNewLinks(rows.Links, changes, ct);
         }
         else
         {
-            WriteLinks(rows.Links, plan.Links, ct);
+            WriteLinks(rows.Links, plan.Links, changes, ct);
         }
     }
 
-    private const string ChangeVersion = "(SELECT value + 1 FROM store_meta WHERE key = 'version')";
-
-    // Recorded before the rows are written, so that the join sees who could see each node before (see 0009_changes.sql).
-    private const string RecordNodeUpsertsSql =
-        "INSERT INTO changes (version, at, op, id, node_kind, private_to, previous_private_to, existed) " +
-        "SELECT " + ChangeVersion + ", @at, 'UPSERT', json_extract(j.value, '$[0]'), json_extract(j.value, '$[1]'), json_extract(j.value, '$[2]'), " +
-        "n.private_to, n.id IS NOT NULL FROM json_each(@rows) j LEFT JOIN nodes n ON n.id = json_extract(j.value, '$[0]')";
-
-    // A link implied by a relation field and already there is left as it is: no change.
-    private const string RecordLinkUpsertsSql =
-        "INSERT INTO changes (version, at, op, id, link_type, private_to, previous_private_to, existed) " +
-        "SELECT " + ChangeVersion + ", @at, 'UPSERT', json_extract(j.value, '$[0]'), json_extract(j.value, '$[1]'), json_extract(j.value, '$[2]'), " +
-        "l.private_to, l.id IS NOT NULL FROM json_each(@rows) j LEFT JOIN links l ON l.id = json_extract(j.value, '$[0]') " +
-        "WHERE NOT (json_extract(j.value, '$[3]') = 1 AND l.id IS NOT NULL)";
-
-    // A bulk load's memory proved every link new, and the unique index on link ids is away: no join.
-    private const string RecordNewLinksSql =
-        "INSERT INTO changes (version, at, op, id, link_type, private_to, previous_private_to, existed) " +
-        "SELECT " + ChangeVersion + ", @at, 'UPSERT', json_extract(j.value, '$[0]'), json_extract(j.value, '$[1]'), json_extract(j.value, '$[2]'), " +
-        "NULL, 0 FROM json_each(@rows) j";
-
-    private async Task RecordNodeUpsertsAsync(WritePlan plan, CancellationToken ct)
+    private async Task<long> NextVersionAsync(CancellationToken ct)
     {
-        if (plan.Nodes.Count == 0)
-        {
-            return;
-        }
-        await using var command = connection.Command(transaction, RecordNodeUpsertsSql);
-        command.Add("@at", ChangeTime());
-        command.Add("@rows", System.Text.Json.JsonSerializer.Serialize(plan.Nodes.Select(n => new object?[] { n.Id, n.Kind.ToString(), n.PrivateTo })));
-        await command.ExecuteNonQueryAsync(ct);
-    }
-
-    private async Task RecordLinkUpsertsAsync(WritePlan plan, CancellationToken ct)
-    {
-        if (plan.Links.Count == 0)
-        {
-            return;
-        }
-        await using var command = connection.Command(transaction, LinkWrite == LinkWrite.InsertNew ? RecordNewLinksSql : RecordLinkUpsertsSql);
-        command.Add("@at", ChangeTime());
-        command.Add("@rows", System.Text.Json.JsonSerializer.Serialize(plan.Links.Select(l =>
-            new object?[] { l.Link.Id, LinkTypeNames.ToConstant(l.Link.Type), l.Link.PrivateTo, l.KeepExisting ? 1 : 0 })));
-        await command.ExecuteNonQueryAsync(ct);
+        await using var command = connection.Command(transaction, ChangeRecorder.NextVersionSql);
+        return (long)(await command.ExecuteScalarAsync(ct))!;
     }
 
     // The format of the deletion triggers' strftime, so that times compare as text.
@@ -243,7 +202,8 @@ internal sealed class EmbeddedWriteTransaction(
 
     // SQLite's ON CONFLICT DO UPDATE slows every insert, even of rows that are new. Most written rows are new, so a row
     // is inserted with DO NOTHING first and updated only when it was already there.
-    private void WriteNodes(EncodedRows nodes, CancellationToken ct)
+    // Each row is recorded in the change feed as it is written.
+    private void WriteNodes(EncodedRows nodes, ChangeRecorder changes, CancellationToken ct)
     {
         var now = System.Text.Encoding.UTF8.GetBytes(Instant(time.GetUtcNow()));
         using var insert = new RowStatement(connection, NodeRows.InsertIfMissing, NodeRows.Parameters);
@@ -252,20 +212,31 @@ internal sealed class EmbeddedWriteTransaction(
         {
             if (insert.Execute(nodes, i, now, ct) == 0)
             {
+                changes.ExistingNode(nodes, i, ct);
                 upsert.Execute(nodes, i, now, ct);
+            }
+            else
+            {
+                changes.NewNode(nodes, i, ct);
             }
         }
     }
 
     /// <summary>Links implied by a relation field keep what an existing link holds; explicit link upserts replace it.</summary>
-    private void WriteLinks(EncodedRows rows, IReadOnlyList<PlannedLink> links, CancellationToken ct)
+    /// <remarks>A link implied by a relation field and already there is left as it is: no change is recorded.</remarks>
+    private void WriteLinks(EncodedRows rows, IReadOnlyList<PlannedLink> links, ChangeRecorder changes, CancellationToken ct)
     {
         using var insert = new RowStatement(connection, LinkRows.InsertIfMissing, LinkRows.Parameters);
         using var upsert = new RowStatement(connection, LinkRows.Upsert, LinkRows.Parameters);
         for (var i = 0; i < rows.Count; i++)
         {
-            if (insert.Execute(rows, i, default, ct) == 0 && !links[i].KeepExisting)
+            if (insert.Execute(rows, i, default, ct) != 0)
             {
+                changes.NewLink(rows, i, ct);
+            }
+            else if (!links[i].KeepExisting)
+            {
+                changes.ExistingLink(rows, i, ct);
                 upsert.Execute(rows, i, default, ct);
             }
         }
@@ -275,12 +246,13 @@ internal sealed class EmbeddedWriteTransaction(
     /// Links proven new and distinct (checked ahead against a load's memory): a plain insert, which needs no unique index
     /// to resolve a conflict, so it also works while the load has deferred them.
     /// </summary>
-    private void InsertNewLinks(EncodedRows rows, CancellationToken ct)
+    private void InsertNewLinks(EncodedRows rows, ChangeRecorder changes, CancellationToken ct)
     {
         using var insert = new RowStatement(connection, LinkRows.InsertNew, LinkRows.Parameters);
         for (var i = 0; i < rows.Count; i++)
         {
             insert.Execute(rows, i, default, ct);
+            changes.NewLink(rows, i, ct);
         }
     }
 

@@ -17,14 +17,22 @@ internal sealed class RowStatement : IDisposable
     private readonly IntPtr _dbHandle;
     private readonly IntPtr _handle;
     private readonly int[] _indexes;
+    private readonly int[] _ordinals;
 
-    public RowStatement(SqliteConnection connection, string sql, IReadOnlyList<string> parameterNames)
+    /// <param name="ordinals">The column of the rows each parameter takes its value from; by default the parameter's own position.</param>
+    public RowStatement(SqliteConnection connection, string sql, IReadOnlyList<string> parameterNames, IReadOnlyList<int>? ordinals = null)
     {
         _db = connection.Handle ?? throw new InvalidOperationException("The connection is not open.");
         SqliteException.ThrowExceptionForRC(raw.sqlite3_prepare_v2(_db, sql, out _statement), _db);
         _dbHandle = _db.DangerousGetHandle();
         _handle = _statement.DangerousGetHandle();
         _indexes = new int[parameterNames.Count];
+        _ordinals = ordinals is null ? [.. Enumerable.Range(0, parameterNames.Count)] : [.. ordinals];
+        if (_ordinals.Length != _indexes.Length)
+        {
+            _statement.Dispose();
+            throw new ArgumentException("Every parameter needs its column.", nameof(ordinals));
+        }
         for (var i = 0; i < _indexes.Length; i++)
         {
             _indexes[i] = raw.sqlite3_bind_parameter_index(_statement, parameterNames[i]);
@@ -48,7 +56,7 @@ internal sealed class RowStatement : IDisposable
         {
             for (var i = 0; i < _indexes.Length; i++)
             {
-                var cell = rows[row, i];
+                var cell = rows[row, _ordinals[i]];
                 Check(cell.Kind switch
                 {
                     EncodedRows.CellKind.Null => NativeMethods.BindNull(_handle, _indexes[i]),
@@ -65,6 +73,20 @@ internal sealed class RowStatement : IDisposable
             }
         }
         return NativeMethods.Changes(_dbHandle);
+    }
+
+    /// <summary>Binds a value that stays the same for every row (a parameter <see cref="Execute"/> does not bind).</summary>
+    public void BindOnce(string parameterName, long value) =>
+        Check(raw.sqlite3_bind_int64(_statement, Index(parameterName), value));
+
+    /// <inheritdoc cref="BindOnce(string, long)"/>
+    public void BindOnce(string parameterName, string value) =>
+        Check(raw.sqlite3_bind_text(_statement, Index(parameterName), value));
+
+    private int Index(string parameterName)
+    {
+        var index = raw.sqlite3_bind_parameter_index(_statement, parameterName);
+        return index != 0 ? index : throw new ArgumentException($"The statement has no parameter {parameterName}.", nameof(parameterName));
     }
 
     private void Check(int rc)
