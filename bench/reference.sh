@@ -4,6 +4,9 @@
 # with the same documents and the same values, beside the ceiling endpoint. Prints a Markdown table.
 #
 #   bench/reference.sh DATABASE LABEL [SECONDS_PER_RUN]
+#
+# API_ARGS adds settings to the server's command line, e.g. API_ARGS="--Api:ResponseCache:MaxBytes 0" for reads that are
+# all computed (no answer kept from an earlier request).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 database=$1
@@ -20,7 +23,8 @@ source bench/load/api.sh
 ensure_wrk
 (cd bench/reference && npm ci --no-audit --no-fund --silent)
 
-start_api "$database" --Api:Bench:Ceiling true
+# shellcheck disable=SC2086 # API_ARGS is a list of arguments.
+start_api "$database" --Api:Bench:Ceiling true ${API_ARGS:-}
 wait_ready
 curl -fsS "$base/api/export" -o "$work/graph.ndjson"
 node bench/reference/server.mjs "$work/graph.ndjson" "$reference_port" 2 &

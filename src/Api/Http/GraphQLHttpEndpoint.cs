@@ -20,7 +20,7 @@ public static class GraphQLHttpEndpoint
         HttpContext http, IDocumentExecuter<ISchema> executer, IGraphQLTextSerializer serializer, IDiagnosticContext diagnostics,
         Microsoft.Extensions.Options.IOptions<QueryLimitsOptions> limitOptions, OperationAccess access, TrustedDocuments trusted,
         Microsoft.Extensions.Options.IOptions<AccessOptions> accessOptions, Microsoft.Extensions.Options.IOptions<ExplorerOptions> explorerOptions,
-        GraphQL.Documents.DocumentCache documents)
+        GraphQL.Documents.DocumentCache documents, GraphQL.Responses.ResponseCache responses, Graph.IGraphStore store)
     {
         if (ExplorerPages.WantsGraphiQL(http.Request))
         {
@@ -132,8 +132,41 @@ public static class GraphQLHttpEndpoint
             http.RequestServices.GetRequiredService<GraphQL.Loading.RequestReader>().ForWrites();
         }
 
+        // An entity read's answer is a function of the store version and the viewer: one already given for this very
+        // request at the version current now is sent again as it was.
+        var cached = responses.Enabled && !isMutation && document is not null && http.User.Invitation() is null
+            && GraphQL.Responses.CacheableOperation.Check(Selected(document, request.OperationName));
+        var version = 0L;
+        var key = "";
+        GraphQL.Responses.WatchedServices? watched = null;
+        if (cached && await TryVersionAsync(store, cancellationToken) is { } current)
+        {
+            version = current;
+            key = ResponseKey(http, request, serializer);
+            if (responses.TryGet(version, key, out var kept))
+            {
+                await WriteCachedAsync(http, mediaType, kept, "hit", cancellationToken);
+                return;
+            }
+            http.RequestServices.GetRequiredService<GraphQL.Loading.RequestReader>().At(version, cancellationToken);
+            watched = new GraphQL.Responses.WatchedServices(http.RequestServices);
+            options.RequestServices = watched;
+        }
+
         var result = await executer.ExecuteAsync(options);
         LogUnhandled(http, result);
+        // Kept only when it is the answer of that version alone: no error, nothing read beside the graph, and no write
+        // committed while it ran (every write moves the version).
+        if (watched is not null && result.Executed && result.Errors is not { Count: > 0 } && !watched.ReadElsewhere
+            && await TryVersionAsync(store, cancellationToken) == version)
+        {
+            using var buffer = new MemoryStream();
+            await serializer.WriteAsync(buffer, result, cancellationToken);
+            var body = buffer.ToArray();
+            responses.Add(version, key, body);
+            await WriteCachedAsync(http, mediaType, body, "miss", cancellationToken);
+            return;
+        }
         // application/json keeps 200 for every well-formed request (older clients read errors from the body);
         // application/graphql-response+json says 400 when execution never started.
         http.Response.StatusCode = !result.Executed && mediaType == MediaTypes.GraphQLResponse
@@ -141,6 +174,37 @@ public static class GraphQLHttpEndpoint
             : StatusCodes.Status200OK;
         http.Response.ContentType = mediaType + "; charset=utf-8";
         await serializer.WriteAsync(http.Response.Body, result, cancellationToken);
+    }
+
+    /// <summary>The store's version, or null when the store does not answer: the request then runs as usual, and its
+    /// resolvers report the failure the GraphQL way.</summary>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1031", Justification = "Any failure only means no answer is kept; execution reports it.")]
+    private static async Task<long?> TryVersionAsync(Graph.IGraphStore store, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await store.GetVersionAsync(cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Who asks (as far as what they may see), the operation, its variables and its document.</summary>
+    private static string ResponseKey(HttpContext http, GraphQLRequest request, IGraphQLTextSerializer serializer) =>
+        string.Concat(
+            http.User.AsViewer().Key, "\u0001", request.OperationName, "\u0001",
+            request.Variables is null ? "" : serializer.Serialize(request.Variables), "\u0001", request.Query);
+
+    /// <summary>An answer without errors, as the spec gives it for both media types; the header says whether it was kept from before.</summary>
+    private static async Task WriteCachedAsync(HttpContext http, string mediaType, byte[] body, string cache, CancellationToken cancellationToken)
+    {
+        http.Response.StatusCode = StatusCodes.Status200OK;
+        http.Response.ContentType = mediaType + "; charset=utf-8";
+        http.Response.Headers["X-CoopGraph-Cache"] = cache;
+        http.Response.ContentLength = body.Length;
+        await http.Response.Body.WriteAsync(body, cancellationToken);
     }
 
     private static void LogUnhandled(HttpContext http, ExecutionResult result)

@@ -54,7 +54,16 @@ public sealed class ReadModelProvider
         {
             return _store;
         }
-        var version = await _store.GetVersionAsync(cancellationToken);
+        return await ReaderAsync(await _store.GetVersionAsync(cancellationToken), cancellationToken);
+    }
+
+    /// <summary>The reader for <paramref name="version"/>, just read from the store by the caller.</summary>
+    public async ValueTask<IGraphReader> ReaderAsync(long version, CancellationToken cancellationToken)
+    {
+        if (!Enabled || IsTooLarge())
+        {
+            return _store;
+        }
         if (Current is { } current && current.Version == version)
         {
             return current;

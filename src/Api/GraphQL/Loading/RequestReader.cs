@@ -18,6 +18,18 @@ public sealed class RequestReader(ReadModelProvider readModel)
     /// <summary>Called before execution when the operation writes: no reader is kept from one read to the next.</summary>
     public void ForWrites() => _writes = true;
 
+    /// <summary>
+    /// Before execution, when the caller has just read the store's version: the request's reads answer for it, without
+    /// asking again.
+    /// </summary>
+    public void At(long version, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            _reader ??= readModel.ReaderAsync(version, cancellationToken).AsTask();
+        }
+    }
+
     public Task<IGraphReader> GetAsync(CancellationToken cancellationToken)
     {
         if (_writes)
