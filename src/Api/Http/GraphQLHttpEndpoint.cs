@@ -90,8 +90,10 @@ public static class GraphQLHttpEndpoint
             CancellationToken = cancellationToken,
         };
         var document = documents.Find(request.Query!) ?? ParsedQuery(request);
-        var isMutation = document is not null && SelectsMutation(document, request.OperationName);
-        if (document is not null && SelectsSubscription(document, request.OperationName))
+        // The operation the request runs, found once: whether it writes, subscribes, or may be answered from the cache.
+        var operation = document is null ? null : Selected(document, request.OperationName);
+        var isMutation = operation?.Operation is OperationType.Mutation;
+        if (operation?.Operation is OperationType.Subscription)
         {
             await WriteProblemAsync(http, StatusCodes.Status400BadRequest, mediaType,
                 $"Subscriptions are served as Server-Sent Events: POST them to {GraphQLStreamEndpoint.Path} with Accept: {GraphQLStreamEndpoint.EventStream}.", cancellationToken);
@@ -134,8 +136,7 @@ public static class GraphQLHttpEndpoint
 
         // An entity read's answer is a function of the store version and the viewer: one already given for this very
         // request at the version current now is sent again as it was.
-        var cached = responses.Enabled && !isMutation && document is not null && http.User.Invitation() is null
-            && GraphQL.Responses.CacheableOperation.Check(Selected(document, request.OperationName));
+        var cached = responses.Enabled && http.User.Invitation() is null && GraphQL.Responses.CacheableOperation.Check(operation);
         var version = 0L;
         var key = "";
         GraphQL.Responses.WatchedServices? watched = null;
@@ -234,9 +235,6 @@ public static class GraphQLHttpEndpoint
         }
     }
 
-    private static bool SelectsSubscription(GraphQLDocument document, string? operationName) =>
-        Selected(document, operationName)?.Operation == OperationType.Subscription;
-
     /// <summary>The operation a request runs: the one named, or the only one.</summary>
     internal static GraphQLOperationDefinition? Selected(GraphQLDocument document, string? operationName)
     {
@@ -245,9 +243,6 @@ public static class GraphQLHttpEndpoint
             ? (operations.Count == 1 ? operations[0] : null)
             : operations.FirstOrDefault(o => o.Name?.StringValue == operationName);
     }
-
-    private static bool SelectsMutation(GraphQLDocument document, string? operationName) =>
-        Selected(document, operationName)?.Operation is OperationType.Mutation;
 
     private static Task WriteProblemAsync(HttpContext http, int status, string mediaType, string message, CancellationToken cancellationToken, string code = ErrorCodes.BadRequest) =>
         ErrorBody.WriteAsync(http.Response, status, code, message, cancellationToken, mediaType);

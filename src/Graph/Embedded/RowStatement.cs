@@ -26,21 +26,19 @@ internal sealed class RowStatement : IDisposable
         SqliteException.ThrowExceptionForRC(raw.sqlite3_prepare_v2(_db, sql, out _statement), _db);
         _dbHandle = _db.DangerousGetHandle();
         _handle = _statement.DangerousGetHandle();
-        _indexes = new int[parameterNames.Count];
-        _ordinals = ordinals is null ? [.. Enumerable.Range(0, parameterNames.Count)] : [.. ordinals];
-        if (_ordinals.Length != _indexes.Length)
+        try
+        {
+            _indexes = [.. parameterNames.Select(Index)];
+            _ordinals = ordinals is null ? [.. Enumerable.Range(0, parameterNames.Count)] : [.. ordinals];
+            if (_ordinals.Length != _indexes.Length)
+            {
+                throw new ArgumentException("Every parameter needs its column.", nameof(ordinals));
+            }
+        }
+        catch (ArgumentException)
         {
             _statement.Dispose();
-            throw new ArgumentException("Every parameter needs its column.", nameof(ordinals));
-        }
-        for (var i = 0; i < _indexes.Length; i++)
-        {
-            _indexes[i] = raw.sqlite3_bind_parameter_index(_statement, parameterNames[i]);
-            if (_indexes[i] == 0)
-            {
-                _statement.Dispose();
-                throw new ArgumentException($"The statement has no parameter {parameterNames[i]}.", nameof(parameterNames));
-            }
+            throw;
         }
     }
 
