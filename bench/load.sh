@@ -6,6 +6,8 @@
 #
 #   bench/load.sh DATABASE LABEL [SECONDS_PER_RUN]
 #
+# ONLY="path gaps" measures those operations alone; CONNECTIONS="16 64" those connection counts alone.
+#
 # DATABASE: an embedded store, e.g. made by
 #   dotnet run --project src/Api -c Release -- generate --scale region --out /tmp/region.ndjson
 #   dotnet run --project src/Api -c Release -- import /tmp/region.ndjson --Graph:Embedded:Path /tmp/region/g.db
@@ -30,6 +32,9 @@ rss=$(awk '/VmRSS/ {printf "%.0f", $2/1024}' "/proc/$api/status")
 stats=$(cat "$work/stats.json")
 
 operations=$(/usr/bin/python3 bench/load/operations.py "$base/graphql" "$work")
+if [ -n "${ONLY:-}" ]; then
+  operations=$(for operation in $operations; do [[ " $ONLY " == *" $operation "* ]] && echo "$operation"; done)
+fi
 {
   echo "### $label — $(date -u +%Y-%m-%d), $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo)"
   echo
@@ -51,7 +56,7 @@ for operation in $operations; do
   values="$work/$operation.values"
   [ -f "$values" ] || values=""
   size=$(bench/load/mean-size.sh "$base/graphql" "$body" "$values")
-  for connections in 1 16 64; do
+  for connections in ${CONNECTIONS:-1 16 64}; do
     measured=$(run "$body" "$base/graphql" "$connections" "$values")
     ceiling=$(run "$body" "$base/bench/ceiling?bytes=$size" "$connections")
     /usr/bin/python3 - "$operation" "$connections" "$measured" "$ceiling" <<'PY' | tee -a "$out"
