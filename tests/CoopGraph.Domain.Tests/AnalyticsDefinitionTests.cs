@@ -5,6 +5,7 @@ using CoopGraph.Domain.Analytics.Paths;
 using CoopGraph.Domain.Analytics.Projection;
 using CoopGraph.Domain.Analytics.Scoping;
 using CoopGraph.Domain.Analytics.Transversality;
+using CoopGraph.Domain.Generation;
 using CoopGraph.Domain.Model;
 
 namespace CoopGraph.Domain.Tests;
@@ -148,6 +149,24 @@ public sealed class AnalyticsDefinitionTests
         var pantryCafe = gaps.Items.Single(g => (p.Ids[g.Source], p.Ids[g.Target]) == ("cafe", "pantry"));
         Assert.Equal(1 / Math.Log(3), pantryCafe.Score, 12);
         Assert.Equal(GapReasonKind.SharedTheme, Assert.Single(pantryCafe.Reasons).Kind);
+    }
+
+    [Fact]
+    public void Gaps_RankedScore_IsExactlyTheScoreOfTheReasons()
+    {
+        // Candidates are ranked by a score summed without building reasons; the listed score is summed with them.
+        var builder = new ProjectionBuilder();
+        new GraphGenerator(GeneratorScale.Demo).Generate(builder);
+        var p = builder.Build(1, DateTimeOffset.UnixEpoch);
+        var members = ScopeResolver.Members(p, AnalysisScope.Everything);
+        var options = new GapOptions { First = 300 };
+
+        var gaps = CooperationGaps.Find(p, members, null, options);
+        var scorer = CooperationGaps.Scorer(p, members, null, options);
+
+        Assert.Equal(300, gaps.Items.Count);
+        Assert.Contains(gaps.Items, g => g.Reasons.Count >= 3);
+        Assert.All(gaps.Items, g => Assert.Equal(BitConverter.DoubleToInt64Bits(g.Score), BitConverter.DoubleToInt64Bits(scorer(g.Source, g.Target))));
     }
 
     [Fact]

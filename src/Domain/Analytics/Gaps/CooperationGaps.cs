@@ -97,7 +97,7 @@ public static class CooperationGaps
     {
         var graph = CooperationGraph.Of(projection, members, day);
         var features = new Features(projection, members);
-        return (a, b) => graph.LocalOf(a) is { } x && graph.LocalOf(b) is { } y && x != y ? Score(graph, features, x, y, options).Total : 0;
+        return (a, b) => graph.LocalOf(a) is { } x && graph.LocalOf(b) is { } y && x != y ? Total(graph, features, x, y, options) : 0;
     }
 
     private static GapPage Find(GraphProjection projection, int[] members, CooperationGraph graph, Features features, GapOptions options)
@@ -147,7 +147,7 @@ public static class CooperationGaps
                 {
                     continue;
                 }
-                var score = Score(graph, features, i, j, options).Total;
+                var score = Total(graph, features, i, j, options);
                 if (score < options.MinScore)
                 {
                     continue;
@@ -208,6 +208,62 @@ public static class CooperationGaps
         var territoryWeight = territory >= 0 ? options.SameTerritoryWeight : 0;
         var total = themeWeight + partnerWeight + policyWeight + funderWeight + territoryWeight;
         return new Scored(total, themes, themeWeight, partners, partnerWeight, policies, policyWeight, funders, funderWeight, territory, territoryWeight);
+    }
+
+    /// <summary>
+    /// <see cref="Score"/>'s total without its lists: every candidate pair is scored, and only a page's pairs need their
+    /// reasons. The same terms are added in the same order, so the two totals are equal to the last bit.
+    /// </summary>
+    private static double Total(CooperationGraph graph, Features features, int a, int b, GapOptions options)
+    {
+        var themeWeight = SharedWeight(features.Themes[a], features.Themes[b], features.ThemeMembers);
+        var partnerWeight = 0.0;
+        ReadOnlySpan<int> x = graph.Adjacency.Neighbours(a), y = graph.Adjacency.Neighbours(b);
+        for (int i = 0, j = 0; i < x.Length && j < y.Length;)
+        {
+            if (x[i] == y[j])
+            {
+                partnerWeight += 1 / Math.Log(graph.Adjacency.Degree(x[i]));
+                i++;
+                j++;
+            }
+            else if (x[i] < y[j])
+            {
+                i++;
+            }
+            else
+            {
+                j++;
+            }
+        }
+        var policyWeight = SharedWeight(features.Policies[a], features.Policies[b], features.PolicyMembers);
+        var funderWeight = SharedWeight(features.Funders[a], features.Funders[b], features.FunderMembers);
+        var territoryWeight = features.Territory[a] >= 0 && features.Territory[a] == features.Territory[b] ? options.SameTerritoryWeight : 0;
+        return themeWeight + partnerWeight + policyWeight + funderWeight + territoryWeight;
+    }
+
+    /// <summary>The sum over the values both ascending lists hold of 1 / ln(how many members hold it), in ascending order.</summary>
+    private static double SharedWeight(int[] x, int[] y, Dictionary<int, List<int>> holders)
+    {
+        var weight = 0.0;
+        for (int i = 0, j = 0; i < x.Length && j < y.Length;)
+        {
+            if (x[i] == y[j])
+            {
+                weight += 1 / Math.Log(holders[x[i]].Count);
+                i++;
+                j++;
+            }
+            else if (x[i] < y[j])
+            {
+                i++;
+            }
+            else
+            {
+                j++;
+            }
+        }
+        return weight;
     }
 
     private static List<GapReason> Reasons(GraphProjection projection, CooperationGraph graph, Features features, Scored s, GapOptions options)
