@@ -8,18 +8,21 @@ public static class ScopeResolver
 {
     public static int[] Members(GraphProjection projection, AnalysisScope scope)
     {
+        ArgumentNullException.ThrowIfNull(projection);
+        ArgumentNullException.ThrowIfNull(scope);
         if (scope.KeepsEveryActor)
         {
             return projection.VisibleActors;
         }
-        var keep = new bool[projection.NodeCount];
-        foreach (var actor in projection.VisibleActors)
+        // An authority's circle is a few hundred nodes of a graph of a million: start from it rather than from every
+        // actor, so that a scope costs its own size, not the graph's. Other fields filter the candidates, each node alone.
+        var candidates = scope.AuthorityId is { } authorityId
+            ? AuthorityCircle(projection, Require(projection, authorityId, NodeKind.Authority, "authority"), scope.Day)
+            : projection.VisibleActors;
+        var keeps = new List<Func<int, bool>>();
+        if (scope.AuthorityId is not null)
         {
-            keep[actor] = true;
-        }
-        if (scope.AuthorityId is { } authorityId)
-        {
-            Intersect(keep, AuthorityCircle(projection, Require(projection, authorityId, NodeKind.Authority, "authority"), scope.Day));
+            keeps.Add(node => projection.IsActor(node) && projection.Sees(node));
         }
         if (scope.TerritoryCode is { } code)
         {
@@ -27,37 +30,29 @@ public static class ScopeResolver
             {
                 throw new AnalysisInputException($"No territory has code '{code}'.");
             }
-            Intersect(keep, LocatedWithin(projection, territory));
+            var located = LocatedWithin(projection, territory);
+            keeps.Add(node => located[node]);
         }
         if (scope.ThemeIds is { Count: > 0 } themeIds)
         {
-            var workers = new bool[projection.NodeCount];
+            var workers = new HashSet<int>();
             foreach (var themeId in themeIds)
             {
-                foreach (var actor in projection.In[(int)LinkType.WorksOn].Neighbours(Require(projection, themeId, NodeKind.Theme, "theme")))
-                {
-                    workers[actor] = true;
-                }
+                workers.UnionWith(projection.In[(int)LinkType.WorksOn].Neighbours(Require(projection, themeId, NodeKind.Theme, "theme")).ToArray());
             }
-            Intersect(keep, workers);
+            keeps.Add(workers.Contains);
         }
         if (scope.Domains is { Count: > 0 } domains)
         {
             var mask = DomainSet.Of(domains).Bits;
-            for (var i = 0; i < keep.Length; i++)
-            {
-                keep[i] &= (projection.Domains[i] & mask) != 0;
-            }
+            keeps.Add(node => (projection.Domains[node] & mask) != 0);
         }
         if (scope.Kinds is { Count: > 0 } kinds)
         {
             var allowed = kinds.Select(k => k.ToNodeKind()).ToHashSet();
-            for (var i = 0; i < keep.Length; i++)
-            {
-                keep[i] &= allowed.Contains(projection.Kinds[i]);
-            }
+            keeps.Add(node => allowed.Contains(projection.Kinds[node]));
         }
-        return projection.Actors.Where(a => keep[a]).ToArray();
+        return candidates.Where(node => keeps.TrueForAll(keep => keep(node))).ToArray();
     }
 
     public static int Require(GraphProjection projection, string id, NodeKind kind, string what) =>
@@ -74,24 +69,25 @@ public static class ScopeResolver
         return services;
     }
 
-    private static bool[] AuthorityCircle(GraphProjection projection, int authority, int? day)
+    /// <summary>The authority, its services and their partners by links valid on the day, ascending, each once.</summary>
+    private static int[] AuthorityCircle(GraphProjection projection, int authority, int? day)
     {
-        var circle = new bool[projection.NodeCount];
-        circle[authority] = true;
+        var circle = new List<int> { authority };
         foreach (var service in Services(projection, authority))
         {
-            circle[service] = true;
+            circle.Add(service);
             var partners = projection.Cooperation.Neighbours(service);
             var links = projection.Cooperation.LinksOf(service);
             for (var i = 0; i < partners.Length; i++)
             {
                 if (projection.IsValid(links[i], day))
                 {
-                    circle[partners[i]] = true;
+                    circle.Add(partners[i]);
                 }
             }
         }
-        return circle;
+        circle.Sort();
+        return [.. circle.Distinct()];
     }
 
     private static bool[] LocatedWithin(GraphProjection projection, int territory)
@@ -123,13 +119,5 @@ public static class ScopeResolver
             }
         }
         return located;
-    }
-
-    private static void Intersect(bool[] keep, bool[] other)
-    {
-        for (var i = 0; i < keep.Length; i++)
-        {
-            keep[i] &= other[i];
-        }
     }
 }
