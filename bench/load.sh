@@ -33,7 +33,7 @@ stats=$(cat "$work/stats.json")
 
 operations=$(/usr/bin/python3 bench/load/operations.py "$base/graphql" "$work")
 if [ -n "${ONLY:-}" ]; then
-  operations=$(for operation in $operations; do [[ " $ONLY " == *" $operation "* ]] && echo "$operation"; done)
+  operations=$(for operation in $operations; do if [[ " $ONLY " == *" $operation "* ]]; then echo "$operation"; fi; done)
 fi
 {
   echo "### $label — $(date -u +%Y-%m-%d), $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo)"

@@ -6,24 +6,49 @@ public static class SortedLists
     public static List<int> Intersect(ReadOnlySpan<int> x, ReadOnlySpan<int> y)
     {
         var common = new List<int>();
-        int i = 0, j = 0;
-        while (i < x.Length && j < y.Length)
+        foreach (var value in Shared(x, y))
         {
-            if (x[i] == y[j])
-            {
-                common.Add(x[i]);
-                i++;
-                j++;
-            }
-            else if (x[i] < y[j])
-            {
-                i++;
-            }
-            else
-            {
-                j++;
-            }
+            common.Add(value);
         }
         return common;
+    }
+
+    /// <summary>The values two ascending lists share, ascending, one by one without a list: for sums over them.</summary>
+    public static SharedValues Shared(ReadOnlySpan<int> x, ReadOnlySpan<int> y) => new(x, y);
+
+    /// <summary>A merge of two ascending lists that stops on each value both hold (a value held twice by each, once).</summary>
+    public ref struct SharedValues(ReadOnlySpan<int> x, ReadOnlySpan<int> y)
+    {
+        private readonly ReadOnlySpan<int> _x = x;
+        private readonly ReadOnlySpan<int> _y = y;
+        private int _i;
+        private int _j;
+
+        public int Current { get; private set; }
+
+        public readonly SharedValues GetEnumerator() => this;
+
+        public bool MoveNext()
+        {
+            while (_i < _x.Length && _j < _y.Length)
+            {
+                if (_x[_i] == _y[_j])
+                {
+                    Current = _x[_i];
+                    _i++;
+                    _j++;
+                    return true;
+                }
+                if (_x[_i] < _y[_j])
+                {
+                    _i++;
+                }
+                else
+                {
+                    _j++;
+                }
+            }
+            return false;
+        }
     }
 }

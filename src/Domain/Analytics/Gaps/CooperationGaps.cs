@@ -218,23 +218,9 @@ public static class CooperationGaps
     {
         var themeWeight = SharedWeight(features.Themes[a], features.Themes[b], features.ThemeMembers);
         var partnerWeight = 0.0;
-        ReadOnlySpan<int> x = graph.Adjacency.Neighbours(a), y = graph.Adjacency.Neighbours(b);
-        for (int i = 0, j = 0; i < x.Length && j < y.Length;)
+        foreach (var partner in SortedLists.Shared(graph.Adjacency.Neighbours(a), graph.Adjacency.Neighbours(b)))
         {
-            if (x[i] == y[j])
-            {
-                partnerWeight += 1 / Math.Log(graph.Adjacency.Degree(x[i]));
-                i++;
-                j++;
-            }
-            else if (x[i] < y[j])
-            {
-                i++;
-            }
-            else
-            {
-                j++;
-            }
+            partnerWeight += 1 / Math.Log(graph.Adjacency.Degree(partner));
         }
         var policyWeight = SharedWeight(features.Policies[a], features.Policies[b], features.PolicyMembers);
         var funderWeight = SharedWeight(features.Funders[a], features.Funders[b], features.FunderMembers);
@@ -246,22 +232,9 @@ public static class CooperationGaps
     private static double SharedWeight(int[] x, int[] y, Dictionary<int, List<int>> holders)
     {
         var weight = 0.0;
-        for (int i = 0, j = 0; i < x.Length && j < y.Length;)
+        foreach (var shared in SortedLists.Shared(x, y))
         {
-            if (x[i] == y[j])
-            {
-                weight += 1 / Math.Log(holders[x[i]].Count);
-                i++;
-                j++;
-            }
-            else if (x[i] < y[j])
-            {
-                i++;
-            }
-            else
-            {
-                j++;
-            }
+            weight += 1 / Math.Log(holders[shared].Count);
         }
         return weight;
     }
