@@ -31,13 +31,8 @@ public static class PathFinder
     {
         ArgumentNullException.ThrowIfNull(projection);
         ArgumentNullException.ThrowIfNull(types);
-        if (from == to)
-        {
-            return new FoundPath([from], []);
-        }
-        var search = new Search(projection, Adjacency(projection, types), day);
-        var hops = search.Meet(from, to, maxHops);
-        return hops is { } distance ? search.Walk(from, distance) : null;
+        var search = new BidirectionalSearch<ValidLinks>(Adjacency(projection, types), new ValidLinks(projection, day));
+        return search.Meet(from, to, maxHops) is { } distance ? new Walker(search, distance).Walk(from) : null;
     }
 
     private static Csr[] Adjacency(GraphProjection projection, IReadOnlyCollection<LinkType> types) =>
@@ -45,133 +40,60 @@ public static class PathFinder
             .SelectMany(t => t == LinkType.CooperatesWith ? new[] { projection.Cooperation } : [projection.Out[(int)t], projection.In[(int)t]])
             .ToArray();
 
-    private sealed class Search(GraphProjection projection, Csr[] adjacency, int? day)
+    /// <summary>Walks a met search from the first node, keeping to a shortest path, first link first.</summary>
+    private sealed class Walker(BidirectionalSearch<ValidLinks> search, int distance)
     {
-        // Hops from the first node, and hops to the last, of every node each side has reached.
-        private readonly Dictionary<int, int> _fromStart = [];
-        private readonly Dictionary<int, int> _toEnd = [];
         // Nodes reached from the first node short of the meeting layer: whether a shortest path goes through them.
         private readonly Dictionary<int, bool> _onShortest = [];
-        private int _startDepth;
 
-        /// <summary>The number of hops between the two nodes, or null when more than <paramref name="maxHops"/>.</summary>
-        public int? Meet(int from, int to, int maxHops)
-        {
-            _fromStart[from] = 0;
-            _toEnd[to] = 0;
-            List<int> startFrontier = [from], endFrontier = [to];
-            var endDepth = 0;
-            while (startFrontier.Count > 0 && endFrontier.Count > 0 && _startDepth + endDepth < maxHops)
-            {
-                var growStart = startFrontier.Count <= endFrontier.Count;
-                var (frontier, seen, other) = growStart ? (startFrontier, _fromStart, _toEnd) : (endFrontier, _toEnd, _fromStart);
-                var depth = growStart ? ++_startDepth : ++endDepth;
-                var (next, met) = Grow(frontier, seen, other, depth);
-                if (met)
-                {
-                    // Layers grow whole and no earlier layers touched, so every node both sides reached is at
-                    // the two depths' sum from the ends: that sum is the distance.
-                    return _startDepth + endDepth;
-                }
-                if (growStart)
-                {
-                    startFrontier = next;
-                }
-                else
-                {
-                    endFrontier = next;
-                }
-            }
-            return null;
-        }
-
-        private (List<int> Next, bool Met) Grow(List<int> frontier, Dictionary<int, int> seen, Dictionary<int, int> other, int depth)
-        {
-            var next = new List<int>();
-            var met = false;
-            foreach (var v in frontier)
-            {
-                foreach (var csr in adjacency)
-                {
-                    var neighbours = csr.Neighbours(v);
-                    var links = csr.LinksOf(v);
-                    for (var i = 0; i < neighbours.Length; i++)
-                    {
-                        var w = neighbours[i];
-                        if (seen.ContainsKey(w) || !projection.IsValid(links[i], day))
-                        {
-                            continue;
-                        }
-                        seen[w] = depth;
-                        next.Add(w);
-                        met |= other.ContainsKey(w);
-                    }
-                }
-            }
-            return (next, met);
-        }
-
-        /// <summary>From the first node, the first link in adjacency order that keeps to a shortest path, <paramref name="distance"/> times.</summary>
-        public FoundPath Walk(int from, int distance)
+        public FoundPath Walk(int from)
         {
             var nodes = new int[distance + 1];
             var links = new int[distance];
             nodes[0] = from;
             for (var step = 0; step < distance; step++)
             {
-                (nodes[step + 1], links[step]) = FirstOnShortest(nodes[step], step + 1, distance);
+                (nodes[step + 1], links[step]) = FirstOnShortest(nodes[step], step + 1)
+                    ?? throw new InvalidOperationException("A node on a shortest path has no next step on one.");
             }
             return new FoundPath(nodes, links);
         }
 
-        private (int Node, int Link) FirstOnShortest(int v, int position, int distance)
+        /// <summary>The first neighbour of <paramref name="v"/>, in adjacency order, on a shortest path at <paramref name="position"/>, and its link.</summary>
+        private (int Node, int Link)? FirstOnShortest(int v, int position)
         {
-            foreach (var csr in adjacency)
+            foreach (var csr in search.Adjacency)
             {
                 var neighbours = csr.Neighbours(v);
                 var links = csr.LinksOf(v);
                 for (var i = 0; i < neighbours.Length; i++)
                 {
-                    if (projection.IsValid(links[i], day) && OnShortest(neighbours[i], position, distance))
+                    if (search.Filter.Allows(links[i]) && OnShortest(neighbours[i], position))
                     {
                         return (neighbours[i], links[i]);
                     }
                 }
             }
-            throw new InvalidOperationException("A node on a shortest path has no next step on one.");
+            return null;
         }
 
         /// <summary>Whether <paramref name="w"/>, one hop further than a node at <paramref name="position"/> − 1 on a shortest path, is on one at <paramref name="position"/>.</summary>
-        private bool OnShortest(int w, int position, int distance)
+        private bool OnShortest(int w, int position)
         {
-            if (position >= _startDepth)
+            if (position >= search.StartDepth)
             {
-                // The end's side reached every node up to its depth: the hops left are known exactly.
-                return _toEnd.TryGetValue(w, out var left) && left == distance - position;
+                // The last node's side reached every node up to its depth: the hops left are known exactly.
+                return search.ToEnd.TryGetValue(w, out var left) && left == distance - position;
             }
-            if (!_fromStart.TryGetValue(w, out var reached) || reached != position)
+            if (!search.FromStart.TryGetValue(w, out var reached) || reached != position)
             {
                 return false;
             }
-            if (_onShortest.TryGetValue(w, out var known))
+            if (!_onShortest.TryGetValue(w, out var on))
             {
-                return known;
+                on = FirstOnShortest(w, position + 1) is not null;
+                _onShortest[w] = on;
             }
-            var on = false;
-            foreach (var csr in adjacency)
-            {
-                var neighbours = csr.Neighbours(w);
-                var links = csr.LinksOf(w);
-                for (var i = 0; i < neighbours.Length && !on; i++)
-                {
-                    on = projection.IsValid(links[i], day) && OnShortest(neighbours[i], position + 1, distance);
-                }
-                if (on)
-                {
-                    break;
-                }
-            }
-            _onShortest[w] = on;
             return on;
         }
     }

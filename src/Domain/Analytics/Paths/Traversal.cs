@@ -29,55 +29,8 @@ public static class Traversal
     }
 
     /// <summary>Hop distance between two nodes when at most <paramref name="maxHops"/>, else null. Searches from both ends.</summary>
-    public static int? Distance(CooperationGraph graph, int a, int b, int maxHops)
-    {
-        if (a == b)
-        {
-            return 0;
-        }
-        var seenA = new Dictionary<int, int> { [a] = 0 };
-        var seenB = new Dictionary<int, int> { [b] = 0 };
-        List<int> frontierA = [a], frontierB = [b];
-        int depthA = 0, depthB = 0;
-        while (frontierA.Count > 0 && frontierB.Count > 0 && depthA + depthB < maxHops)
-        {
-            // Grow the smaller frontier: the search stays near the square root of a one-sided one.
-            var growA = frontierA.Count <= frontierB.Count;
-            var (frontier, seen, other) = growA ? (frontierA, seenA, seenB) : (frontierB, seenB, seenA);
-            var depth = (growA ? ++depthA : ++depthB);
-            var next = new List<int>();
-            int? best = null;
-            foreach (var v in frontier)
-            {
-                foreach (var w in graph.Adjacency.Neighbours(v))
-                {
-                    if (seen.ContainsKey(w))
-                    {
-                        continue;
-                    }
-                    seen[w] = depth;
-                    next.Add(w);
-                    if (other.TryGetValue(w, out var rest))
-                    {
-                        best = Math.Min(best ?? int.MaxValue, depth + rest);
-                    }
-                }
-            }
-            if (best is { } found)
-            {
-                return found <= maxHops ? found : null;
-            }
-            if (growA)
-            {
-                frontierA = next;
-            }
-            else
-            {
-                frontierB = next;
-            }
-        }
-        return null;
-    }
+    public static int? Distance(CooperationGraph graph, int a, int b, int maxHops) =>
+        new BidirectionalSearch<EveryLink>([graph.Adjacency], default).Meet(a, b, maxHops);
 
     /// <summary>Connected components as lists of local nodes, largest first, then by smallest node.</summary>
     public static List<int[]> Components(CooperationGraph graph)

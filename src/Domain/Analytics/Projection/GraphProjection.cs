@@ -60,6 +60,12 @@ public sealed class GraphProjection
     /// <summary>Parent territory index, or -1.</summary>
     public required int[] TerritoryParent { get; init; }
 
+    /// <summary>
+    /// Each territory's child territories (the inverse of <see cref="TerritoryParent"/>), so that a territory's subtree
+    /// costs its own size; <see cref="Csr.Links"/> holds -1, the tree being no link of the graph.
+    /// </summary>
+    public required Csr TerritoryChildren { get; init; }
+
     /// <summary>The territory a node is LOCATED_IN (the first one if several), or -1.</summary>
     public required int[] Location { get; init; }
 

@@ -130,6 +130,7 @@ public sealed class ProjectionBuilder : ITopologySink
             location[i] = places.IsEmpty ? -1 : places[0];
         }
 
+        var parents = _parentIds.Select(p => p is not null && _indexOf.TryGetValue(p, out var parent) ? parent : -1).ToArray();
         return new GraphProjection
         {
             Version = version,
@@ -139,7 +140,8 @@ public sealed class ProjectionBuilder : ITopologySink
             Kinds = kinds,
             OwnDomains = own,
             Domains = domains,
-            TerritoryParent = _parentIds.Select(p => p is not null && _indexOf.TryGetValue(p, out var parent) ? parent : -1).ToArray(),
+            TerritoryParent = parents,
+            TerritoryChildren = Children(parents),
             Location = location,
             Instruments = [.. _instruments],
             IndexOf = _indexOf,
@@ -176,6 +178,13 @@ public sealed class ProjectionBuilder : ITopologySink
             owners[index] = _indexOf.TryGetValue(owner, out var authority) ? authority : GraphProjection.NoViewer;
         }
         return owners;
+    }
+
+    private static Csr Children(int[] parents)
+    {
+        var children = Enumerable.Range(0, parents.Length).Where(t => parents[t] >= 0).ToArray();
+        var above = children.Select(t => parents[t]).ToArray();
+        return Csr.Build(parents.Length, above, children, Enumerable.Repeat(-1, children.Length).ToArray());
     }
 
     /// <summary>Each link once in each direction.</summary>

@@ -14,34 +14,26 @@ public static class ScopeResolver
         {
             return projection.VisibleActors;
         }
-        // An authority's circle is a few hundred nodes of a graph of a million: start from it rather than from every
-        // actor, so that a scope costs its own size, not the graph's. Other fields filter the candidates, each node alone.
-        var candidates = scope.AuthorityId is { } authorityId
-            ? AuthorityCircle(projection, Require(projection, authorityId, NodeKind.Authority, "authority"), scope.Day)
-            : projection.VisibleActors;
-        var keeps = new List<Func<int, bool>>();
-        if (scope.AuthorityId is not null)
+        // A scope of a national graph is usually small: an authority's circle of a few hundred actors, a commune's
+        // actors, the workers of a theme. Those fields each give a sorted set the members lie in; the smallest is the
+        // candidates and the others are looked up in, so that a scope costs its own size, not the graph's. The
+        // remaining fields filter the candidates, each node alone.
+        var within = new List<int[]>();
+        if (scope.AuthorityId is { } authorityId)
         {
-            keeps.Add(node => projection.IsActor(node) && projection.Sees(node));
+            within.Add(AuthorityCircle(projection, Require(projection, authorityId, NodeKind.Authority, "authority"), scope.Day));
         }
         if (scope.TerritoryCode is { } code)
         {
-            if (!projection.TerritoryByCode.TryGetValue(code, out var territory))
-            {
-                throw new AnalysisInputException($"No territory has code '{code}'.");
-            }
-            var located = LocatedWithin(projection, territory);
-            keeps.Add(node => located[node]);
+            within.Add(projection.TerritoryByCode.TryGetValue(code, out var territory)
+                ? LocatedWithin(projection, territory)
+                : throw new AnalysisInputException($"No territory has code '{code}'."));
         }
         if (scope.ThemeIds is { Count: > 0 } themeIds)
         {
-            var workers = new HashSet<int>();
-            foreach (var themeId in themeIds)
-            {
-                workers.UnionWith(projection.In[(int)LinkType.WorksOn].Neighbours(Require(projection, themeId, NodeKind.Theme, "theme")).ToArray());
-            }
-            keeps.Add(workers.Contains);
+            within.Add(Workers(projection, themeIds));
         }
+        var keeps = new List<Func<int, bool>>();
         if (scope.Domains is { Count: > 0 } domains)
         {
             var mask = DomainSet.Of(domains).Bits;
@@ -51,6 +43,17 @@ public static class ScopeResolver
         {
             var allowed = kinds.Select(k => k.ToNodeKind()).ToHashSet();
             keeps.Add(node => allowed.Contains(projection.Kinds[node]));
+        }
+        var candidates = projection.VisibleActors;
+        if (within.Count > 0)
+        {
+            within.Sort((x, y) => x.Length.CompareTo(y.Length));
+            candidates = within[0];
+            keeps.Add(node => projection.IsActor(node) && projection.Sees(node));
+            foreach (var set in within.Skip(1))
+            {
+                keeps.Add(node => Array.BinarySearch(set, node) >= 0);
+            }
         }
         return candidates.Where(node => keeps.TrueForAll(keep => keep(node))).ToArray();
     }
@@ -86,38 +89,63 @@ public static class ScopeResolver
                 }
             }
         }
-        circle.Sort();
-        return [.. circle.Distinct()];
+        return SortedDistinct(circle);
     }
 
-    private static bool[] LocatedWithin(GraphProjection projection, int territory)
+    /// <summary>The actors LOCATED_IN the territory or any territory below it, ascending, each once.</summary>
+    private static int[] LocatedWithin(GraphProjection projection, int root)
     {
-        // A territory is within the root when walking up its parents reaches it; depth is a handful of levels.
-        var within = new bool[projection.NodeCount];
-        for (var t = 0; t < projection.NodeCount; t++)
+        var located = new List<int>();
+        var locatedIn = projection.In[(int)LinkType.LocatedIn];
+        // Walked down from the root, each territory once: a parent loop in bad data must not walk forever.
+        var seen = new HashSet<int> { root };
+        var pending = new Stack<int>([root]);
+        while (pending.TryPop(out var territory))
         {
-            if (projection.Kinds[t] != NodeKind.Territory)
+            foreach (var node in locatedIn.Neighbours(territory))
             {
-                continue;
-            }
-            for (var (up, guard) = (t, 0); up >= 0 && guard < 64; up = projection.TerritoryParent[up], guard++)
-            {
-                if (up == territory)
+                if (projection.IsActor(node))
                 {
-                    within[t] = true;
-                    break;
+                    located.Add(node);
+                }
+            }
+            foreach (var child in projection.TerritoryChildren.Neighbours(territory))
+            {
+                if (seen.Add(child))
+                {
+                    pending.Push(child);
                 }
             }
         }
-        var located = new bool[projection.NodeCount];
-        var locatedIn = projection.Out[(int)LinkType.LocatedIn];
-        foreach (var actor in projection.Actors)
+        return SortedDistinct(located);
+    }
+
+    /// <summary>The nodes that WORK_ON any of the themes, ascending, each once.</summary>
+    private static int[] Workers(GraphProjection projection, IEnumerable<string> themeIds)
+    {
+        var workers = new List<int>();
+        var worksOn = projection.In[(int)LinkType.WorksOn];
+        foreach (var themeId in themeIds)
         {
-            foreach (var place in locatedIn.Neighbours(actor))
+            foreach (var node in worksOn.Neighbours(Require(projection, themeId, NodeKind.Theme, "theme")))
             {
-                located[actor] |= within[place];
+                workers.Add(node);
             }
         }
-        return located;
+        return SortedDistinct(workers);
+    }
+
+    private static int[] SortedDistinct(List<int> nodes)
+    {
+        nodes.Sort();
+        var kept = 0;
+        for (var i = 0; i < nodes.Count; i++)
+        {
+            if (kept == 0 || nodes[i] != nodes[kept - 1])
+            {
+                nodes[kept++] = nodes[i];
+            }
+        }
+        return [.. nodes.Take(kept)];
     }
 }
