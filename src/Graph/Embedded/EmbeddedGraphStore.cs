@@ -1,3 +1,4 @@
+using CoopGraph.Graph.ReadModel;
 using CoopGraph.Domain.Model;
 using Microsoft.Data.Sqlite;
 using static CoopGraph.Graph.Embedded.SqlValues;
@@ -8,8 +9,11 @@ namespace CoopGraph.Graph.Embedded;
 /// The graph in one SQLite file: WAL so that reads go on during writes, one transaction per batch,
 /// FTS5 for text search. Every statement is a constant with parameters; lists travel as JSON for json_each.
 /// </summary>
-public sealed partial class EmbeddedGraphStore : IGraphStore, IStoreInitializer
+public sealed partial class EmbeddedGraphStore : IGraphStore, IStoreInitializer, IFts5Search
 {
+    /// <summary>The tokenizer of <c>nodes_fts</c>, made as SQLite makes it: the read model searches as this store does.</summary>
+    public ITextTokenizer SearchTokenizer => Fts5Tokenizer.Instance;
+
     private readonly SqliteConnections _connections;
     private readonly TimeProvider _time;
 

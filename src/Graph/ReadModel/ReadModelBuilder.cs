@@ -30,6 +30,7 @@ internal sealed class ReadModelBuilder : ISequencedSink
 
     void IGraphSink.AddLink(Link link) => throw new InvalidOperationException("The read model needs each link's seq.");
 
-    public ReadModelSnapshot Build(long version, IGraphReader fallback) =>
-        new(version, [.. _nodes], [.. _nodeSeqs], [.. _links], [.. _linkSeqs], fallback);
+    /// <param name="search">The store's search when the snapshot can answer it as the store does; else search goes to the store.</param>
+    public ReadModelSnapshot Build(long version, IGraphReader fallback, IFts5Search? search = null) =>
+        new(version, [.. _nodes], [.. _nodeSeqs], [.. _links], [.. _linkSeqs], fallback, search?.SearchTokenizer);
 }

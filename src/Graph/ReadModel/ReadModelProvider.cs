@@ -126,7 +126,7 @@ public sealed class ReadModelProvider
             var builder = new ReadModelBuilder();
             // Everything: one snapshot answers every viewer, each node and link with its privateTo.
             var version = await _store.ExportAsync(Viewer.Everything, builder, cancellationToken);
-            var snapshot = builder.Build(version, _store);
+            var snapshot = builder.Build(version, _store, _store as IFts5Search);
             // Builds run one at a time, so a later version is never replaced by an earlier one.
             Volatile.Write(ref _current, snapshot);
             Volatile.Write(ref _lastBuildTicks, _time.GetElapsedTime(started).Ticks);

@@ -12,9 +12,18 @@ public sealed partial class ReadModelSnapshot
     /// </summary>
     public Task<Page<Node>> ListNodesAsync(Viewer viewer, NodeQuery query, PageRequest page, CancellationToken cancellationToken)
     {
+        int[]? matching = null;
         if (query.Text is not null)
         {
-            return _fallback.ListNodesAsync(viewer, query, page, cancellationToken);
+            if (_text is null || _text.Prefixes(query.Text) is not { } prefixes)
+            {
+                return _fallback.ListNodesAsync(viewer, query, page, cancellationToken);
+            }
+            if (prefixes.Length == 0)
+            {
+                return Task.FromResult(Page<Node>.Empty);
+            }
+            matching = _text.Matching(prefixes);
         }
         var after = PageCursors.Parse(page.After);
         var kinds = query.Kinds is { Count: > 0 } k ? k.ToHashSet() : null;
@@ -36,7 +45,7 @@ public sealed partial class ReadModelSnapshot
         }
         else
         {
-            candidates = Enumerable.Range(0, _nodes.Length);
+            candidates = matching ?? Enumerable.Range(0, _nodes.Length);
         }
 
         var items = new List<PageItem<Node>>(Math.Min(page.First + 1, 128));
@@ -44,7 +53,8 @@ public sealed partial class ReadModelSnapshot
         foreach (var i in candidates)
         {
             var node = _nodes[i];
-            if ((kinds is null || kinds.Contains(node.Kind))
+            if ((matching is null || Array.BinarySearch(matching, i) >= 0)
+                && (kinds is null || kinds.Contains(node.Kind))
                 && (mask == 0 || HasDomain(i, node.Kind, mask))
                 && (themes is null || WorksOnOrTargets(i, themes))
                 && viewer.CanSee(node.PrivateTo))

@@ -6,7 +6,8 @@ namespace CoopGraph.Graph.ReadModel;
 /// The whole graph of one store version in memory, answering the store's reads as the stores do — same items, same
 /// order, same cursors (each item's seq), same counts, for every viewer (each node and link keeps its privateTo) — so
 /// that a request pinned to this version never leaves the process. Immutable once built; shared by every request.
-/// Full-text reads (search, listings by text) are the stores' own ranking and go to <c>fallback</c>.
+/// Full-text reads (search, listings by text) are answered here when the store's search is FTS5's (the embedded store),
+/// with its tokenizer and ranking (<see cref="TextIndex"/>); Neo4j's is Lucene's, and goes to <c>fallback</c>.
 /// </summary>
 public sealed partial class ReadModelSnapshot : IGraphReader
 {
@@ -27,8 +28,9 @@ public sealed partial class ReadModelSnapshot : IGraphReader
     private readonly Dictionary<string, int> _territoryByCode;
     private readonly Dictionary<int, List<int>> _territoryChildren;
     private readonly IGraphReader _fallback;
+    private readonly TextIndex? _text;
 
-    internal ReadModelSnapshot(long version, Node[] nodes, long[] nodeSeqs, Link[] links, long[] linkSeqs, IGraphReader fallback)
+    internal ReadModelSnapshot(long version, Node[] nodes, long[] nodeSeqs, Link[] links, long[] linkSeqs, IGraphReader fallback, ITextTokenizer? tokenizer = null)
     {
         Version = version;
         _fallback = fallback;
@@ -61,6 +63,7 @@ public sealed partial class ReadModelSnapshot : IGraphReader
             }
         }
         _nodesByKind = byKind.ToDictionary(p => p.Key, p => p.Value.ToArray());
+        _text = tokenizer is null ? null : TextIndex.Build(nodes, tokenizer);
 
         _territoryChildren = [];
         for (var i = 0; i < nodes.Length; i++)
@@ -212,9 +215,46 @@ public sealed partial class ReadModelSnapshot : IGraphReader
         return Task.FromResult<IReadOnlyDictionary<string, IReadOnlyList<string>>>(result);
     }
 
-    /// <summary>Full-text search ranks by the store's own index: asked of the store.</summary>
-    public Task<IReadOnlyList<Node>> SearchAsync(Viewer viewer, string text, int first, CancellationToken cancellationToken) =>
-        _fallback.SearchAsync(viewer, text, first, cancellationToken);
+    /// <summary>
+    /// The store's search: the matches the viewer sees in FTS5's rank order (ties by seq), as many more than asked as the
+    /// store reads, then exact names first (<see cref="SearchRanking"/>). Left to the store when this snapshot has no
+    /// text index or a word is not one token to it.
+    /// </summary>
+    public Task<IReadOnlyList<Node>> SearchAsync(Viewer viewer, string text, int first, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(viewer);
+        if (_text is null || _text.Prefixes(text) is not { } prefixes)
+        {
+            return _fallback.SearchAsync(viewer, text, first, cancellationToken);
+        }
+        if (prefixes.Length == 0 || first <= 0)
+        {
+            return Task.FromResult<IReadOnlyList<Node>>([]);
+        }
+        var (docs, ranks) = _text.Ranked(prefixes);
+        var take = first + SearchRanking.Headroom;
+        // The best `take` the viewer sees, kept sorted by (rank, node): few of thousands of matches are ever inserted.
+        var best = new List<(double Rank, int Doc)>(take + 1);
+        for (var i = 0; i < docs.Length; i++)
+        {
+            var candidate = (ranks[i], docs[i]);
+            if ((best.Count == take && candidate.CompareTo(best[^1]) >= 0) || !viewer.CanSee(_nodes[docs[i]].PrivateTo))
+            {
+                continue;
+            }
+            var at = best.BinarySearch(candidate);
+            best.Insert(at >= 0 ? at : ~at, candidate);
+            if (best.Count > take)
+            {
+                best.RemoveAt(take);
+            }
+        }
+        var ranked = best.Select(b => _nodes[b.Doc]).ToList();
+        return Task.FromResult(SearchRanking.ExactNamesFirst(ranked, text, first));
+    }
+
+    /// <summary>Whether this snapshot answers a search for <paramref name="text"/> itself (else the store does).</summary>
+    internal bool SearchesItself(string text) => _text?.Prefixes(text) is not null;
 
     public Task<GraphCounts> CountAsync(Viewer viewer, CancellationToken cancellationToken)
     {

@@ -1,0 +1,205 @@
+using CoopGraph.Domain.Model;
+
+namespace CoopGraph.Graph.ReadModel;
+
+/// <summary>
+/// Every node's name and description as an inverted index that finds and ranks as the store's FTS5 index does (see
+/// <see cref="IFts5Search"/>): the same tokens (the store's tokenizer), the same matches (every word a prefix, all
+/// required), the same bm25 score computed with the same operations in the same order, so that equal inputs give equal
+/// doubles and the order is the store's to the last tie (broken by seq, which is node order here).
+/// </summary>
+internal sealed class TextIndex
+{
+    // FTS5's bm25 constants.
+    private const double K1 = 1.2;
+    private const double B = 0.75;
+
+    private readonly ITextTokenizer _tokenizer;
+    private readonly string[] _terms;
+    // Per term (ordinal order), its postings in _docs and _counts: the nodes holding it, ascending, and how many times.
+    private readonly int[] _start;
+    private readonly int[] _docs;
+    private readonly int[] _counts;
+    // Per node, its tokens in name and description: FTS5's row size.
+    private readonly int[] _sizes;
+    private readonly double _averageSize;
+
+    private TextIndex(ITextTokenizer tokenizer, string[] terms, int[] start, int[] docs, int[] counts, int[] sizes, double averageSize)
+    {
+        _tokenizer = tokenizer;
+        _terms = terms;
+        _start = start;
+        _docs = docs;
+        _counts = counts;
+        _sizes = sizes;
+        _averageSize = averageSize;
+    }
+
+    public static TextIndex Build(IReadOnlyList<Node> nodes, ITextTokenizer tokenizer)
+    {
+        var postings = new Dictionary<string, (List<int> Docs, List<int> Counts)>(StringComparer.Ordinal);
+        var sizes = new int[nodes.Count];
+        var tokens = new List<string>();
+        long total = 0;
+        for (var doc = 0; doc < nodes.Count; doc++)
+        {
+            tokens.Clear();
+            tokenizer.Tokenize(nodes[doc].Name, tokens);
+            tokenizer.Tokenize(nodes[doc].Description, tokens);
+            sizes[doc] = tokens.Count;
+            total += tokens.Count;
+            foreach (var token in tokens)
+            {
+                if (!postings.TryGetValue(token, out var list))
+                {
+                    postings[token] = list = ([], []);
+                }
+                if (list.Docs.Count > 0 && list.Docs[^1] == doc)
+                {
+                    list.Counts[^1]++;
+                }
+                else
+                {
+                    list.Docs.Add(doc);
+                    list.Counts.Add(1);
+                }
+            }
+        }
+        var terms = postings.Keys.ToArray();
+        Array.Sort(terms, StringComparer.Ordinal);
+        var start = new int[terms.Length + 1];
+        var docs = new int[postings.Values.Sum(p => p.Docs.Count)];
+        var counts = new int[docs.Length];
+        for (var t = 0; t < terms.Length; t++)
+        {
+            var (termDocs, termCounts) = postings[terms[t]];
+            termDocs.CopyTo(docs, start[t]);
+            termCounts.CopyTo(counts, start[t]);
+            start[t + 1] = start[t] + termDocs.Count;
+        }
+        var average = nodes.Count == 0 ? 0 : (double)total / (double)nodes.Count;
+        return new TextIndex(tokenizer, terms, start, docs, counts, sizes, average);
+    }
+
+    /// <summary>
+    /// The prefixes the store searches for what was typed, one per word; empty when nothing is searchable; null when a
+    /// word is not exactly one token to the store's tokenizer (its phrase would be several tokens, or none), which this
+    /// index leaves to the store.
+    /// </summary>
+    public string[]? Prefixes(string? text)
+    {
+        var words = SearchWords.Of(text);
+        var prefixes = new string[words.Count];
+        var tokens = new List<string>(1);
+        for (var w = 0; w < words.Count; w++)
+        {
+            tokens.Clear();
+            _tokenizer.Tokenize(words[w], tokens);
+            if (tokens.Count != 1)
+            {
+                return null;
+            }
+            prefixes[w] = tokens[0];
+        }
+        return prefixes;
+    }
+
+    /// <summary>The nodes that hold a token starting with each prefix, ascending.</summary>
+    public int[] Matching(string[] prefixes) => Match(prefixes).Docs;
+
+    /// <summary>The matching nodes with FTS5's rank (the negated bm25 score: lower first), ascending by node.</summary>
+    public (int[] Docs, double[] Ranks) Ranked(string[] prefixes)
+    {
+        var (docs, frequencies, hits) = Match(prefixes);
+        var rows = (long)_sizes.Length;
+        var idf = new double[prefixes.Length];
+        for (var p = 0; p < prefixes.Length; p++)
+        {
+            idf[p] = Math.Log((rows - hits[p] + 0.5) / (hits[p] + 0.5));
+            if (idf[p] <= 0.0)
+            {
+                idf[p] = 1e-6;
+            }
+        }
+        var ranks = new double[docs.Length];
+        for (var i = 0; i < docs.Length; i++)
+        {
+            double size = _sizes[docs[i]];
+            var score = 0.0;
+            for (var p = 0; p < prefixes.Length; p++)
+            {
+                double f = frequencies[p][i];
+                score += idf[p] * ((f * (K1 + 1.0)) / (f + K1 * (1 - B + B * size / _averageSize)));
+            }
+            ranks[i] = -1.0 * score;
+        }
+        return (docs, ranks);
+    }
+
+    /// <summary>The nodes matching every prefix; per prefix, its occurrences in each of them and how many nodes it matches in all.</summary>
+    private (int[] Docs, int[][] Frequencies, long[] Hits) Match(string[] prefixes)
+    {
+        var phrases = prefixes.Select(Hits).ToArray();
+        var hits = phrases.Select(p => (long)p.Docs.Length).ToArray();
+        // Every phrase is required: walk the rarest, keep the nodes every other one holds too.
+        var rarest = Enumerable.Range(0, phrases.Length).MinBy(p => phrases[p].Docs.Length);
+        var docs = new List<int>();
+        var frequencies = phrases.Select(_ => new List<int>()).ToArray();
+        var positions = new int[phrases.Length];
+        foreach (var doc in phrases.Length == 0 ? [] : phrases[rarest].Docs)
+        {
+            var everywhere = true;
+            for (var p = 0; p < phrases.Length && everywhere; p++)
+            {
+                var at = Array.BinarySearch(phrases[p].Docs, positions[p], phrases[p].Docs.Length - positions[p], doc);
+                everywhere = at >= 0;
+                positions[p] = at >= 0 ? at : ~at;
+            }
+            if (everywhere)
+            {
+                docs.Add(doc);
+                for (var p = 0; p < phrases.Length; p++)
+                {
+                    frequencies[p].Add(phrases[p].Counts[positions[p]]);
+                }
+            }
+        }
+        return ([.. docs], frequencies.Select(f => f.ToArray()).ToArray(), hits);
+    }
+
+    /// <summary>The nodes holding a token that starts with the prefix, ascending, with their occurrences summed over those tokens.</summary>
+    private (int[] Docs, int[] Counts) Hits(string prefix)
+    {
+        var first = Array.BinarySearch(_terms, prefix, StringComparer.Ordinal);
+        first = first >= 0 ? first : ~first;
+        var last = first;
+        while (last < _terms.Length && _terms[last].StartsWith(prefix, StringComparison.Ordinal))
+        {
+            last++;
+        }
+        var from = _start[first];
+        var to = _start[last];
+        var docs = _docs[from..to];
+        var counts = _counts[from..to];
+        if (last - first > 1)
+        {
+            // Several tokens share the prefix: one entry per node, its occurrences of all of them summed.
+            Array.Sort(docs, counts);
+            var kept = 0;
+            for (var i = 0; i < docs.Length; i++)
+            {
+                if (kept > 0 && docs[kept - 1] == docs[i])
+                {
+                    counts[kept - 1] += counts[i];
+                }
+                else
+                {
+                    (docs[kept], counts[kept]) = (docs[i], counts[i]);
+                    kept++;
+                }
+            }
+            (docs, counts) = (docs[..kept], counts[..kept]);
+        }
+        return (docs, counts);
+    }
+}
