@@ -6,7 +6,7 @@
 #   bench/reference.sh DATABASE LABEL [SECONDS_PER_RUN]
 #
 # API_ARGS adds settings to the server's command line, e.g. API_ARGS="--Api:ResponseCache:MaxBytes 0" for reads that are
-# all computed (no answer kept from an earlier request).
+# all computed (no answer kept from an earlier request). ONLY="search actor" measures those operations alone.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 database=$1
@@ -34,6 +34,9 @@ until curl -fsS "http://127.0.0.1:$reference_port/graphql" -H 'Content-Type: app
   sleep 0.5
 done
 operations=$(/usr/bin/python3 bench/load/operations.py "$base/graphql" "$work" --reads-only)
+if [ -n "${ONLY:-}" ]; then
+  operations=$(for operation in $operations; do if [[ " $ONLY " == *" $operation "* ]]; then echo "$operation"; fi; done)
+fi
 
 run() { # BODY URL VALUES
   BODY=$1 VALUES=$3 wrk -t 2 -c 16 -d "${seconds}s" --latency -s bench/load/graphql.lua "$2" | sed -n 's/^RESULT //p'
