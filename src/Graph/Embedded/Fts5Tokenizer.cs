@@ -11,7 +11,8 @@ namespace CoopGraph.Graph.Embedded;
 /// the read model finds and ranks what the store would. FTS5's 'unicode61' tokenizer looks at one character at a time:
 /// either it separates tokens, or it is part of one and folds to a character (lower case, accent removed) or to nothing.
 /// What it does with each character is asked of SQLite itself — the very library the store runs on — for the whole Basic
-/// Multilingual Plane at first use and for any other character when first met, rather than written here as a table
+/// Multilingual Plane at first use and for the block of 4,096 characters around any other character when first met (so
+/// that no typed text can make more than a few hundred probes in the life of the process), rather than written here as a table
 /// that would drift from the library's own. A token whose characters all fold to nothing is no token (SQLite's behaviour).
 /// </summary>
 internal sealed class Fts5Tokenizer : ITextTokenizer
@@ -22,12 +23,14 @@ internal sealed class Fts5Tokenizer : ITextTokenizer
     private const int Separates = -1;
     private const int Vanishes = 0;
     private const int PlaneSize = 0x10000;
+    private const int BlockSize = 0x1000;
 
     private static readonly Lazy<Fts5Tokenizer> Shared = new(() => new Fts5Tokenizer(), LazyThreadSafetyMode.ExecutionAndPublication);
 
     // Per character: Separates, Vanishes, or the character it folds to.
     private readonly int[] _basicPlane;
-    private readonly ConcurrentDictionary<int, int> _otherPlanes = new();
+    // Beyond the BMP, per block of BlockSize characters: each character's fold, as in the BMP's table.
+    private readonly ConcurrentDictionary<int, int[]> _otherBlocks = new();
 
     private Fts5Tokenizer()
     {
@@ -85,7 +88,19 @@ internal sealed class Fts5Tokenizer : ITextTokenizer
     }
 
     private int Fold(int character) =>
-        character < PlaneSize ? _basicPlane[character] : _otherPlanes.GetOrAdd(character, c => Probe([c])[0].Fold);
+        character < PlaneSize
+            ? _basicPlane[character]
+            : _otherBlocks.GetOrAdd(character / BlockSize, ProbeBlock)[character % BlockSize];
+
+    private static int[] ProbeBlock(int block)
+    {
+        var folds = new int[BlockSize];
+        foreach (var (character, fold) in Probe(Enumerable.Range(block * BlockSize, BlockSize).ToList()))
+        {
+            folds[character % BlockSize] = fold;
+        }
+        return folds;
+    }
 
     /// <summary>
     /// Indexes "a", the character, "a" in an in-memory FTS5 table per character and reads the tokens back: two tokens

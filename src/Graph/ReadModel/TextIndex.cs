@@ -141,12 +141,16 @@ internal sealed class TextIndex
     {
         var phrases = prefixes.Select(Hits).ToArray();
         var hits = phrases.Select(p => (long)p.Docs.Length).ToArray();
+        if (phrases.Length == 0)
+        {
+            return ([], [], hits);
+        }
         // Every phrase is required: walk the rarest, keep the nodes every other one holds too.
         var rarest = Enumerable.Range(0, phrases.Length).MinBy(p => phrases[p].Docs.Length);
         var docs = new List<int>();
         var frequencies = phrases.Select(_ => new List<int>()).ToArray();
         var positions = new int[phrases.Length];
-        foreach (var doc in phrases.Length == 0 ? [] : phrases[rarest].Docs)
+        foreach (var doc in phrases[rarest].Docs)
         {
             var everywhere = true;
             for (var p = 0; p < phrases.Length && everywhere; p++)
