@@ -145,23 +145,34 @@ internal sealed class TextIndex
         {
             return ([], [], hits);
         }
+        if (phrases.Length == 1)
+        {
+            return (phrases[0].Docs, [phrases[0].Counts], hits);
+        }
         // Every phrase is required: walk the rarest, keep the nodes every other one holds too.
         var rarest = Enumerable.Range(0, phrases.Length).MinBy(p => phrases[p].Docs.Length);
+        var rare = phrases[rarest].Docs;
         var docs = new List<int>();
         var frequencies = phrases.Select(_ => new List<int>()).ToArray();
         var positions = new int[phrases.Length];
-        foreach (var doc in phrases[rarest].Docs)
+        for (var r = 0; r < rare.Length; r++)
         {
             var everywhere = true;
+            positions[rarest] = r;
             for (var p = 0; p < phrases.Length && everywhere; p++)
             {
-                var at = Array.BinarySearch(phrases[p].Docs, positions[p], phrases[p].Docs.Length - positions[p], doc);
+                if (p == rarest)
+                {
+                    continue;
+                }
+                // Nodes come in ascending order: each search starts where the last one ended.
+                var at = Array.BinarySearch(phrases[p].Docs, positions[p], phrases[p].Docs.Length - positions[p], rare[r]);
                 everywhere = at >= 0;
                 positions[p] = at >= 0 ? at : ~at;
             }
             if (everywhere)
             {
-                docs.Add(doc);
+                docs.Add(rare[r]);
                 for (var p = 0; p < phrases.Length; p++)
                 {
                     frequencies[p].Add(phrases[p].Counts[positions[p]]);
