@@ -32,9 +32,8 @@ rss=$(awk '/VmRSS/ {printf "%.0f", $2/1024}' "/proc/$api/status")
 stats=$(cat "$work/stats.json")
 
 operations=$(/usr/bin/python3 bench/load/operations.py "$base/graphql" "$work")
-if [ -n "${ONLY:-}" ]; then
-  operations=$(for operation in $operations; do if [[ " $ONLY " == *" $operation "* ]]; then echo "$operation"; fi; done)
-fi
+# shellcheck disable=SC2086 # the operations are a list of words.
+operations=$(only_operations $operations)
 {
   echo "### $label — $(date -u +%Y-%m-%d), $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo)"
   echo

@@ -34,9 +34,8 @@ until curl -fsS "http://127.0.0.1:$reference_port/graphql" -H 'Content-Type: app
   sleep 0.5
 done
 operations=$(/usr/bin/python3 bench/load/operations.py "$base/graphql" "$work" --reads-only)
-if [ -n "${ONLY:-}" ]; then
-  operations=$(for operation in $operations; do if [[ " $ONLY " == *" $operation "* ]]; then echo "$operation"; fi; done)
-fi
+# shellcheck disable=SC2086 # the operations are a list of words.
+operations=$(only_operations $operations)
 
 run() { # BODY URL VALUES
   BODY=$1 VALUES=$3 wrk -t 2 -c 16 -d "${seconds}s" --latency -s bench/load/graphql.lua "$2" | sed -n 's/^RESULT //p'

@@ -35,3 +35,10 @@ wait_ready() {
     sleep 0.2
   done
 }
+
+# only_operations OPERATIONS...: those named in $ONLY when it is set, else all of them.
+only_operations() {
+  for operation in "$@"; do
+    if [ -z "${ONLY:-}" ] || [[ " $ONLY " == *" $operation "* ]]; then echo "$operation"; fi
+  done
+}

@@ -2,6 +2,22 @@ namespace CoopGraph.Domain.Analytics;
 
 public static class SortedLists
 {
+    /// <summary>The values, ascending, each once.</summary>
+    public static int[] Distinct(ReadOnlySpan<int> values)
+    {
+        var array = values.ToArray();
+        Array.Sort(array);
+        var kept = 0;
+        for (var i = 0; i < array.Length; i++)
+        {
+            if (kept == 0 || array[i] != array[kept - 1])
+            {
+                array[kept++] = array[i];
+            }
+        }
+        return array[..kept];
+    }
+
     /// <summary>The values two ascending lists share, ascending: a merge, linear in their lengths.</summary>
     public static List<int> Intersect(ReadOnlySpan<int> x, ReadOnlySpan<int> y)
     {

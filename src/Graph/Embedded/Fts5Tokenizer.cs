@@ -35,16 +35,11 @@ internal sealed class Fts5Tokenizer : ITextTokenizer
     private Fts5Tokenizer()
     {
         _basicPlane = new int[PlaneSize];
-        var characters = Enumerable.Range(1, PlaneSize - 1).Where(c => c is < 0xD800 or > 0xDFFF).ToList();
+        // Surrogate halves are no characters: a lone one reaches SQLite as U+FFFD, and EnumerateRunes reads it so too.
+        var characters = Enumerable.Range(0, PlaneSize).Where(c => c is < 0xD800 or > 0xDFFF).ToList();
         foreach (var (character, fold) in Probe(characters))
         {
             _basicPlane[character] = fold;
-        }
-        // Surrogate halves never reach SQLite alone: a lone one is written to it as U+FFFD, and read so here too.
-        _basicPlane[0] = Separates;
-        for (var c = 0xD800; c <= 0xDFFF; c++)
-        {
-            _basicPlane[c] = _basicPlane[0xFFFD];
         }
     }
 

@@ -7,7 +7,7 @@ public sealed partial class ReadModelSnapshot
     /// <summary>
     /// The stores' node listing: each filter as their statements apply it (a theme's or domain's link is read whoever
     /// may see it, as theirs are; only the listed node's own visibility counts). The candidates come from the most
-    /// selective filter given — the territory's nodes, the themes' actors, the kinds' nodes — in seq order, and every
+    /// selective filter given — the territory's nodes, the themes' actors, the text's matches, the kinds' nodes — in seq order, and every
     /// filter is then checked on each.
     /// </summary>
     public Task<Page<Node>> ListNodesAsync(Viewer viewer, NodeQuery query, PageRequest page, CancellationToken cancellationToken)
@@ -39,13 +39,17 @@ public sealed partial class ReadModelSnapshot
         {
             candidates = ActorsOf(themes);
         }
+        else if (matching is not null)
+        {
+            candidates = matching;
+        }
         else if (kinds is not null)
         {
             candidates = kinds.SelectMany(kind => _nodesByKind.GetValueOrDefault(kind) ?? []).Order();
         }
         else
         {
-            candidates = matching ?? Enumerable.Range(0, _nodes.Length);
+            candidates = Enumerable.Range(0, _nodes.Length);
         }
 
         var items = new List<PageItem<Node>>(Math.Min(page.First + 1, 128));

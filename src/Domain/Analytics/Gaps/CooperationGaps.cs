@@ -310,12 +310,12 @@ public static class CooperationGaps
             for (var i = 0; i < k; i++)
             {
                 var m = members[i];
-                Themes[i] = SortedDistinct(projection.Out[(int)LinkType.WorksOn].Neighbours(m));
+                Themes[i] = SortedLists.Distinct(projection.Out[(int)LinkType.WorksOn].Neighbours(m));
                 // Applications, implementations and funding may be private even between public nodes: only those the view sees.
-                Policies[i] = SortedDistinct([
+                Policies[i] = SortedLists.Distinct([
                     .. projection.VisibleNeighbours(projection.Out[(int)LinkType.Implements], m),
                     .. projection.VisibleNeighbours(projection.Out[(int)LinkType.AppliedTo], m)]);
-                Funders[i] = SortedDistinct(projection.VisibleNeighbours(projection.In[(int)LinkType.Funds], m));
+                Funders[i] = SortedLists.Distinct(projection.VisibleNeighbours(projection.In[(int)LinkType.Funds], m));
                 Territory[i] = projection.Location[m];
                 Add(ThemeMembers, Themes[i], i);
                 Add(PolicyMembers, Policies[i], i);
@@ -335,13 +335,6 @@ public static class CooperationGaps
             Themes[i].Select(t => ThemeMembers[t])
                 .Concat(Policies[i].Select(p => PolicyMembers[p]))
                 .Concat(Funders[i].Select(f => FunderMembers[f]));
-
-        private static int[] SortedDistinct(ReadOnlySpan<int> values)
-        {
-            var array = values.ToArray();
-            Array.Sort(array);
-            return array.Distinct().ToArray();
-        }
 
         private static void Add(Dictionary<int, List<int>> index, int[] keys, int member)
         {

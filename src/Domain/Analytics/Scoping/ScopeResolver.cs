@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using CoopGraph.Domain.Analytics.Projection;
 using CoopGraph.Domain.Model;
 
@@ -89,7 +90,7 @@ public static class ScopeResolver
                 }
             }
         }
-        return SortedDistinct(circle);
+        return SortedLists.Distinct(CollectionsMarshal.AsSpan(circle));
     }
 
     /// <summary>The actors LOCATED_IN the territory or any territory below it, ascending, each once.</summary>
@@ -117,7 +118,7 @@ public static class ScopeResolver
                 }
             }
         }
-        return SortedDistinct(located);
+        return SortedLists.Distinct(CollectionsMarshal.AsSpan(located));
     }
 
     /// <summary>The nodes that WORK_ON any of the themes, ascending, each once.</summary>
@@ -132,20 +133,6 @@ public static class ScopeResolver
                 workers.Add(node);
             }
         }
-        return SortedDistinct(workers);
-    }
-
-    private static int[] SortedDistinct(List<int> nodes)
-    {
-        nodes.Sort();
-        var kept = 0;
-        for (var i = 0; i < nodes.Count; i++)
-        {
-            if (kept == 0 || nodes[i] != nodes[kept - 1])
-            {
-                nodes[kept++] = nodes[i];
-            }
-        }
-        return [.. nodes.Take(kept)];
+        return SortedLists.Distinct(CollectionsMarshal.AsSpan(workers));
     }
 }
