@@ -40,7 +40,8 @@ export function NetworkView({ root, state, gaps, lang, t, update }: {
   const [expanded, setExpanded] = useState<string[]>([]);
   // Said when "show its neighbours" brought nothing the network did not already hold.
   const [nothingNew, setNothingNew] = useState<string | null>(null);
-  const [counts, setCounts] = useState({ nodes: 0, edges: 0, gaps: 0 });
+  // What is drawn, and for which root: until the new root's network is drawn, the old counts are not this view's.
+  const [counts, setCounts] = useState({ root: "", nodes: 0, edges: 0, gaps: 0 });
   const select = (id: string | null) => update({ focus: id });
 
   // The page makes room for the side panel while it is open (see explorer.css), so that it covers no control.
@@ -200,8 +201,8 @@ export function NetworkView({ root, state, gaps, lang, t, update }: {
       }
     }
     setTargetPx(instance.nodes().nonempty() ? Math.round(Math.min(...instance.nodes().map((n) => n.renderedWidth()))) : 0);
-    setCounts({ nodes: instance.nodes().length, edges: instance.edges().not(".gap").length, gaps: instance.edges(".gap").length });
-  }, [elements]);
+    setCounts({ root, nodes: instance.nodes().length, edges: instance.edges().not(".gap").length, gaps: instance.edges(".gap").length });
+  }, [elements, root]);
 
   useEffect(() => {
     const instance = cy.current;
@@ -305,7 +306,7 @@ export function NetworkView({ root, state, gaps, lang, t, update }: {
         <div
           ref={container} className="canvas" data-testid="network" role="application" tabIndex={0} onKeyDown={onCanvasKey}
           aria-label={`${t.network}${t.colon} ${counts.nodes}, ${counts.edges}. ${t.canvasKeys}`}
-          data-nodes={counts.nodes} data-edges={counts.edges} data-gap-edges={counts.gaps} data-layout-runs={layoutRuns} data-smallest-node-px={targetPx} aria-busy={busy !== null}
+          data-nodes={counts.nodes} data-edges={counts.edges} data-gap-edges={counts.gaps} data-layout-runs={layoutRuns} data-smallest-node-px={targetPx} aria-busy={busy !== null || counts.root !== root}
         />
         <p className="visually-hidden" aria-live="polite" data-testid="network-cursor">{cursor?.name ?? ""}</p>
         <div className="legend" aria-label={t.legend}>
