@@ -6,7 +6,8 @@
 #   bench/reads-ab.sh BUILD_A BUILD_B DATABASE [RUNS] [SECONDS] [OPERATIONS...]
 #
 # A build is a folder holding CoopGraph.Api.dll (`dotnet build -c Release src/Api -o DIR` on one commit).
-# Operations: those of bench/load/operations.py (default: actor search transversality).
+# Operations: those of bench/load/operations.py (default: actor search transversality). API_ARGS adds settings to both
+# servers' command lines, e.g. API_ARGS="--Api:ResponseCache:MaxBytes 0" for reads that are all computed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 build_a=$1
@@ -25,7 +26,8 @@ ensure_wrk
 
 measure() { # BUILD LABEL
   rm -rf "$work/db" && mkdir -p "$work/db" && cp "$database" "$work/db/g.db"
-  api_dll="$1/CoopGraph.Api.dll" start_api "$work/db/g.db"
+  # shellcheck disable=SC2086 # API_ARGS is a list of arguments.
+  api_dll="$1/CoopGraph.Api.dll" start_api "$work/db/g.db" ${API_ARGS:-}
   wait_ready
   /usr/bin/python3 bench/load/operations.py "$base/graphql" "$work" >/dev/null
   for operation in $operations; do

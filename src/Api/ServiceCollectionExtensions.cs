@@ -48,6 +48,7 @@ public static class ApiServiceCollectionExtensions
                 complexity.DefaultComplexityImpactDelegate = ComplexityEstimate.Of;
             })
             .AddValidationRule<QueryShapeLimitsRule>()
+            .AddExecutionStrategy<ImmediateExecutionStrategy>(GraphQLParser.AST.OperationType.Query)
             .ConfigureExecutionOptions(options =>
             {
                 var limits = options.RequestServices!.GetRequiredService<IOptions<QueryLimitsOptions>>().Value;

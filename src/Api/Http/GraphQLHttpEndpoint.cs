@@ -129,29 +129,35 @@ public static class GraphQLHttpEndpoint
         diagnostics.Set("ApiKey", http.User.IsKeyHolder() ? http.User.Identity!.Name : "(anonymous)");
         // Parsed once: the executer reuses the document.
         options.Document = document;
+        var reader = http.RequestServices.GetRequiredService<GraphQL.Loading.RequestReader>();
         if (isMutation || document is null)
         {
-            http.RequestServices.GetRequiredService<GraphQL.Loading.RequestReader>().ForWrites();
+            reader.ForWrites();
         }
 
         // An entity read's answer is a function of the store version and the viewer: one already given for this very
         // request at the version current now is sent again as it was.
-        var cached = responses.Enabled && http.User.Invitation() is null && GraphQL.Responses.CacheableOperation.Check(operation);
+        // Its reads are pinned to the version read here, before execution, so that even its root fields find the read
+        // model already chosen and answer at once.
+        var entityRead = http.User.Invitation() is null && GraphQL.Responses.CacheableOperation.Check(operation);
         var version = 0L;
         var key = "";
         GraphQL.Responses.WatchedServices? watched = null;
-        if (cached && await TryVersionAsync(store, cancellationToken) is { } current)
+        if (entityRead && (responses.Enabled || reader.Pinnable) && await TryVersionAsync(store, cancellationToken) is { } current)
         {
             version = current;
-            key = ResponseKey(http, request, serializer);
-            if (responses.TryGet(version, key, out var kept))
+            if (responses.Enabled)
             {
-                await WriteCachedAsync(http, mediaType, kept, "hit", cancellationToken);
-                return;
+                key = ResponseKey(http, request, serializer);
+                if (responses.TryGet(version, key, out var kept))
+                {
+                    await WriteCachedAsync(http, mediaType, kept, "hit", cancellationToken);
+                    return;
+                }
+                watched = new GraphQL.Responses.WatchedServices(http.RequestServices);
+                options.RequestServices = watched;
             }
-            http.RequestServices.GetRequiredService<GraphQL.Loading.RequestReader>().At(version, cancellationToken);
-            watched = new GraphQL.Responses.WatchedServices(http.RequestServices);
-            options.RequestServices = watched;
+            reader.At(version, cancellationToken);
         }
 
         var result = await executer.ExecuteAsync(options);

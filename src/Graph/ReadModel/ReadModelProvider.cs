@@ -47,6 +47,9 @@ public sealed class ReadModelProvider
 
     public bool Enabled => _maxElements > 0;
 
+    /// <summary>Whether reads may come from a snapshot now: enabled, and the graph was not found too large lately.</summary>
+    public bool Serves => Enabled && !IsTooLarge();
+
     /// <summary>The reader for the version of the store now: the snapshot of that version, or the store.</summary>
     public async ValueTask<IGraphReader> ReaderAsync(CancellationToken cancellationToken)
     {
@@ -96,18 +99,23 @@ public sealed class ReadModelProvider
                 return running;
             }
             var lastDuration = TimeSpan.FromTicks(Volatile.Read(ref _lastBuildTicks));
-            // A reader that waits (tests, maxWait) always gets its build; otherwise builds are spaced by their own length.
-            if (_maxWait == TimeSpan.Zero && Current is not null && _time.GetElapsedTime(Volatile.Read(ref _lastBuildEnd)) < lastDuration)
-            {
-                return null;
-            }
-            // A thread of its own: the export's awaits complete synchronously on SQLite, so a build — seconds of CPU at
-            // scale — would otherwise hold a pool thread that requests need.
-            _building = Task.Factory.StartNew(() => BuildAsync(needed, CancellationToken.None),
-                CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default).Unwrap();
+            var sinceLast = _time.GetElapsedTime(Volatile.Read(ref _lastBuildEnd));
+            // A reader that waits (tests, maxWait) always gets its build at once; otherwise builds are spaced by their
+            // own length. A build put off is still made: requests answered from kept answers ask for none, so the read
+            // model would otherwise stay behind for as long as they are all that comes.
+            _building = _maxWait == TimeSpan.Zero && Current is not null && sinceLast < lastDuration
+                ? Task.Delay(lastDuration - sinceLast, _time)
+                    .ContinueWith(_ => OnOwnThread(needed), CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default).Unwrap()
+                : OnOwnThread(needed);
             return _building;
         }
     }
+
+    // A thread of its own: the export's awaits complete synchronously on SQLite, so a build — seconds of CPU at scale —
+    // would otherwise hold a pool thread that requests need.
+    private Task<ReadModelSnapshot?> OnOwnThread(long needed) =>
+        Task.Factory.StartNew(() => BuildAsync(needed, CancellationToken.None),
+            CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default).Unwrap();
 
     private async Task<ReadModelSnapshot?> BuildAsync(long needed, CancellationToken cancellationToken)
     {

@@ -9,7 +9,7 @@ namespace CoopGraph.Graph.ReadModel;
 /// Full-text reads (search, listings by text) are answered here when the store's search is FTS5's (the embedded store),
 /// with its tokenizer and ranking (<see cref="TextIndex"/>); Neo4j's is Lucene's, and goes to <c>fallback</c>.
 /// </summary>
-public sealed partial class ReadModelSnapshot : IGraphReader
+public sealed partial class ReadModelSnapshot : IGraphReader, IImmediateGraphReader
 {
     private readonly Node[] _nodes;
     private readonly long[] _nodeSeqs;
@@ -129,14 +129,64 @@ public sealed partial class ReadModelSnapshot : IGraphReader
 
     public int LinkCount => _links.Length;
 
+    public Node? Node(Viewer viewer, string id) =>
+        _nodeIndex.TryGetValue(id, out var i) && viewer.CanSee(_nodes[i].PrivateTo) ? _nodes[i] : null;
+
+    public Link? Link(Viewer viewer, string id) =>
+        _linkIndex.TryGetValue(id, out var i) && viewer.CanSee(_links[i].PrivateTo) ? _links[i] : null;
+
+    public Page<Link> LinksOf(Viewer viewer, string nodeId, IReadOnlySet<LinkType>? types, PageRequest page)
+    {
+        var after = PageCursors.Parse(page.After);
+        var items = new List<PageItem<Link>>(Math.Min(page.First + 1, 64));
+        long total = 0;
+        if (_nodeIndex.TryGetValue(nodeId, out var node))
+        {
+            for (var a = _adjacencyStart[node]; a < _adjacencyStart[node + 1]; a++)
+            {
+                var link = _links[_adjacency[a]];
+                if ((types is null || types.Contains(link.Type)) && viewer.CanSee(link.PrivateTo))
+                {
+                    total++;
+                    var seq = _linkSeqs[_adjacency[a]];
+                    if (seq > after && items.Count <= page.First)
+                    {
+                        items.Add(new PageItem<Link>(link, PageCursors.Of(seq)));
+                    }
+                }
+            }
+        }
+        return PageCursors.Page(items, page.First, total);
+    }
+
+    public IReadOnlyList<string>? NeighbourIds(Viewer viewer, string nodeId, LinkType type, LinkDirection direction)
+    {
+        if (!_nodeIndex.TryGetValue(nodeId, out var node))
+        {
+            return null;
+        }
+        List<string>? ends = null;
+        for (var a = _adjacencyStart[node]; a < _adjacencyStart[node + 1]; a++)
+        {
+            var i = _adjacency[a];
+            var link = _links[i];
+            var near = direction == LinkDirection.Outgoing ? _linkSource[i] : _linkTarget[i];
+            if (link.Type == type && near == node && viewer.CanSee(link.PrivateTo))
+            {
+                (ends ??= []).Add(direction == LinkDirection.Outgoing ? link.TargetId : link.SourceId);
+            }
+        }
+        return ends;
+    }
+
     public Task<IReadOnlyList<Node>> GetNodesAsync(Viewer viewer, IReadOnlyCollection<string> ids, CancellationToken cancellationToken)
     {
         var result = new List<Node>(ids.Count);
         foreach (var id in Distinct(ids))
         {
-            if (_nodeIndex.TryGetValue(id, out var i) && viewer.CanSee(_nodes[i].PrivateTo))
+            if (Node(viewer, id) is { } node)
             {
-                result.Add(_nodes[i]);
+                result.Add(node);
             }
         }
         return Task.FromResult<IReadOnlyList<Node>>(result);
@@ -147,9 +197,9 @@ public sealed partial class ReadModelSnapshot : IGraphReader
         var result = new List<Link>(ids.Count);
         foreach (var id in Distinct(ids))
         {
-            if (_linkIndex.TryGetValue(id, out var i) && viewer.CanSee(_links[i].PrivateTo))
+            if (Link(viewer, id) is { } link)
             {
-                result.Add(_links[i]);
+                result.Add(link);
             }
         }
         return Task.FromResult<IReadOnlyList<Link>>(result);
@@ -158,30 +208,11 @@ public sealed partial class ReadModelSnapshot : IGraphReader
     public Task<IReadOnlyDictionary<string, Page<Link>>> GetLinksOfNodesAsync(
         Viewer viewer, IReadOnlyCollection<string> nodeIds, IReadOnlyCollection<LinkType>? types, PageRequest page, CancellationToken cancellationToken)
     {
-        var after = PageCursors.Parse(page.After);
         var typeSet = types is { Count: > 0 } ? types.ToHashSet() : null;
         var result = new Dictionary<string, Page<Link>>(StringComparer.Ordinal);
         foreach (var id in nodeIds)
         {
-            var items = new List<PageItem<Link>>(Math.Min(page.First + 1, 64));
-            long total = 0;
-            if (_nodeIndex.TryGetValue(id, out var node))
-            {
-                for (var a = _adjacencyStart[node]; a < _adjacencyStart[node + 1]; a++)
-                {
-                    var link = _links[_adjacency[a]];
-                    if ((typeSet is null || typeSet.Contains(link.Type)) && viewer.CanSee(link.PrivateTo))
-                    {
-                        total++;
-                        var seq = _linkSeqs[_adjacency[a]];
-                        if (seq > after && items.Count <= page.First)
-                        {
-                            items.Add(new PageItem<Link>(link, PageCursors.Of(seq)));
-                        }
-                    }
-                }
-            }
-            result[id] = PageCursors.Page(items, page.First, total);
+            result[id] = LinksOf(viewer, id, typeSet, page);
         }
         return Task.FromResult<IReadOnlyDictionary<string, Page<Link>>>(result);
     }
@@ -192,22 +223,7 @@ public sealed partial class ReadModelSnapshot : IGraphReader
         var result = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
         foreach (var id in Distinct(nodeIds))
         {
-            if (!_nodeIndex.TryGetValue(id, out var node))
-            {
-                continue;
-            }
-            List<string>? ends = null;
-            for (var a = _adjacencyStart[node]; a < _adjacencyStart[node + 1]; a++)
-            {
-                var i = _adjacency[a];
-                var link = _links[i];
-                var near = direction == LinkDirection.Outgoing ? _linkSource[i] : _linkTarget[i];
-                if (link.Type == type && near == node && viewer.CanSee(link.PrivateTo))
-                {
-                    (ends ??= []).Add(direction == LinkDirection.Outgoing ? link.TargetId : link.SourceId);
-                }
-            }
-            if (ends is not null)
+            if (NeighbourIds(viewer, id, type, direction) is { } ends)
             {
                 result[id] = ends;
             }

@@ -6,7 +6,7 @@ public static class LoaderResultExtensions
 {
     /// <summary>Transforms a pending result without giving up batching (the transform runs once the batch is in).</summary>
     public static IDataLoaderResult<TOut> Then<TIn, TOut>(this IDataLoaderResult<TIn> result, Func<TIn, TOut> transform) =>
-        new Mapped<TIn, TOut>(result, transform);
+        result is Known<TIn> known ? new Known<TOut>(transform(known.Value)) : new Mapped<TIn, TOut>(result, transform);
 
     private sealed class Mapped<TIn, TOut>(IDataLoaderResult<TIn> inner, Func<TIn, TOut> transform) : IDataLoaderResult<TOut>
     {

@@ -30,17 +30,26 @@ public sealed class RequestLoaders(RequestReader reader)
     private readonly ConcurrentDictionary<string, object> _loaders = new(StringComparer.Ordinal);
 
     public IDataLoaderResult<Node?> Node(string id) =>
+        reader.Immediate is { } now ? new Known<Node?>(now.Node(Viewer, id)) :
         Get("node", () => new BatchLoader<string, Node>(async (ids, ct) =>
             (await (await reader.GetAsync(ct)).GetNodesAsync(Viewer, ids, ct)).ToDictionary(n => n.Id, StringComparer.Ordinal))).Load(id);
 
     public IDataLoaderResult<Page<Link>?> LinksOf(string nodeId, IReadOnlyCollection<LinkType>? types, PageRequest page)
     {
+        if (reader.Immediate is { } now)
+        {
+            return new Known<Page<Link>?>(now.LinksOf(Viewer, nodeId, types is { Count: > 0 } ? types.ToHashSet() : null, page));
+        }
         var key = $"links|{(types is null ? "*" : string.Join(',', types.Order()))}|{page.First}|{page.After}";
         return Get(key, () => new BatchLoader<string, Page<Link>>(async (ids, ct) => await (await reader.GetAsync(ct)).GetLinksOfNodesAsync(Viewer, ids, types, page, ct))).Load(nodeId);
     }
 
     public IDataLoaderResult<IReadOnlyList<Link>> Links(IReadOnlyList<string> ids)
     {
+        if (reader.Immediate is { } now)
+        {
+            return new Known<IReadOnlyList<Link>>(ids.Select(id => now.Link(Viewer, id)).OfType<Link>().ToList());
+        }
         var loader = Get("link", () => new BatchLoader<string, Link>(async (keys, ct) =>
             (await (await reader.GetAsync(ct)).GetLinksAsync(Viewer, keys, ct)).ToDictionary(l => l.Id, StringComparer.Ordinal)));
         var parts = ids.Select(loader.Load).ToList();
@@ -49,6 +58,7 @@ public sealed class RequestLoaders(RequestReader reader)
 
     /// <summary>The ids at the other end of a node's links of one type: a service's authority, an actor's themes…</summary>
     public IDataLoaderResult<IReadOnlyList<string>?> Neighbours(string nodeId, LinkType type, LinkDirection direction) =>
+        reader.Immediate is { } now ? new Known<IReadOnlyList<string>?>(now.NeighbourIds(Viewer, nodeId, type, direction)) :
         Get($"neighbours|{type}|{direction}", () => new BatchLoader<string, IReadOnlyList<string>>(async (ids, ct) =>
             await (await reader.GetAsync(ct)).GetNeighbourIdsAsync(Viewer, ids, type, direction, ct))).Load(nodeId);
 
@@ -57,14 +67,32 @@ public sealed class RequestLoaders(RequestReader reader)
     /// loaded in two batched steps.
     /// </summary>
     public IDataLoaderResult NeighbourNodes(string nodeId, LinkType type, LinkDirection direction, NodeKind? kind = null) =>
-        new Chained<IReadOnlyList<string>?>(Neighbours(nodeId, type, direction), ids => Nodes(ids?.Distinct(StringComparer.Ordinal).ToList() ?? [], kind));
+        Chain(Neighbours(nodeId, type, direction), ids => Nodes(ids?.Distinct(StringComparer.Ordinal).ToList() ?? [], kind));
 
     /// <summary>The first node at the other end of a node's links of one type, or null.</summary>
     public IDataLoaderResult NeighbourNode(string nodeId, LinkType type, LinkDirection direction) =>
-        new Chained<IReadOnlyList<string>?>(Neighbours(nodeId, type, direction), ids => ids is { Count: > 0 } ? Node(ids[0]) : Done.Null);
+        Chain(Neighbours(nodeId, type, direction), ids => ids is { Count: > 0 } ? Node(ids[0]) : Done.Null);
 
-    public IDataLoaderResult<IReadOnlyList<Node>> Nodes(IReadOnlyList<string> ids, NodeKind? kind = null) =>
-        new CombinedResult(ids.Select(Node).ToList(), kind);
+    public IDataLoaderResult<IReadOnlyList<Node>> Nodes(IReadOnlyList<string> ids, NodeKind? kind = null)
+    {
+        if (reader.Immediate is { } now)
+        {
+            var nodes = new List<Node>(ids.Count);
+            foreach (var id in ids)
+            {
+                if (now.Node(Viewer, id) is { } node && (kind is null || node.Kind == kind))
+                {
+                    nodes.Add(node);
+                }
+            }
+            return new Known<IReadOnlyList<Node>>(nodes);
+        }
+        return new CombinedResult(ids.Select(Node).ToList(), kind);
+    }
+
+    // A first step answered at once goes straight on to the second.
+    private static IDataLoaderResult Chain<TIn>(IDataLoaderResult<TIn> first, Func<TIn, IDataLoaderResult> next) =>
+        first is Known<TIn> known ? next(known.Value) : new Chained<TIn>(first, next);
 
     private BatchLoader<string, T> Get<T>(string key, Func<BatchLoader<string, T>> create) =>
         (BatchLoader<string, T>)_loaders.GetOrAdd(key, _ => create());
@@ -77,11 +105,9 @@ public sealed class RequestLoaders(RequestReader reader)
             next(await first.GetResultAsync(cancellationToken));
     }
 
-    private sealed class Done : IDataLoaderResult
+    private static class Done
     {
-        public static Done Null { get; } = new();
-
-        public Task<object?> GetResultAsync(CancellationToken cancellationToken = default) => Task.FromResult<object?>(null);
+        public static Known<object?> Null { get; } = new(null);
     }
 
     private sealed class LinkList(List<IDataLoaderResult<Link?>> parts) : IDataLoaderResult<IReadOnlyList<Link>>

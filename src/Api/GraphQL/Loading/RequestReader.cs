@@ -15,6 +15,9 @@ public sealed class RequestReader(ReadModelProvider readModel)
     private Task<IGraphReader>? _reader;
     private bool _writes;
 
+    /// <summary>Whether a version read before execution would choose the reader (the read model may answer).</summary>
+    public bool Pinnable => readModel.Serves;
+
     /// <summary>Called before execution when the operation writes: no reader is kept from one read to the next.</summary>
     public void ForWrites() => _writes = true;
 
@@ -27,6 +30,27 @@ public sealed class RequestReader(ReadModelProvider readModel)
         lock (_gate)
         {
             _reader ??= readModel.ReaderAsync(version, cancellationToken).AsTask();
+        }
+    }
+
+    /// <summary>
+    /// The request's reader when it is already chosen and answers single keys at once (the read model); else null, and
+    /// reads are batched.
+    /// </summary>
+    public IImmediateGraphReader? Immediate
+    {
+        get
+        {
+            if (_writes)
+            {
+                return null;
+            }
+            Task<IGraphReader>? reader;
+            lock (_gate)
+            {
+                reader = _reader;
+            }
+            return reader is { IsCompletedSuccessfully: true } && reader.Result is IImmediateGraphReader immediate ? immediate : null;
         }
     }
 
