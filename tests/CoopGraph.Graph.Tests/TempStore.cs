@@ -29,6 +29,7 @@ public sealed class TempStore : IAsyncDisposable
 
     public ValueTask DisposeAsync()
     {
+        Store.Dispose();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         if (Directory.Exists(_folder))
         {

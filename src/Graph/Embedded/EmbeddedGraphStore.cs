@@ -9,12 +9,13 @@ namespace CoopGraph.Graph.Embedded;
 /// The graph in one SQLite file: WAL so that reads go on during writes, one transaction per batch,
 /// FTS5 for text search. Every statement is a constant with parameters; lists travel as JSON for json_each.
 /// </summary>
-public sealed partial class EmbeddedGraphStore : IGraphStore, IStoreInitializer, IFts5Search
+public sealed partial class EmbeddedGraphStore : IGraphStore, IStoreInitializer, IFts5Search, IDisposable
 {
     /// <summary>The tokenizer of <c>nodes_fts</c>, made as SQLite makes it: the read model searches as this store does.</summary>
     public ITextTokenizer SearchTokenizer => Fts5Tokenizer.Instance;
 
     private readonly SqliteConnections _connections;
+    private readonly VersionReader _version;
     private readonly TimeProvider _time;
 
     // One writer at a time inside this process: SQLite allows one anyway, and queuing here is
@@ -24,8 +25,12 @@ public sealed partial class EmbeddedGraphStore : IGraphStore, IStoreInitializer,
     public EmbeddedGraphStore(string path, TimeProvider time)
     {
         _connections = new SqliteConnections(path);
+        _version = new VersionReader(_connections);
         _time = time;
     }
+
+    /// <summary>Closes the connections kept for version reads; the pooled ones are SQLite's to close.</summary>
+    public void Dispose() => _version.Dispose();
 
     public string FilePath => _connections.FilePath;
 
@@ -41,13 +46,7 @@ public sealed partial class EmbeddedGraphStore : IGraphStore, IStoreInitializer,
         await RestoreIfDeferredAsync(connection, cancellationToken);
     }
 
-    public async Task<long> GetVersionAsync(CancellationToken cancellationToken)
-    {
-        await using var connection = await _connections.OpenBareAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = EmbeddedWriteTransaction.VersionSql;
-        return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
-    }
+    public Task<long> GetVersionAsync(CancellationToken cancellationToken) => _version.ReadAsync(cancellationToken);
 
     public async Task<GraphCounts> CountAsync(Viewer viewer, CancellationToken cancellationToken)
     {
