@@ -17,7 +17,7 @@ public interface IImmediateGraphReader
     Link? Link(Viewer viewer, string id);
 
     /// <summary>One page of the links the node is an end of, as <see cref="IGraphReader.GetLinksOfNodesAsync"/> gives it.</summary>
-    Page<Link> LinksOf(Viewer viewer, string nodeId, IReadOnlySet<LinkType>? types, PageRequest page);
+    Page<Link> LinksOf(Viewer viewer, string nodeId, IReadOnlyCollection<LinkType>? types, PageRequest page);
 
     /// <summary>The ids at the other end of the node's links of one type in one direction; null when there is none.</summary>
     IReadOnlyList<string>? NeighbourIds(Viewer viewer, string nodeId, LinkType type, LinkDirection direction);

@@ -53,7 +53,7 @@ public sealed class ReadModelProvider
     /// <summary>The reader for the version of the store now: the snapshot of that version, or the store.</summary>
     public async ValueTask<IGraphReader> ReaderAsync(CancellationToken cancellationToken)
     {
-        if (!Enabled || IsTooLarge())
+        if (!Serves)
         {
             return _store;
         }
@@ -63,7 +63,7 @@ public sealed class ReadModelProvider
     /// <summary>The reader for <paramref name="version"/>, just read from the store by the caller.</summary>
     public async ValueTask<IGraphReader> ReaderAsync(long version, CancellationToken cancellationToken)
     {
-        if (!Enabled || IsTooLarge())
+        if (!Serves)
         {
             return _store;
         }

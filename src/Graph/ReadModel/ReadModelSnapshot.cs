@@ -135,8 +135,10 @@ public sealed partial class ReadModelSnapshot : IGraphReader, IImmediateGraphRea
     public Link? Link(Viewer viewer, string id) =>
         _linkIndex.TryGetValue(id, out var i) && viewer.CanSee(_links[i].PrivateTo) ? _links[i] : null;
 
-    public Page<Link> LinksOf(Viewer viewer, string nodeId, IReadOnlySet<LinkType>? types, PageRequest page)
+    public Page<Link> LinksOf(Viewer viewer, string nodeId, IReadOnlyCollection<LinkType>? types, PageRequest page)
     {
+        // No type, or an empty list of them, is every type; a dozen types at most, so a list's Contains is enough.
+        types = types is { Count: > 0 } ? types : null;
         var after = PageCursors.Parse(page.After);
         var items = new List<PageItem<Link>>(Math.Min(page.First + 1, 64));
         long total = 0;
@@ -208,11 +210,10 @@ public sealed partial class ReadModelSnapshot : IGraphReader, IImmediateGraphRea
     public Task<IReadOnlyDictionary<string, Page<Link>>> GetLinksOfNodesAsync(
         Viewer viewer, IReadOnlyCollection<string> nodeIds, IReadOnlyCollection<LinkType>? types, PageRequest page, CancellationToken cancellationToken)
     {
-        var typeSet = types is { Count: > 0 } ? types.ToHashSet() : null;
         var result = new Dictionary<string, Page<Link>>(StringComparer.Ordinal);
         foreach (var id in nodeIds)
         {
-            result[id] = LinksOf(viewer, id, typeSet, page);
+            result[id] = LinksOf(viewer, id, types, page);
         }
         return Task.FromResult<IReadOnlyDictionary<string, Page<Link>>>(result);
     }

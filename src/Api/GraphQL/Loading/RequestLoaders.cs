@@ -38,7 +38,7 @@ public sealed class RequestLoaders(RequestReader reader)
     {
         if (reader.Immediate is { } now)
         {
-            return new Known<Page<Link>?>(now.LinksOf(Viewer, nodeId, types is { Count: > 0 } ? types.ToHashSet() : null, page));
+            return new Known<Page<Link>?>(now.LinksOf(Viewer, nodeId, types, page));
         }
         var key = $"links|{(types is null ? "*" : string.Join(',', types.Order()))}|{page.First}|{page.After}";
         return Get(key, () => new BatchLoader<string, Page<Link>>(async (ids, ct) => await (await reader.GetAsync(ct)).GetLinksOfNodesAsync(Viewer, ids, types, page, ct))).Load(nodeId);
@@ -48,7 +48,7 @@ public sealed class RequestLoaders(RequestReader reader)
     {
         if (reader.Immediate is { } now)
         {
-            return new Known<IReadOnlyList<Link>>(ids.Select(id => now.Link(Viewer, id)).OfType<Link>().ToList());
+            return new Known<IReadOnlyList<Link>>(Present(ids.Select(id => now.Link(Viewer, id))));
         }
         var loader = Get("link", () => new BatchLoader<string, Link>(async (keys, ct) =>
             (await (await reader.GetAsync(ct)).GetLinksAsync(Viewer, keys, ct)).ToDictionary(l => l.Id, StringComparer.Ordinal)));
@@ -71,24 +71,22 @@ public sealed class RequestLoaders(RequestReader reader)
 
     /// <summary>The first node at the other end of a node's links of one type, or null.</summary>
     public IDataLoaderResult NeighbourNode(string nodeId, LinkType type, LinkDirection direction) =>
-        Chain(Neighbours(nodeId, type, direction), ids => ids is { Count: > 0 } ? Node(ids[0]) : Done.Null);
+        Chain(Neighbours(nodeId, type, direction), ids => ids is { Count: > 0 } ? Node(ids[0]) : NoNode);
 
     public IDataLoaderResult<IReadOnlyList<Node>> Nodes(IReadOnlyList<string> ids, NodeKind? kind = null)
     {
         if (reader.Immediate is { } now)
         {
-            var nodes = new List<Node>(ids.Count);
-            foreach (var id in ids)
-            {
-                if (now.Node(Viewer, id) is { } node && (kind is null || node.Kind == kind))
-                {
-                    nodes.Add(node);
-                }
-            }
-            return new Known<IReadOnlyList<Node>>(nodes);
+            return new Known<IReadOnlyList<Node>>(Present(ids.Select(id => now.Node(Viewer, id)), kind));
         }
         return new CombinedResult(ids.Select(Node).ToList(), kind);
     }
+
+    // What a list of loads gives: the items found, in the order asked (repeats kept), of the kind asked when one is.
+    private static List<Node> Present(IEnumerable<Node?> nodes, NodeKind? kind) =>
+        nodes.OfType<Node>().Where(node => kind is null || node.Kind == kind).ToList();
+
+    private static List<Link> Present(IEnumerable<Link?> links) => links.OfType<Link>().ToList();
 
     // A first step answered at once goes straight on to the second.
     private static IDataLoaderResult Chain<TIn>(IDataLoaderResult<TIn> first, Func<TIn, IDataLoaderResult> next) =>
@@ -105,24 +103,18 @@ public sealed class RequestLoaders(RequestReader reader)
             next(await first.GetResultAsync(cancellationToken));
     }
 
-    private static class Done
-    {
-        public static Known<object?> Null { get; } = new(null);
-    }
+    private static readonly Known<object?> NoNode = new(null);
 
     private sealed class LinkList(List<IDataLoaderResult<Link?>> parts) : IDataLoaderResult<IReadOnlyList<Link>>
     {
         public async Task<IReadOnlyList<Link>> GetResultAsync(CancellationToken cancellationToken = default)
         {
-            var links = new List<Link>(parts.Count);
-            foreach (var part in parts)
+            var links = new Link?[parts.Count];
+            for (var i = 0; i < parts.Count; i++)
             {
-                if (await part.GetResultAsync(cancellationToken) is { } link)
-                {
-                    links.Add(link);
-                }
+                links[i] = await parts[i].GetResultAsync(cancellationToken);
             }
-            return links;
+            return Present(links);
         }
 
         async Task<object?> IDataLoaderResult.GetResultAsync(CancellationToken cancellationToken) => await GetResultAsync(cancellationToken);
@@ -132,15 +124,12 @@ public sealed class RequestLoaders(RequestReader reader)
     {
         public async Task<IReadOnlyList<Node>> GetResultAsync(CancellationToken cancellationToken = default)
         {
-            var nodes = new List<Node>(parts.Count);
-            foreach (var part in parts)
+            var nodes = new Node?[parts.Count];
+            for (var i = 0; i < parts.Count; i++)
             {
-                if (await part.GetResultAsync(cancellationToken) is { } node && (kind is null || node.Kind == kind))
-                {
-                    nodes.Add(node);
-                }
+                nodes[i] = await parts[i].GetResultAsync(cancellationToken);
             }
-            return nodes;
+            return Present(nodes, kind);
         }
 
         async Task<object?> IDataLoaderResult.GetResultAsync(CancellationToken cancellationToken) => await GetResultAsync(cancellationToken);

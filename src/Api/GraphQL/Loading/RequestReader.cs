@@ -45,11 +45,8 @@ public sealed class RequestReader(ReadModelProvider readModel)
             {
                 return null;
             }
-            Task<IGraphReader>? reader;
-            lock (_gate)
-            {
-                reader = _reader;
-            }
+            // Read on every field's load: a reference read is atomic, and the reader, once set, stays for the request.
+            var reader = Volatile.Read(ref _reader);
             return reader is { IsCompletedSuccessfully: true } && reader.Result is IImmediateGraphReader immediate ? immediate : null;
         }
     }
