@@ -27,6 +27,7 @@ public static class ApiServiceCollectionExtensions
         services.AddScoped<RequestReader>();
         services.AddSingleton<CoopGraph.Api.GraphQL.Documents.DocumentCache>();
         services.AddSingleton<CoopGraph.Api.GraphQL.Responses.ResponseCache>();
+        services.AddSingleton<CoopGraph.Api.GraphQL.Direct.DirectExecuter>();
         services.AddSingleton<global::GraphQL.DI.IConfigureExecution, CoopGraph.Api.GraphQL.Documents.CachedDocumentExecution>();
         services.AddScoped<RequestLoaders>();
         services.AddScoped<CoopGraph.Api.GraphQL.Surveys.SurveyLoaders>();

@@ -20,7 +20,8 @@ public static class GraphQLHttpEndpoint
         HttpContext http, IDocumentExecuter<ISchema> executer, IGraphQLTextSerializer serializer, IDiagnosticContext diagnostics,
         Microsoft.Extensions.Options.IOptions<QueryLimitsOptions> limitOptions, OperationAccess access, TrustedDocuments trusted,
         Microsoft.Extensions.Options.IOptions<AccessOptions> accessOptions, Microsoft.Extensions.Options.IOptions<ExplorerOptions> explorerOptions,
-        GraphQL.Documents.DocumentCache documents, GraphQL.Responses.ResponseCache responses, Graph.IGraphStore store)
+        GraphQL.Documents.DocumentCache documents, GraphQL.Responses.ResponseCache responses, Graph.IGraphStore store,
+        GraphQL.Direct.DirectExecuter direct)
     {
         if (ExplorerPages.WantsGraphiQL(http.Request))
         {
@@ -160,27 +161,41 @@ public static class GraphQLHttpEndpoint
             reader.At(version, cancellationToken);
         }
 
-        var result = await executer.ExecuteAsync(options);
-        LogUnhandled(http, result);
-        // Kept only when it is the answer of that version alone: no error, nothing read beside the graph, and no write
-        // committed while it ran (every write moves the version).
-        if (watched is not null && result.Executed && result.Errors is not { Count: > 0 } && !watched.ReadElsewhere
-            && await TryVersionAsync(store, cancellationToken) == version)
+        // An entity read the read model answers goes to CoopGraph's own executer; anything it does not cover, to GraphQL.NET.
+        byte[]? body = null;
+        if (direct.Enabled && reader.Immediate is not null && documents.Holds(request.Query!, document!, out var costVaries))
         {
+            body = await direct.TryExecuteAsync(
+                new GraphQL.Direct.DirectRequest(document!, operation!, costVaries, request.Variables, options.RequestServices, http.User), cancellationToken);
+        }
+        if (body is null)
+        {
+            var result = await executer.ExecuteAsync(options);
+            LogUnhandled(http, result);
+            if (watched is null || !result.Executed || result.Errors is { Count: > 0 })
+            {
+                // application/json keeps 200 for every well-formed request (older clients read errors from the body);
+                // application/graphql-response+json says 400 when execution never started.
+                http.Response.StatusCode = !result.Executed && mediaType == MediaTypes.GraphQLResponse
+                    ? StatusCodes.Status400BadRequest
+                    : StatusCodes.Status200OK;
+                http.Response.ContentType = mediaType + "; charset=utf-8";
+                await serializer.WriteAsync(http.Response.Body, result, cancellationToken);
+                return;
+            }
             using var buffer = new MemoryStream();
             await serializer.WriteAsync(buffer, result, cancellationToken);
-            var body = buffer.ToArray();
+            body = buffer.ToArray();
+        }
+        // Kept only when it is the answer of that version alone: no error, nothing read beside the graph, and no write
+        // committed while it ran (every write moves the version).
+        if (watched is not null && !watched.ReadElsewhere && await TryVersionAsync(store, cancellationToken) == version)
+        {
             responses.Add(version, key, body);
             await WriteCachedAsync(http, mediaType, body, "miss", cancellationToken);
             return;
         }
-        // application/json keeps 200 for every well-formed request (older clients read errors from the body);
-        // application/graphql-response+json says 400 when execution never started.
-        http.Response.StatusCode = !result.Executed && mediaType == MediaTypes.GraphQLResponse
-            ? StatusCodes.Status400BadRequest
-            : StatusCodes.Status200OK;
-        http.Response.ContentType = mediaType + "; charset=utf-8";
-        await serializer.WriteAsync(http.Response.Body, result, cancellationToken);
+        await WriteBodyAsync(http, mediaType, body, cancellationToken);
     }
 
     /// <summary>The store's version, or null when the store does not answer: the request then runs as usual, and its
@@ -205,11 +220,17 @@ public static class GraphQLHttpEndpoint
             request.Variables is null ? "" : serializer.Serialize(request.Variables), "\u0001", request.Query);
 
     /// <summary>An answer without errors, as the spec gives it for both media types; the header says whether it was kept from before.</summary>
-    private static async Task WriteCachedAsync(HttpContext http, string mediaType, byte[] body, string cache, CancellationToken cancellationToken)
+    private static Task WriteCachedAsync(HttpContext http, string mediaType, byte[] body, string cache, CancellationToken cancellationToken)
+    {
+        http.Response.Headers["X-CoopGraph-Cache"] = cache;
+        return WriteBodyAsync(http, mediaType, body, cancellationToken);
+    }
+
+    /// <summary>An answer without errors, already written as JSON.</summary>
+    private static async Task WriteBodyAsync(HttpContext http, string mediaType, byte[] body, CancellationToken cancellationToken)
     {
         http.Response.StatusCode = StatusCodes.Status200OK;
         http.Response.ContentType = mediaType + "; charset=utf-8";
-        http.Response.Headers["X-CoopGraph-Cache"] = cache;
         http.Response.ContentLength = body.Length;
         await http.Response.Body.WriteAsync(body, cancellationToken);
     }

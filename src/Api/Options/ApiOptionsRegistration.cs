@@ -17,6 +17,7 @@ public static class ApiOptionsRegistration
         Add<ExplorerOptions>(services, ExplorerOptions.Section);
         Add<StreamOptions>(services, StreamOptions.Section);
         Add<ResponseCacheOptions>(services, ResponseCacheOptions.Section);
+        Add<DirectReadsOptions>(services, DirectReadsOptions.Section);
         Add<SurveyOptions>(services, SurveyOptions.Section)
             .Validate(o => o.PublicUrlIsValid(), "Surveys:PublicUrl must be an http(s) address such as https://coop.example.org.");
         Add<CorsOptions>(services, CorsOptions.Section)

@@ -1,0 +1,179 @@
+using System.Buffers;
+using System.Collections;
+using System.Security.Claims;
+using System.Text.Json;
+using GraphQL;
+using GraphQL.DataLoader;
+using GraphQL.Resolvers;
+using GraphQL.Types;
+using GraphQL.Validation;
+using CoopGraph.Api.GraphQL.Loading;
+
+namespace CoopGraph.Api.GraphQL.Direct;
+
+/// <summary>
+/// One execution of a <see cref="DocumentPlan"/>: every field's own resolver runs, in document order, and its value is
+/// written as JSON as soon as it is there. Anything GraphQL.NET would answer with an error (a resolver that throws, a
+/// null where the schema says non-null, a value of no possible type, an error or extension a resolver adds) makes the
+/// run give up with <see cref="Declined"/>, and GraphQL.NET then runs the request and reports it its own way.
+/// </summary>
+internal sealed class DirectRun(DocumentPlan plan, ISchema schema, Variables variables, IServiceProvider services, ClaimsPrincipal user,
+    JsonSerializerOptions scalars, CancellationToken cancellationToken)
+{
+    private static readonly JsonEncodedText Data = JsonEncodedText.Encode("data");
+
+    private readonly ExecutionErrors _errors = [];
+    private readonly Dictionary<string, object?> _outputExtensions = [];
+    private readonly Dictionary<string, object?> _userContext = [];
+    private readonly Dictionary<string, object?> _inputExtensions = [];
+
+    public async ValueTask<byte[]> ExecuteAsync()
+    {
+        var buffer = new ArrayBufferWriter<byte>(2048);
+        await using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = plan.Encoder, SkipValidation = true }))
+        {
+            writer.WriteStartObject();
+            writer.WritePropertyName(Data);
+            await WriteObjectAsync(writer, plan.Root, schema.Query!, null, null);
+            writer.WriteEndObject();
+        }
+        if (_errors.Count > 0 || _outputExtensions.Count > 0)
+        {
+            throw new Declined();
+        }
+        return buffer.WrittenSpan.ToArray();
+    }
+
+    private async ValueTask WriteObjectAsync(Utf8JsonWriter writer, PlannedField[] fields, IObjectGraphType type, object? source, ResolveFieldContext? parent)
+    {
+        writer.WriteStartObject();
+        foreach (var field in fields)
+        {
+            writer.WritePropertyName(field.EncodedKey);
+            if (field.Definition is not { } definition)
+            {
+                writer.WriteStringValue(type.Name);
+                continue;
+            }
+            var context = new ResolveFieldContext
+            {
+                FieldAst = field.Ast,
+                FieldDefinition = definition,
+                ParentType = type,
+                Parent = parent,
+                Source = source,
+                Arguments = field.StaticArguments ?? global::GraphQL.Execution.ExecutionHelper.GetArguments(
+                    definition.Arguments, field.Ast.Arguments, variables, plan.Document, field.Ast, null),
+                Schema = schema,
+                Document = plan.Document,
+                Operation = plan.Operation,
+                Variables = variables,
+                CancellationToken = cancellationToken,
+                RequestServices = services,
+                User = user,
+                UserContext = _userContext,
+                Errors = _errors,
+                OutputExtensions = _outputExtensions,
+                InputExtensions = _inputExtensions,
+            };
+            var resolved = (definition.Resolver ?? NameFieldResolver.Instance).ResolveAsync(context);
+            await WriteValueAsync(writer, field, definition.ResolvedType!, resolved.IsCompletedSuccessfully ? resolved.Result : await resolved, context);
+        }
+        writer.WriteEndObject();
+    }
+
+    private async ValueTask WriteValueAsync(Utf8JsonWriter writer, PlannedField field, IGraphType type, object? value, ResolveFieldContext context)
+    {
+        // A field, or an item of a list, may be a load: its value is what it gives, as many loads down as it takes.
+        while (value is IDataLoaderResult load)
+        {
+            value = load is IKnownResult known ? known.Value : await load.GetResultAsync(cancellationToken);
+        }
+        var nonNull = false;
+        if (type is NonNullGraphType required)
+        {
+            nonNull = true;
+            type = required.ResolvedType!;
+        }
+        if (value is null)
+        {
+            WriteNull(writer, nonNull);
+            return;
+        }
+        switch (type)
+        {
+            case ScalarGraphType scalar:
+                if (scalar.Serialize(value) is { } serialized)
+                {
+                    WriteScalar(writer, serialized);
+                }
+                else
+                {
+                    WriteNull(writer, nonNull);
+                }
+                break;
+            case ListGraphType list when value is IEnumerable items and not string:
+                writer.WriteStartArray();
+                foreach (var item in items)
+                {
+                    await WriteValueAsync(writer, field, list.ResolvedType!, item, context);
+                }
+                writer.WriteEndArray();
+                break;
+            case IAbstractGraphType abstractType when abstractType.GetObjectType(value, schema) is { } objectType && abstractType.IsPossibleType(objectType):
+                await WriteObjectOfAsync(writer, field, objectType, value, context);
+                break;
+            case IObjectGraphType objectType:
+                await WriteObjectOfAsync(writer, field, objectType, value, context);
+                break;
+            default:
+                throw new Declined();
+        }
+    }
+
+    private ValueTask WriteObjectOfAsync(Utf8JsonWriter writer, PlannedField field, IObjectGraphType type, object value, ResolveFieldContext context)
+    {
+        if (type.IsTypeOf is { } isTypeOf && !type.SkipTypeCheck && !isTypeOf(value))
+        {
+            throw new Declined();
+        }
+        return WriteObjectAsync(writer, field.On(type), type, value, context);
+    }
+
+    private static void WriteNull(Utf8JsonWriter writer, bool nonNull)
+    {
+        if (nonNull)
+        {
+            throw new Declined();
+        }
+        writer.WriteNullValue();
+    }
+
+    /// <summary>As GraphQL.NET's System.Text.Json writer does: the serialized value, by its runtime type.</summary>
+    private void WriteScalar(Utf8JsonWriter writer, object serialized)
+    {
+        switch (serialized)
+        {
+            case string text:
+                writer.WriteStringValue(text);
+                break;
+            case bool flag:
+                writer.WriteBooleanValue(flag);
+                break;
+            case int number:
+                writer.WriteNumberValue(number);
+                break;
+            case long number:
+                writer.WriteNumberValue(number);
+                break;
+            default:
+                JsonSerializer.Serialize(writer, serialized, serialized.GetType(), scalars);
+                break;
+        }
+    }
+
+    /// <summary>The run gives the request back to GraphQL.NET.</summary>
+    internal sealed class Declined : Exception
+    {
+    }
+}

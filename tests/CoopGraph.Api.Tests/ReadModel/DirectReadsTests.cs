@@ -1,0 +1,153 @@
+using System.Text;
+using System.Text.Json.Nodes;
+using CoopGraph.Api.GraphQL.Direct;
+using CoopGraph.Graph;
+using CoopGraph.Graph.ReadModel;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CoopGraph.Api.Tests.ReadModel;
+
+/// <summary>
+/// CoopGraph's own executer answers entity reads exactly as GraphQL.NET does — fragments, aliases, fields merged under
+/// one key, abstract types, lists with nulls, variables, page sizes set by a variable — and hands to GraphQL.NET what it
+/// does not cover (directives) and whatever GraphQL.NET answers with an error, which then comes out as before. Two
+/// servers on one demo store, one with the direct executer and one without, answer every request byte for byte alike.
+/// </summary>
+public sealed class DirectReadsTests : IAsyncLifetime
+{
+    private const string ActorPage = """
+        query Page($id: ID!) {
+          __typename
+          actor(id: $id) {
+            __typename
+            ...Named
+            ... on Service { domain authority { id ...Named services { id } } direction { id } }
+            ... on Authority { level }
+            first: links(first: 3) { totalCount edges { cursor node { id type } } }
+            links(first: 2) { pageInfo { hasNextPage endCursor } }
+            links(first: 2) { edges { node { source { __typename id ... on Actor { kind } } target { ...Named } } } }
+            themes { id name }
+            territory { code }
+          }
+        }
+        fragment Named on Node { id ... on Actor { name tags createdAt privateTo { id } } }
+        """;
+
+    private static readonly (string Query, object? Variables)[] Served =
+    [
+        (ActorPage, new { id = "svc:city-ccas" }),
+        (ActorPage, new { id = "auth:city" }),
+        (ActorPage, new { id = "no:such-actor" }),
+        ("{ a: node(id: \"svc:city-ccas\") { id } b: node(id: \"auth:city\") { ... on Authority { level code population } } }", null),
+        ("query($ids: [ID!]!) { nodes(ids: $ids) { __typename id ... on Theme { name } ... on Actor { kind } } }",
+            new { ids = new[] { "svc:city-ccas", "no:such-node", "auth:city" } }),
+        ("query($f: Int) { actors(filter: { kinds: [SERVICE] }, first: $f) { totalCount nodes { id name } pageInfo { hasNextPage hasPreviousPage startCursor endCursor } } }",
+            new { f = 4 }),
+        ("query($t: String!) { search(text: $t, first: 5) { __typename id ... on Actor { name } } }", new { t = "jeun" }),
+        ("{ themes(first: 3) { edges { cursor node { id name } } } links(first: 4) { nodes { id type since until amount year instrument kind intensity } } }", null),
+    ];
+
+    private static readonly (string Query, object? Variables)[] HandedBack =
+    [
+        // A directive: what the operation selects depends on the request.
+        ("query($all: Boolean!) { actor(id: \"svc:city-ccas\") { id name @include(if: $all) } }", new { all = true }),
+        // Errors GraphQL.NET reports: too many ids, a variable of the wrong type, a page larger than the limits allow.
+        ("query($ids: [ID!]!) { nodes(ids: $ids) { id } }", new { ids = Enumerable.Range(0, 101).Select(i => $"n{i}").ToArray() }),
+        ("query($f: Int) { actors(first: $f) { totalCount } }", new { f = "many" }),
+        ("query($f: Int) { actors(first: $f) { nodes { id links(first: 100) { nodes { id } } } } }", new { f = 100000 }),
+    ];
+
+    private readonly App _direct = new(null, direct: true);
+    private App _executer = null!;
+
+    public async Task InitializeAsync()
+    {
+        // Both servers read one store, seeded once: the demo's dates are those of its seeding.
+        _ = _direct.Services;
+        _executer = new App(_direct.DatabasePath, direct: false);
+        await HeldVersionAsync(_direct);
+        await HeldVersionAsync(_executer);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _executer.DisposeAsync();
+        await _direct.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task EntityReads_AnsweredByTheDirectExecuter_AreByteForByteGraphQLNetsAnswers()
+    {
+        var counts = _direct.Services.GetRequiredService<DirectExecuter>();
+        foreach (var (query, variables) in Served)
+        {
+            // A document is validated by GraphQL.NET the first time it comes; from the second, it runs directly.
+            await AnswerAsync(_direct, query, variables);
+            var before = counts.Counts.Served;
+            var direct = await AnswerAsync(_direct, query, variables);
+            Assert.True(counts.Counts.Served == before + 1, $"Not answered directly: {query}");
+            Assert.Equal(await AnswerAsync(_executer, query, variables), direct);
+            Assert.DoesNotContain("\"errors\"", direct, StringComparison.Ordinal);
+        }
+        Assert.Equal(0, _executer.Services.GetRequiredService<DirectExecuter>().Counts.Served);
+    }
+
+    [Fact]
+    public async Task WhatTheDirectExecuterDoesNotCover_OrGraphQLNetAnswersWithAnError_IsGraphQLNetsAnswer()
+    {
+        var counts = _direct.Services.GetRequiredService<DirectExecuter>();
+        foreach (var (query, variables) in HandedBack)
+        {
+            await AnswerAsync(_direct, query, variables);
+            var before = counts.Counts.Served;
+            var direct = await AnswerAsync(_direct, query, variables);
+            Assert.Equal(before, counts.Counts.Served);
+            Assert.Equal(await AnswerAsync(_executer, query, variables), direct);
+        }
+        // The errors are there, as GraphQL.NET gives them.
+        Assert.Contains("\"errors\"", await AnswerAsync(_direct, HandedBack[1].Query, HandedBack[1].Variables), StringComparison.Ordinal);
+        Assert.Contains("\"errors\"", await AnswerAsync(_direct, HandedBack[3].Query, HandedBack[3].Variables), StringComparison.Ordinal);
+    }
+
+    private static async Task<string> AnswerAsync(App app, string query, object? variables)
+    {
+        using var client = app.CreateClient();
+        using var response = await client.PostAsync("/graphql", new StringContent(
+            new JsonObject { ["query"] = query, ["variables"] = variables is null ? null : JsonNode.Parse(GraphQLClient.Json(variables)) }.ToJsonString(),
+            Encoding.UTF8, "application/json"));
+        return $"{(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}";
+    }
+
+    private static async Task HeldVersionAsync(App app)
+    {
+        var store = app.Services.GetRequiredService<IGraphStore>();
+        var readModel = app.Services.GetRequiredService<ReadModelProvider>();
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (true)
+        {
+            var version = await store.GetVersionAsync(CancellationToken.None);
+            if (await readModel.ReaderAsync(version, CancellationToken.None) is ReadModelSnapshot snapshot && snapshot.Version == version)
+            {
+                return;
+            }
+            Assert.True(DateTime.UtcNow < deadline, "The read model never held the store's version.");
+            await Task.Delay(50);
+        }
+    }
+
+    /// <summary>The demo store, answers computed at every request (none kept), with or without the direct executer.</summary>
+    private sealed class App(string? databasePath, bool direct) : IsolatedAppFactory
+    {
+        public override string DatabasePath => databasePath ?? base.DatabasePath;
+
+        protected override void Configure(IWebHostBuilder builder)
+        {
+            builder.UseSetting("Graph:ReadModelMaxWaitMilliseconds", "60000");
+            builder.UseSetting("Api:ResponseCache:MaxBytes", "0");
+            builder.UseSetting("Api:DirectReads:Enabled", direct ? "true" : "false");
+            // The second server must not seed the store the first one seeded.
+            builder.UseSetting("Graph:SeedDemo", databasePath is null ? "true" : "false");
+        }
+    }
+}
