@@ -53,7 +53,7 @@ public sealed class DirectExecuter(ISchema schema, IDocumentValidator validator,
         var plan = _plans.GetValue(request.Operation, operation => new DocumentPlan(schema, request.Document, operation, Encoder));
         try
         {
-            if (plan.Supported && await VariablesAsync(request, cancellationToken) is { } variables)
+            if (plan.Supported && await VariablesAsync(plan, request, cancellationToken) is { } variables)
             {
                 var body = await new DirectRun(plan, schema, variables, request.Services, request.User, Scalars, cancellationToken).ExecuteAsync();
                 Interlocked.Increment(ref _served);
@@ -72,7 +72,7 @@ public sealed class DirectExecuter(ISchema schema, IDocumentValidator validator,
     /// The request's variables coerced as GraphQL.NET coerces them, and its complexity checked again when its variables
     /// set it; null when either fails (GraphQL.NET then reports why).
     /// </summary>
-    private async ValueTask<Variables?> VariablesAsync(DirectRequest request, CancellationToken cancellationToken)
+    private async ValueTask<Variables?> VariablesAsync(DocumentPlan plan, DirectRequest request, CancellationToken cancellationToken)
     {
         if (request.CostVaries)
         {
@@ -96,20 +96,19 @@ public sealed class DirectExecuter(ISchema schema, IDocumentValidator validator,
         {
             return Variables.None;
         }
-        var context = new ValidationContext
+        var context = plan.RentVariableContext(schema);
+        try
         {
-            Schema = schema,
-            Document = request.Document,
-            Operation = request.Operation,
-            Variables = request.Variables ?? Inputs.Empty,
-            Extensions = Inputs.Empty,
-            UserContext = new Dictionary<string, object?>(),
-            Metrics = global::GraphQL.Instrumentation.Metrics.None,
-            RequestServices = request.Services,
-            User = request.User,
-            CancellationToken = cancellationToken,
-        };
-        var (coerced, errors) = await context.GetVariablesValuesAsync();
-        return errors is { Count: > 0 } ? null : coerced;
+            context.Variables = request.Variables ?? Inputs.Empty;
+            context.RequestServices = request.Services;
+            context.User = request.User;
+            context.CancellationToken = cancellationToken;
+            var (coerced, errors) = await context.GetVariablesValuesAsync();
+            return errors is { Count: > 0 } ? null : coerced;
+        }
+        finally
+        {
+            plan.ReturnVariableContext(context);
+        }
     }
 }

@@ -1,4 +1,6 @@
 using System.Text.Encodings.Web;
+using GraphQL;
+using GraphQL.Validation;
 using GraphQL.Types;
 using GraphQLParser.AST;
 
@@ -12,7 +14,11 @@ namespace CoopGraph.Api.GraphQL.Direct;
 /// </summary>
 public sealed class DocumentPlan
 {
+    // As many as requests of one document run at once on a small server; more are made and dropped.
+    private const int MaxVariableContexts = 16;
+
     private readonly ISchema _schema;
+    private readonly System.Collections.Concurrent.ConcurrentQueue<ValidationContext> _variableContexts = new();
     private readonly Dictionary<string, GraphQLFragmentDefinition> _fragments = new(StringComparer.Ordinal);
 
     public DocumentPlan(ISchema schema, GraphQLDocument document, GraphQLOperationDefinition operation, JavaScriptEncoder encoder)
@@ -40,6 +46,36 @@ public sealed class DocumentPlan
     public bool Supported { get; }
 
     public PlannedField[] Root { get; }
+
+    /// <summary>
+    /// A context to coerce a request's variables in. GraphQL.NET's coercion first walks the whole operation to find
+    /// where each variable is used, and keeps what it found in the context: a context kept with the plan walks it once.
+    /// </summary>
+    public ValidationContext RentVariableContext(ISchema schema) =>
+        _variableContexts.TryDequeue(out var context)
+            ? context
+            : new ValidationContext
+            {
+                Schema = schema,
+                Document = Document,
+                Operation = Operation,
+                Extensions = Inputs.Empty,
+                UserContext = new Dictionary<string, object?>(),
+                Metrics = global::GraphQL.Instrumentation.Metrics.None,
+            };
+
+    /// <summary>Kept for the next request, without anything of this one's.</summary>
+    public void ReturnVariableContext(ValidationContext context)
+    {
+        context.Variables = Inputs.Empty;
+        context.RequestServices = null;
+        context.User = null;
+        context.CancellationToken = default;
+        if (_variableContexts.Count < MaxVariableContexts)
+        {
+            _variableContexts.Enqueue(context);
+        }
+    }
 
     /// <summary>The entries of a response object of this type for these selection sets, in the order the spec gives.</summary>
     public PlannedField[] Collect(IObjectGraphType type, List<GraphQLSelectionSet> selections)
