@@ -13,8 +13,13 @@ public static class Diacritics
 
     private static readonly Dictionary<char, string> Folds = BuildFolds();
 
+    // Every character of the Latin blocks, folded once: folding is on the path of every search, and a string made per
+    // character would cost more than the comparison it serves.
+    private static readonly string[] Latin = Enumerable.Range(0, 0x250).Select(c => Folds.TryGetValue((char)c, out var plain) ? plain : ((char)c).ToString()).ToArray();
+
     /// <summary>A lower-case letter without its accent ("é" → "e", "œ" → "oe"); any other character as it is.</summary>
-    public static string Fold(char lower) => Folds.TryGetValue(lower, out var plain) ? plain : lower.ToString();
+    public static string Fold(char lower) =>
+        lower < Latin.Length ? Latin[lower] : Folds.TryGetValue(lower, out var plain) ? plain : lower.ToString();
 
     private static Dictionary<char, string> BuildFolds()
     {

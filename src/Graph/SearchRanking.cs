@@ -21,13 +21,58 @@ public static class SearchRanking
         {
             return ranked.Take(first).ToList();
         }
+        // A stable sort on the closeness alone keeps the index's order within each class.
         return ranked
-            .Select((node, index) => (node, index, folded: Folded(node.Name)))
-            .OrderBy(n => n.folded == typed ? 0 : n.folded.StartsWith(typed, StringComparison.Ordinal) ? 1 : 2)
+            .Select((node, index) => (node, index, closeness: Closeness(node.Name, typed)))
+            .OrderBy(n => n.closeness)
             .ThenBy(n => n.index)
             .Take(first)
             .Select(n => n.node)
             .ToList();
+    }
+
+    /// <summary>
+    /// 0 when the name, folded, is the typed text; 1 when it starts with it; 2 otherwise. The name is folded as it is
+    /// compared, and the comparison stops at the first difference: most candidates differ at their first letters.
+    /// </summary>
+    private static int Closeness(string name, string typed)
+    {
+        var at = 0;
+        var space = false;
+        var any = false;
+        foreach (var c in name)
+        {
+            if (!char.IsLetterOrDigit(c))
+            {
+                space = true;
+                continue;
+            }
+            if (space && any)
+            {
+                if (at == typed.Length)
+                {
+                    return 1;
+                }
+                if (typed[at++] != ' ')
+                {
+                    return 2;
+                }
+            }
+            space = false;
+            any = true;
+            foreach (var plain in Diacritics.Fold(char.ToLowerInvariant(c)))
+            {
+                if (at == typed.Length)
+                {
+                    return 1;
+                }
+                if (typed[at++] != plain)
+                {
+                    return 2;
+                }
+            }
+        }
+        return at == typed.Length ? 0 : 2;
     }
 
     /// <summary>Lower case, no accents, words separated by one space: "Département du Rhône" → "departement du rhone".</summary>
