@@ -248,25 +248,8 @@ public sealed partial class ReadModelSnapshot : IGraphReader, IImmediateGraphRea
         {
             return Task.FromResult<IReadOnlyList<Node>>([]);
         }
-        var (docs, ranks) = _text.Ranked(prefixes);
-        var take = first + SearchRanking.Headroom;
-        // The best `take` the viewer sees, kept sorted by (rank, node): few of thousands of matches are ever inserted.
-        var best = new List<(double Rank, int Doc)>(take + 1);
-        for (var i = 0; i < docs.Length; i++)
-        {
-            var candidate = (ranks[i], docs[i]);
-            if ((best.Count == take && candidate.CompareTo(best[^1]) >= 0) || !viewer.CanSee(_nodes[docs[i]].PrivateTo))
-            {
-                continue;
-            }
-            var at = best.BinarySearch(candidate);
-            best.Insert(at >= 0 ? at : ~at, candidate);
-            if (best.Count > take)
-            {
-                best.RemoveAt(take);
-            }
-        }
-        var ranked = best.Select(b => _nodes[b.Doc]).ToList();
+        var best = _text.Best(prefixes, first + SearchRanking.Headroom, doc => viewer.CanSee(_nodes[doc].PrivateTo));
+        var ranked = best.ConvertAll(doc => _nodes[doc]);
         return Task.FromResult(SearchRanking.ExactNamesFirst(ranked, text, first));
     }
 

@@ -107,8 +107,12 @@ internal sealed class TextIndex
     /// <summary>The nodes that hold a token starting with each prefix, ascending.</summary>
     public int[] Matching(string[] prefixes) => Match(prefixes).Docs;
 
-    /// <summary>The matching nodes with FTS5's rank (the negated bm25 score: lower first), ascending by node.</summary>
-    public (int[] Docs, double[] Ranks) Ranked(string[] prefixes)
+    /// <summary>
+    /// The best <paramref name="take"/> matching nodes that <paramref name="admits"/> lets through, in FTS5's order: its
+    /// rank (the negated bm25 score, lower first), then the node. Each match is scored and, only when it would enter,
+    /// checked: few of thousands of matches ever are.
+    /// </summary>
+    public List<int> Best(string[] prefixes, int take, Func<int, bool> admits)
     {
         var (docs, frequencies, hits) = Match(prefixes);
         var rows = (long)_sizes.Length;
@@ -121,9 +125,10 @@ internal sealed class TextIndex
                 idf[p] = 1e-6;
             }
         }
-        var ranks = new double[docs.Length];
+        var best = new List<(double Rank, int Doc)>(take + 1);
         for (var i = 0; i < docs.Length; i++)
         {
+            // FTS5's operations in FTS5's order, so that equal inputs give equal doubles.
             double size = _sizes[docs[i]];
             var score = 0.0;
             for (var p = 0; p < prefixes.Length; p++)
@@ -131,9 +136,19 @@ internal sealed class TextIndex
                 double f = frequencies[p][i];
                 score += idf[p] * ((f * (K1 + 1.0)) / (f + K1 * (1 - B + B * size / _averageSize)));
             }
-            ranks[i] = -1.0 * score;
+            var candidate = (-1.0 * score, docs[i]);
+            if ((best.Count == take && candidate.CompareTo(best[^1]) >= 0) || !admits(docs[i]))
+            {
+                continue;
+            }
+            var at = best.BinarySearch(candidate);
+            best.Insert(at >= 0 ? at : ~at, candidate);
+            if (best.Count > take)
+            {
+                best.RemoveAt(take);
+            }
         }
-        return (docs, ranks);
+        return best.ConvertAll(b => b.Doc);
     }
 
     /// <summary>The nodes matching every prefix; per prefix, its occurrences in each of them and how many nodes it matches in all.</summary>

@@ -28,7 +28,8 @@ public sealed record DirectRequest(GraphQLDocument Document, GraphQLOperationDef
 /// and whatever the plan does not cover, is handed back (null) for GraphQL.NET to run. While GraphQL.NET's telemetry
 /// is listened to, every request goes to GraphQL.NET, so that traces stay whole.
 /// </summary>
-public sealed class DirectExecuter(ISchema schema, IDocumentValidator validator, IOptions<DirectReadsOptions> options, IServiceProvider services)
+public sealed class DirectExecuter(ISchema schema, IDocumentValidator validator, IOptions<DirectReadsOptions> options,
+    IOptions<QueryLimitsOptions> limits, IServiceProvider services)
 {
     // Same name as GraphQL.NET's own source: a listener for its activities listens to this one too.
     private static readonly ActivitySource Telemetry = new(GraphQLTelemetryProvider.SourceName);
@@ -51,11 +52,15 @@ public sealed class DirectExecuter(ISchema schema, IDocumentValidator validator,
     public async Task<byte[]?> TryExecuteAsync(DirectRequest request, CancellationToken cancellationToken)
     {
         var plan = _plans.GetValue(request.Operation, operation => new DocumentPlan(schema, request.Document, operation, Encoder));
+        // The execution time limit holds here as in GraphQL.NET: past it, GraphQL.NET runs the request and answers
+        // with its timeout error.
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(TimeSpan.FromSeconds(limits.Value.TimeoutSeconds));
         try
         {
-            if (plan.Supported && await VariablesAsync(plan, request, cancellationToken) is { } variables)
+            if (plan.Supported && await VariablesAsync(plan, request, timeout.Token) is { } variables)
             {
-                var body = await new DirectRun(plan, schema, variables, request.Services, request.User, Scalars, cancellationToken).ExecuteAsync();
+                var body = await new DirectRun(plan, schema, variables, request.Services, request.User, Scalars, timeout.Token).ExecuteAsync();
                 Interlocked.Increment(ref _served);
                 return body;
             }

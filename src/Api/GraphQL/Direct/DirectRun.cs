@@ -47,6 +47,9 @@ internal sealed class DirectRun(DocumentPlan plan, ISchema schema, Variables var
     private async ValueTask WriteObjectAsync(Utf8JsonWriter writer, PlannedField[] fields, IObjectGraphType type, object? source, ResolveFieldContext? parent)
     {
         writer.WriteStartObject();
+        // One context per object, moved from field to field: each field's value is written whole (its loads awaited,
+        // its objects below written) before the next field runs, so no resolver sees it change under it.
+        ResolveFieldContext? context = null;
         foreach (var field in fields)
         {
             writer.WritePropertyName(field.EncodedKey);
@@ -55,32 +58,39 @@ internal sealed class DirectRun(DocumentPlan plan, ISchema schema, Variables var
                 writer.WriteStringValue(type.Name);
                 continue;
             }
-            var context = new ResolveFieldContext
-            {
-                FieldAst = field.Ast,
-                FieldDefinition = definition,
-                ParentType = type,
-                Parent = parent,
-                Source = source,
-                Arguments = field.StaticArguments ?? global::GraphQL.Execution.ExecutionHelper.GetArguments(
-                    definition.Arguments, field.Ast.Arguments, variables, plan.Document, field.Ast, null),
-                Schema = schema,
-                Document = plan.Document,
-                Operation = plan.Operation,
-                Variables = variables,
-                CancellationToken = cancellationToken,
-                RequestServices = services,
-                User = user,
-                UserContext = _userContext,
-                Errors = _errors,
-                OutputExtensions = _outputExtensions,
-                InputExtensions = _inputExtensions,
-            };
+            context ??= Context(type, source, parent);
+            context.FieldAst = field.Ast;
+            context.FieldDefinition = definition;
+            context.Arguments = field.StaticArguments ?? global::GraphQL.Execution.ExecutionHelper.GetArguments(
+                definition.Arguments, field.Ast.Arguments, variables, plan.Document, field.Ast, null);
             var resolved = (definition.Resolver ?? NameFieldResolver.Instance).ResolveAsync(context);
+            // Most fields are scalars read from the object at hand: written on the spot, without an await.
+            if (resolved.IsCompletedSuccessfully && TryWriteScalar(writer, definition.ResolvedType!, resolved.Result))
+            {
+                continue;
+            }
             await WriteValueAsync(writer, field, definition.ResolvedType!, resolved.IsCompletedSuccessfully ? resolved.Result : await resolved, context);
         }
         writer.WriteEndObject();
     }
+
+    private ResolveFieldContext Context(IObjectGraphType type, object? source, ResolveFieldContext? parent) => new()
+    {
+        ParentType = type,
+        Parent = parent,
+        Source = source,
+        Schema = schema,
+        Document = plan.Document,
+        Operation = plan.Operation,
+        Variables = variables,
+        CancellationToken = cancellationToken,
+        RequestServices = services,
+        User = user,
+        UserContext = _userContext,
+        Errors = _errors,
+        OutputExtensions = _outputExtensions,
+        InputExtensions = _inputExtensions,
+    };
 
     private async ValueTask WriteValueAsync(Utf8JsonWriter writer, PlannedField field, IGraphType type, object? value, ResolveFieldContext context)
     {
@@ -88,6 +98,10 @@ internal sealed class DirectRun(DocumentPlan plan, ISchema schema, Variables var
         while (value is IDataLoaderResult load)
         {
             value = load is IKnownResult known ? known.Value : await load.GetResultAsync(cancellationToken);
+        }
+        if (TryWriteScalar(writer, type, value))
+        {
+            return;
         }
         var nonNull = false;
         if (type is NonNullGraphType required)
@@ -102,16 +116,6 @@ internal sealed class DirectRun(DocumentPlan plan, ISchema schema, Variables var
         }
         switch (type)
         {
-            case ScalarGraphType scalar:
-                if (scalar.Serialize(value) is { } serialized)
-                {
-                    WriteScalar(writer, serialized);
-                }
-                else
-                {
-                    WriteNull(writer, nonNull);
-                }
-                break;
             case ListGraphType list when value is IEnumerable items and not string:
                 writer.WriteStartArray();
                 foreach (var item in items)
@@ -129,6 +133,25 @@ internal sealed class DirectRun(DocumentPlan plan, ISchema schema, Variables var
             default:
                 throw new Declined();
         }
+    }
+
+    /// <summary>Writes the value when the type is a scalar (or enum) and the value is no load; else writes nothing.</summary>
+    private bool TryWriteScalar(Utf8JsonWriter writer, IGraphType type, object? value)
+    {
+        var nonNull = type is NonNullGraphType;
+        if ((nonNull ? ((NonNullGraphType)type).ResolvedType : type) is not ScalarGraphType scalar || value is IDataLoaderResult)
+        {
+            return false;
+        }
+        if (value is not null && scalar.Serialize(value) is { } serialized)
+        {
+            WriteScalar(writer, serialized);
+        }
+        else
+        {
+            WriteNull(writer, nonNull);
+        }
+        return true;
     }
 
     private ValueTask WriteObjectOfAsync(Utf8JsonWriter writer, PlannedField field, IObjectGraphType type, object value, ResolveFieldContext context)
