@@ -1,8 +1,6 @@
 using System.Text;
 using System.Text.Json.Nodes;
 using CoopGraph.Api.GraphQL.Direct;
-using CoopGraph.Graph;
-using CoopGraph.Graph.ReadModel;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -66,8 +64,8 @@ public sealed class DirectReadsTests : IAsyncLifetime
         // Both servers read one store, seeded once: the demo's dates are those of its seeding.
         _ = _direct.Services;
         _executer = new App(_direct.DatabasePath, direct: false);
-        await HeldVersionAsync(_direct);
-        await HeldVersionAsync(_executer);
+        await HeldVersion.WaitAsync(_direct.Services);
+        await HeldVersion.WaitAsync(_executer.Services);
     }
 
     public async Task DisposeAsync()
@@ -117,23 +115,6 @@ public sealed class DirectReadsTests : IAsyncLifetime
             new JsonObject { ["query"] = query, ["variables"] = variables is null ? null : JsonNode.Parse(GraphQLClient.Json(variables)) }.ToJsonString(),
             Encoding.UTF8, "application/json"));
         return $"{(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}";
-    }
-
-    private static async Task HeldVersionAsync(App app)
-    {
-        var store = app.Services.GetRequiredService<IGraphStore>();
-        var readModel = app.Services.GetRequiredService<ReadModelProvider>();
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (true)
-        {
-            var version = await store.GetVersionAsync(CancellationToken.None);
-            if (await readModel.ReaderAsync(version, CancellationToken.None) is ReadModelSnapshot snapshot && snapshot.Version == version)
-            {
-                return;
-            }
-            Assert.True(DateTime.UtcNow < deadline, "The read model never held the store's version.");
-            await Task.Delay(50);
-        }
     }
 
     /// <summary>The demo store, answers computed at every request (none kept), with or without the direct executer.</summary>

@@ -1,7 +1,6 @@
 using CoopGraph.Api.GraphQL.Loading;
 using CoopGraph.Domain.Model;
 using CoopGraph.Graph;
-using CoopGraph.Graph.ReadModel;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -85,22 +84,7 @@ public sealed class ImmediateLoadsTests(ImmediateLoadsTests.Factory factory) : I
         return value;
     }
 
-    private async Task<long> HeldVersionAsync()
-    {
-        var store = factory.Services.GetRequiredService<IGraphStore>();
-        var readModel = factory.Services.GetRequiredService<ReadModelProvider>();
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (true)
-        {
-            var version = await store.GetVersionAsync(CancellationToken.None);
-            if (await readModel.ReaderAsync(version, CancellationToken.None) is ReadModelSnapshot snapshot && snapshot.Version == version)
-            {
-                return version;
-            }
-            Assert.True(DateTime.UtcNow < deadline, "The read model never held the store's version.");
-            await Task.Delay(50);
-        }
-    }
+    private Task<long> HeldVersionAsync() => HeldVersion.WaitAsync(factory.Services);
 
     /// <summary>The demo graph; a reader waits for the read model of its version.</summary>
     public sealed class Factory : IsolatedAppFactory
