@@ -105,7 +105,7 @@ internal sealed class TextIndex
     }
 
     /// <summary>The nodes that hold a token starting with each prefix, ascending.</summary>
-    public int[] Matching(string[] prefixes) => Match(prefixes).Docs;
+    public int[] Matching(string[] prefixes) => Match(prefixes).Docs.ToArray();
 
     /// <summary>
     /// The best <paramref name="take"/> matching nodes that <paramref name="admits"/> lets through, in FTS5's order: its
@@ -126,7 +126,7 @@ internal sealed class TextIndex
             }
         }
         var best = new List<(double Rank, int Doc)>(take + 1);
-        for (var i = 0; i < docs.Length; i++)
+        for (var i = 0; i < docs.Count; i++)
         {
             // FTS5's operations in FTS5's order, so that equal inputs give equal doubles.
             double size = _sizes[docs[i]];
@@ -152,10 +152,10 @@ internal sealed class TextIndex
     }
 
     /// <summary>The nodes matching every prefix; per prefix, its occurrences in each of them and how many nodes it matches in all.</summary>
-    private (int[] Docs, int[][] Frequencies, long[] Hits) Match(string[] prefixes)
+    private (ArraySegment<int> Docs, ArraySegment<int>[] Frequencies, long[] Hits) Match(string[] prefixes)
     {
         var phrases = prefixes.Select(Hits).ToArray();
-        var hits = phrases.Select(p => (long)p.Docs.Length).ToArray();
+        var hits = phrases.Select(p => (long)p.Docs.Count).ToArray();
         if (phrases.Length == 0)
         {
             return ([], [], hits);
@@ -165,12 +165,12 @@ internal sealed class TextIndex
             return (phrases[0].Docs, [phrases[0].Counts], hits);
         }
         // Every phrase is required: walk the rarest, keep the nodes every other one holds too.
-        var rarest = Enumerable.Range(0, phrases.Length).MinBy(p => phrases[p].Docs.Length);
+        var rarest = Enumerable.Range(0, phrases.Length).MinBy(p => phrases[p].Docs.Count);
         var rare = phrases[rarest].Docs;
         var docs = new List<int>();
         var frequencies = phrases.Select(_ => new List<int>()).ToArray();
         var positions = new int[phrases.Length];
-        for (var r = 0; r < rare.Length; r++)
+        for (var r = 0; r < rare.Count; r++)
         {
             var everywhere = true;
             positions[rarest] = r;
@@ -181,9 +181,10 @@ internal sealed class TextIndex
                     continue;
                 }
                 // Nodes come in ascending order: each search starts where the last one ended.
-                var at = Array.BinarySearch(phrases[p].Docs, positions[p], phrases[p].Docs.Length - positions[p], rare[r]);
+                var held = phrases[p].Docs;
+                var at = Array.BinarySearch(held.Array!, held.Offset + positions[p], held.Count - positions[p], rare[r]);
                 everywhere = at >= 0;
-                positions[p] = at >= 0 ? at : ~at;
+                positions[p] = (at >= 0 ? at : ~at) - held.Offset;
             }
             if (everywhere)
             {
@@ -194,11 +195,11 @@ internal sealed class TextIndex
                 }
             }
         }
-        return ([.. docs], frequencies.Select(f => f.ToArray()).ToArray(), hits);
+        return (new ArraySegment<int>([.. docs]), frequencies.Select(f => new ArraySegment<int>([.. f])).ToArray(), hits);
     }
 
     /// <summary>The nodes holding a token that starts with the prefix, ascending, with their occurrences summed over those tokens.</summary>
-    private (int[] Docs, int[] Counts) Hits(string prefix)
+    private (ArraySegment<int> Docs, ArraySegment<int> Counts) Hits(string prefix)
     {
         var first = Array.BinarySearch(_terms, prefix, StringComparer.Ordinal);
         first = first >= 0 ? first : ~first;
@@ -209,27 +210,28 @@ internal sealed class TextIndex
         }
         var from = _start[first];
         var to = _start[last];
+        if (last - first <= 1)
+        {
+            // One token: its postings as they are held, not copied.
+            return (new ArraySegment<int>(_docs, from, to - from), new ArraySegment<int>(_counts, from, to - from));
+        }
+        // Several tokens share the prefix: one entry per node, its occurrences of all of them summed.
         var docs = _docs[from..to];
         var counts = _counts[from..to];
-        if (last - first > 1)
+        Array.Sort(docs, counts);
+        var kept = 0;
+        for (var i = 0; i < docs.Length; i++)
         {
-            // Several tokens share the prefix: one entry per node, its occurrences of all of them summed.
-            Array.Sort(docs, counts);
-            var kept = 0;
-            for (var i = 0; i < docs.Length; i++)
+            if (kept > 0 && docs[kept - 1] == docs[i])
             {
-                if (kept > 0 && docs[kept - 1] == docs[i])
-                {
-                    counts[kept - 1] += counts[i];
-                }
-                else
-                {
-                    (docs[kept], counts[kept]) = (docs[i], counts[i]);
-                    kept++;
-                }
+                counts[kept - 1] += counts[i];
             }
-            (docs, counts) = (docs[..kept], counts[..kept]);
+            else
+            {
+                (docs[kept], counts[kept]) = (docs[i], counts[i]);
+                kept++;
+            }
         }
-        return (docs, counts);
+        return (new ArraySegment<int>(docs, 0, kept), new ArraySegment<int>(counts, 0, kept));
     }
 }
