@@ -72,7 +72,9 @@ public static class GraphQLHttpEndpoint
             return;
         }
         request.Query = resolved.Query;
-        if (QueryTextLimits.Check(request.Query!, limits) is { } tooLarge)
+        // A text the document cache holds passed these limits when it was first run: only a new text is lexed.
+        var cached = documents.Find(request.Query!);
+        if (cached is null && QueryTextLimits.Check(request.Query!, limits) is { } tooLarge)
         {
             await WriteProblemAsync(http, mediaType == MediaTypes.GraphQLResponse ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK,
                 mediaType, tooLarge, cancellationToken, ErrorCodes.QueryTooComplex);
@@ -90,7 +92,7 @@ public static class GraphQLHttpEndpoint
             User = http.User,
             CancellationToken = cancellationToken,
         };
-        var document = documents.Find(request.Query!) ?? ParsedQuery(request);
+        var document = cached ?? ParsedQuery(request);
         // The operation the request runs, found once: whether it writes, subscribes, or may be answered from the cache.
         var operation = document is null ? null : Selected(document, request.OperationName);
         var isMutation = operation?.Operation is OperationType.Mutation;
