@@ -21,11 +21,10 @@ public static class SearchRanking
         {
             return ranked.Take(first).ToList();
         }
-        // A stable sort on the closeness alone keeps the index's order within each class.
+        // OrderBy is stable: within each class, the index's order stays.
         return ranked
-            .Select((node, index) => (node, index, closeness: Closeness(node.Name, typed)))
+            .Select(node => (node, closeness: Closeness(node.Name, typed)))
             .OrderBy(n => n.closeness)
-            .ThenBy(n => n.index)
             .Take(first)
             .Select(n => n.node)
             .ToList();
@@ -37,39 +36,17 @@ public static class SearchRanking
     /// </summary>
     private static int Closeness(string name, string typed)
     {
+        var folded = new FoldedChars(name);
         var at = 0;
-        var space = false;
-        var any = false;
-        foreach (var c in name)
+        while (folded.Next(out var c))
         {
-            if (!char.IsLetterOrDigit(c))
+            if (at == typed.Length)
             {
-                space = true;
-                continue;
+                return 1;
             }
-            if (space && any)
+            if (typed[at++] != c)
             {
-                if (at == typed.Length)
-                {
-                    return 1;
-                }
-                if (typed[at++] != ' ')
-                {
-                    return 2;
-                }
-            }
-            space = false;
-            any = true;
-            foreach (var plain in Diacritics.Fold(char.ToLowerInvariant(c)))
-            {
-                if (at == typed.Length)
-                {
-                    return 1;
-                }
-                if (typed[at++] != plain)
-                {
-                    return 2;
-                }
+                return 2;
             }
         }
         return at == typed.Length ? 0 : 2;
@@ -79,23 +56,52 @@ public static class SearchRanking
     public static string Folded(string text)
     {
         var folded = new StringBuilder(text.Length);
-        var space = false;
-        foreach (var c in text)
+        var chars = new FoldedChars(text);
+        while (chars.Next(out var c))
         {
-            if (char.IsLetterOrDigit(c))
-            {
-                if (space && folded.Length > 0)
-                {
-                    folded.Append(' ');
-                }
-                folded.Append(Diacritics.Fold(char.ToLowerInvariant(c)));
-                space = false;
-            }
-            else
-            {
-                space = true;
-            }
+            folded.Append(c);
         }
         return folded.ToString();
+    }
+
+    /// <summary>A text's folded characters one at a time: the one rule that <see cref="Folded"/> writes out and the ranking compares.</summary>
+    private struct FoldedChars(string text)
+    {
+        private int _at;
+        private string _pending = "";
+        private int _next;
+        private bool _space;
+
+        public bool Next(out char c)
+        {
+            if (_next < _pending.Length)
+            {
+                c = _pending[_next++];
+                return true;
+            }
+            while (_at < text.Length)
+            {
+                var read = text[_at++];
+                if (!char.IsLetterOrDigit(read))
+                {
+                    // A run of anything else between two words is one space; before the first word, none.
+                    _space = _pending.Length > 0;
+                    continue;
+                }
+                _pending = Diacritics.Fold(char.ToLowerInvariant(read));
+                if (_space)
+                {
+                    _space = false;
+                    _next = 0;
+                    c = ' ';
+                    return true;
+                }
+                _next = 1;
+                c = _pending[0];
+                return true;
+            }
+            c = default;
+            return false;
+        }
     }
 }

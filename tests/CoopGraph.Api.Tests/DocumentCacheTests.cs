@@ -28,7 +28,7 @@ public sealed class DocumentCacheTests(DocumentCacheTests.SmallCacheFactory fact
         }
         const string Repeated = "{ recent: graphStats { links } }";
         await client.PostAsync(Repeated);
-        Assert.NotNull(cache.Find(Repeated));
+        Assert.NotNull(cache.Find(Repeated, out _));
         Assert.True(cache.Count > Entries / 2, $"Eviction dropped too much: {cache.Count} documents left.");
     }
 
@@ -43,7 +43,7 @@ public sealed class DocumentCacheTests(DocumentCacheTests.SmallCacheFactory fact
         var cheapAgain = await client.PostAsync(Query, new { n = 1 });
 
         Assert.Null(cheap["errors"]);
-        Assert.NotNull(factory.Services.GetRequiredService<DocumentCache>().Find(Query));
+        Assert.NotNull(factory.Services.GetRequiredService<DocumentCache>().Find(Query, out _));
         Assert.Equal("QUERY_TOO_COMPLEX", dear["errors"]![0]!["extensions"]!["code"]!.GetValue<string>());
         Assert.Null(dear["data"]);
         Assert.Null(cheapAgain["errors"]);

@@ -42,6 +42,15 @@ public sealed class SearchRankingTests
         Assert.Equal(["d", "b"], SearchRanking.ExactNamesFirst(ranked, "lyon", 2).Select(n => n.Id));
     }
 
+    [Theory]
+    [InlineData("Département du Rhône", "departement du rhone")]
+    [InlineData("  Œuvre -- Saint-Étienne (69) ", "oeuvre saint etienne 69")]
+    [InlineData("Straße", "strasse")]
+    [InlineData("l'Ain", "l ain")]
+    [InlineData("--", "")]
+    public void Folded_IsLowerCaseWithoutAccents_WordsSeparatedByOneSpace(string text, string folded) =>
+        Assert.Equal(folded, SearchRanking.Folded(text));
+
     private static string Name(Random random) =>
         string.Join(random.Next(2) == 0 ? " " : "", Enumerable.Range(0, random.Next(1, 4)).Select(_ => Pieces[random.Next(Pieces.Length)]));
 

@@ -73,7 +73,7 @@ public static class GraphQLHttpEndpoint
         }
         request.Query = resolved.Query;
         // A text the document cache holds passed these limits when it was first run: only a new text is lexed.
-        var cached = documents.Find(request.Query!);
+        var cached = documents.Find(request.Query!, out var costVaries);
         if (cached is null && QueryTextLimits.Check(request.Query!, limits) is { } tooLarge)
         {
             await WriteProblemAsync(http, mediaType == MediaTypes.GraphQLResponse ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK,
@@ -163,12 +163,13 @@ public static class GraphQLHttpEndpoint
             reader.At(version, cancellationToken);
         }
 
-        // An entity read the read model answers goes to CoopGraph's own executer; anything it does not cover, to GraphQL.NET.
+        // An entity read the read model answers, of a document validated before, goes to CoopGraph's own executer;
+        // anything it does not cover, to GraphQL.NET.
         byte[]? body = null;
-        if (direct.Enabled && reader.Immediate is not null && documents.Holds(request.Query!, document!, out var costVaries))
+        if (cached is not null && direct.Enabled && reader.Immediate is not null)
         {
             body = await direct.TryExecuteAsync(
-                new GraphQL.Direct.DirectRequest(document!, operation!, costVaries, request.Variables, options.RequestServices, http.User), cancellationToken);
+                new GraphQL.Direct.DirectRequest(cached, operation!, costVaries, request.Variables, options.RequestServices, http.User), cancellationToken);
         }
         if (body is null)
         {

@@ -24,8 +24,7 @@ public sealed class PlannedField
         Definition = definition;
         Selections = selections;
         Plan = plan;
-        UsesVariables = ast.Arguments?.Items.Any(a => HoldsVariable(a.Value)) ?? false;
-        if (definition is not null && !UsesVariables)
+        if (definition is not null && !(ast.Arguments?.Items.Any(a => HoldsVariable(a.Value)) ?? false))
         {
             // Literal arguments (defaults included) are the same at every request: coerced once.
             StaticArguments = ExecutionHelper.GetArguments(definition.Arguments, ast.Arguments, Variables.None, plan.Document, ast, null);
@@ -45,8 +44,7 @@ public sealed class PlannedField
 
     public DocumentPlan Plan { get; }
 
-    public bool UsesVariables { get; }
-
+    /// <summary>The field's arguments when none holds a variable; else null, and they are coerced at each request.</summary>
     public IDictionary<string, ArgumentValue>? StaticArguments { get; }
 
     /// <summary>The entries of this field's value when it is an object of the given type.</summary>

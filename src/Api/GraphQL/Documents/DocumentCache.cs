@@ -29,7 +29,13 @@ public sealed class DocumentCache
     /// <summary>The total length of the texts held.</summary>
     public long Chars => _entries.Size;
 
-    public GraphQLDocument? Find(string text) => _entries.TryGet(text, out var entry) ? entry.Document : null;
+    /// <summary>The document validated for this text, and whether its cost depends on its variables; null when none is held.</summary>
+    public GraphQLDocument? Find(string text, out bool costVaries)
+    {
+        var found = _entries.TryGet(text, out var entry);
+        costVaries = found && entry.CostVaries;
+        return found ? entry.Document : null;
+    }
 
     /// <summary>Whether this very document was taken from the cache, and if so whether its cost depends on its variables.</summary>
     public bool Holds(string text, GraphQLDocument document, out bool costVaries)
