@@ -30,11 +30,12 @@ public sealed class GraphOptions
     public long ReadModelMaxElements { get; set; } = 4_000_000;
 
     /// <summary>
-    /// How long a request waits for the read model of the store's current version before it reads the store itself
-    /// (0, the default: never; the model of a new version is built in the background meanwhile).
+    /// How long a request waits for the read model of the store's current version before it reads the store itself. It
+    /// waits only while the read model's builds are that quick — the changes of a write applied to the snapshot held,
+    /// not a whole copy of the graph (seconds at scale), which goes on in the background meanwhile. 0: never waits.
     /// </summary>
     [Range(0, 600_000)]
-    public int ReadModelMaxWaitMilliseconds { get; set; }
+    public int ReadModelMaxWaitMilliseconds { get; set; } = 50;
 
     /// <summary>Load the demo dataset when the store starts empty.</summary>
     public bool SeedDemo { get; set; } = true;

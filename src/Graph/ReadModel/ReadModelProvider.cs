@@ -30,6 +30,7 @@ public sealed class ReadModelProvider
     private long _lastBuildTicks;
     private long _lastBuildEnd;
     private long _tooLargeSince = -1;
+    private int _changesApplied;
 
     /// <param name="maxElements">Above this many nodes and links together, no snapshot is kept; 0 turns the read model off.</param>
     /// <param name="maxWait">How long a reader waits for the snapshot of its version before it reads the store (0: never).</param>
@@ -47,6 +48,9 @@ public sealed class ReadModelProvider
 
     public bool Enabled => _maxElements > 0;
 
+    /// <summary>How many snapshots were made by applying a store's changes to the one held, rather than copying the graph.</summary>
+    internal int ChangesApplied => Volatile.Read(ref _changesApplied);
+
     /// <summary>Whether reads may come from a snapshot now: enabled, and the graph was not found too large lately.</summary>
     public bool Serves => Enabled && !IsTooLarge();
 
@@ -60,28 +64,49 @@ public sealed class ReadModelProvider
         return await ReaderAsync(await _store.GetVersionAsync(cancellationToken), cancellationToken);
     }
 
-    /// <summary>The reader for <paramref name="version"/>, just read from the store by the caller.</summary>
+    /// <summary>
+    /// The reader for <paramref name="version"/>, just read from the store by the caller: a snapshot of that version or
+    /// a later one (a version committed after the request began is no stale answer), else the store. A reader waits up
+    /// to <c>maxWait</c> for the snapshot, but only while builds are that quick: changes applied to the snapshot held
+    /// are, a whole copy of the graph is not.
+    /// </summary>
     public async ValueTask<IGraphReader> ReaderAsync(long version, CancellationToken cancellationToken)
     {
         if (!Serves)
         {
             return _store;
         }
-        if (Current is { } current && current.Version == version)
+        if (Current is { } current && current.Version >= version)
         {
             return current;
         }
-        if (Build(version) is { } build && _maxWait > TimeSpan.Zero)
+        var waitedFrom = _time.GetTimestamp();
+        while (Build() is { } build)
         {
-            if (await Task.WhenAny(build, Task.Delay(_maxWait, _time, cancellationToken)) == build
-                && await build is { } built && built.Version == version)
+            var remaining = _maxWait - _time.GetElapsedTime(waitedFrom);
+            if (remaining <= TimeSpan.Zero || LastBuildDuration > _maxWait)
+            {
+                break;
+            }
+            if (await Task.WhenAny(build, Task.Delay(remaining, _time, cancellationToken)) != build)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                break;
+            }
+            // A build that began before this version was committed ends short of it: the next one reaches it.
+            if (await build is not { } built)
+            {
+                break;
+            }
+            if (built.Version >= version)
             {
                 return built;
             }
-            cancellationToken.ThrowIfCancellationRequested();
         }
         return _store;
     }
+
+    private TimeSpan LastBuildDuration => TimeSpan.FromTicks(Volatile.Read(ref _lastBuildTicks));
 
     private bool IsTooLarge()
     {
@@ -89,8 +114,8 @@ public sealed class ReadModelProvider
         return since >= 0 && _time.GetElapsedTime(since) < SizeRecheck;
     }
 
-    /// <summary>The running build, or one started now when none runs and the last one is not too recent; null otherwise.</summary>
-    private Task<ReadModelSnapshot?>? Build(long needed)
+    /// <summary>The running build, or one started now when none runs (put off when the last one was slow and recent).</summary>
+    private Task<ReadModelSnapshot?>? Build()
     {
         lock (_gate)
         {
@@ -98,49 +123,50 @@ public sealed class ReadModelProvider
             {
                 return running;
             }
-            var lastDuration = TimeSpan.FromTicks(Volatile.Read(ref _lastBuildTicks));
+            var lastDuration = LastBuildDuration;
             var sinceLast = _time.GetElapsedTime(Volatile.Read(ref _lastBuildEnd));
-            // A reader that waits (tests, maxWait) always gets its build at once; otherwise builds are spaced by their
-            // own length. A build put off is still made: requests answered from kept answers ask for none, so the read
-            // model would otherwise stay behind for as long as they are all that comes.
-            _building = _maxWait == TimeSpan.Zero && Current is not null && sinceLast < lastDuration
+            // Builds slower than a reader waits (whole copies, seconds at scale) are spaced by their own length, so that
+            // under continuous writes the graph spends at most half of one core copying. A build put off is still
+            // made: requests answered from kept answers ask for none, so the read model would otherwise stay behind.
+            _building = Current is not null && lastDuration > _maxWait && sinceLast < lastDuration
                 ? Task.Delay(lastDuration - sinceLast, _time)
-                    .ContinueWith(_ => OnOwnThread(needed), CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default).Unwrap()
-                : OnOwnThread(needed);
+                    .ContinueWith(_ => OnOwnThread(), CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default).Unwrap()
+                : OnOwnThread();
             return _building;
         }
     }
 
     // A thread of its own: the export's awaits complete synchronously on SQLite, so a build — seconds of CPU at scale —
     // would otherwise hold a pool thread that requests need.
-    private Task<ReadModelSnapshot?> OnOwnThread(long needed) =>
-        Task.Factory.StartNew(() => BuildAsync(needed, CancellationToken.None),
+    private Task<ReadModelSnapshot?> OnOwnThread() =>
+        Task.Factory.StartNew(() => BuildAsync(CancellationToken.None),
             CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default).Unwrap();
 
-    private async Task<ReadModelSnapshot?> BuildAsync(long needed, CancellationToken cancellationToken)
+    private async Task<ReadModelSnapshot?> BuildAsync(CancellationToken cancellationToken)
     {
         try
         {
             var started = _time.GetTimestamp();
+            if (Current is { } held && _store is IDeltaExport deltas && await ApplyChangesAsync(held, deltas, cancellationToken) is { } applied)
+            {
+                Publish(applied, started);
+                Interlocked.Increment(ref _changesApplied);
+                _logger.LogDebug("Applied the changes up to version {Version} to the read model in {Elapsed:0.0} ms", applied.Version, _time.GetElapsedTime(started).TotalMilliseconds);
+                return applied;
+            }
             var counts = await _store.CountAsync(Viewer.Everything, cancellationToken);
             if (counts.Nodes + counts.Links > _maxElements)
             {
-                Volatile.Write(ref _tooLargeSince, _time.GetTimestamp());
-                Volatile.Write(ref _current, null);
-                _logger.LogInformation("The graph ({Nodes} nodes, {Links} links) is larger than Graph:ReadModel:MaxElements ({Max}): reads go to the store",
-                    counts.Nodes, counts.Links, _maxElements);
+                TooLarge(counts.Nodes, counts.Links);
                 return null;
             }
             var builder = new ReadModelBuilder();
             // Everything: one snapshot answers every viewer, each node and link with its privateTo.
             var version = await _store.ExportAsync(Viewer.Everything, builder, cancellationToken);
             var snapshot = builder.Build(version, _store, _store as IFts5Search);
-            // Builds run one at a time, so a later version is never replaced by an earlier one.
-            Volatile.Write(ref _current, snapshot);
-            Volatile.Write(ref _lastBuildTicks, _time.GetElapsedTime(started).Ticks);
-            Volatile.Write(ref _lastBuildEnd, _time.GetTimestamp());
-            _logger.LogInformation("Built the read model of version {Version} (asked for {Needed}): {Nodes} nodes, {Links} links in {Elapsed:0} ms",
-                version, needed, snapshot.NodeCount, snapshot.LinkCount, _time.GetElapsedTime(started).TotalMilliseconds);
+            Publish(snapshot, started);
+            _logger.LogInformation("Built the read model of version {Version}: {Nodes} nodes, {Links} links in {Elapsed:0} ms",
+                version, snapshot.NodeCount, snapshot.LinkCount, _time.GetElapsedTime(started).TotalMilliseconds);
             return snapshot;
         }
         catch (Exception e) when (e is not OperationCanceledException)
@@ -149,5 +175,42 @@ public sealed class ReadModelProvider
             _logger.LogWarning(e, "Building the read model failed; reads go to the store");
             return null;
         }
+    }
+
+    /// <summary>
+    /// <paramref name="held"/> with the changes since its version applied; null when the store no longer holds them all,
+    /// or when they are so many that a whole copy is as cheap (a quarter of the graph), or when the graph grew too large.
+    /// </summary>
+    private async Task<ReadModelSnapshot?> ApplyChangesAsync(ReadModelSnapshot held, IDeltaExport deltas, CancellationToken cancellationToken)
+    {
+        var delta = new ReadModelDelta();
+        var maxChanges = (int)Math.Min(int.MaxValue, Math.Max(1024L, ((long)held.NodeCount + held.LinkCount) / 4));
+        if (await deltas.ExportChangesAsync(held.Version, maxChanges, delta, cancellationToken) is not { } version)
+        {
+            return null;
+        }
+        var applied = held.Apply(version, delta);
+        if ((long)applied.NodeCount + applied.LinkCount > _maxElements)
+        {
+            TooLarge(applied.NodeCount, applied.LinkCount);
+            return null;
+        }
+        return applied;
+    }
+
+    // Builds run one at a time, so a later version is never replaced by an earlier one.
+    private void Publish(ReadModelSnapshot snapshot, long started)
+    {
+        Volatile.Write(ref _current, snapshot);
+        Volatile.Write(ref _lastBuildTicks, _time.GetElapsedTime(started).Ticks);
+        Volatile.Write(ref _lastBuildEnd, _time.GetTimestamp());
+    }
+
+    private void TooLarge(long nodes, long links)
+    {
+        Volatile.Write(ref _tooLargeSince, _time.GetTimestamp());
+        Volatile.Write(ref _current, null);
+        _logger.LogInformation("The graph ({Nodes} nodes, {Links} links) is larger than Graph:ReadModel:MaxElements ({Max}): reads go to the store",
+            nodes, links, _maxElements);
     }
 }

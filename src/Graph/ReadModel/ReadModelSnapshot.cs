@@ -28,12 +28,14 @@ public sealed partial class ReadModelSnapshot : IGraphReader, IImmediateGraphRea
     private readonly Dictionary<string, int> _territoryByCode;
     private readonly Dictionary<int, List<int>> _territoryChildren;
     private readonly IGraphReader _fallback;
+    private readonly ITextTokenizer? _tokenizer;
     private readonly TextIndex? _text;
 
     internal ReadModelSnapshot(long version, Node[] nodes, long[] nodeSeqs, Link[] links, long[] linkSeqs, IGraphReader fallback, ITextTokenizer? tokenizer = null)
     {
         Version = version;
         _fallback = fallback;
+        _tokenizer = tokenizer;
         _nodes = nodes;
         _nodeSeqs = nodeSeqs;
         _links = links;
@@ -117,6 +119,30 @@ public sealed partial class ReadModelSnapshot : IGraphReader, IImmediateGraphRea
                 _adjacency[fill[_linkTarget[i]]++] = i;
             }
         }
+    }
+
+    /// <summary>A snapshot of <paramref name="shape"/>'s graph with some elements rewritten in place: every index is shared.</summary>
+    private ReadModelSnapshot(ReadModelSnapshot shape, long version, Node[] nodes, int[] ownDomains, Link[] links)
+    {
+        Version = version;
+        _fallback = shape._fallback;
+        _tokenizer = shape._tokenizer;
+        _nodes = nodes;
+        _nodeSeqs = shape._nodeSeqs;
+        _ownDomains = ownDomains;
+        _nodeIndex = shape._nodeIndex;
+        _links = links;
+        _linkSeqs = shape._linkSeqs;
+        _linkSource = shape._linkSource;
+        _linkTarget = shape._linkTarget;
+        _linkIndex = shape._linkIndex;
+        _adjacencyStart = shape._adjacencyStart;
+        _adjacency = shape._adjacency;
+        _nodesByKind = shape._nodesByKind;
+        _linksByType = shape._linksByType;
+        _territoryByCode = shape._territoryByCode;
+        _territoryChildren = shape._territoryChildren;
+        _text = shape._text;
     }
 
     /// <summary>The store version this snapshot is a copy of.</summary>

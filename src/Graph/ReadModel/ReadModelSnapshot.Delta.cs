@@ -1,0 +1,128 @@
+using CoopGraph.Domain.Model;
+
+namespace CoopGraph.Graph.ReadModel;
+
+public sealed partial class ReadModelSnapshot
+{
+    /// <summary>
+    /// This snapshot with <paramref name="delta"/> applied: the snapshot of <paramref name="version"/>. When every change
+    /// rewrites an element in its place and leaves the shape of the graph alone — same seq, same kind or type and ends,
+    /// same indexed text, same place in the territorial tree — the new snapshot shares every index with this one and
+    /// only the elements are copied. Otherwise its indexes are built again from this snapshot's elements and the
+    /// changes, without reading the store.
+    /// </summary>
+    internal ReadModelSnapshot Apply(long version, ReadModelDelta delta)
+    {
+        if (delta.RemovedNodes.Count == 0 && delta.RemovedLinks.Count == 0 && KeepsShape(delta))
+        {
+            var nodes = _nodes;
+            var ownDomains = _ownDomains;
+            if (delta.Nodes.Count > 0)
+            {
+                nodes = (Node[])_nodes.Clone();
+                ownDomains = (int[])_ownDomains.Clone();
+                foreach (var (node, _) in delta.Nodes)
+                {
+                    var i = _nodeIndex[node.Id];
+                    nodes[i] = node;
+                    ownDomains[i] = node.OwnDomains.Bits;
+                }
+            }
+            var links = _links;
+            if (delta.Links.Count > 0)
+            {
+                links = (Link[])_links.Clone();
+                foreach (var (link, _) in delta.Links)
+                {
+                    links[_linkIndex[link.Id]] = link;
+                }
+            }
+            return new ReadModelSnapshot(this, version, nodes, ownDomains, links);
+        }
+        var (mergedNodes, nodeSeqs) = Merge(_nodes, _nodeSeqs, delta.Nodes, delta.RemovedNodes, n => n.Id);
+        var (mergedLinks, linkSeqs) = Merge(_links, _linkSeqs, delta.Links, delta.RemovedLinks, l => l.Id);
+        return new ReadModelSnapshot(version, mergedNodes, nodeSeqs, mergedLinks, linkSeqs, _fallback, _tokenizer);
+    }
+
+    /// <summary>Whether this snapshot was made from <paramref name="other"/> by rewriting elements in place.</summary>
+    internal bool SharesIndexesWith(ReadModelSnapshot other) => ReferenceEquals(_adjacency, other._adjacency) && ReferenceEquals(_nodeIndex, other._nodeIndex);
+
+    private bool KeepsShape(ReadModelDelta delta)
+    {
+        foreach (var (node, seq) in delta.Nodes)
+        {
+            if (!_nodeIndex.TryGetValue(node.Id, out var i) || _nodeSeqs[i] != seq || !SameShape(_nodes[i], node))
+            {
+                return false;
+            }
+        }
+        foreach (var (link, seq) in delta.Links)
+        {
+            if (!_linkIndex.TryGetValue(link.Id, out var i) || _linkSeqs[i] != seq)
+            {
+                return false;
+            }
+            var old = _links[i];
+            if (old.Type != link.Type || !string.Equals(old.SourceId, link.SourceId, StringComparison.Ordinal)
+                || !string.Equals(old.TargetId, link.TargetId, StringComparison.Ordinal))
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /// <summary>Whether every index of the snapshot holds for <paramref name="now"/> as it did for <paramref name="before"/>.</summary>
+    private static bool SameShape(Node before, Node now) =>
+        before.Kind == now.Kind
+        && string.Equals(before.Name, now.Name, StringComparison.Ordinal)
+        && string.Equals(before.Description, now.Description, StringComparison.Ordinal)
+        && (before, now) switch
+        {
+            (Territory b, Territory n) => string.Equals(b.Code, n.Code, StringComparison.Ordinal) && string.Equals(b.ParentId, n.ParentId, StringComparison.Ordinal),
+            (Territory, _) or (_, Territory) => false,
+            _ => true,
+        };
+
+    /// <summary>
+    /// The elements after the changes, in seq order: those kept, rewritten where they stand when their seq is unchanged,
+    /// and the others merged in by seq.
+    /// </summary>
+    private static (T[] Items, long[] Seqs) Merge<T>(T[] items, long[] seqs, List<(T Item, long Seq)> written, HashSet<string> removed, Func<T, string> id)
+    {
+        var byId = new Dictionary<string, (T Item, long Seq)>(written.Count, StringComparer.Ordinal);
+        foreach (var entry in written)
+        {
+            byId[id(entry.Item)] = entry;
+        }
+        var placed = new HashSet<string>(StringComparer.Ordinal);
+        var kept = new List<(T Item, long Seq)>(items.Length + written.Count);
+        for (var i = 0; i < items.Length; i++)
+        {
+            var key = id(items[i]);
+            if (removed.Contains(key))
+            {
+                continue;
+            }
+            if (byId.TryGetValue(key, out var now))
+            {
+                if (now.Seq == seqs[i])
+                {
+                    kept.Add(now);
+                    placed.Add(key);
+                }
+                continue;
+            }
+            kept.Add((items[i], seqs[i]));
+        }
+        // The delta comes in seq order; what it adds is merged into what is kept, which is in seq order too.
+        var added = written.Where(entry => !placed.Contains(id(entry.Item))).ToList();
+        var merged = new List<(T Item, long Seq)>(kept.Count + added.Count);
+        int k = 0, a = 0;
+        while (k < kept.Count || a < added.Count)
+        {
+            merged.Add(a == added.Count || (k < kept.Count && kept[k].Seq < added[a].Seq) ? kept[k++] : added[a++]);
+        }
+        return ([.. merged.Select(m => m.Item)], [.. merged.Select(m => m.Seq)]);
+    }
+}

@@ -1,0 +1,177 @@
+using CoopGraph.Domain.Model;
+using CoopGraph.Domain.Writes;
+using CoopGraph.Graph.ReadModel;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace CoopGraph.Graph.Tests;
+
+/// <summary>
+/// The read model follows writes by applying each write's changes to the snapshot it holds. After every write of a
+/// random series — values rewritten in place, renames, new actors (some private) and links, links retargeted, deletions
+/// with their cascades — the snapshot so made answers every read exactly as a whole new copy of the store does.
+/// </summary>
+public sealed class ReadModelDeltaTests
+{
+    private static readonly CancellationToken Ct = CancellationToken.None;
+
+    [Fact]
+    public async Task EachWritesChangesAppliedToTheSnapshot_AnswerAsAWholeCopyOfTheStoreDoes()
+    {
+        await using var temp = await TempStore.CreateAsync(seedDemo: true);
+        var provider = new ReadModelProvider(temp.Store, TimeProvider.System, NullLogger<ReadModelProvider>.Instance,
+            maxElements: 1_000_000, maxWait: TimeSpan.FromMinutes(1));
+        var held = Assert.IsType<ReadModelSnapshot>(await provider.ReaderAsync(Ct));
+        var authority = (await IdsAsync(held, NodeKind.Authority))[0];
+        var themes = await IdsAsync(held, NodeKind.Theme);
+        var random = new Random(5);
+        int inPlace = 0, reshaped = 0;
+
+        for (var step = 0; step < 60; step++)
+        {
+            var (batch, keepsShape) = RandomBatch(random, held, await IdsAsync(held, NodeKind.SseActor), authority, themes, step);
+            var written = await temp.Store.WriteAsync(batch, Ct);
+            Assert.True(written.Succeeded, $"step {step}: {TestItems.Messages(written)}");
+
+            var applied = Assert.IsType<ReadModelSnapshot>(await provider.ReaderAsync(Ct));
+            Assert.Equal(written.Version, applied.Version);
+            Assert.Equal(step + 1, provider.ChangesApplied);
+            Assert.Equal(keepsShape, applied.SharesIndexesWith(held));
+            (inPlace, reshaped) = keepsShape ? (inPlace + 1, reshaped) : (inPlace, reshaped + 1);
+
+            var copy = await CopyAsync(temp);
+            Assert.Equal(await ReadsAsync(copy, authority), await ReadsAsync(applied, authority));
+            held = applied;
+        }
+        Assert.InRange(inPlace, 10, 50);
+        Assert.InRange(reshaped, 10, 50);
+    }
+
+    [Fact]
+    public async Task ChangesNoLongerKept_AreReadAsAWholeCopy()
+    {
+        await using var temp = await TempStore.CreateAsync(seedDemo: true);
+        var provider = new ReadModelProvider(temp.Store, TimeProvider.System, NullLogger<ReadModelProvider>.Instance,
+            maxElements: 1_000_000, maxWait: TimeSpan.FromMinutes(1));
+        await provider.ReaderAsync(Ct);
+        var written = await temp.Store.WriteAsync(new GraphBatch { Nodes = [TestItems.Actor("test:late")] }, Ct);
+        Assert.True(written.Succeeded, TestItems.Messages(written));
+        // Forgets every change, this write's too: the snapshot held cannot be brought forward from the feed.
+        Assert.True(await temp.Store.PruneChangesAsync(DateTimeOffset.UtcNow.AddDays(1), Ct) > 0);
+
+        var read = Assert.IsType<ReadModelSnapshot>(await provider.ReaderAsync(Ct));
+
+        Assert.Equal(written.Version, read.Version);
+        Assert.Equal(0, provider.ChangesApplied);
+        Assert.NotNull(read.Node(Viewer.Everything, "test:late"));
+    }
+
+    /// <summary>
+    /// A batch of one sort of change, and whether the snapshot's indexes stay as they are: values rewritten in place keep
+    /// them; new elements, renames, retargeted links and deletions do not.
+    /// </summary>
+    private static (GraphBatch Batch, bool KeepsShape) RandomBatch(Random random, ReadModelSnapshot held, string[] actors, string authority, string[] themes, int step)
+    {
+        string Actor() => actors[random.Next(actors.Length)];
+        SseActor Existing(string id) => (SseActor)held.Node(Viewer.Everything, id)!;
+        switch (step % 6)
+        {
+            case 0:
+                var forms = Enum.GetValues<LegalForm>();
+                return (new GraphBatch
+                {
+                    Nodes = [.. actors.OrderBy(_ => random.Next()).Take(5).Select((id, i) =>
+                        new NodeUpsert(Existing(id) with { LegalForm = forms[random.Next(forms.Length)], Siren = $"{random.Next(100_000_000, 999_999_999)}" }, ["nodes", i]))],
+                }, true);
+            case 1:
+                // Links rewritten in place: same ends, a note.
+                var rewritten = actors.OrderBy(_ => random.Next()).Take(4)
+                    .SelectMany(id => held.LinksOf(Viewer.Everything, id, null, new PageRequest(2, null)).Items.Select(i => i.Item))
+                    .DistinctBy(l => l.Id).ToList();
+                return (new GraphBatch { Links = [.. rewritten.Select((l, i) => new LinkUpsert(l with { Note = $"note {step}" }, true, ["links", i]))] }, true);
+            case 2:
+                var id2 = Actor();
+                return (new GraphBatch { Nodes = [new NodeUpsert(Existing(id2) with { Name = $"Atelier mobilité {step}", Description = random.Next(2) == 0 ? null : "jeunesse et emploi" }, ["nodes", 0])] }, false);
+            case 3:
+                var created = $"test:new-{step}";
+                return (new GraphBatch
+                {
+                    Nodes = [new NodeUpsert(new SseActor { Id = created, Name = $"Coopérative {step}", LegalForm = LegalForm.Cooperative, PrivateTo = step % 4 == 3 ? authority : null }, ["nodes", 0])
+                    {
+                        Relations = [new RelationSet(LinkType.WorksOn, "themeIds", [.. themes.OrderBy(_ => random.Next()).Take(2)])],
+                    }],
+                    Links = [new LinkUpsert(new Link { Id = $"test:coop-{step}", Type = LinkType.CooperatesWith, SourceId = created, TargetId = Actor() }, true, ["links", 0])],
+                }, false);
+            case 4:
+                // Its themes replaced: links removed, others added.
+                return (new GraphBatch
+                {
+                    Nodes = [new NodeUpsert(Existing(Actor()), ["nodes", 0]) { Relations = [new RelationSet(LinkType.WorksOn, "themeIds", [themes[random.Next(themes.Length)]])] }],
+                }, false);
+            default:
+                var links = held.LinksOf(Viewer.Everything, Actor(), [LinkType.CooperatesWith], new PageRequest(100, null)).Items;
+                return links.Count > 0 && random.Next(2) == 0
+                    ? (new GraphBatch { LinkDeletes = [new ItemDelete(links[random.Next(links.Count)].Item.Id, ["linkDeletes", 0])] }, false)
+                    : (new GraphBatch { NodeDeletes = [new ItemDelete(Actor(), ["nodeDeletes", 0])] }, false);
+        }
+    }
+
+    private static async Task<ReadModelSnapshot> CopyAsync(TempStore temp)
+    {
+        var builder = new ReadModelBuilder();
+        var version = await temp.Store.ExportAsync(Viewer.Everything, builder, Ct);
+        return builder.Build(version, temp.Store, temp.Store);
+    }
+
+    /// <summary>Every read of the snapshot, written out: nodes whole, pages with cursors and totals, for three viewers.</summary>
+    private static async Task<List<string>> ReadsAsync(ReadModelSnapshot snapshot, string authority)
+    {
+        var reads = new List<string>();
+        var everything = new PageRequest(10_000, null);
+        foreach (var viewer in new[] { Viewer.Everything, Viewer.Public, Viewer.BoundTo(authority) })
+        {
+            var counts = await snapshot.CountAsync(viewer, Ct);
+            reads.Add($"counts {counts}");
+            var nodes = await snapshot.ListNodesAsync(viewer, new NodeQuery(), everything, Ct);
+            foreach (var item in nodes.Items)
+            {
+                reads.Add($"{item.Cursor} {Line(item.Item)}");
+                reads.Add($"links of {item.Item.Id}: " + Page(snapshot.LinksOf(viewer, item.Item.Id, null, new PageRequest(3, null))));
+                reads.Add($"works on of {item.Item.Id}: " + string.Join(",", snapshot.NeighbourIds(viewer, item.Item.Id, LinkType.WorksOn, LinkDirection.Outgoing) ?? []));
+            }
+            foreach (var kind in Enum.GetValues<NodeKind>())
+            {
+                reads.Add($"{kind}: " + Page(await snapshot.ListNodesAsync(viewer, new NodeQuery { Kinds = [kind] }, new PageRequest(7, null), Ct)));
+            }
+            foreach (var theme in await IdsAsync(snapshot, NodeKind.Theme))
+            {
+                reads.Add($"theme {theme}: " + Page(await snapshot.ListNodesAsync(viewer, new NodeQuery { ThemeIds = [theme] }, new PageRequest(7, null), Ct)));
+            }
+            foreach (var territory in await IdsAsync(snapshot, NodeKind.Territory))
+            {
+                var code = ((Territory)snapshot.Node(Viewer.Everything, territory)!).Code;
+                reads.Add($"territory {code}: " + Page(await snapshot.ListNodesAsync(viewer, new NodeQuery { TerritoryCode = code }, new PageRequest(7, null), Ct)));
+            }
+            foreach (var text in new[] { "mobilité", "atelier", "coop", "jeunesse emploi", "centre" })
+            {
+                reads.Add($"search {text}: " + string.Join(",", (await snapshot.SearchAsync(viewer, text, 10, Ct)).Select(n => n.Id)));
+                reads.Add($"text {text}: " + Page(await snapshot.ListNodesAsync(viewer, new NodeQuery { Text = text }, new PageRequest(7, null), Ct)));
+            }
+            var links = await snapshot.ListLinksAsync(viewer, new LinkQuery(), everything, Ct);
+            reads.AddRange(links.Items.Select(item => $"{item.Cursor} {Line(item.Item)}"));
+            foreach (var type in Enum.GetValues<LinkType>())
+            {
+                reads.Add($"{type}: " + Page(await snapshot.ListLinksAsync(viewer, new LinkQuery { Types = [type] }, new PageRequest(7, null), Ct)));
+            }
+        }
+        return reads;
+    }
+
+    private static async Task<string[]> IdsAsync(ReadModelSnapshot snapshot, NodeKind kind) =>
+        [.. (await snapshot.ListNodesAsync(Viewer.Everything, new NodeQuery { Kinds = [kind] }, new PageRequest(10_000, null), Ct)).Items.Select(i => i.Item.Id)];
+
+    private static string Page<T>(Page<T> page) where T : class =>
+        $"{page.TotalCount} {page.HasNextPage} " + string.Join(",", page.Items.Select(i => i.Cursor + "=" + (i.Item as Node)?.Id + (i.Item as Link)?.Id));
+
+    /// <summary>Every field of the element: a record writes them all but a list's items (a policy's domains).</summary>
+    private static string Line(object item) => item is Policy policy ? $"{policy} [{string.Join(",", policy.Domains)}]" : item.ToString()!;
+}
