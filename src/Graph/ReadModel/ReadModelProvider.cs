@@ -189,7 +189,10 @@ public sealed class ReadModelProvider
         {
             return null;
         }
+        var read = _time.GetTimestamp();
         var applied = held.Apply(version, delta);
+        _logger.LogDebug("Changes since version {Since}: {Nodes} nodes, {Links} links written, {Removed} removed; applied in {Elapsed:0.0} ms",
+            held.Version, delta.Nodes.Count, delta.Links.Count, delta.RemovedNodes.Count + delta.RemovedLinks.Count, _time.GetElapsedTime(read).TotalMilliseconds);
         if ((long)applied.NodeCount + applied.LinkCount > _maxElements)
         {
             TooLarge(applied.NodeCount, applied.LinkCount);
