@@ -4,6 +4,9 @@
 #
 #   bench/reads-during-writes.sh DATABASE IMPORT.ndjson [SECONDS_IDLE]
 #
+# OPERATIONS (default "actor transversality") names the load kit's operations to measure; "typename" ({ __typename },
+# no data read) shows what sharing two cores with the import costs any request.
+#
 # The database is copied first. The import may be the file the database came from: every batch it commits is a new
 # store version, so the projection is rebuilt again and again while the reads go on.
 set -euo pipefail
@@ -32,7 +35,7 @@ echo "### Reads during writes — $(date -u +%Y-%m-%d), $(nproc) cores; 16 conne
 echo
 echo "| operation | idle requests/s | idle p99 ms | during import requests/s | during import p99 ms | p99 ratio | failed during import |"
 echo "|---|---|---|---|---|---|---|"
-for operation in actor transversality; do
+for operation in ${OPERATIONS:-actor transversality}; do
   run "$operation" 3 >/dev/null   # warm-up: JIT and caches, not measured
   idle=$(run "$operation" "$seconds")
   before=$(version)

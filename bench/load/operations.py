@@ -62,6 +62,23 @@ kinds = ["SSE_ACTOR", "SERVICE", "AUTHORITY", "UNIVERSITY"]
 names = [n["name"] for i in range(0, len(actors), 100)
          for n in post("query($ids: [ID!]!) { nodes(ids: $ids) { ... on Actor { name } } }", {"ids": actors[i:i + 100]})["nodes"] if n]
 words = sorted({w for name in names for w in name.split() if len(w) > 3 and w.isalpha()})
+
+
+def typed(name):
+    """What someone looking for this actor types: its whole name, a word of it with the start of another, or one word."""
+    parts = [w for w in name.replace("-", " ").split() if w]
+    choice = rng.randrange(3)
+    if choice == 0 or len(parts) < 2:
+        return name
+    if choice == 1:
+        second = rng.choice(parts[1:])
+        return parts[0] + " " + second[: max(2, len(second) * 2 // 3)]
+    return rng.choice(parts[1:])
+
+
+# Words alone are few in a generated graph (its names share a dozen words): the searches also type names and their parts,
+# so that at least as many different texts as the other operations' values are asked.
+searches = sorted(set(words) | {typed(name) for name in names})
 nodes = actors[: VALUES // 2] + [t["id"] for t in placed[: VALUES // 4]] + themes + [
     p["id"] for p in listed("policies", VALUES // 4)]
 
@@ -80,7 +97,7 @@ reads = {
                       "{ totalCount nodes { id name kind } pageInfo { endCursor hasNextPage } } }",
                       [{"f": {"themeIds": [rng.choice(themes)], "territoryCode": c}} for c in territories]),
     "search": ("query Search($text: String!) { search(text: $text, first: 10) { id ... on Actor { name kind } } }",
-               [{"text": w} for w in words]),
+               [{"text": t} for t in searches]),
     "node": ("query Node($id: ID!) { node(id: $id) { id ... on Actor { name kind } } }", [{"id": n} for n in nodes]),
     "typename": ("{ __typename }", []),
 }

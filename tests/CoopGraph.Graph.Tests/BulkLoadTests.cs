@@ -1,5 +1,6 @@
 using CoopGraph.Domain.Model;
 using CoopGraph.Domain.Writes;
+using CoopGraph.Graph.ReadModel;
 using Microsoft.Data.Sqlite;
 
 namespace CoopGraph.Graph.Tests;
@@ -46,6 +47,29 @@ public sealed class BulkLoadTests
         Assert.Contains("ux_links_ends", during, StringComparison.Ordinal);
         Assert.Equal(freshSchema, after);
         Assert.Equal(["Épicerie sociale"], found.Select(n => n.Name));
+    }
+
+    [Fact]
+    public async Task WhileIndexesAreDeferred_TheChangesSinceAVersion_AreNotRead_ThenAreOnceRestored()
+    {
+        await using var temp = await TempStore.CreateAsync();
+        var before = await temp.Store.GetVersionAsync(Ct);
+
+        long? during;
+        await using (var load = await temp.Store.BeginBulkLoadAsync(Ct))
+        {
+            var prepared = await load.PrepareAsync(Themes("Mobilité solidaire"), Ct);
+            Assert.True((await load.WriteAsync(prepared, Ct)).Succeeded);
+            Assert.DoesNotContain("ux_links_id", await SchemaAsync(temp.DatabasePath), StringComparison.Ordinal);
+            // Without the links' id index every lookup would scan the links: the read model is told to copy the graph.
+            during = await temp.Store.ExportChangesAsync(before, 1000, new ReadModelDelta(), Ct);
+        }
+        var delta = new ReadModelDelta();
+        var after = await temp.Store.ExportChangesAsync(before, 1000, delta, Ct);
+
+        Assert.Null(during);
+        Assert.Equal(await temp.Store.GetVersionAsync(Ct), after);
+        Assert.Equal(["Mobilité solidaire"], delta.Nodes.Select(n => n.Node.Name));
     }
 
     [Fact]

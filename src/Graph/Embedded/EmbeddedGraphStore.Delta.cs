@@ -6,8 +6,8 @@ namespace CoopGraph.Graph.Embedded;
 /// <summary>What changed since a version, read from the change feed and the rows it names in one read transaction.</summary>
 public sealed partial class EmbeddedGraphStore : IDeltaExport
 {
-    // changes.version is indexed; each id it names is looked up by its unique index (links' is away only while a bulk
-    // load fills an empty store, when the statement scans instead).
+    // changes.version is indexed; each id it names is looked up by its unique index. Links' is away while a bulk load
+    // fills an empty store: each lookup would then scan every link, so a copy of the whole graph is asked for instead.
     private const string CountSinceSql =
         "SELECT COUNT(*) FROM (SELECT 1 FROM changes WHERE version > @since LIMIT @limit)";
 
@@ -31,14 +31,15 @@ public sealed partial class EmbeddedGraphStore : IDeltaExport
         await using var transaction = connection.BeginTransaction(deferred: true);
 #pragma warning restore CA1849
         long version, keptSince;
+        bool deferred;
         await using (var state = connection.Command(transaction,
-            "SELECT (SELECT value FROM store_meta WHERE key = 'version'), (SELECT value FROM store_meta WHERE key = 'changes_since')"))
+            "SELECT (SELECT value FROM store_meta WHERE key = 'version'), (SELECT value FROM store_meta WHERE key = 'changes_since'), (" + DeferredIndexes.IsDeferredSql + ")"))
         await using (var reader = await state.ExecuteReaderAsync(cancellationToken))
         {
             await reader.ReadAsync(cancellationToken);
-            (version, keptSince) = (reader.GetInt64(0), reader.GetInt64(1));
+            (version, keptSince, deferred) = (reader.GetInt64(0), reader.GetInt64(1), reader.GetBoolean(2));
         }
-        if (sinceVersion < keptSince || sinceVersion > version)
+        if (sinceVersion < keptSince || sinceVersion > version || deferred)
         {
             return null;
         }
