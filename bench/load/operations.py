@@ -78,7 +78,7 @@ def typed(name):
 
 # Words alone are few in a generated graph (its names share a dozen words): the searches also type names and their parts,
 # so that at least as many different texts as the other operations' values are asked.
-searches = sorted(set(words) | {typed(name) for name in names})
+searches = sorted(set(words) | {typed(name) for name in names for _ in range(2)})
 nodes = actors[: VALUES // 2] + [t["id"] for t in placed[: VALUES // 4]] + themes + [
     p["id"] for p in listed("policies", VALUES // 4)]
 

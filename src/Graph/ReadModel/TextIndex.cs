@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Numerics;
 using CoopGraph.Domain.Model;
 
 namespace CoopGraph.Graph.ReadModel;
@@ -23,6 +25,8 @@ internal sealed class TextIndex
     // Per node, its tokens in name and description: FTS5's row size.
     private readonly int[] _sizes;
     private readonly double _averageSize;
+    // One per search running at once, kept between searches.
+    private readonly ConcurrentBag<Scratch> _scratches = [];
 
     private TextIndex(ITextTokenizer tokenizer, string[] terms, int[] start, int[] docs, int[] counts, int[] sizes, double averageSize)
     {
@@ -215,23 +219,49 @@ internal sealed class TextIndex
             // One token: its postings as they are held, not copied.
             return (new ArraySegment<int>(_docs, from, to - from), new ArraySegment<int>(_counts, from, to - from));
         }
-        // Several tokens share the prefix: one entry per node, its occurrences of all of them summed.
-        var docs = _docs[from..to];
-        var counts = _counts[from..to];
-        Array.Sort(docs, counts);
-        var kept = 0;
-        for (var i = 0; i < docs.Length; i++)
+        // Several tokens share the prefix: one entry per node, its occurrences of all of them summed, in node order. The
+        // nodes are marked in a bitmap as wide as the index and their occurrences summed beside it, then read back in
+        // order: linear in the postings, where sorting them had been a sixth of a search's CPU.
+        var scratch = _scratches.TryTake(out var kept) ? kept : new Scratch(_sizes.Length);
+        var distinct = 0;
+        for (var i = from; i < to; i++)
         {
-            if (kept > 0 && docs[kept - 1] == docs[i])
+            var doc = _docs[i];
+            ref var word = ref scratch.Marks[doc >> 6];
+            var bit = 1UL << (doc & 63);
+            if ((word & bit) == 0)
             {
-                counts[kept - 1] += counts[i];
+                word |= bit;
+                distinct++;
             }
-            else
+            scratch.Counts[doc] += _counts[i];
+        }
+        var docs = new int[distinct];
+        var counts = new int[distinct];
+        var n = 0;
+        for (var w = 0; n < distinct; w++)
+        {
+            var bits = scratch.Marks[w];
+            scratch.Marks[w] = 0;
+            while (bits != 0)
             {
-                (docs[kept], counts[kept]) = (docs[i], counts[i]);
-                kept++;
+                var doc = (w << 6) + BitOperations.TrailingZeroCount(bits);
+                bits &= bits - 1;
+                (docs[n], counts[n]) = (doc, scratch.Counts[doc]);
+                scratch.Counts[doc] = 0;
+                n++;
             }
         }
-        return (new ArraySegment<int>(docs, 0, kept), new ArraySegment<int>(counts, 0, kept));
+        // Left as clean as it was taken: every mark and count set above was cleared as it was read.
+        _scratches.Add(scratch);
+        return (docs, counts);
+    }
+
+    /// <summary>A bitmap of nodes and a count per node, all zero between uses.</summary>
+    private sealed class Scratch(int nodes)
+    {
+        public ulong[] Marks { get; } = new ulong[(nodes + 63) / 64];
+
+        public int[] Counts { get; } = new int[nodes];
     }
 }
