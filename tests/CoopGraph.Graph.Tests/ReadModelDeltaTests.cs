@@ -8,18 +8,21 @@ namespace CoopGraph.Graph.Tests;
 /// <summary>
 /// The read model follows writes by applying each write's changes to the snapshot it holds. After every write of a
 /// random series — values rewritten in place, renames, new actors (some private) and links, links retargeted, deletions
-/// with their cascades — the snapshot so made answers every read exactly as a whole new copy of the store does.
+/// with their cascades — the snapshot so made answers every read exactly as a whole new copy of the store does, whether
+/// the write handed its changes over as it committed or they were read back when a reader asked for the new version.
 /// </summary>
 public sealed class ReadModelDeltaTests
 {
     private static readonly CancellationToken Ct = CancellationToken.None;
 
-    [Fact]
-    public async Task EachWritesChangesAppliedToTheSnapshot_AnswerAsAWholeCopyOfTheStoreDoes()
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task EachWritesChangesAppliedToTheSnapshot_AnswerAsAWholeCopyOfTheStoreDoes(bool followWrites)
     {
         await using var temp = await TempStore.CreateAsync(seedDemo: true);
         var provider = new ReadModelProvider(temp.Store, TimeProvider.System, NullLogger<ReadModelProvider>.Instance,
-            maxElements: 1_000_000, maxWait: TimeSpan.FromMinutes(1));
+            maxElements: 1_000_000, maxWait: TimeSpan.FromMinutes(1), followWrites);
         var held = Assert.IsType<ReadModelSnapshot>(await provider.ReaderAsync(Ct));
         var authority = (await IdsAsync(held, NodeKind.Authority))[0];
         var themes = await IdsAsync(held, NodeKind.Theme);
@@ -31,10 +34,13 @@ public sealed class ReadModelDeltaTests
             var (batch, keepsShape) = RandomBatch(random, held, await IdsAsync(held, NodeKind.SseActor), authority, themes, step);
             var written = await temp.Store.WriteAsync(batch, Ct);
             Assert.True(written.Succeeded, $"step {step}: {TestItems.Messages(written)}");
+            // Handed over: the snapshot of the new version is out before the write returns, no reader having asked.
+            Assert.Equal(followWrites ? written.Version : held.Version, provider.Current!.Version);
 
             var applied = Assert.IsType<ReadModelSnapshot>(await provider.ReaderAsync(Ct));
             Assert.Equal(written.Version, applied.Version);
             Assert.Equal(step + 1, provider.ChangesApplied);
+            Assert.Equal(followWrites ? step + 1 : 0, provider.ChangesHandedOver);
             Assert.Equal(keepsShape, applied.SharesIndexesWith(held));
             (inPlace, reshaped) = keepsShape ? (inPlace + 1, reshaped) : (inPlace, reshaped + 1);
 
@@ -51,7 +57,7 @@ public sealed class ReadModelDeltaTests
     {
         await using var temp = await TempStore.CreateAsync(seedDemo: true);
         var provider = new ReadModelProvider(temp.Store, TimeProvider.System, NullLogger<ReadModelProvider>.Instance,
-            maxElements: 1_000_000, maxWait: TimeSpan.FromMinutes(1));
+            maxElements: 1_000_000, maxWait: TimeSpan.FromMinutes(1), followWrites: false);
         await provider.ReaderAsync(Ct);
         var written = await temp.Store.WriteAsync(new GraphBatch { Nodes = [TestItems.Actor("test:late")] }, Ct);
         Assert.True(written.Succeeded, TestItems.Messages(written));
@@ -63,6 +69,38 @@ public sealed class ReadModelDeltaTests
         Assert.Equal(written.Version, read.Version);
         Assert.Equal(0, provider.ChangesApplied);
         Assert.NotNull(read.Node(Viewer.Everything, "test:late"));
+    }
+
+    [Fact]
+    public async Task RefusedWrites_HandNothingOver_AndTheNextWriteHandsOverAgain()
+    {
+        await using var temp = await TempStore.CreateAsync(seedDemo: true);
+        var provider = new ReadModelProvider(temp.Store, TimeProvider.System, NullLogger<ReadModelProvider>.Instance,
+            maxElements: 1_000_000, maxWait: TimeSpan.FromMinutes(1));
+        var held = Assert.IsType<ReadModelSnapshot>(await provider.ReaderAsync(Ct));
+        var region = (await IdsAsync(held, NodeKind.Territory)).First(id => ((Territory)held.Node(Viewer.Everything, id)!).ParentId is null);
+        var child = (await IdsAsync(held, NodeKind.Territory)).First(id => ((Territory)held.Node(Viewer.Everything, id)!).ParentId == region);
+
+        // Refused before anything is written (a link to nowhere), then after (the region made its child's child).
+        var dangling = await temp.Store.WriteAsync(new GraphBatch
+        {
+            Links = [new LinkUpsert(new Link { Id = "test:dangling", Type = LinkType.WorksOn, SourceId = "test:none", TargetId = "test:nowhere" }, false, ["links", 0])],
+        }, Ct);
+        var cycle = await temp.Store.WriteAsync(new GraphBatch
+        {
+            Nodes = [new NodeUpsert((Territory)held.Node(Viewer.Everything, region)! with { ParentId = child }, ["nodes", 0])],
+        }, Ct);
+        Assert.False(dangling.Succeeded);
+        Assert.False(cycle.Succeeded);
+        Assert.Same(held, provider.Current);
+
+        var written = await temp.Store.WriteAsync(new GraphBatch { Nodes = [TestItems.Actor("test:after")] }, Ct);
+        Assert.True(written.Succeeded, TestItems.Messages(written));
+        var applied = Assert.IsType<ReadModelSnapshot>(provider.Current);
+        Assert.Equal(written.Version, applied.Version);
+        Assert.Same(applied, await provider.ReaderAsync(Ct));
+        Assert.NotNull(applied.Node(Viewer.Everything, "test:after"));
+        Assert.Equal(1, provider.ChangesHandedOver);
     }
 
     /// <summary>

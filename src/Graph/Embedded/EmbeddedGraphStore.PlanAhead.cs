@@ -46,7 +46,7 @@ public sealed partial class EmbeddedGraphStore
                             // A link the store or the batch already holds: resolved through the unique index on ids.
                             await EmbeddedWriteTransaction.EnsureIntegrityIndexesAsync(connection, transaction, cancellationToken);
                         }
-                        var write = new EmbeddedWriteTransaction(connection, transaction, _time) { Rows = ahead.Rows, LinkWrite = ahead.LinkWrite };
+                        var write = new EmbeddedWriteTransaction(connection, transaction, _time) { Rows = ahead.Rows, LinkWrite = ahead.LinkWrite, Follower = Follower };
                         var result = await BatchWriter.WritePlannedAsync(write, batch, ahead.Plan, cancellationToken);
                         _load.Written(ahead, result);
                         return result;

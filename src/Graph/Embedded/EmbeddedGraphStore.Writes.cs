@@ -29,7 +29,7 @@ public sealed partial class EmbeddedGraphStore
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
         var indexesBuilt = await EmbeddedWriteTransaction.EnsureIntegrityIndexesAsync(connection, transaction, cancellationToken);
         var memory = await BulkMemoryAsync(connection, transaction, cancellationToken);
-        var write = new EmbeddedWriteTransaction(connection, transaction, _time) { Memory = memory, IndexesBuilt = indexesBuilt };
+        var write = new EmbeddedWriteTransaction(connection, transaction, _time) { Memory = memory, IndexesBuilt = indexesBuilt, Follower = Follower };
         var (result, plan) = await BatchWriter.CheckAndWriteAsync(write, batch, cancellationToken);
         if (result.Errors.Count == 0 && !batch.ValidateOnly && memory is not null)
         {

@@ -1,5 +1,6 @@
 using CoopGraph.Domain.Model;
 using CoopGraph.Domain.Writes;
+using CoopGraph.Graph.ReadModel;
 using CoopGraph.Graph.Writes;
 using Microsoft.Data.Sqlite;
 using static CoopGraph.Graph.Embedded.SqlValues;
@@ -61,6 +62,9 @@ internal sealed class EmbeddedWriteTransaction(
 
     public LinkWrite LinkWrite { get; init; } = LinkWrite.Upsert;
 
+    /// <summary>Offered the write's changes before it commits (the read model), or null.</summary>
+    public IWriteFollower? Follower { get; init; }
+
     /// <summary>Whether the unique link indexes were built back in this transaction: a refusal then still commits them.</summary>
     public bool IndexesBuilt { get; set; }
 
@@ -106,7 +110,14 @@ internal sealed class EmbeddedWriteTransaction(
         {
             version = (long)(await bump.ExecuteScalarAsync(cancellationToken))!;
         }
+        using var handover = Follower?.BeginHandover();
+        if (handover is not null)
+        {
+            await handover.FillAsync((since, maxChanges, sink) =>
+                ChangeReader.ReadAsync(connection, transaction, since, maxChanges, sink, cancellationToken));
+        }
         await transaction.CommitAsync(cancellationToken);
+        handover?.Committed();
         return version;
     }
 

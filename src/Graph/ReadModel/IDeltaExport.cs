@@ -13,6 +13,12 @@ public interface IDeltaExport
     /// were recorded since (copying the whole graph is then cheaper) or when the feed no longer holds them all.
     /// </summary>
     Task<long?> ExportChangesAsync(long sinceVersion, int maxChanges, IDeltaSink sink, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// From now on, offers each write's changes to <paramref name="follower"/> inside the write's transaction, just
+    /// before it commits (see <see cref="WriteHandover"/>). One follower at a time: a later one replaces it.
+    /// </summary>
+    void Follow(IWriteFollower follower);
 }
 
 /// <summary>Receives a store's changes since a version (<see cref="IDeltaExport"/>).</summary>

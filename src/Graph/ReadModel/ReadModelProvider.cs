@@ -15,7 +15,7 @@ namespace CoopGraph.Graph.ReadModel;
 /// larger than <c>maxElements</c> (nodes and links) is not copied at all: it is read from the store.
 /// </para>
 /// </summary>
-public sealed class ReadModelProvider
+public sealed class ReadModelProvider : IWriteFollower
 {
     private static readonly TimeSpan SizeRecheck = TimeSpan.FromMinutes(1);
 
@@ -31,16 +31,24 @@ public sealed class ReadModelProvider
     private long _lastBuildEnd;
     private long _tooLargeSince = -1;
     private int _changesApplied;
+    private int _changesHandedOver;
 
     /// <param name="maxElements">Above this many nodes and links together, no snapshot is kept; 0 turns the read model off.</param>
     /// <param name="maxWait">How long a reader waits for the snapshot of its version before it reads the store (0: never).</param>
-    public ReadModelProvider(IGraphStore store, TimeProvider time, ILogger<ReadModelProvider> logger, long maxElements, TimeSpan maxWait)
+    /// <param name="followWrites">Whether a store that can hands each write's changes over as it commits (see
+    /// <see cref="WriteHandover"/>); otherwise they are read back when a reader asks for the new version.</param>
+    public ReadModelProvider(IGraphStore store, TimeProvider time, ILogger<ReadModelProvider> logger, long maxElements, TimeSpan maxWait,
+        bool followWrites = true)
     {
         _store = store;
         _time = time;
         _logger = logger;
         _maxElements = maxElements;
         _maxWait = maxWait;
+        if (followWrites && Enabled && store is IDeltaExport deltas)
+        {
+            deltas.Follow(this);
+        }
     }
 
     /// <summary>The snapshot built last (null before the first, or when the graph is too large to hold).</summary>
@@ -50,6 +58,9 @@ public sealed class ReadModelProvider
 
     /// <summary>How many snapshots were made by applying a store's changes to the one held, rather than copying the graph.</summary>
     internal int ChangesApplied => Volatile.Read(ref _changesApplied);
+
+    /// <summary>How many of those were handed over by the writes themselves.</summary>
+    internal int ChangesHandedOver => Volatile.Read(ref _changesHandedOver);
 
     /// <summary>Whether reads may come from a snapshot now: enabled, and the graph was not found too large lately.</summary>
     public bool Serves => Enabled && !IsTooLarge();
@@ -149,9 +160,7 @@ public sealed class ReadModelProvider
             var started = _time.GetTimestamp();
             if (Current is { } held && _store is IDeltaExport deltas && await ApplyChangesAsync(held, deltas, cancellationToken) is { } applied)
             {
-                Publish(applied, started);
-                Interlocked.Increment(ref _changesApplied);
-                _logger.LogDebug("Applied the changes up to version {Version} to the read model in {Elapsed:0.0} ms", applied.Version, _time.GetElapsedTime(started).TotalMilliseconds);
+                Published(applied, started, handedOver: false);
                 return applied;
             }
             var counts = await _store.CountAsync(Viewer.Everything, cancellationToken);
@@ -178,21 +187,47 @@ public sealed class ReadModelProvider
     }
 
     /// <summary>
+    /// The handover of the write about to commit, when a snapshot is held and no build runs (builds and handovers run
+    /// one at a time, so a later version is never replaced by an earlier one).
+    /// </summary>
+    public WriteHandover? BeginHandover()
+    {
+        lock (_gate)
+        {
+            if (!Serves || Current is not { } held || _building is { IsCompleted: false })
+            {
+                return null;
+            }
+            var handover = new WriteHandover(this, held, MaxChanges(held), _time.GetTimestamp());
+            _building = handover.Completion;
+            return handover;
+        }
+    }
+
+    /// <summary>
     /// <paramref name="held"/> with the changes since its version applied; null when the store no longer holds them all,
     /// or when they are so many that a whole copy is as cheap (a quarter of the graph), or when the graph grew too large.
     /// </summary>
     private async Task<ReadModelSnapshot?> ApplyChangesAsync(ReadModelSnapshot held, IDeltaExport deltas, CancellationToken cancellationToken)
     {
         var delta = new ReadModelDelta();
-        var maxChanges = (int)Math.Min(int.MaxValue, Math.Max(1024L, ((long)held.NodeCount + held.LinkCount) / 4));
-        if (await deltas.ExportChangesAsync(held.Version, maxChanges, delta, cancellationToken) is not { } version)
+        if (await deltas.ExportChangesAsync(held.Version, MaxChanges(held), delta, cancellationToken) is not { } version)
         {
             return null;
         }
-        var read = _time.GetTimestamp();
+        return Apply(held, version, delta);
+    }
+
+    private static int MaxChanges(ReadModelSnapshot held) =>
+        (int)Math.Min(int.MaxValue, Math.Max(1024L, ((long)held.NodeCount + held.LinkCount) / 4));
+
+    /// <summary><paramref name="held"/> with <paramref name="delta"/> applied, or null when the graph grew too large to hold.</summary>
+    internal ReadModelSnapshot? Apply(ReadModelSnapshot held, long version, ReadModelDelta delta)
+    {
+        var started = _time.GetTimestamp();
         var applied = held.Apply(version, delta);
         _logger.LogDebug("Changes since version {Since}: {Nodes} nodes, {Links} links written, {Removed} removed; applied in {Elapsed:0.0} ms",
-            held.Version, delta.Nodes.Count, delta.Links.Count, delta.RemovedNodes.Count + delta.RemovedLinks.Count, _time.GetElapsedTime(read).TotalMilliseconds);
+            held.Version, delta.Nodes.Count, delta.Links.Count, delta.RemovedNodes.Count + delta.RemovedLinks.Count, _time.GetElapsedTime(started).TotalMilliseconds);
         if ((long)applied.NodeCount + applied.LinkCount > _maxElements)
         {
             TooLarge(applied.NodeCount, applied.LinkCount);
@@ -200,6 +235,22 @@ public sealed class ReadModelProvider
         }
         return applied;
     }
+
+    /// <summary>Publishes a snapshot made by applying changes to the one held.</summary>
+    internal void Published(ReadModelSnapshot applied, long started, bool handedOver)
+    {
+        Publish(applied, started);
+        Interlocked.Increment(ref _changesApplied);
+        if (handedOver)
+        {
+            Interlocked.Increment(ref _changesHandedOver);
+        }
+        _logger.LogDebug("Applied the changes up to version {Version} to the read model in {Elapsed:0.0} ms", applied.Version, _time.GetElapsedTime(started).TotalMilliseconds);
+    }
+
+    internal void HandoverFailed(Exception e) =>
+        // Reads go on: the next request of the new version reads the changes back.
+        _logger.LogWarning(e, "Applying a write's changes to the read model failed");
 
     // Builds run one at a time, so a later version is never replaced by an earlier one.
     private void Publish(ReadModelSnapshot snapshot, long started)
