@@ -9,10 +9,13 @@ namespace CoopGraph.Graph.ReadModel;
 /// new version is built in the background. So a write is seen by the next request (it reads the store, or a snapshot
 /// that includes the write) and no answer is ever older than the version the request began at.
 /// <para>
-/// The snapshot is built from the store's export, whichever store it is, so both stores share it. Builds run one at a
-/// time on a thread of their own, and a build slower than the pace of writes is spaced by its own length: under
-/// continuous writes the graph spends at most half of one core rebuilding, and reads go to the store meanwhile. A graph
-/// larger than <c>maxElements</c> (nodes and links) is not copied at all: it is read from the store.
+/// The first snapshot is built from the store's export, whichever store it is, so both stores share it. After it, a
+/// store that records its changes (<see cref="IDeltaExport"/>) hands each write's changes over as it commits
+/// (<see cref="WriteHandover"/>), or has them read back when a reader asks; other stores are copied whole again. Builds
+/// and handovers run one at a time, builds on a thread of their own, and a build slower than the pace of writes is
+/// spaced by its own length: under continuous writes the graph spends at most half of one core rebuilding, and reads go
+/// to the store meanwhile. A graph larger than <c>maxElements</c> (nodes and links) is not copied at all: it is read
+/// from the store.
 /// </para>
 /// </summary>
 public sealed class ReadModelProvider : IWriteFollower

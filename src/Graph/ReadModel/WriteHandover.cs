@@ -27,28 +27,25 @@ public sealed class WriteHandover : IDisposable
     private readonly ReadModelSnapshot _held;
     private readonly long _started;
     private readonly TaskCompletionSource<ReadModelSnapshot?> _done = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    // Above this many changes a whole copy is as cheap, and none is wanted.
+    private readonly int _maxChanges;
     private ReadModelSnapshot? _prepared;
 
     internal WriteHandover(ReadModelProvider provider, ReadModelSnapshot held, int maxChanges, long started)
     {
         _provider = provider;
         _held = held;
-        MaxChanges = maxChanges;
+        _maxChanges = maxChanges;
         _started = started;
     }
-
-    /// <summary>The version of the snapshot held: the changes wanted are those after it.</summary>
-    public long Since => _held.Version;
-
-    /// <summary>Above this many changes a whole copy is as cheap, and none is wanted.</summary>
-    public int MaxChanges { get; }
 
     /// <summary>The snapshot published by this write, or null when there is none; readers of its version wait for it.</summary>
     internal Task<ReadModelSnapshot?> Completion => _done.Task;
 
     /// <summary>
-    /// Reads the changes with <paramref name="read"/> (given the version since, the most wanted and where to put them;
-    /// it returns the version they reach, or null when it cannot give them all) and applies them to the snapshot held.
+    /// Reads the changes with <paramref name="read"/> (given the version of the snapshot held, the most changes wanted and
+    /// where to put them; it returns the version they reach, or null when it cannot give them all) and applies them to
+    /// the snapshot held.
     /// A failure here is the read model's, never the write's: it is logged and the handover abandoned.
     /// </summary>
     public async Task FillAsync(Func<long, int, IDeltaSink, Task<long?>> read)
@@ -56,7 +53,7 @@ public sealed class WriteHandover : IDisposable
         try
         {
             var delta = new ReadModelDelta();
-            if (await read(Since, MaxChanges, delta) is { } version)
+            if (await read(_held.Version, _maxChanges, delta) is { } version)
             {
                 _prepared = _provider.Apply(_held, version, delta);
             }
