@@ -19,24 +19,10 @@ public sealed partial class ReadModelSnapshot
             var ownDomains = _ownDomains;
             if (delta.Nodes.Count > 0)
             {
-                nodes = (Node[])_nodes.Clone();
-                ownDomains = (int[])_ownDomains.Clone();
-                foreach (var (node, _) in delta.Nodes)
-                {
-                    var i = _nodeIndex[node.Id];
-                    nodes[i] = node;
-                    ownDomains[i] = node.OwnDomains.Bits;
-                }
+                nodes = _nodes.With(delta.Nodes.Select(written => (_nodeIndex[written.Node.Id], written.Node)));
+                ownDomains = _ownDomains.With(delta.Nodes.Select(written => (_nodeIndex[written.Node.Id], written.Node.OwnDomains.Bits)));
             }
-            var links = _links;
-            if (delta.Links.Count > 0)
-            {
-                links = (Link[])_links.Clone();
-                foreach (var (link, _) in delta.Links)
-                {
-                    links[_linkIndex[link.Id]] = link;
-                }
-            }
+            var links = delta.Links.Count == 0 ? _links : _links.With(delta.Links.Select(written => (_linkIndex[written.Link.Id], written.Link)));
             return new ReadModelSnapshot(this, version, nodes, ownDomains, links);
         }
         var (mergedNodes, nodeSeqs) = Merge(_nodes, _nodeSeqs, delta.Nodes, delta.RemovedNodes, n => n.Id);
@@ -88,7 +74,7 @@ public sealed partial class ReadModelSnapshot
     /// The elements after the changes, in seq order: those kept, rewritten where they stand when their seq is unchanged,
     /// and the others merged in by seq.
     /// </summary>
-    private static (T[] Items, long[] Seqs) Merge<T>(T[] items, long[] seqs, List<(T Item, long Seq)> written, HashSet<string> removed, Func<T, string> id)
+    private static (T[] Items, long[] Seqs) Merge<T>(ChunkedArray<T> items, long[] seqs, List<(T Item, long Seq)> written, HashSet<string> removed, Func<T, string> id)
     {
         var byId = new Dictionary<string, (T Item, long Seq)>(written.Count, StringComparer.Ordinal);
         foreach (var entry in written)

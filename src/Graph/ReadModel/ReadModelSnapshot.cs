@@ -11,11 +11,12 @@ namespace CoopGraph.Graph.ReadModel;
 /// </summary>
 public sealed partial class ReadModelSnapshot : IGraphReader, IImmediateGraphReader
 {
-    private readonly Node[] _nodes;
+    // Elements in chunks: a write copies only the chunks it rewrites (see Apply); indexes are plain arrays, shared.
+    private readonly ChunkedArray<Node> _nodes;
     private readonly long[] _nodeSeqs;
-    private readonly int[] _ownDomains;
+    private readonly ChunkedArray<int> _ownDomains;
     private readonly Dictionary<string, int> _nodeIndex;
-    private readonly Link[] _links;
+    private readonly ChunkedArray<Link> _links;
     private readonly long[] _linkSeqs;
     private readonly int[] _linkSource;
     private readonly int[] _linkTarget;
@@ -36,23 +37,23 @@ public sealed partial class ReadModelSnapshot : IGraphReader, IImmediateGraphRea
         Version = version;
         _fallback = fallback;
         _tokenizer = tokenizer;
-        _nodes = nodes;
+        _nodes = ChunkedArray<Node>.From(nodes);
         _nodeSeqs = nodeSeqs;
-        _links = links;
+        _links = ChunkedArray<Link>.From(links);
         _linkSeqs = linkSeqs;
         // Both stores export in seq order; a listing's order and cursors depend on it, so it is checked, not assumed.
         EnsureAscending(nodeSeqs, "node");
         EnsureAscending(linkSeqs, "link");
 
         _nodeIndex = new Dictionary<string, int>(nodes.Length, StringComparer.Ordinal);
-        _ownDomains = new int[nodes.Length];
+        var ownDomains = new int[nodes.Length];
         var byKind = new Dictionary<NodeKind, List<int>>();
         _territoryByCode = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var i = 0; i < nodes.Length; i++)
         {
             var node = nodes[i];
             _nodeIndex[node.Id] = i;
-            _ownDomains[i] = node.OwnDomains.Bits;
+            ownDomains[i] = node.OwnDomains.Bits;
             if (!byKind.TryGetValue(node.Kind, out var list))
             {
                 byKind[node.Kind] = list = [];
@@ -64,6 +65,7 @@ public sealed partial class ReadModelSnapshot : IGraphReader, IImmediateGraphRea
                 _territoryByCode.TryAdd(territory.Code, i);
             }
         }
+        _ownDomains = ChunkedArray<int>.From(ownDomains);
         _nodesByKind = byKind.ToDictionary(p => p.Key, p => p.Value.ToArray());
         _text = tokenizer is null ? null : TextIndex.Build(nodes, tokenizer);
 
@@ -122,7 +124,7 @@ public sealed partial class ReadModelSnapshot : IGraphReader, IImmediateGraphRea
     }
 
     /// <summary>A snapshot of <paramref name="shape"/>'s graph with some elements rewritten in place: every index is shared.</summary>
-    private ReadModelSnapshot(ReadModelSnapshot shape, long version, Node[] nodes, int[] ownDomains, Link[] links)
+    private ReadModelSnapshot(ReadModelSnapshot shape, long version, ChunkedArray<Node> nodes, ChunkedArray<int> ownDomains, ChunkedArray<Link> links)
     {
         Version = version;
         _fallback = shape._fallback;

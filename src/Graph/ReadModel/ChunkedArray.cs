@@ -1,0 +1,89 @@
+namespace CoopGraph.Graph.ReadModel;
+
+/// <summary>
+/// An immutable array held in chunks of <see cref="ChunkLength"/>, so that a copy with a few elements rewritten
+/// (<see cref="With"/>) copies only the chunks they fall in and shares the others. A snapshot that follows writes makes
+/// one such copy per write: a plain array would copy the whole graph each time, in the large-object heap, and leave the
+/// collector every element of it to scan.
+/// </summary>
+internal sealed class ChunkedArray<T>
+{
+    // 1,024 references are 8 KB: chunks stay out of the large-object heap, and the chunk table is small.
+    private const int Shift = 10;
+    public const int ChunkLength = 1 << Shift;
+    private const int Mask = ChunkLength - 1;
+
+    private readonly T[][] _chunks;
+
+    private ChunkedArray(T[][] chunks, int length)
+    {
+        _chunks = chunks;
+        Length = length;
+    }
+
+    public int Length { get; }
+
+    public T this[int index]
+    {
+        get
+        {
+            if ((uint)index >= (uint)Length)
+            {
+                throw new IndexOutOfRangeException();
+            }
+            return _chunks[index >> Shift][index & Mask];
+        }
+    }
+
+    public static ChunkedArray<T> From(ReadOnlySpan<T> items)
+    {
+        var chunks = new T[(items.Length + Mask) >> Shift][];
+        for (var c = 0; c < chunks.Length; c++)
+        {
+            chunks[c] = items.Slice(c << Shift, Math.Min(ChunkLength, items.Length - (c << Shift))).ToArray();
+        }
+        return new ChunkedArray<T>(chunks, items.Length);
+    }
+
+    /// <summary>A copy with <paramref name="changes"/> written at their indexes; chunks no change falls in are shared.</summary>
+    public ChunkedArray<T> With(IEnumerable<(int Index, T Value)> changes)
+    {
+        var chunks = (T[][])_chunks.Clone();
+        var copied = new HashSet<int>();
+        foreach (var (index, value) in changes)
+        {
+            ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual((uint)index, (uint)Length, nameof(changes));
+            var c = index >> Shift;
+            if (copied.Add(c))
+            {
+                chunks[c] = (T[])chunks[c].Clone();
+            }
+            chunks[c][index & Mask] = value;
+        }
+        return new ChunkedArray<T>(chunks, Length);
+    }
+
+    /// <summary>Whether the element at <paramref name="index"/> is held in the same chunk as in <paramref name="other"/>.</summary>
+    internal bool SharesChunkWith(ChunkedArray<T> other, int index) => ReferenceEquals(_chunks[index >> Shift], other._chunks[index >> Shift]);
+
+    public T[] ToArray()
+    {
+        var items = new T[Length];
+        for (var c = 0; c < _chunks.Length; c++)
+        {
+            _chunks[c].CopyTo(items, c << Shift);
+        }
+        return items;
+    }
+
+    public Enumerator GetEnumerator() => new(this);
+
+    public struct Enumerator(ChunkedArray<T> items)
+    {
+        private int _index = -1;
+
+        public readonly T Current => items._chunks[_index >> Shift][_index & Mask];
+
+        public bool MoveNext() => ++_index < items.Length;
+    }
+}

@@ -1,0 +1,65 @@
+using CoopGraph.Graph.ReadModel;
+
+namespace CoopGraph.Graph.Tests;
+
+/// <summary>The read model's elements: a copy with a few rewritten shares every chunk they do not fall in.</summary>
+public sealed class ChunkedArrayTests
+{
+    private const int Chunk = ChunkedArray<int>.ChunkLength;
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    [InlineData(Chunk)]
+    [InlineData(Chunk + 1)]
+    [InlineData(3 * Chunk - 7)]
+    public void Holds_WhatItWasMadeFrom_InOrder(int length)
+    {
+        var source = Enumerable.Range(0, length).Select(i => i * 3 + 1).ToArray();
+        var chunked = ChunkedArray<int>.From(source);
+
+        Assert.Equal(length, chunked.Length);
+        Assert.Equal(source, chunked.ToArray());
+        var enumerated = new List<int>();
+        foreach (var item in chunked)
+        {
+            enumerated.Add(item);
+        }
+        Assert.Equal(source, enumerated);
+        for (var i = 0; i < length; i++)
+        {
+            Assert.Equal(source[i], chunked[i]);
+        }
+        Assert.Throws<IndexOutOfRangeException>(() => chunked[length]);
+        Assert.Throws<IndexOutOfRangeException>(() => chunked[-1]);
+    }
+
+    [Fact]
+    public void With_CopiesOnlyTheChunksItRewrites_AndLeavesTheOriginalAlone()
+    {
+        var source = Enumerable.Range(0, 4 * Chunk).ToArray();
+        var before = ChunkedArray<int>.From(source);
+
+        var after = before.With([(5, -5), (Chunk + 2, -2), (Chunk + 3, -3)]);
+
+        Assert.Equal(source, before.ToArray());
+        var expected = (int[])source.Clone();
+        expected[5] = -5;
+        expected[Chunk + 2] = -2;
+        expected[Chunk + 3] = -3;
+        Assert.Equal(expected, after.ToArray());
+        Assert.False(after.SharesChunkWith(before, 0));
+        Assert.False(after.SharesChunkWith(before, Chunk));
+        Assert.True(after.SharesChunkWith(before, 2 * Chunk));
+        Assert.True(after.SharesChunkWith(before, 4 * Chunk - 1));
+    }
+
+    [Fact]
+    public void With_RefusesAnIndexOutsideTheArray_AndChangesNothing()
+    {
+        var before = ChunkedArray<string>.From(["a", "b"]);
+
+        Assert.Throws<ArgumentOutOfRangeException>(() => before.With([(0, "z"), (2, "c")]));
+        Assert.Equal(["a", "b"], before.ToArray());
+    }
+}
