@@ -19,13 +19,7 @@ public sealed class ChunkedArrayTests
         var chunked = ChunkedArray<int>.From(source);
 
         Assert.Equal(length, chunked.Length);
-        Assert.Equal(source, chunked.ToArray());
-        var enumerated = new List<int>();
-        foreach (var item in chunked)
-        {
-            enumerated.Add(item);
-        }
-        Assert.Equal(source, enumerated);
+        Assert.Equal(source, Items(chunked));
         for (var i = 0; i < length; i++)
         {
             Assert.Equal(source[i], chunked[i]);
@@ -42,12 +36,12 @@ public sealed class ChunkedArrayTests
 
         var after = before.With([(5, -5), (Chunk + 2, -2), (Chunk + 3, -3)]);
 
-        Assert.Equal(source, before.ToArray());
+        Assert.Equal(source, Items(before));
         var expected = (int[])source.Clone();
         expected[5] = -5;
         expected[Chunk + 2] = -2;
         expected[Chunk + 3] = -3;
-        Assert.Equal(expected, after.ToArray());
+        Assert.Equal(expected, Items(after));
         Assert.False(after.SharesChunkWith(before, 0));
         Assert.False(after.SharesChunkWith(before, Chunk));
         Assert.True(after.SharesChunkWith(before, 2 * Chunk));
@@ -60,6 +54,16 @@ public sealed class ChunkedArrayTests
         var before = ChunkedArray<string>.From(["a", "b"]);
 
         Assert.Throws<ArgumentOutOfRangeException>(() => before.With([(0, "z"), (2, "c")]));
-        Assert.Equal(["a", "b"], before.ToArray());
+        Assert.Equal(["a", "b"], Items(before));
+    }
+
+    private static List<T> Items<T>(ChunkedArray<T> chunked)
+    {
+        var items = new List<T>();
+        foreach (var item in chunked)
+        {
+            items.Add(item);
+        }
+        return items;
     }
 }

@@ -23,17 +23,8 @@ internal sealed class ChunkedArray<T>
 
     public int Length { get; }
 
-    public T this[int index]
-    {
-        get
-        {
-            if ((uint)index >= (uint)Length)
-            {
-                throw new IndexOutOfRangeException();
-            }
-            return _chunks[index >> Shift][index & Mask];
-        }
-    }
+    // Chunks are cut to the length, the last one too: an index outside it falls outside a chunk or the table.
+    public T this[int index] => _chunks[index >> Shift][index & Mask];
 
     public static ChunkedArray<T> From(ReadOnlySpan<T> items)
     {
@@ -49,12 +40,12 @@ internal sealed class ChunkedArray<T>
     public ChunkedArray<T> With(IEnumerable<(int Index, T Value)> changes)
     {
         var chunks = (T[][])_chunks.Clone();
-        var copied = new HashSet<int>();
         foreach (var (index, value) in changes)
         {
             ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual((uint)index, (uint)Length, nameof(changes));
             var c = index >> Shift;
-            if (copied.Add(c))
+            // A chunk still shared with this array is copied before its first change.
+            if (ReferenceEquals(chunks[c], _chunks[c]))
             {
                 chunks[c] = (T[])chunks[c].Clone();
             }
@@ -65,16 +56,6 @@ internal sealed class ChunkedArray<T>
 
     /// <summary>Whether the element at <paramref name="index"/> is held in the same chunk as in <paramref name="other"/>.</summary>
     internal bool SharesChunkWith(ChunkedArray<T> other, int index) => ReferenceEquals(_chunks[index >> Shift], other._chunks[index >> Shift]);
-
-    public T[] ToArray()
-    {
-        var items = new T[Length];
-        for (var c = 0; c < _chunks.Length; c++)
-        {
-            _chunks[c].CopyTo(items, c << Shift);
-        }
-        return items;
-    }
 
     public Enumerator GetEnumerator() => new(this);
 

@@ -19,8 +19,9 @@ public sealed partial class ReadModelSnapshot
             var ownDomains = _ownDomains;
             if (delta.Nodes.Count > 0)
             {
-                nodes = _nodes.With(delta.Nodes.Select(written => (_nodeIndex[written.Node.Id], written.Node)));
-                ownDomains = _ownDomains.With(delta.Nodes.Select(written => (_nodeIndex[written.Node.Id], written.Node.OwnDomains.Bits)));
+                var at = delta.Nodes.ConvertAll(written => _nodeIndex[written.Node.Id]);
+                nodes = _nodes.With(at.Select((i, n) => (i, delta.Nodes[n].Node)));
+                ownDomains = _ownDomains.With(at.Select((i, n) => (i, delta.Nodes[n].Node.OwnDomains.Bits)));
             }
             var links = delta.Links.Count == 0 ? _links : _links.With(delta.Links.Select(written => (_linkIndex[written.Link.Id], written.Link)));
             return new ReadModelSnapshot(this, version, nodes, ownDomains, links);
