@@ -17,13 +17,33 @@ public sealed partial class ReadModelSnapshot
         {
             var nodes = _nodes;
             var ownDomains = _ownDomains;
-            if (delta.Nodes.Count > 0)
+            // Elements written as they were keep their instance, and leave their chunk shared.
+            var nodeChanges = new List<(int Index, Node Node)>(delta.Nodes.Count);
+            foreach (var (written, _) in delta.Nodes)
             {
-                var at = delta.Nodes.ConvertAll(written => _nodeIndex[written.Node.Id]);
-                nodes = _nodes.With(at.Select((i, n) => (i, delta.Nodes[n].Node)));
-                ownDomains = _ownDomains.With(at.Select((i, n) => (i, delta.Nodes[n].Node.OwnDomains.Bits)));
+                var i = _nodeIndex[written.Id];
+                var kept = HeldElements.Keep(_nodes[i], written);
+                if (!ReferenceEquals(kept, _nodes[i]))
+                {
+                    nodeChanges.Add((i, kept));
+                }
             }
-            var links = delta.Links.Count == 0 ? _links : _links.With(delta.Links.Select(written => (_linkIndex[written.Link.Id], written.Link)));
+            if (nodeChanges.Count > 0)
+            {
+                nodes = _nodes.With(nodeChanges);
+                ownDomains = _ownDomains.With(nodeChanges.Select(change => (change.Index, change.Node.OwnDomains.Bits)));
+            }
+            var linkChanges = new List<(int Index, Link Link)>(delta.Links.Count);
+            foreach (var (written, _) in delta.Links)
+            {
+                var i = _linkIndex[written.Id];
+                var kept = HeldElements.Keep(_links[i], written);
+                if (!ReferenceEquals(kept, _links[i]))
+                {
+                    linkChanges.Add((i, kept));
+                }
+            }
+            var links = linkChanges.Count == 0 ? _links : _links.With(linkChanges);
             return new ReadModelSnapshot(this, version, nodes, ownDomains, links);
         }
         var (mergedNodes, nodeSeqs) = Merge(_nodes, _nodeSeqs, delta.Nodes, delta.RemovedNodes, n => n.Id);

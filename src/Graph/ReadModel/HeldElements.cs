@@ -1,0 +1,42 @@
+using CoopGraph.Domain.Model;
+
+namespace CoopGraph.Graph.ReadModel;
+
+/// <summary>
+/// What a snapshot keeps of an element written again in its place: the instance it holds when the write changed
+/// nothing, else the written element with the held instances of the texts it left alone. A re-import writes most rows
+/// as they were; without this every one of them would become a new object for good, and the collector would carry
+/// each through its generations while readers wait on its pauses.
+/// </summary>
+internal static class HeldElements
+{
+    public static Link Keep(Link held, Link written) =>
+        held == written
+            ? held
+            : written with
+            {
+                Id = held.Id,
+                SourceId = Same(held.SourceId, written.SourceId),
+                TargetId = Same(held.TargetId, written.TargetId),
+                Note = SameOrNull(held.Note, written.Note),
+                Source = SameOrNull(held.Source, written.Source),
+                PrivateTo = SameOrNull(held.PrivateTo, written.PrivateTo),
+            };
+
+    public static Node Keep(Node held, Node written) =>
+        held == written
+            ? held
+            : written with
+            {
+                Id = held.Id,
+                Name = Same(held.Name, written.Name),
+                Description = SameOrNull(held.Description, written.Description),
+                Tags = held.Tags.SequenceEqual(written.Tags, StringComparer.Ordinal) ? held.Tags : written.Tags,
+                Source = SameOrNull(held.Source, written.Source),
+                PrivateTo = SameOrNull(held.PrivateTo, written.PrivateTo),
+            };
+
+    private static string Same(string held, string written) => string.Equals(held, written, StringComparison.Ordinal) ? held : written;
+
+    private static string? SameOrNull(string? held, string? written) => string.Equals(held, written, StringComparison.Ordinal) ? held : written;
+}
