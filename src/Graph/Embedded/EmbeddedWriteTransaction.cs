@@ -116,8 +116,17 @@ internal sealed class EmbeddedWriteTransaction(
             await handover.FillAsync((since, maxChanges, sink) =>
                 ChangeReader.ReadAsync(connection, transaction, since, maxChanges, sink, cancellationToken));
         }
-        await transaction.CommitAsync(cancellationToken);
-        handover?.Committed();
+        // Readers of the new version wait for its snapshot: it is published before the log is copied back, not after.
+        var checkpoint = await DeferredCheckpoint.BeginAsync(connection, cancellationToken);
+        try
+        {
+            await transaction.CommitAsync(cancellationToken);
+            handover?.Committed();
+        }
+        finally
+        {
+            await checkpoint.EndAsync(CancellationToken.None);
+        }
         return version;
     }
 

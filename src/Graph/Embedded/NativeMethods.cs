@@ -43,4 +43,9 @@ internal static partial class NativeMethods
     [SuppressGCTransition]
     [UnmanagedCallConv(CallConvs = [typeof(CallConvCdecl)])]
     public static partial int Changes(IntPtr database);
+
+    /// <summary>Sets the function SQLite calls after each commit into the write-ahead log (in place of its own checkpointing).</summary>
+    [LibraryImport(Library, EntryPoint = "sqlite3_wal_hook")]
+    [UnmanagedCallConv(CallConvs = [typeof(CallConvCdecl)])]
+    public static unsafe partial IntPtr WalHook(IntPtr database, delegate* unmanaged[Cdecl]<IntPtr, IntPtr, byte*, int, int> hook, IntPtr state);
 }
