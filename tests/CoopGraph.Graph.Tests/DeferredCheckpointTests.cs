@@ -30,7 +30,7 @@ public sealed class DeferredCheckpointTests : IDisposable
         await InsertAsync(connection);
         Assert.Equal(afterOwn, FileLength(connections));
 
-        await deferred.EndAsync(Ct);
+        await deferred.EndAsync();
         Assert.True(FileLength(connections) >= afterOwn + 200_000, $"{afterOwn} -> {FileLength(connections)}");
         Assert.Equal(8L, await ScalarAsync(connection, "PRAGMA wal_autocheckpoint"));
         Assert.Equal(2 * 256L, await ScalarAsync(connection, "SELECT count(*) FROM rows"));
@@ -46,7 +46,7 @@ public sealed class DeferredCheckpointTests : IDisposable
 
         var deferred = await DeferredCheckpoint.BeginAsync(connection, Ct);
         await InsertAsync(connection);
-        await deferred.EndAsync(Ct);
+        await deferred.EndAsync();
 
         Assert.Equal(before, FileLength(connections));
         Assert.Equal(100000L, await ScalarAsync(connection, "PRAGMA wal_autocheckpoint"));

@@ -47,19 +47,31 @@ internal sealed class DeferredCheckpoint
         return new DeferredCheckpoint(connection, database, threshold);
     }
 
-    /// <summary>Sets the connection's threshold back, and checkpoints when the commit brought the log to it.</summary>
+    /// <summary>
+    /// Sets the connection's threshold back, and checkpoints when the commit brought the log to it. Never fails: the
+    /// write has committed by then, and, as with SQLite's own checkpoint after a commit, a checkpoint that cannot run
+    /// is left to the next write (every connection opened again states its threshold anyway).
+    /// </summary>
     [System.Diagnostics.CodeAnalysis.SuppressMessage("Security", "CA2100", Justification = "A number read from SQLite itself.")]
-    public async Task EndAsync(CancellationToken cancellationToken)
+    public async Task EndAsync()
     {
-        await using var command = _connection.CreateCommand();
-        // The pragma puts SQLite's own hook back in place of this one.
-        command.CommandText = $"PRAGMA wal_autocheckpoint = {_threshold}";
-        await command.ExecuteNonQueryAsync(cancellationToken);
-        if (LogPages.TryRemove(_database, out var pages) && _threshold > 0 && pages >= _threshold)
+        var due = LogPages.TryRemove(_database, out var pages) && _threshold > 0 && pages >= _threshold;
+        try
         {
-            // PASSIVE, as SQLite's own: it copies what no reader still needs and never waits for one.
-            command.CommandText = "PRAGMA wal_checkpoint(PASSIVE)";
-            await command.ExecuteNonQueryAsync(cancellationToken);
+            await using var command = _connection.CreateCommand();
+            // The pragma puts SQLite's own hook back in place of this one.
+            command.CommandText = $"PRAGMA wal_autocheckpoint = {_threshold}";
+            await command.ExecuteNonQueryAsync(CancellationToken.None);
+            if (due)
+            {
+                // PASSIVE, as SQLite's own: it copies what no reader still needs and never waits for one.
+                command.CommandText = "PRAGMA wal_checkpoint(PASSIVE)";
+                await command.ExecuteNonQueryAsync(CancellationToken.None);
+            }
+        }
+        catch (SqliteException)
+        {
+            // Left to the next write, as above.
         }
     }
 

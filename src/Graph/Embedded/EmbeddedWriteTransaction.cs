@@ -125,7 +125,7 @@ internal sealed class EmbeddedWriteTransaction(
         }
         finally
         {
-            await checkpoint.EndAsync(CancellationToken.None);
+            await checkpoint.EndAsync();
         }
         return version;
     }
