@@ -18,9 +18,7 @@ public sealed class HeldElementsTests
     public async Task ALinkWrittenAgainUnchanged_IsTheSameInstance_AndAChangedOneKeepsItsUnchangedTexts()
     {
         await using var temp = await TempStore.CreateAsync(seedDemo: false);
-        var provider = new ReadModelProvider(temp.Store, TimeProvider.System, NullLogger<ReadModelProvider>.Instance,
-            maxElements: 1_000_000, maxWait: TimeSpan.FromMinutes(1));
-        await provider.ReaderAsync(Ct);
+        var provider = await FollowingAsync(temp);
         var link = new Link
         {
             Id = "test:coop", Type = LinkType.CooperatesWith, SourceId = "test:a", TargetId = "test:b",
@@ -53,9 +51,7 @@ public sealed class HeldElementsTests
     public async Task ANodeWrittenAgainInPlace_KeepsTheTextsItLeftAlone()
     {
         await using var temp = await TempStore.CreateAsync(seedDemo: false);
-        var provider = new ReadModelProvider(temp.Store, TimeProvider.System, NullLogger<ReadModelProvider>.Instance,
-            maxElements: 1_000_000, maxWait: TimeSpan.FromMinutes(1));
-        await provider.ReaderAsync(Ct);
+        var provider = await FollowingAsync(temp);
         var actor = new SseActor { Id = "test:actor", Name = "Atelier partagé", LegalForm = LegalForm.Association, Source = "test-source", Tags = ["a", "b"] };
         await WriteAsync(temp, new GraphBatch { Nodes = [new NodeUpsert(actor, ["nodes", 0])] });
         var before = provider.Current!;
@@ -71,6 +67,15 @@ public sealed class HeldElementsTests
         Assert.Same(held.Name, now.Name);
         Assert.Same(held.Source, now.Source);
         Assert.Same(held.Tags, now.Tags);
+    }
+
+    /// <summary>A read model that follows the store's writes, its first snapshot built.</summary>
+    private static async Task<ReadModelProvider> FollowingAsync(TempStore temp)
+    {
+        var provider = new ReadModelProvider(temp.Store, TimeProvider.System, NullLogger<ReadModelProvider>.Instance,
+            maxElements: 1_000_000, maxWait: TimeSpan.FromMinutes(1));
+        await provider.ReaderAsync(Ct);
+        return provider;
     }
 
     private static LinkUpsert Upsert(Link link) => new(link, IdWasGiven: true, ["links", 0]);

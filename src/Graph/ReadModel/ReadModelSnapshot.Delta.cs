@@ -17,38 +17,39 @@ public sealed partial class ReadModelSnapshot
         {
             var nodes = _nodes;
             var ownDomains = _ownDomains;
-            // Elements written as they were keep their instance, and leave their chunk shared.
-            var nodeChanges = new List<(int Index, Node Node)>(delta.Nodes.Count);
-            foreach (var (written, _) in delta.Nodes)
-            {
-                var i = _nodeIndex[written.Id];
-                var kept = HeldElements.Keep(_nodes[i], written);
-                if (!ReferenceEquals(kept, _nodes[i]))
-                {
-                    nodeChanges.Add((i, kept));
-                }
-            }
+            var nodeChanges = Changed(_nodes, _nodeIndex, delta.Nodes.Select(written => (written.Node.Id, written.Node)), HeldElements.Keep);
             if (nodeChanges.Count > 0)
             {
                 nodes = _nodes.With(nodeChanges);
-                ownDomains = _ownDomains.With(nodeChanges.Select(change => (change.Index, change.Node.OwnDomains.Bits)));
+                ownDomains = _ownDomains.With(nodeChanges.Select(change => (change.Index, change.Item.OwnDomains.Bits)));
             }
-            var linkChanges = new List<(int Index, Link Link)>(delta.Links.Count);
-            foreach (var (written, _) in delta.Links)
-            {
-                var i = _linkIndex[written.Id];
-                var kept = HeldElements.Keep(_links[i], written);
-                if (!ReferenceEquals(kept, _links[i]))
-                {
-                    linkChanges.Add((i, kept));
-                }
-            }
+            var linkChanges = Changed(_links, _linkIndex, delta.Links.Select(written => (written.Link.Id, written.Link)), HeldElements.Keep);
             var links = linkChanges.Count == 0 ? _links : _links.With(linkChanges);
             return new ReadModelSnapshot(this, version, nodes, ownDomains, links);
         }
         var (mergedNodes, nodeSeqs) = Merge(_nodes, _nodeSeqs, delta.Nodes, delta.RemovedNodes, n => n.Id);
         var (mergedLinks, linkSeqs) = Merge(_links, _linkSeqs, delta.Links, delta.RemovedLinks, l => l.Id);
         return new ReadModelSnapshot(version, mergedNodes, nodeSeqs, mergedLinks, linkSeqs, _fallback, _tokenizer);
+    }
+
+    /// <summary>
+    /// The elements a write changed, each at its index, as the snapshot will hold them (<paramref name="keep"/>): those
+    /// written as they were keep their instance and are left out, so their chunks stay shared.
+    /// </summary>
+    private static List<(int Index, T Item)> Changed<T>(ChunkedArray<T> held, Dictionary<string, int> index, IEnumerable<(string Id, T Item)> written, Func<T, T, T> keep)
+        where T : class
+    {
+        var changes = new List<(int Index, T Item)>();
+        foreach (var (id, item) in written)
+        {
+            var i = index[id];
+            var kept = keep(held[i], item);
+            if (!ReferenceEquals(kept, held[i]))
+            {
+                changes.Add((i, kept));
+            }
+        }
+        return changes;
     }
 
     /// <summary>Whether this snapshot was made from <paramref name="other"/> by rewriting elements in place.</summary>
