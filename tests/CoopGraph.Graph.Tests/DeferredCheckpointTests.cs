@@ -11,27 +11,32 @@ namespace CoopGraph.Graph.Tests;
 public sealed class DeferredCheckpointTests : IDisposable
 {
     private static readonly CancellationToken Ct = CancellationToken.None;
-    private readonly string _folder = Directory.CreateTempSubdirectory("coopgraph-checkpoint-").FullName;
+    private readonly string _folder;
+    private readonly SqliteConnections _connections;
+
+    public DeferredCheckpointTests()
+    {
+        _folder = Directory.CreateTempSubdirectory("coopgraph-checkpoint-").FullName;
+        _connections = new SqliteConnections(Path.Combine(_folder, "g.db"));
+    }
 
     [Fact]
     public async Task TheCommitLeavesThePagesInTheLog_AndTheEndCopiesThemBack()
     {
-        var connections = new SqliteConnections(Path.Combine(_folder, "g.db"));
-        await using var connection = await connections.OpenAsync(Ct);
-        await ExecuteAsync(connection, "PRAGMA wal_autocheckpoint = 8; CREATE TABLE rows (body BLOB)");
+        await using var connection = await OpenAsync(checkpointPages: 8);
 
         // SQLite's own checkpoint, inside the commit: the file takes the pages at once.
-        var before = FileLength(connections);
+        var before = FileLength();
         await InsertAsync(connection);
-        var afterOwn = FileLength(connections);
+        var afterOwn = FileLength();
         Assert.True(afterOwn >= before + 200_000, $"{before} -> {afterOwn}");
 
         var deferred = await DeferredCheckpoint.BeginAsync(connection, Ct);
         await InsertAsync(connection);
-        Assert.Equal(afterOwn, FileLength(connections));
+        Assert.Equal(afterOwn, FileLength());
 
         await deferred.EndAsync();
-        Assert.True(FileLength(connections) >= afterOwn + 200_000, $"{afterOwn} -> {FileLength(connections)}");
+        Assert.True(FileLength() >= afterOwn + 200_000, $"{afterOwn} -> {FileLength()}");
         Assert.Equal(8L, await ScalarAsync(connection, "PRAGMA wal_autocheckpoint"));
         Assert.Equal(2 * 256L, await ScalarAsync(connection, "SELECT count(*) FROM rows"));
     }
@@ -39,16 +44,14 @@ public sealed class DeferredCheckpointTests : IDisposable
     [Fact]
     public async Task BelowTheThreshold_NothingIsCopied()
     {
-        var connections = new SqliteConnections(Path.Combine(_folder, "g.db"));
-        await using var connection = await connections.OpenAsync(Ct);
-        await ExecuteAsync(connection, "PRAGMA wal_autocheckpoint = 100000; CREATE TABLE rows (body BLOB)");
-        var before = FileLength(connections);
+        await using var connection = await OpenAsync(checkpointPages: 100000);
+        var before = FileLength();
 
         var deferred = await DeferredCheckpoint.BeginAsync(connection, Ct);
         await InsertAsync(connection);
         await deferred.EndAsync();
 
-        Assert.Equal(before, FileLength(connections));
+        Assert.Equal(before, FileLength());
         Assert.Equal(100000L, await ScalarAsync(connection, "PRAGMA wal_autocheckpoint"));
     }
 
@@ -58,7 +61,15 @@ public sealed class DeferredCheckpointTests : IDisposable
         Directory.Delete(_folder, recursive: true);
     }
 
-    private static long FileLength(SqliteConnections connections) => new FileInfo(connections.FilePath).Length;
+    private long FileLength() => new FileInfo(_connections.FilePath).Length;
+
+    /// <summary>A connection to a new file with one empty table, checkpointing every <paramref name="checkpointPages"/> pages.</summary>
+    private async Task<SqliteConnection> OpenAsync(int checkpointPages)
+    {
+        var connection = await _connections.OpenAsync(Ct);
+        await ExecuteAsync(connection, $"PRAGMA wal_autocheckpoint = {checkpointPages}; CREATE TABLE rows (body BLOB)");
+        return connection;
+    }
 
     // 256 rows of 1 KB: about 260 KB of pages, far above the thresholds of 8 pages.
     private static async Task InsertAsync(SqliteConnection connection)

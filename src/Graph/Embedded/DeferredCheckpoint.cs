@@ -39,6 +39,7 @@ internal sealed class DeferredCheckpoint
             read.CommandText = "PRAGMA wal_autocheckpoint";
             threshold = (long)(await read.ExecuteScalarAsync(cancellationToken))!;
         }
+        // A length left by a commit outside a deferral (a threshold that could not be set back) is not this commit's.
         LogPages.TryRemove(database, out _);
         unsafe
         {
