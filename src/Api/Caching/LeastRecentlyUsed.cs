@@ -7,7 +7,9 @@ namespace CoopGraph.Api.Caching;
 /// bound, the least recently used entries go until three quarters of each are left, so that eviction is rare and a
 /// flood of distinct keys never grows memory. Reads touch an entry without a lock; only eviction takes one.
 /// </summary>
-public sealed class LeastRecentlyUsed<TValue>(int maxEntries, long maxSize, Func<string, TValue, long> sizeOf)
+/// <param name="evicted">Told of each entry evicted to keep within the bounds (not of those removed or cleared), under the
+/// eviction's lock.</param>
+public sealed class LeastRecentlyUsed<TValue>(int maxEntries, long maxSize, Func<string, TValue, long> sizeOf, Action<string, TValue>? evicted = null)
 {
     private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
     private readonly Lock _evicting = new();
@@ -35,17 +37,34 @@ public sealed class LeastRecentlyUsed<TValue>(int maxEntries, long maxSize, Func
         return false;
     }
 
-    /// <summary>Adds the entry unless the key is held already; evicts when a bound is passed.</summary>
-    public void Add(string key, TValue value)
+    /// <summary>Adds the entry unless the key is held already (then false); evicts when a bound is passed.</summary>
+    public bool Add(string key, TValue value)
     {
         if (!_entries.TryAdd(key, new Entry(value) { LastUsed = Interlocked.Increment(ref _clock) }))
         {
-            return;
+            return false;
         }
         if (Interlocked.Add(ref _size, sizeOf(key, value)) > maxSize || _entries.Count > maxEntries)
         {
             Evict();
         }
+        return true;
+    }
+
+    /// <summary>Removes the entry, when it is held.</summary>
+    public bool Remove(string key, out TValue value)
+    {
+        lock (_evicting)
+        {
+            if (_entries.TryRemove(key, out var entry))
+            {
+                Interlocked.Add(ref _size, -sizeOf(key, entry.Value));
+                value = entry.Value;
+                return true;
+            }
+        }
+        value = default!;
+        return false;
     }
 
     public void Clear()
@@ -76,6 +95,7 @@ public sealed class LeastRecentlyUsed<TValue>(int maxEntries, long maxSize, Func
                 if (_entries.TryRemove(key, out _))
                 {
                     Interlocked.Add(ref _size, -sizeOf(key, entry.Value));
+                    evicted?.Invoke(key, entry.Value);
                 }
             }
         }

@@ -146,6 +146,7 @@ public static class GraphQLHttpEndpoint
         var version = 0L;
         var key = "";
         GraphQL.Responses.WatchedServices? watched = null;
+        GraphQL.Responses.ReadSet? reads = null;
         if (entityRead && (responses.Enabled || reader.Pinnable) && await TryVersionAsync(store, cancellationToken) is { } current)
         {
             version = current;
@@ -159,6 +160,8 @@ public static class GraphQLHttpEndpoint
                 }
                 watched = new GraphQL.Responses.WatchedServices(http.RequestServices);
                 options.RequestServices = watched;
+                reads = new GraphQL.Responses.ReadSet();
+                reader.Record(reads);
             }
             reader.At(version, cancellationToken);
         }
@@ -192,9 +195,9 @@ public static class GraphQLHttpEndpoint
         }
         // Kept only when it is the answer of that version alone: no error, nothing read beside the graph, and no write
         // committed while it ran (every write moves the version).
-        if (watched is not null && !watched.ReadElsewhere && await TryVersionAsync(store, cancellationToken) == version)
+        if (watched is not null && reads is not null && !watched.ReadElsewhere && await TryVersionAsync(store, cancellationToken) == version)
         {
-            responses.Add(version, key, body);
+            responses.Add(version, key, body, reads);
             await WriteCachedAsync(http, mediaType, body, "miss", cancellationToken);
             return;
         }

@@ -36,6 +36,14 @@ internal static class HeldElements
                 PrivateTo = SameOrNull(held.PrivateTo, written.PrivateTo),
             };
 
+    /// <summary>
+    /// Whether an element written again is unchanged: the snapshot keeps the instance it holds (see
+    /// <see cref="Keep(Node, Node)"/>). A node written again always is changed in practice: every write sets its updatedAt.
+    /// </summary>
+    public static bool Unchanged(Node held, Node written) => held == written;
+
+    public static bool Unchanged(Link held, Link written) => held == written;
+
     private static string Same(string held, string written) => string.Equals(held, written, StringComparison.Ordinal) ? held : written;
 
     private static string? SameOrNull(string? held, string? written) => string.Equals(held, written, StringComparison.Ordinal) ? held : written;

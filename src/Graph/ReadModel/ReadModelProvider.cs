@@ -54,6 +54,14 @@ public sealed class ReadModelProvider : IWriteFollower
         }
     }
 
+    /// <summary>
+    /// Told of each snapshot before it becomes <see cref="Current"/>, in the order they are published (builds and
+    /// handovers run one at a time): whoever keeps answers of a version learns what the next one changed
+    /// (<see cref="ReadModelSnapshot.Changes"/>) before any reader can be given it. Runs on the publishing thread, which
+    /// may be a write's: it must be quick and must not throw.
+    /// </summary>
+    public event Action<ReadModelSnapshot>? Publishing;
+
     /// <summary>The snapshot built last (null before the first, or when the graph is too large to hold).</summary>
     public ReadModelSnapshot? Current => Volatile.Read(ref _current);
 
@@ -258,6 +266,7 @@ public sealed class ReadModelProvider : IWriteFollower
     // Builds run one at a time, so a later version is never replaced by an earlier one.
     private void Publish(ReadModelSnapshot snapshot, long started)
     {
+        Publishing?.Invoke(snapshot);
         Volatile.Write(ref _current, snapshot);
         Volatile.Write(ref _lastBuildTicks, _time.GetElapsedTime(started).Ticks);
         Volatile.Write(ref _lastBuildEnd, _time.GetTimestamp());

@@ -13,6 +13,15 @@ public sealed partial class ReadModelSnapshot
     /// </summary>
     internal ReadModelSnapshot Apply(long version, ReadModelDelta delta)
     {
+        var changes = ChangesBy(version, delta);
+        var applied = Applied(version, delta);
+        // Set before the snapshot is published, never after.
+        applied.Changes = changes;
+        return applied;
+    }
+
+    private ReadModelSnapshot Applied(long version, ReadModelDelta delta)
+    {
         if (delta.RemovedNodes.Count == 0 && delta.RemovedLinks.Count == 0 && KeepsShape(delta))
         {
             var nodes = _nodes;
@@ -30,6 +39,58 @@ public sealed partial class ReadModelSnapshot
         var (mergedNodes, nodeSeqs) = Merge(_nodes, _nodeSeqs, delta.Nodes, delta.RemovedNodes, n => n.Id);
         var (mergedLinks, linkSeqs) = Merge(_links, _linkSeqs, delta.Links, delta.RemovedLinks, l => l.Id);
         return new ReadModelSnapshot(version, mergedNodes, nodeSeqs, mergedLinks, linkSeqs, _fallback, _tokenizer);
+    }
+
+    /// <summary>
+    /// What applying <paramref name="delta"/> changes in this snapshot, element by element: an element written again
+    /// with the same value and seq is left out (see <see cref="HeldElements"/>), a link's old and new ends both count.
+    /// </summary>
+    private SnapshotChanges ChangesBy(long version, ReadModelDelta delta)
+    {
+        var nodes = new HashSet<string>(StringComparer.Ordinal);
+        var links = new HashSet<string>(StringComparer.Ordinal);
+        var ends = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (node, seq) in delta.Nodes)
+        {
+            if (!_nodeIndex.TryGetValue(node.Id, out var i) || _nodeSeqs[i] != seq || !HeldElements.Unchanged(_nodes[i], node))
+            {
+                nodes.Add(node.Id);
+            }
+        }
+        foreach (var id in delta.RemovedNodes)
+        {
+            if (_nodeIndex.ContainsKey(id))
+            {
+                nodes.Add(id);
+                ends.Add(id);
+            }
+        }
+        foreach (var (link, seq) in delta.Links)
+        {
+            var held = _linkIndex.TryGetValue(link.Id, out var i) ? _links[i] : null;
+            if (held is not null && _linkSeqs[i] == seq && HeldElements.Unchanged(held, link))
+            {
+                continue;
+            }
+            links.Add(link.Id);
+            ends.Add(link.SourceId);
+            ends.Add(link.TargetId);
+            if (held is not null)
+            {
+                ends.Add(held.SourceId);
+                ends.Add(held.TargetId);
+            }
+        }
+        foreach (var id in delta.RemovedLinks)
+        {
+            if (_linkIndex.TryGetValue(id, out var i))
+            {
+                links.Add(id);
+                ends.Add(_links[i].SourceId);
+                ends.Add(_links[i].TargetId);
+            }
+        }
+        return new SnapshotChanges(Version, version, nodes, links, ends);
     }
 
     /// <summary>

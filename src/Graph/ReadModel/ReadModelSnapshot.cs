@@ -150,6 +150,12 @@ public sealed partial class ReadModelSnapshot : IGraphReader, IImmediateGraphRea
     /// <summary>The store version this snapshot is a copy of.</summary>
     public long Version { get; }
 
+    /// <summary>
+    /// What this snapshot changed against the one it was made from, when it was made by applying a write's changes; null
+    /// when it is a whole copy of the graph.
+    /// </summary>
+    public SnapshotChanges? Changes { get; private set; }
+
     public int NodeCount => _nodes.Length;
 
     /// <summary>A node's seq (its place in listings), or null when there is no such node.</summary>

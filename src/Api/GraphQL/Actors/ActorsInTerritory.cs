@@ -23,9 +23,10 @@ internal static class ActorsInTerritory
 
     public static async Task<Page<Node>> ListAsync(IResolveFieldContext context, NodeQuery query, PageRequest page)
     {
-        if (await context.ReaderAsync() is ReadModelSnapshot snapshot)
+        var reader = await context.ReaderAsync();
+        if ((reader is Loading.RecordingReader recording ? recording.Inner : reader) is ReadModelSnapshot snapshot)
         {
-            return await FromSnapshotAsync(context, snapshot, query, page);
+            return await FromSnapshotAsync(context, reader, snapshot, query, page);
         }
         var projection = await context.ProjectionAsync();
         if (!projection.TerritoryByCode.ContainsKey(query.TerritoryCode!))
@@ -56,7 +57,8 @@ internal static class ActorsInTerritory
     /// The same listing from the read model when it holds the request's version: the store's own listing, its cursors
     /// turned into this listing's ('@' and the last node's id), so that a client pages on whichever answers next.
     /// </summary>
-    private static async Task<Page<Node>> FromSnapshotAsync(IResolveFieldContext context, ReadModelSnapshot snapshot, NodeQuery query, PageRequest page)
+    /// <param name="reader">The request's reader of that snapshot: the listing goes through it, so that it is recorded when the answer may be kept.</param>
+    private static async Task<Page<Node>> FromSnapshotAsync(IResolveFieldContext context, IGraphReader reader, ReadModelSnapshot snapshot, NodeQuery query, PageRequest page)
     {
         var after = page.After;
         if (after is not null)
@@ -67,7 +69,7 @@ internal static class ActorsInTerritory
             }
             after = seq.ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
-        var listed = await snapshot.ListNodesAsync(context.Viewer(), query, page with { After = after }, context.CancellationToken);
+        var listed = await reader.ListNodesAsync(context.Viewer(), query, page with { After = after }, context.CancellationToken);
         return listed with { Items = listed.Items.Select(i => new PageItem<Node>(i.Item, "@" + i.Item.Id)).ToList() };
     }
 }

@@ -14,12 +14,20 @@ public sealed class RequestReader(ReadModelProvider readModel)
     private readonly Lock _gate = new();
     private Task<IGraphReader>? _reader;
     private bool _writes;
+    private Responses.ReadSet? _reads;
+    private Task<IGraphReader>? _recorded;
+    private RecordingReader? _recordedImmediate;
 
     /// <summary>Whether a version read before execution would choose the reader (the read model may answer).</summary>
     public bool Pinnable => readModel.Serves;
 
     /// <summary>Called before execution when the operation writes: no reader is kept from one read to the next.</summary>
     public void ForWrites() => _writes = true;
+
+    /// <summary>
+    /// Before execution, when the answer may be kept: every read of the request is noted in <paramref name="reads"/>.
+    /// </summary>
+    public void Record(Responses.ReadSet reads) => _reads = reads;
 
     /// <summary>
     /// Before execution, when the caller has just read the store's version: the request's reads answer for it, without
@@ -47,7 +55,16 @@ public sealed class RequestReader(ReadModelProvider readModel)
             }
             // Read on every field's load: a reference read is atomic, and the reader, once set, stays for the request.
             var reader = Volatile.Read(ref _reader);
-            return reader is { IsCompletedSuccessfully: true } && reader.Result is IImmediateGraphReader immediate ? immediate : null;
+            if (reader is not { IsCompletedSuccessfully: true } || reader.Result is not IImmediateGraphReader immediate)
+            {
+                return null;
+            }
+            if (_reads is not { } reads)
+            {
+                return immediate;
+            }
+            // Two fields asking at once may each make one; both note into the same set.
+            return _recordedImmediate ??= new RecordingReader(reader.Result, immediate, reads);
         }
     }
 
@@ -59,7 +76,14 @@ public sealed class RequestReader(ReadModelProvider readModel)
         }
         lock (_gate)
         {
-            return _reader ??= readModel.ReaderAsync(cancellationToken).AsTask();
+            _reader ??= readModel.ReaderAsync(cancellationToken).AsTask();
+            return _reads is { } reads ? _recorded ??= RecordedAsync(_reader, reads) : _reader;
         }
+    }
+
+    private static async Task<IGraphReader> RecordedAsync(Task<IGraphReader> reader, Responses.ReadSet reads)
+    {
+        var inner = await reader;
+        return new RecordingReader(inner, inner as IImmediateGraphReader, reads);
     }
 }

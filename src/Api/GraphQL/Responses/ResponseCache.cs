@@ -1,68 +1,134 @@
 using CoopGraph.Api.Caching;
 using CoopGraph.Api.Options;
+using CoopGraph.Graph.ReadModel;
 using Microsoft.Extensions.Options;
 
 namespace CoopGraph.Api.GraphQL.Responses;
 
 /// <summary>
-/// Serialised answers of reads, each kept for the store version it answers, by the request's document, operation name,
-/// variables and viewer. Only the newest version's answers are held: the first answer of a newer version drops the
-/// others, since no request that starts from then on can ask for them. Bounded in bytes (least recently used out
-/// first).
+/// Serialised answers of reads, by the request's document, operation name, variables and viewer, all of them the
+/// answers of one store version: the newest the cache has heard of. When the read model publishes the next version with
+/// what it changed (<see cref="SnapshotChanges"/>), the answers that read a changed node, link or list of links, and
+/// those that read a listing, are dropped, and the others are kept as the next version's: they are what it would answer.
+/// Any other new version (a whole copy of the graph, a version heard of first from a request) drops them all. Bounded
+/// in bytes (least recently used out first).
 /// </summary>
 public sealed class ResponseCache
 {
-    private readonly LeastRecentlyUsed<Answer> _entries;
-    private readonly Lock _versionGate = new();
+    private readonly LeastRecentlyUsed<KeptAnswer> _entries;
+    private readonly AnswersByRead _index = new();
+    // Orders additions, drops and moves to a newer version: an answer is never added for a version the cache has left.
+    private readonly Lock _gate = new();
     private readonly long _maxBytes;
     private long _version = -1;
+    private long _carried;
 
-    public ResponseCache(IOptions<ResponseCacheOptions> options)
+    public ResponseCache(IOptions<ResponseCacheOptions> options, ReadModelProvider readModel)
     {
         _maxBytes = options.Value.MaxBytes;
-        _entries = new LeastRecentlyUsed<Answer>(int.MaxValue, _maxBytes, static (key, answer) => Size(key, answer.Body));
+        // Evictions happen inside Add, which runs under the gate.
+        _entries = new LeastRecentlyUsed<KeptAnswer>(int.MaxValue, _maxBytes, static (key, answer) => answer.Size(key), _index.Remove);
+        if (Enabled)
+        {
+            readModel.Publishing += Advance;
+        }
     }
 
     public bool Enabled => _maxBytes > 0;
 
     public int Count => _entries.Count;
 
-    /// <summary>What the held answers and their keys take, in bytes (a key's characters count two).</summary>
+    /// <summary>What the held answers, their keys and what they read take, in bytes (roughly, a key's characters count two).</summary>
     public long Bytes => _entries.Size;
+
+    /// <summary>How many answers were kept across a new version since the start.</summary>
+    public long Carried => Interlocked.Read(ref _carried);
 
     public bool TryGet(long version, string key, out byte[] body)
     {
-        var held = _entries.TryGet(key, out var answer) && answer.Version == version;
-        body = held ? answer.Body : [];
-        return held;
+        // Every answer held is the current version's: those a newer version alters are gone before it is current here.
+        if (Interlocked.Read(ref _version) == version && _entries.TryGet(key, out var answer))
+        {
+            body = answer.Body;
+            return true;
+        }
+        body = [];
+        return false;
     }
 
-    public void Add(long version, string key, byte[] body)
+    /// <param name="reads">What the request read to answer (recorded while it ran; complete now).</param>
+    public void Add(long version, string key, byte[] body, ReadSet reads)
     {
         // An answer larger than an eighth of the budget would push out many others for itself.
-        if (!Enabled || Size(key, body) > _maxBytes / 8)
+        if (!Enabled || key.Length * 2L + body.Length > _maxBytes / 8)
         {
             return;
         }
-        if (version != Interlocked.Read(ref _version))
+        var answer = KeptAnswer.Of(body, reads);
+        lock (_gate)
         {
-            lock (_versionGate)
+            if (version < _version)
             {
-                if (version < Interlocked.Read(ref _version))
+                return;
+            }
+            if (version > _version)
+            {
+                DropAll(version);
+            }
+            if (_entries.Add(key, answer))
+            {
+                _index.Add(key, answer);
+            }
+        }
+    }
+
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1031",
+        Justification = "Called as the read model publishes, maybe on a write's thread: a failure drops every answer instead.")]
+    private void Advance(ReadModelSnapshot snapshot)
+    {
+        lock (_gate)
+        {
+            if (snapshot.Version <= _version)
+            {
+                return;
+            }
+            try
+            {
+                if (snapshot.Changes is { } changes && changes.Since == _version)
                 {
+                    Carry(changes);
                     return;
                 }
-                if (version > Interlocked.Read(ref _version))
+            }
+            catch (Exception)
+            {
+                // Below: nothing kept is trusted.
+            }
+            DropAll(snapshot.Version);
+        }
+    }
+
+    private void Carry(SnapshotChanges changes)
+    {
+        if (!changes.IsEmpty)
+        {
+            foreach (var key in _index.TouchedBy(changes))
+            {
+                if (_entries.Remove(key, out var answer))
                 {
-                    _entries.Clear();
-                    Interlocked.Exchange(ref _version, version);
+                    _index.Remove(key, answer);
                 }
             }
         }
-        _entries.Add(key, new Answer(version, body));
+        Interlocked.Add(ref _carried, _entries.Count);
+        // Last: a request of the new version finds only answers that hold for it.
+        Interlocked.Exchange(ref _version, changes.Version);
     }
 
-    private static long Size(string key, byte[] body) => key.Length * 2L + body.Length;
-
-    private sealed record Answer(long Version, byte[] Body);
+    private void DropAll(long version)
+    {
+        _entries.Clear();
+        _index.Clear();
+        Interlocked.Exchange(ref _version, version);
+    }
 }
