@@ -21,9 +21,17 @@ internal sealed class AnswersByRead
             _wide.Add(key);
             return;
         }
-        Add(_byNode, answer.Nodes, key);
-        Add(_byLink, answer.Links, key);
-        Add(_byEnd, answer.Ends, key);
+        foreach (var (index, reads) in IndexesOf(answer))
+        {
+            foreach (var read in reads)
+            {
+                if (!index.TryGetValue(read, out var keys))
+                {
+                    index[read] = keys = new HashSet<string>(StringComparer.Ordinal);
+                }
+                keys.Add(key);
+            }
+        }
     }
 
     public void Remove(string key, KeptAnswer answer)
@@ -33,9 +41,16 @@ internal sealed class AnswersByRead
             _wide.Remove(key);
             return;
         }
-        Remove(_byNode, answer.Nodes, key);
-        Remove(_byLink, answer.Links, key);
-        Remove(_byEnd, answer.Ends, key);
+        foreach (var (index, reads) in IndexesOf(answer))
+        {
+            foreach (var read in reads)
+            {
+                if (index.TryGetValue(read, out var keys) && keys.Remove(key) && keys.Count == 0)
+                {
+                    index.Remove(read);
+                }
+            }
+        }
     }
 
     /// <summary>The keys of the answers <paramref name="changes"/> may alter: every wide read, and those that read a changed key.</summary>
@@ -56,28 +71,8 @@ internal sealed class AnswersByRead
         _wide.Clear();
     }
 
-    private static void Add(Dictionary<string, HashSet<string>> index, string[] reads, string key)
-    {
-        foreach (var read in reads)
-        {
-            if (!index.TryGetValue(read, out var keys))
-            {
-                index[read] = keys = new HashSet<string>(StringComparer.Ordinal);
-            }
-            keys.Add(key);
-        }
-    }
-
-    private static void Remove(Dictionary<string, HashSet<string>> index, string[] reads, string key)
-    {
-        foreach (var read in reads)
-        {
-            if (index.TryGetValue(read, out var keys) && keys.Remove(key) && keys.Count == 0)
-            {
-                index.Remove(read);
-            }
-        }
-    }
+    private (Dictionary<string, HashSet<string>> Index, string[] Reads)[] IndexesOf(KeptAnswer answer) =>
+        [(_byNode, answer.Nodes), (_byLink, answer.Links), (_byEnd, answer.Ends)];
 
     private static void Gather(Dictionary<string, HashSet<string>> index, IReadOnlySet<string> changed, HashSet<string> touched)
     {
