@@ -7,7 +7,8 @@
 //   node server.mjs GRAPH.ndjson PORT [WORKERS]
 import cluster from 'node:cluster';
 import { createServer } from 'node:http';
-import { readFileSync } from 'node:fs';
+import { createReadStream } from 'node:fs';
+import { createInterface } from 'node:readline';
 import { buildSchema } from 'graphql';
 import { createHandler } from 'graphql-http/lib/use/http';
 
@@ -17,13 +18,14 @@ if (cluster.isPrimary) {
   for (let i = 0; i < Number(workers); i++) cluster.fork();
   cluster.on('exit', (worker, code) => { if (code !== 0) process.exit(code); });
 } else {
-  serve();
+  await serve();
 }
 
-function load() {
+// Line by line: a national export (2 GB) is longer than the longest string V8 holds.
+async function load() {
   const nodes = new Map(), links = [], adjacency = new Map(), byCode = new Map(), children = new Map(), words = new Map();
   let seq = 0;
-  for (const line of readFileSync(file, 'utf8').split('\n')) {
+  for await (const line of createInterface({ input: createReadStream(file), crlfDelay: Infinity })) {
     if (!line) continue;
     const item = JSON.parse(line);
     if (item.op === 'node') {
@@ -54,8 +56,8 @@ function load() {
   return { nodes, adjacency, byCode, children, words };
 }
 
-function serve() {
-  const graph = load();
+async function serve() {
+  const graph = await load();
   const schema = buildSchema(`
     interface Node { id: ID! }
     interface Actor implements Node { id: ID! name: String! kind: String! links(first: Int = 20, after: String): LinkConnection! }
