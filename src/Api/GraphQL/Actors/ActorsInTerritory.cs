@@ -1,5 +1,6 @@
 using CoopGraph.Api.GraphQL.Analytics;
 using CoopGraph.Api.GraphQL.Common;
+using CoopGraph.Domain.Analytics.Projection;
 using CoopGraph.Domain.Analytics.Scoping;
 using CoopGraph.Domain.Model;
 using CoopGraph.Graph;
@@ -9,7 +10,7 @@ using GraphQL;
 namespace CoopGraph.Api.GraphQL.Actors;
 
 /// <summary>
-/// Actor listings filtered by territory. When the read model holds the request's version, it answers (the store's own
+/// Actor listings filtered by territory, with or without themes. When the read model holds the request's version, it answers (the store's own
 /// listing, in memory). Otherwise the projection does: it knows every actor's place and the territory tree, so it finds
 /// the actors of a region among a million in milliseconds, where SQL walked the LOCATED_IN links of the region's
 /// thousands of communes for every request; the page's nodes are then read from the store, and the projection may be
@@ -18,8 +19,7 @@ namespace CoopGraph.Api.GraphQL.Actors;
 /// </summary>
 internal static class ActorsInTerritory
 {
-    public static bool Applies(NodeQuery query) =>
-        query.TerritoryCode is not null && query.Text is null && query.ThemeIds is not { Count: > 0 };
+    public static bool Applies(NodeQuery query) => query.TerritoryCode is not null && query.Text is null;
 
     public static async Task<Page<Node>> ListAsync(IResolveFieldContext context, NodeQuery query, PageRequest page)
     {
@@ -34,8 +34,9 @@ internal static class ActorsInTerritory
             return Page<Node>.Empty;
         }
         var kinds = (query.Kinds ?? []).ToHashSet();
+        var themes = query.ThemeIds is { Count: > 0 } themeIds ? Indexes(projection, themeIds) : null;
         var members = ScopeResolver.Members(projection, new AnalysisScope { TerritoryCode = query.TerritoryCode, Domains = query.Domains?.ToList() })
-            .Where(m => kinds.Count == 0 || kinds.Contains(projection.Kinds[m]))
+            .Where(m => (kinds.Count == 0 || kinds.Contains(projection.Kinds[m])) && (themes is null || WorksOnOrTargets(projection, m, themes)))
             .ToArray();
         var start = 0;
         if (page.After is { } after)
@@ -52,6 +53,31 @@ internal static class ActorsInTerritory
         var items = ids.Where(nodes.ContainsKey).Select(id => new PageItem<Node>(nodes[id], "@" + id)).ToList();
         return new Page<Node>(items, members.Length, start + page.First < members.Length);
     }
+
+    /// <summary>The nodes among <paramref name="ids"/> that exist, as the store's filter takes them: an unknown id matches nothing.</summary>
+    private static HashSet<int> Indexes(GraphProjection projection, IEnumerable<string> ids) =>
+        ids.Select(projection.Find).OfType<int>().ToHashSet();
+
+    /// <summary>
+    /// Whether the actor has a WORKS_ON or TARGETS link to one of <paramref name="themes"/>: any such link counts, as in
+    /// the theme filter of the stores and of the read model.
+    /// </summary>
+    private static bool WorksOnOrTargets(GraphProjection projection, int actor, HashSet<int> themes)
+    {
+        foreach (var type in ThemeLinks)
+        {
+            foreach (var theme in projection.Out[(int)type].Neighbours(actor))
+            {
+                if (themes.Contains(theme))
+                {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static readonly LinkType[] ThemeLinks = [LinkType.WorksOn, LinkType.Targets];
 
     /// <summary>
     /// The same listing from the read model when it holds the request's version: the store's own listing, its cursors
