@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using CoopGraph.Api.GraphQL.Loading;
 using CoopGraph.Api.GraphQL.Responses;
 using CoopGraph.Graph;
 using CoopGraph.Graph.ReadModel;
@@ -136,6 +137,26 @@ public sealed class CarriedAnswersTests(CarriedAnswersTests.Factory factory) : I
         }
         // Both happened: some answers were carried through writes, and some were dropped by them.
         Assert.True(hits > 0 && misses > 0, $"{hits} hits, {misses} misses");
+    }
+
+    [Fact]
+    public async Task AnAnswerPickedByTheProjection_IsKeptOnlyWhenTheProjectionIsOfTheRequestsVersion()
+    {
+        var version = await factory.Services.GetRequiredService<IGraphStore>().GetVersionAsync(CancellationToken.None);
+        foreach (var (pinned, keepable) in new[] { (version, true), (version + 1, false) })
+        {
+            using var scope = factory.Services.CreateScope();
+            var reader = scope.ServiceProvider.GetRequiredService<RequestReader>();
+            var reads = new ReadSet();
+            reader.Record(reads);
+            reader.At(pinned, CancellationToken.None);
+
+            var projection = await reader.ProjectionAsync(CancellationToken.None);
+
+            Assert.Equal(version, projection.Version);
+            Assert.True(reads.Everything);
+            Assert.Equal(keepable, reads.Keepable);
+        }
     }
 
     private static int TotalLinks(string body) => JsonNode.Parse(body)!["data"]!["actor"]!["links"]!["totalCount"]!.GetValue<int>();

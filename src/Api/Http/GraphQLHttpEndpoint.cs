@@ -193,9 +193,9 @@ public static class GraphQLHttpEndpoint
             await serializer.WriteAsync(buffer, result, cancellationToken);
             body = buffer.ToArray();
         }
-        // Kept only when it is the answer of that version alone: no error, nothing read beside the graph, and no write
-        // committed while it ran (every write moves the version).
-        if (watched is not null && reads is not null && !watched.ReadElsewhere && await TryVersionAsync(store, cancellationToken) == version)
+        // Kept only when it is the answer of that version alone: no error, nothing read beside the graph or of another
+        // version, and no write committed while it ran (every write moves the version).
+        if (watched is not null && reads is { Keepable: true } && !watched.ReadElsewhere && await TryVersionAsync(store, cancellationToken) == version)
         {
             responses.Add(version, key, body, reads);
             await WriteCachedAsync(http, mediaType, body, "miss", cancellationToken);

@@ -1,4 +1,3 @@
-using CoopGraph.Api.GraphQL.Analytics;
 using CoopGraph.Api.GraphQL.Common;
 using CoopGraph.Domain.Analytics.Projection;
 using CoopGraph.Domain.Analytics.Scoping;
@@ -28,7 +27,9 @@ internal static class ActorsInTerritory
         {
             return await FromSnapshotAsync(context, reader, snapshot, query, page);
         }
-        var projection = await context.ProjectionAsync();
+        // Through the request's reader, so that the answer may be kept when the projection is of the request's version.
+        var projection = (await context.RequestServices!.GetRequiredService<Loading.RequestReader>().ProjectionAsync(context.CancellationToken))
+            .For(context.Viewer());
         if (!projection.TerritoryByCode.ContainsKey(query.TerritoryCode!))
         {
             return Page<Node>.Empty;

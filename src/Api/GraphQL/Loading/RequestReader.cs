@@ -9,7 +9,7 @@ namespace CoopGraph.Api.GraphQL.Loading;
 /// when the read model has it. A request that reads nothing (<c>{ __typename }</c>) never asks the store its version.
 /// A mutation writes between its reads, so each of its reads asks again: what it returns includes its own writes.
 /// </summary>
-public sealed class RequestReader(ReadModelProvider readModel)
+public sealed class RequestReader(ReadModelProvider readModel, Graph.Projections.ProjectionProvider projections)
 {
     private readonly Lock _gate = new();
     private Task<IGraphReader>? _reader;
@@ -17,6 +17,7 @@ public sealed class RequestReader(ReadModelProvider readModel)
     private Responses.ReadSet? _reads;
     private Task<IGraphReader>? _recorded;
     private RecordingReader? _recordedImmediate;
+    private long? _version;
 
     /// <summary>Whether a version read before execution would choose the reader (the read model may answer).</summary>
     public bool Pinnable => readModel.Serves;
@@ -37,8 +38,28 @@ public sealed class RequestReader(ReadModelProvider readModel)
     {
         lock (_gate)
         {
+            _version ??= version;
             _reader ??= readModel.ReaderAsync(version, cancellationToken).AsTask();
         }
+    }
+
+    /// <summary>
+    /// The projection, for a read that the projection answers faster than the store (listings by territory at national
+    /// scale). It may lag the store by a moment: an answer that may be kept is kept only when the projection is of the
+    /// very version the request reads, and then as a wide read (any change drops it).
+    /// </summary>
+    public async Task<CoopGraph.Domain.Analytics.Projection.GraphProjection> ProjectionAsync(CancellationToken cancellationToken)
+    {
+        var projection = await projections.GetAsync(cancellationToken);
+        if (_reads is { } reads)
+        {
+            reads.All();
+            if (projection.Version != _version)
+            {
+                reads.Unkeepable();
+            }
+        }
+        return projection;
     }
 
     /// <summary>

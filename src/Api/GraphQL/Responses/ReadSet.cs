@@ -13,6 +13,7 @@ public sealed class ReadSet
     private readonly HashSet<string> _links = new(StringComparer.Ordinal);
     private readonly HashSet<string> _ends = new(StringComparer.Ordinal);
     private bool _everything;
+    private bool _unkeepable;
 
     /// <summary>Whether the request read more than single keys: any change at all may alter its answer.</summary>
     public bool Everything
@@ -23,6 +24,27 @@ public sealed class ReadSet
             {
                 return _everything;
             }
+        }
+    }
+
+    /// <summary>Whether everything read was of the request's version (see <see cref="Unkeepable"/>).</summary>
+    public bool Keepable
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return !_unkeepable;
+            }
+        }
+    }
+
+    /// <summary>Something was read of another version than the request's (a projection behind the store): the answer is not kept.</summary>
+    public void Unkeepable()
+    {
+        lock (_gate)
+        {
+            _unkeepable = true;
         }
     }
 
