@@ -27,7 +27,8 @@ ensure_wrk
 start_api "$database" --Api:Bench:Ceiling true ${API_ARGS:-}
 wait_ready
 curl -fsS "$base/api/export" -o "$work/graph.ndjson"
-node bench/reference/server.mjs "$work/graph.ndjson" "$reference_port" 2 &
+# Each worker holds the whole graph: a national one needs more than V8's default heap (PEER_HEAP_MB, 8 GB by default).
+node --max-old-space-size="${PEER_HEAP_MB:-8192}" bench/reference/server.mjs "$work/graph.ndjson" "$reference_port" 2 &
 peer=$!
 until curl -fsS "http://127.0.0.1:$reference_port/graphql" -H 'Content-Type: application/json' -d '{"query":"{ __typename }"}' >/dev/null 2>&1; do
   kill -0 "$peer" 2>/dev/null || { echo "the reference server did not start"; exit 1; }
