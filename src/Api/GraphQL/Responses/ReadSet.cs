@@ -48,18 +48,6 @@ public sealed class ReadSet
         }
     }
 
-    /// <summary>How many keys were read (an estimate of what keeping them costs).</summary>
-    public int Count
-    {
-        get
-        {
-            lock (_gate)
-            {
-                return _nodes.Count + _links.Count + _ends.Count;
-            }
-        }
-    }
-
     public void Node(string id) => Add(_nodes, id);
 
     public void Nodes(IEnumerable<string> ids) => AddAll(_nodes, ids);
