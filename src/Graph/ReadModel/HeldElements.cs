@@ -4,41 +4,40 @@ namespace CoopGraph.Graph.ReadModel;
 
 /// <summary>
 /// What a snapshot keeps of an element written again in its place: the instance it holds when the write changed
-/// nothing, else the written element with the held instances of the texts it left alone. A re-import writes most rows
-/// as they were; without this every one of them would become a new object for good, and the collector would carry
-/// each through its generations while readers wait on its pauses.
+/// nothing (<see cref="Unchanged(Node, Node)"/>), else the written element with the held instances of the texts it
+/// left alone (<see cref="Keep(Node, Node)"/>). A re-import writes most rows as they were; without this every one of
+/// them would become a new object for good, and the collector would carry each through its generations while readers
+/// wait on its pauses.
 /// </summary>
 internal static class HeldElements
 {
+    /// <summary>A link written with changes, holding the held instances of the texts the write left alone.</summary>
     public static Link Keep(Link held, Link written) =>
-        held == written
-            ? held
-            : written with
-            {
-                Id = held.Id,
-                SourceId = Same(held.SourceId, written.SourceId),
-                TargetId = Same(held.TargetId, written.TargetId),
-                Note = SameOrNull(held.Note, written.Note),
-                Source = SameOrNull(held.Source, written.Source),
-                PrivateTo = SameOrNull(held.PrivateTo, written.PrivateTo),
-            };
+        written with
+        {
+            Id = held.Id,
+            SourceId = Same(held.SourceId, written.SourceId),
+            TargetId = Same(held.TargetId, written.TargetId),
+            Note = SameOrNull(held.Note, written.Note),
+            Source = SameOrNull(held.Source, written.Source),
+            PrivateTo = SameOrNull(held.PrivateTo, written.PrivateTo),
+        };
 
+    /// <summary>A node written with changes, holding the held instances of the texts and tags the write left alone.</summary>
     public static Node Keep(Node held, Node written) =>
-        held == written
-            ? held
-            : written with
-            {
-                Id = held.Id,
-                Name = Same(held.Name, written.Name),
-                Description = SameOrNull(held.Description, written.Description),
-                Tags = held.Tags.SequenceEqual(written.Tags, StringComparer.Ordinal) ? held.Tags : written.Tags,
-                Source = SameOrNull(held.Source, written.Source),
-                PrivateTo = SameOrNull(held.PrivateTo, written.PrivateTo),
-            };
+        written with
+        {
+            Id = held.Id,
+            Name = Same(held.Name, written.Name),
+            Description = SameOrNull(held.Description, written.Description),
+            Tags = held.Tags.SequenceEqual(written.Tags, StringComparer.Ordinal) ? held.Tags : written.Tags,
+            Source = SameOrNull(held.Source, written.Source),
+            PrivateTo = SameOrNull(held.PrivateTo, written.PrivateTo),
+        };
 
     /// <summary>
-    /// Whether an element written again is unchanged: the snapshot keeps the instance it holds (see
-    /// <see cref="Keep(Node, Node)"/>). A node written again always is changed in practice: every write sets its updatedAt.
+    /// Whether an element written again is unchanged, and the snapshot keeps the instance it holds. A node written
+    /// again always is changed in practice: every write sets its updatedAt.
     /// </summary>
     public static bool Unchanged(Node held, Node written) => held == written;
 

@@ -14,25 +14,26 @@ public sealed partial class ReadModelSnapshot
     internal ReadModelSnapshot Apply(long version, ReadModelDelta delta)
     {
         var changes = ChangesBy(version, delta);
-        var applied = Applied(version, delta);
+        var applied = Applied(version, delta, changes);
         // Set before the snapshot is published, never after.
         applied.Changes = changes;
         return applied;
     }
 
-    private ReadModelSnapshot Applied(long version, ReadModelDelta delta)
+    /// <param name="changes">What the delta changes (<see cref="ChangesBy"/>): only those elements are written again.</param>
+    private ReadModelSnapshot Applied(long version, ReadModelDelta delta, SnapshotChanges changes)
     {
         if (delta.RemovedNodes.Count == 0 && delta.RemovedLinks.Count == 0 && KeepsShape(delta))
         {
             var nodes = _nodes;
             var ownDomains = _ownDomains;
-            var nodeChanges = Changed(_nodes, _nodeIndex, delta.Nodes.Select(written => (written.Node.Id, written.Node)), HeldElements.Keep);
+            var nodeChanges = Changed(_nodes, _nodeIndex, delta.Nodes.Select(written => (written.Node.Id, written.Node)), changes.Nodes, HeldElements.Keep);
             if (nodeChanges.Count > 0)
             {
                 nodes = _nodes.With(nodeChanges);
                 ownDomains = _ownDomains.With(nodeChanges.Select(change => (change.Index, change.Item.OwnDomains.Bits)));
             }
-            var linkChanges = Changed(_links, _linkIndex, delta.Links.Select(written => (written.Link.Id, written.Link)), HeldElements.Keep);
+            var linkChanges = Changed(_links, _linkIndex, delta.Links.Select(written => (written.Link.Id, written.Link)), changes.Links, HeldElements.Keep);
             var links = linkChanges.Count == 0 ? _links : _links.With(linkChanges);
             return new ReadModelSnapshot(this, version, nodes, ownDomains, links);
         }
@@ -94,20 +95,20 @@ public sealed partial class ReadModelSnapshot
     }
 
     /// <summary>
-    /// The elements a write changed, each at its index, as the snapshot will hold them (<paramref name="keep"/>): those
-    /// written as they were keep their instance and are left out, so their chunks stay shared.
+    /// The elements a write changed (<paramref name="changed"/>), each at its index, as the snapshot will hold them
+    /// (<paramref name="keep"/>). Those written as they were are left out and keep their instance, so their chunks stay
+    /// shared: the comparison that found them is not made again.
     /// </summary>
-    private static List<(int Index, T Item)> Changed<T>(ChunkedArray<T> held, Dictionary<string, int> index, IEnumerable<(string Id, T Item)> written, Func<T, T, T> keep)
-        where T : class
+    private static List<(int Index, T Item)> Changed<T>(ChunkedArray<T> held, Dictionary<string, int> index, IEnumerable<(string Id, T Item)> written,
+        IReadOnlySet<string> changed, Func<T, T, T> keep)
     {
         var changes = new List<(int Index, T Item)>();
         foreach (var (id, item) in written)
         {
-            var i = index[id];
-            var kept = keep(held[i], item);
-            if (!ReferenceEquals(kept, held[i]))
+            if (changed.Contains(id))
             {
-                changes.Add((i, kept));
+                var i = index[id];
+                changes.Add((i, keep(held[i], item)));
             }
         }
         return changes;
