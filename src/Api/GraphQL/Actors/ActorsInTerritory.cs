@@ -22,14 +22,12 @@ internal static class ActorsInTerritory
 
     public static async Task<Page<Node>> ListAsync(IResolveFieldContext context, NodeQuery query, PageRequest page)
     {
-        var reader = await context.ReaderAsync();
-        if ((reader is Loading.RecordingReader recording ? recording.Inner : reader) is ReadModelSnapshot snapshot)
+        if (await context.RequestReader().SnapshotAsync(context.CancellationToken) is { } snapshot)
         {
-            return await FromSnapshotAsync(context, reader, snapshot, query, page);
+            return await FromSnapshotAsync(context, snapshot, query, page);
         }
         // Through the request's reader, so that the answer may be kept when the projection is of the request's version.
-        var projection = (await context.RequestServices!.GetRequiredService<Loading.RequestReader>().ProjectionAsync(context.CancellationToken))
-            .For(context.Viewer());
+        var projection = (await context.RequestReader().ProjectionAsync(context.CancellationToken)).For(context.Viewer());
         if (!projection.TerritoryByCode.ContainsKey(query.TerritoryCode!))
         {
             return Page<Node>.Empty;
@@ -84,8 +82,7 @@ internal static class ActorsInTerritory
     /// The same listing from the read model when it holds the request's version: the store's own listing, its cursors
     /// turned into this listing's ('@' and the last node's id), so that a client pages on whichever answers next.
     /// </summary>
-    /// <param name="reader">The request's reader of that snapshot: the listing goes through it, so that it is recorded when the answer may be kept.</param>
-    private static async Task<Page<Node>> FromSnapshotAsync(IResolveFieldContext context, IGraphReader reader, ReadModelSnapshot snapshot, NodeQuery query, PageRequest page)
+    private static async Task<Page<Node>> FromSnapshotAsync(IResolveFieldContext context, ReadModelSnapshot snapshot, NodeQuery query, PageRequest page)
     {
         var after = page.After;
         if (after is not null)
@@ -96,7 +93,8 @@ internal static class ActorsInTerritory
             }
             after = seq.ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
-        var listed = await reader.ListNodesAsync(context.Viewer(), query, page with { After = after }, context.CancellationToken);
+        // The listing through the request's reader (that very snapshot), so that it is recorded when the answer may be kept.
+        var listed = await (await context.ReaderAsync()).ListNodesAsync(context.Viewer(), query, page with { After = after }, context.CancellationToken);
         return listed with { Items = listed.Items.Select(i => new PageItem<Node>(i.Item, "@" + i.Item.Id)).ToList() };
     }
 }

@@ -16,6 +16,10 @@ public static class ResolveContextExtensions
     public static Task<CoopGraph.Graph.IGraphReader> ReaderAsync(this IResolveFieldContext context) =>
         context.RequestServices!.GetRequiredService<RequestReader>().GetAsync(context.CancellationToken);
 
+    /// <summary>The request's reader itself, for what it answers beside the graph's reads (its snapshot, the projection).</summary>
+    public static RequestReader RequestReader(this IResolveFieldContext context) =>
+        context.RequestServices!.GetRequiredService<RequestReader>();
+
     /// <summary>The store itself, for writes and what only the store answers (its version).</summary>
     public static CoopGraph.Graph.IGraphStore Store(this IResolveFieldContext context) =>
         context.RequestServices!.GetRequiredService<CoopGraph.Graph.IGraphStore>();

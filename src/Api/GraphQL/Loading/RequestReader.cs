@@ -44,6 +44,18 @@ public sealed class RequestReader(ReadModelProvider readModel, Graph.Projections
     }
 
     /// <summary>
+    /// The read model's snapshot when it is the request's reader, for its own lookups (a node's place in listings);
+    /// null when the store answers. Its listings are to be read through <see cref="GetAsync"/>, which records them.
+    /// </summary>
+    public async Task<ReadModelSnapshot?> SnapshotAsync(CancellationToken cancellationToken) =>
+        await GetAsync(cancellationToken) switch
+        {
+            RecordingReader { Inner: ReadModelSnapshot snapshot } => snapshot,
+            ReadModelSnapshot snapshot => snapshot,
+            _ => null,
+        };
+
+    /// <summary>
     /// The projection, for a read that the projection answers faster than the store (listings by territory at national
     /// scale). It may lag the store by a moment: an answer that may be kept is kept only when the projection is of the
     /// very version the request reads, and then as a wide read (any change drops it).
