@@ -24,17 +24,17 @@ public sealed class HeldElementsTests
             Id = "test:coop", Type = LinkType.CooperatesWith, SourceId = "test:a", TargetId = "test:b",
             CooperationKind = Domain.Model.CooperationKind.Partnership, Intensity = 3, Source = "test-source", Note = "first",
         };
-        await WriteAsync(temp, new GraphBatch { Nodes = [TestItems.Actor("test:a"), TestItems.ActorAt("test:b", 1)], Links = [Upsert(link)] });
+        await TestItems.WriteAsync(temp, new GraphBatch { Nodes = [TestItems.Actor("test:a"), TestItems.ActorAt("test:b", 1)], Links = [TestItems.Upsert(link)] });
         var before = provider.Current!;
         var held = before.Link(Viewer.Everything, link.Id)!;
 
-        await WriteAsync(temp, new GraphBatch { Links = [Upsert(link with { })] });
+        await TestItems.WriteAsync(temp, new GraphBatch { Links = [TestItems.Upsert(link with { })] });
         var unchanged = provider.Current!;
         Assert.True(unchanged.Version > before.Version);
         Assert.True(unchanged.SharesIndexesWith(before));
         Assert.Same(held, unchanged.Link(Viewer.Everything, link.Id));
 
-        await WriteAsync(temp, new GraphBatch { Links = [Upsert(link with { Note = "second", Intensity = 4 })] });
+        await TestItems.WriteAsync(temp, new GraphBatch { Links = [TestItems.Upsert(link with { Note = "second", Intensity = 4 })] });
         var changed = provider.Current!;
         var now = changed.Link(Viewer.Everything, link.Id)!;
         Assert.True(changed.SharesIndexesWith(before));
@@ -53,11 +53,11 @@ public sealed class HeldElementsTests
         await using var temp = await TempStore.CreateAsync(seedDemo: false);
         var provider = await FollowingAsync(temp);
         var actor = new SseActor { Id = "test:actor", Name = "Atelier partagé", LegalForm = LegalForm.Association, Source = "test-source", Tags = ["a", "b"] };
-        await WriteAsync(temp, new GraphBatch { Nodes = [new NodeUpsert(actor, ["nodes", 0])] });
+        await TestItems.WriteAsync(temp, new GraphBatch { Nodes = [new NodeUpsert(actor, ["nodes", 0])] });
         var before = provider.Current!;
         var held = Assert.IsType<SseActor>(before.Node(Viewer.Everything, actor.Id));
 
-        await WriteAsync(temp, new GraphBatch { Nodes = [new NodeUpsert(actor with { Siren = "123456789" }, ["nodes", 0])] });
+        await TestItems.WriteAsync(temp, new GraphBatch { Nodes = [new NodeUpsert(actor with { Siren = "123456789" }, ["nodes", 0])] });
         var after = provider.Current!;
         var now = Assert.IsType<SseActor>(after.Node(Viewer.Everything, actor.Id));
 
@@ -76,13 +76,5 @@ public sealed class HeldElementsTests
             maxElements: 1_000_000, maxWait: TimeSpan.FromMinutes(1));
         await provider.ReaderAsync(Ct);
         return provider;
-    }
-
-    private static LinkUpsert Upsert(Link link) => new(link, IdWasGiven: true, ["links", 0]);
-
-    private static async Task WriteAsync(TempStore temp, GraphBatch batch)
-    {
-        var written = await temp.Store.WriteAsync(batch, Ct);
-        Assert.True(written.Succeeded, TestItems.Messages(written));
     }
 }

@@ -19,20 +19,20 @@ public sealed class SnapshotChangesTests
         await using var temp = await TempStore.CreateAsync(seedDemo: false);
         var (provider, published) = await FollowingAsync(temp);
         var actor = new SseActor { Id = "test:a", Name = "Atelier", LegalForm = LegalForm.Association };
-        await WriteAsync(temp, new GraphBatch
+        await TestItems.WriteAsync(temp, new GraphBatch
         {
             Nodes = [new NodeUpsert(actor, ["nodes", 0]), TestItems.ActorAt("test:b", 1)],
-            Links = [Upsert(Coop("test:l", "test:a", "test:b"))],
+            Links = [TestItems.Upsert(Coop("test:l", "test:a", "test:b"))],
         });
         var before = provider.Current!;
 
-        await WriteAsync(temp, new GraphBatch { Links = [Upsert(Coop("test:l", "test:a", "test:b"))] });
+        await TestItems.WriteAsync(temp, new GraphBatch { Links = [TestItems.Upsert(Coop("test:l", "test:a", "test:b"))] });
         var unchanged = provider.Current!.Changes!;
         Assert.Equal((before.Version, provider.Current.Version), (unchanged.Since, unchanged.Version));
         Assert.True(unchanged.IsEmpty, Describe(unchanged));
         Assert.Equal([before.Version, provider.Current.Version], published.TakeLast(2));
 
-        await WriteAsync(temp, new GraphBatch { Nodes = [new NodeUpsert(actor, ["nodes", 0])] });
+        await TestItems.WriteAsync(temp, new GraphBatch { Nodes = [new NodeUpsert(actor, ["nodes", 0])] });
         var rewritten = provider.Current!.Changes!;
         Assert.Equal(["test:a"], rewritten.Nodes);
         Assert.Empty(rewritten.Links);
@@ -44,26 +44,26 @@ public sealed class SnapshotChangesTests
     {
         await using var temp = await TempStore.CreateAsync(seedDemo: false);
         var (provider, _) = await FollowingAsync(temp);
-        await WriteAsync(temp, new GraphBatch { Nodes = [TestItems.Actor("test:a"), TestItems.ActorAt("test:b", 1), TestItems.ActorAt("test:c", 2)] });
+        await TestItems.WriteAsync(temp, new GraphBatch { Nodes = [TestItems.Actor("test:a"), TestItems.ActorAt("test:b", 1), TestItems.ActorAt("test:c", 2)] });
 
-        await WriteAsync(temp, new GraphBatch { Nodes = [new NodeUpsert(new SseActor { Id = "test:a", Name = "Renommé", LegalForm = LegalForm.Association }, ["nodes", 0])] });
+        await TestItems.WriteAsync(temp, new GraphBatch { Nodes = [new NodeUpsert(new SseActor { Id = "test:a", Name = "Renommé", LegalForm = LegalForm.Association }, ["nodes", 0])] });
         var renamed = provider.Current!.Changes!;
         Assert.Equal(["test:a"], renamed.Nodes);
         Assert.Empty(renamed.Links);
         Assert.Empty(renamed.Ends);
 
-        await WriteAsync(temp, new GraphBatch { Links = [Upsert(Coop("test:ab", "test:a", "test:b"))] });
+        await TestItems.WriteAsync(temp, new GraphBatch { Links = [TestItems.Upsert(Coop("test:ab", "test:a", "test:b"))] });
         var linked = provider.Current!.Changes!;
         Assert.Empty(linked.Nodes);
         Assert.Equal(["test:ab"], linked.Links);
         Assert.Equal(["test:a", "test:b"], linked.Ends.Order(StringComparer.Ordinal));
 
-        await WriteAsync(temp, new GraphBatch { LinkDeletes = [new ItemDelete("test:ab", ["linkDeletes", 0])] });
+        await TestItems.WriteAsync(temp, new GraphBatch { LinkDeletes = [new ItemDelete("test:ab", ["linkDeletes", 0])] });
         var unlinked = provider.Current!.Changes!;
         Assert.Equal(["test:ab"], unlinked.Links);
         Assert.Equal(["test:a", "test:b"], unlinked.Ends.Order(StringComparer.Ordinal));
 
-        await WriteAsync(temp, new GraphBatch { NodeDeletes = [new ItemDelete("test:c", ["nodeDeletes", 0])] });
+        await TestItems.WriteAsync(temp, new GraphBatch { NodeDeletes = [new ItemDelete("test:c", ["nodeDeletes", 0])] });
         var removed = provider.Current!.Changes!;
         Assert.Equal(["test:c"], removed.Nodes);
         Assert.Contains("test:c", removed.Ends);
@@ -101,14 +101,6 @@ public sealed class SnapshotChangesTests
         Id = id, Type = LinkType.CooperatesWith, SourceId = source, TargetId = target, CooperationKind = CooperationKind.Partnership, Intensity = 2,
     };
 
-    private static LinkUpsert Upsert(Link link) => new(link, IdWasGiven: true, ["links", 0]);
-
     private static string Describe(SnapshotChanges changes) =>
         $"nodes [{string.Join(", ", changes.Nodes)}], links [{string.Join(", ", changes.Links)}], ends [{string.Join(", ", changes.Ends)}]";
-
-    private static async Task WriteAsync(TempStore temp, GraphBatch batch)
-    {
-        var written = await temp.Store.WriteAsync(batch, Ct);
-        Assert.True(written.Succeeded, TestItems.Messages(written));
-    }
 }

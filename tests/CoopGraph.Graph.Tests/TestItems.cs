@@ -18,4 +18,14 @@ internal static class TestItems
         };
 
     public static string Messages(WriteResult result) => string.Join("; ", result.Errors.Select(e => e.Message));
+
+    /// <summary>A link to write, its id given.</summary>
+    public static LinkUpsert Upsert(Link link) => new(link, IdWasGiven: true, ["links", 0]);
+
+    /// <summary>Writes the batch, which must succeed.</summary>
+    public static async Task WriteAsync(TempStore temp, GraphBatch batch)
+    {
+        var written = await temp.Store.WriteAsync(batch, CancellationToken.None);
+        Assert.True(written.Succeeded, Messages(written));
+    }
 }
