@@ -4,14 +4,17 @@ using CoopGraph.Domain.Model;
 using CoopGraph.Domain.Writes;
 using CoopGraph.Graph.Embedded;
 using CoopGraph.Graph.Interchange;
+using CoopGraph.Graph.Projections;
 using CoopGraph.Graph.ReadModel;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace CoopGraph.Graph.Tests;
 
 /// <summary>
 /// The read model searches as the embedded store does: the same tokens as FTS5's own, and for a thousand typed texts the
-/// same nodes in the same order, for every viewer, in search and in listings by text.
+/// same nodes in the same order, for every viewer, in search and in listings by text; so does the index held beside the
+/// projection.
 /// </summary>
 public sealed class ReadModelSearchTests
 {
@@ -77,12 +80,14 @@ public sealed class ReadModelSearchTests
     }
 
     [Fact]
-    public async Task AThousandTypedTexts_FindTheSameNodesInTheSameOrder_InTheReadModelAndInTheStore()
+    public async Task AThousandTypedTexts_FindTheSameNodesInTheSameOrder_InTheReadModelTheProjectionsIndexAndTheStore()
     {
         await using var temp = await SeededAsync();
         var builder = new ReadModelBuilder();
         var version = await temp.Store.ExportAsync(Viewer.Everything, builder, Ct);
         var snapshot = builder.Build(version, temp.Store, temp.Store);
+        var projections = new ProjectionProvider(temp.Store, TimeProvider.System, NullLogger<ProjectionProvider>.Instance);
+        Assert.Equal(version, (await projections.GetAsync(Ct)).Version);
         var nodes = await ExportedAsync(temp.Store);
         var authority = nodes.First(n => n.Node.Kind == NodeKind.Authority).Node.Id;
         Viewer[] viewers = [Viewer.Everything, Viewer.Public, Viewer.BoundTo(authority)];
@@ -100,6 +105,9 @@ public sealed class ReadModelSearchTests
             var expected = await temp.Store.SearchAsync(viewer, text, first, Ct);
             var actual = await snapshot.SearchAsync(viewer, text, first, Ct);
             Assert.Equal(expected.Select(n => n.Id), actual.Select(n => n.Id));
+            var indexed = await projections.SearchAsync(temp.Store, viewer, text, first, Ct);
+            Assert.NotNull(indexed);
+            Assert.Equal(expected.Select(n => n.Id), indexed.Select(n => n.Id));
 
             var query = new NodeQuery { Text = text, Kinds = random.Next(4) == 0 ? [NodeKind.SseActor] : null };
             var page = new PageRequest(first, null);

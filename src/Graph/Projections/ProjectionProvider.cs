@@ -1,5 +1,6 @@
 using CoopGraph.Domain.Model;
 using CoopGraph.Domain.Analytics.Projection;
+using CoopGraph.Graph.ReadModel;
 using Microsoft.Extensions.Logging;
 
 namespace CoopGraph.Graph.Projections;
@@ -14,6 +15,10 @@ namespace CoopGraph.Graph.Projections;
 /// (each takes seconds at scale), and such slow rebuilds are spaced by at least their own length.
 /// The first projection is always waited for. A projection is built from one snapshot of the store and
 /// published only once complete, so a reader sees the old graph or the new one, never a mix.
+/// <para>
+/// For a store whose search is FTS5's, the same export also builds a <see cref="SearchIndex"/>, published with the
+/// projection; <see cref="SearchAsync"/> answers from it only when it is of the store's version.
+/// </para>
 /// </summary>
 public sealed class ProjectionProvider
 {
@@ -26,6 +31,7 @@ public sealed class ProjectionProvider
     private readonly TimeSpan _maxWait;
     private readonly Lock _gate = new();
     private GraphProjection? _current;
+    private SearchIndex? _search;
     private Task<GraphProjection>? _building;
     private long _buildingFor;
     private long _lastBuildTicks;
@@ -44,6 +50,9 @@ public sealed class ProjectionProvider
     /// <summary>The projection built last, without asking the store (null before the first build).</summary>
     public GraphProjection? Current => Volatile.Read(ref _current);
 
+    /// <summary>The search index built with <see cref="Current"/> (null before the first build, or when the store's search is not FTS5's).</summary>
+    public SearchIndex? Search => Volatile.Read(ref _search);
+
     public async Task<GraphProjection> GetAsync(CancellationToken cancellationToken)
     {
         var needed = await _store.GetVersionAsync(cancellationToken);
@@ -54,9 +63,7 @@ public sealed class ProjectionProvider
             {
                 return current;
             }
-            // When rebuilds are slower than a reader may wait, they are also spaced by at least their own length: under
-            // continuous writes the graph then spends at most half of one core rebuilding, not all of it.
-            if (Current is { } recent && LastBuildDuration > _maxWait && _time.GetElapsedTime(Volatile.Read(ref _lastBuildEnd)) < LastBuildDuration)
+            if (Spaced && Current is { } recent)
             {
                 return recent;
             }
@@ -73,6 +80,62 @@ public sealed class ProjectionProvider
             // A build that started before the version this reader needs ends older: the loop then starts the next one.
             await build.WaitAsync(cancellationToken);
         }
+    }
+
+    /// <summary>
+    /// The store's search (<see cref="IGraphReader.SearchAsync"/>) answered from the <see cref="Search"/> index when it is
+    /// of the store's version now, its nodes read through <paramref name="reader"/>; null when the store is to answer:
+    /// the index is of another version (a build toward the store's is then started, unless builds are being spaced, and
+    /// no one waits for it), a typed word is one the index leaves to the store, or a write committed while the nodes
+    /// were read.
+    /// </summary>
+    public async Task<IReadOnlyList<Node>?> SearchAsync(IGraphReader reader, Viewer viewer, string text, int first, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        if (_store is not IFts5Search)
+        {
+            return null;
+        }
+        var version = await _store.GetVersionAsync(cancellationToken);
+        if (Search is not { } index || index.Version != version)
+        {
+            if (!Spaced)
+            {
+                Refresh(version);
+            }
+            return null;
+        }
+        if (index.Rank(viewer, text, first + SearchRanking.Headroom) is not { } ids)
+        {
+            return null;
+        }
+        if (ids.Count == 0 || first <= 0)
+        {
+            return [];
+        }
+        var read = (await reader.GetNodesAsync(viewer, ids, cancellationToken)).ToDictionary(n => n.Id, StringComparer.Ordinal);
+        // Versions only move forward: the same version after the read means the nodes are those the index ranked.
+        if (await _store.GetVersionAsync(cancellationToken) != version)
+        {
+            return null;
+        }
+        var ranked = ids.Where(read.ContainsKey).Select(id => read[id]).ToList();
+        return SearchRanking.ExactNamesFirst(ranked, text, first);
+    }
+
+    /// <summary>
+    /// Whether builds are being spaced now: when rebuilds are slower than a reader may wait, they are spaced by at least
+    /// their own length, so that under continuous writes the graph spends at most half of one core rebuilding.
+    /// </summary>
+    private bool Spaced => LastBuildDuration > _maxWait && _time.GetElapsedTime(Volatile.Read(ref _lastBuildEnd)) < LastBuildDuration;
+
+    /// <summary>Starts a build for <paramref name="needed"/> unless one runs, for no one to wait: its failure is logged.</summary>
+    private void Refresh(long needed)
+    {
+        var (build, _) = Build(needed);
+        build.ContinueWith(
+            failed => _logger.LogWarning(failed.Exception, "The projection could not be rebuilt for a search"),
+            CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
     }
 
     /// <summary>
@@ -93,8 +156,9 @@ public sealed class ProjectionProvider
             // for the pool to grow.
             _building = Task.Factory.StartNew(async () =>
             {
-                var built = await BuildAsync(CancellationToken.None);
+                var (built, search) = await BuildAsync(CancellationToken.None);
                 // Builds run one at a time, so a later build never publishes before an earlier one.
+                Volatile.Write(ref _search, search);
                 Volatile.Write(ref _current, built);
                 return built;
             }, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default).Unwrap();
@@ -102,21 +166,26 @@ public sealed class ProjectionProvider
         }
     }
 
-    private async Task<GraphProjection> BuildAsync(CancellationToken cancellationToken)
+    private async Task<(GraphProjection Projection, SearchIndex? Search)> BuildAsync(CancellationToken cancellationToken)
     {
         var started = _time.GetTimestamp();
         var builder = new ProjectionBuilder();
+        var text = _store is IFts5Search fts ? new SearchIndexBuilder(fts.SearchTokenizer) : null;
         long version;
+        // Each builder on a thread of its own, the store's rows read once for both.
         using (var pipeline = new PipelinedSink(builder))
+        using (var textPipeline = text is null ? null : new PipelinedSink(text))
         {
-            version = await _store.ExportAsync(Viewer.Everything, pipeline, cancellationToken);
+            version = await _store.ExportAsync(Viewer.Everything, textPipeline is null ? pipeline : new BothSinks(pipeline, textPipeline), cancellationToken);
             pipeline.Complete();
+            textPipeline?.Complete();
         }
         var projection = builder.Build(version, _time.GetUtcNow());
+        var search = text?.Build(version, projection.Ids);
         Volatile.Write(ref _lastBuildTicks, _time.GetElapsedTime(started).Ticks);
         Volatile.Write(ref _lastBuildEnd, _time.GetTimestamp());
         _logger.LogInformation("Built the projection of version {Version}: {Nodes} nodes, {Links} links in {Elapsed:0} ms",
             version, projection.NodeCount, projection.LinkCount, _time.GetElapsedTime(started).TotalMilliseconds);
-        return projection;
+        return (projection, search);
     }
 }

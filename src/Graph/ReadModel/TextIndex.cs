@@ -41,49 +41,20 @@ internal sealed class TextIndex
 
     public static TextIndex Build(IReadOnlyList<Node> nodes, ITextTokenizer tokenizer)
     {
-        var postings = new Dictionary<string, (List<int> Docs, List<int> Counts)>(StringComparer.Ordinal);
-        var sizes = new int[nodes.Count];
-        var tokens = new List<string>();
-        long total = 0;
-        for (var doc = 0; doc < nodes.Count; doc++)
+        var builder = new TextIndexBuilder(tokenizer);
+        foreach (var node in nodes)
         {
-            tokens.Clear();
-            tokenizer.Tokenize(nodes[doc].Name, tokens);
-            tokenizer.Tokenize(nodes[doc].Description, tokens);
-            sizes[doc] = tokens.Count;
-            total += tokens.Count;
-            foreach (var token in tokens)
-            {
-                if (!postings.TryGetValue(token, out var list))
-                {
-                    postings[token] = list = ([], []);
-                }
-                if (list.Docs.Count > 0 && list.Docs[^1] == doc)
-                {
-                    list.Counts[^1]++;
-                }
-                else
-                {
-                    list.Docs.Add(doc);
-                    list.Counts.Add(1);
-                }
-            }
+            builder.Add(node);
         }
-        var terms = postings.Keys.ToArray();
-        Array.Sort(terms, StringComparer.Ordinal);
-        var start = new int[terms.Length + 1];
-        var docs = new int[postings.Values.Sum(p => p.Docs.Count)];
-        var counts = new int[docs.Length];
-        for (var t = 0; t < terms.Length; t++)
-        {
-            var (termDocs, termCounts) = postings[terms[t]];
-            termDocs.CopyTo(docs, start[t]);
-            termCounts.CopyTo(counts, start[t]);
-            start[t + 1] = start[t] + termDocs.Count;
-        }
-        var average = nodes.Count == 0 ? 0 : (double)total / (double)nodes.Count;
-        return new TextIndex(tokenizer, terms, start, docs, counts, sizes, average);
+        return builder.Build();
     }
+
+    /// <summary>Made by <see cref="TextIndexBuilder"/> from its postings, terms in ordinal order.</summary>
+    internal static TextIndex From(ITextTokenizer tokenizer, string[] terms, int[] start, int[] docs, int[] counts, int[] sizes, double averageSize) =>
+        new(tokenizer, terms, start, docs, counts, sizes, averageSize);
+
+    /// <summary>How many nodes the index holds: FTS5's row count, private nodes included.</summary>
+    public int Count => _sizes.Length;
 
     /// <summary>
     /// The prefixes the store searches for what was typed, one per word; empty when nothing is searchable; null when a

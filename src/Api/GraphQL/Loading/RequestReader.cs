@@ -1,3 +1,4 @@
+using CoopGraph.Domain.Model;
 using CoopGraph.Graph;
 using CoopGraph.Graph.ReadModel;
 
@@ -72,6 +73,24 @@ public sealed class RequestReader(ReadModelProvider readModel, Graph.Projections
             }
         }
         return projection;
+    }
+
+    /// <summary>
+    /// The store's search for the request. The read model, when it is the reader, searches itself; otherwise the index
+    /// held beside the projection answers when it is of the store's version (at scale FTS5 ranks every match of a common
+    /// word), and the store when it is not. A search reads every node's text: an answer from the index is recorded as a
+    /// wide read, as the reader records a search of its own.
+    /// </summary>
+    public async Task<IReadOnlyList<Node>> SearchAsync(Viewer viewer, string text, int first, CancellationToken cancellationToken)
+    {
+        var reader = await GetAsync(cancellationToken);
+        if (await SnapshotAsync(cancellationToken) is null
+            && await projections.SearchAsync(reader, viewer, text, first, cancellationToken) is { } found)
+        {
+            _reads?.All();
+            return found;
+        }
+        return await reader.SearchAsync(viewer, text, first, cancellationToken);
     }
 
     /// <summary>

@@ -88,7 +88,7 @@ public static class NodeRootFields
             .ResolveAsync(async c =>
             {
                 var (text, first) = SearchArguments.Read(c, 10, Paging.Paging.MaxFirst);
-                return await (await c.ReaderAsync()).SearchAsync(c.Viewer(), text, first, c.CancellationToken);
+                return await c.RequestReader().SearchAsync(c.Viewer(), text, first, c.CancellationToken);
             });
 
         query.Field<NonNullGraphType<GraphStatsType>>("graphStats")
