@@ -9,6 +9,8 @@ using CoopGraph.Benchmarks;
 //   import-profile FILE  time to read and map an NDJSON file, then to import it into a fresh store
 //   neo4j-client FILE    an import through the Neo4j store into a scripted Query API that answers at once: the
 //                        rows/s CoopGraph itself can send, and the requests it takes
+//   search-profile DB TEXT…  per typed text, the time of a search ranked by the index beside the projection, and
+//                        the store's own
 //   betweenness-quick T  2,000 sampled sources of the 20k/100k graph on T threads, five times (for tuning)
 return args switch
 {
@@ -18,6 +20,7 @@ return args switch
     ["backtest", .. var rest] => GapBacktest.Run(rest.Length > 0 ? rest[0] : "region"),
     ["import-profile", var file] => ImportProfile.RunAsync(file).GetAwaiter().GetResult(),
     ["neo4j-client", var file] => Neo4jClientImport.RunAsync(file).GetAwaiter().GetResult(),
+    ["search-profile", var database, .. var texts] => SearchProfile.RunAsync(database, texts).GetAwaiter().GetResult(),
     ["betweenness-quick", var threads] => Measurements.QuickBetweenness(int.Parse(threads, System.Globalization.CultureInfo.InvariantCulture)),
     _ => Run(args),
 };
