@@ -43,7 +43,12 @@ public sealed class ImportRunner(
     public Task<ImportReport> RunCsvAsync(TextReader reader, string? kind, IProgress<ImportProgress>? progress, CancellationToken cancellationToken) =>
         RunAsync(new ImportLineSource(CsvImport.Lines(reader, kind)), progress, cancellationToken);
 
-    private async Task<ImportReport> RunAsync(ImportSource source, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
+    /// <summary>The import on the threads of <see cref="LowPriorityScheduler"/>, so that reads served meanwhile come first.</summary>
+    private Task<ImportReport> RunAsync(ImportSource source, IProgress<ImportProgress>? progress, CancellationToken cancellationToken) =>
+        Task.Factory.StartNew(() => RunStagesAsync(source, progress, cancellationToken), CancellationToken.None,
+            TaskCreationOptions.DenyChildAttach, LowPriorityScheduler.Shared).Unwrap();
+
+    private async Task<ImportReport> RunStagesAsync(ImportSource source, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
     {
         // Three stages, each on its own thread: reading lines, checking batches (ahead of their write when the store can,
         // see IBulkLoad), writing them. Each waits for the one before only when it has caught up with it, so the import
@@ -51,13 +56,13 @@ public sealed class ImportRunner(
         var tally = new ImportTally(maxReportedRejections, onRejected);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var parsed = Channel.CreateBounded<ParsedBatch>(new BoundedChannelOptions(1) { SingleReader = true, SingleWriter = true });
-        var reading = Task.Run(() => CompleteWithAsync(parsed.Writer, ct => source.ReadAsync(new ImportBatcher(parsed.Writer), ct), stop.Token), stop.Token);
+        var reading = OnThisScheduler(() => CompleteWithAsync(parsed.Writer, ct => source.ReadAsync(new ImportBatcher(parsed.Writer), ct), stop.Token), stop.Token);
         long lines = 0;
         try
         {
             await using var load = await store.BeginBulkLoadAsync(cancellationToken);
             var checkedBatches = Channel.CreateBounded<CheckedBatch>(new BoundedChannelOptions(1) { SingleReader = true, SingleWriter = true });
-            var checking = Task.Run(() => CompleteWithAsync(checkedBatches.Writer, ct => CheckBatchesAsync(load, parsed.Reader, checkedBatches.Writer, ct), stop.Token), stop.Token);
+            var checking = OnThisScheduler(() => CompleteWithAsync(checkedBatches.Writer, ct => CheckBatchesAsync(load, parsed.Reader, checkedBatches.Writer, ct), stop.Token), stop.Token);
             try
             {
                 await foreach (var batch in checkedBatches.Reader.ReadAllAsync(cancellationToken))
@@ -92,6 +97,10 @@ public sealed class ImportRunner(
             await Quietly(reading);
         }
     }
+
+    /// <summary>A stage started on the scheduler the import runs on (Task.Run would start it on the thread pool's).</summary>
+    private static Task OnThisScheduler(Func<Task> stage, CancellationToken cancellationToken) =>
+        Task.Factory.StartNew(stage, cancellationToken, TaskCreationOptions.DenyChildAttach, TaskScheduler.Current).Unwrap();
 
     private static Task Quietly(Task task) =>
         task.ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
