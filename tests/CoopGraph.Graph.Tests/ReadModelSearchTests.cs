@@ -124,6 +124,48 @@ public sealed class ReadModelSearchTests
         Assert.Equal(1000, inMemory);
     }
 
+    [Fact]
+    public async Task EveryWord_IsRankedByTheIndex_InFts5sOwnOrder_WhetherScannedOrKeptInRankOrder()
+    {
+        await using var temp = await SeededAsync();
+        var nodes = await ExportedAsync(temp.Store);
+        var index = TextIndex.Build(nodes.ConvertAll(n => n.Node), Fts5Tokenizer.Instance);
+        var seqs = nodes.ConvertAll(n => n.Seq);
+        var words = nodes.SelectMany(n => SearchWords.Of(n.Node.Name + " " + n.Node.Description)).Distinct(StringComparer.Ordinal).ToList();
+        await using var connection = new SqliteConnection($"Data Source={temp.DatabasePath};Mode=ReadOnly");
+        await connection.OpenAsync(Ct);
+
+        var compared = 0;
+        foreach (var word in words)
+        {
+            if (index.Prefixes(word) is not [var prefix])
+            {
+                continue;
+            }
+            await using var rank = connection.CreateCommand();
+            rank.CommandText = "SELECT rowid FROM nodes_fts WHERE nodes_fts MATCH @fts ORDER BY rank, rowid";
+            rank.Parameters.AddWithValue("@fts", "\"" + word + "\"*");
+            var expected = new List<long>();
+            await using (var reader = await rank.ExecuteReaderAsync(Ct))
+            {
+                while (await reader.ReadAsync(Ct))
+                {
+                    expected.Add(reader.GetInt64(0));
+                }
+            }
+            // Twice: the first search of a token ranks it, the second reads the order kept.
+            for (var again = 0; again < 2; again++)
+            {
+                var actual = index.Best([prefix], 10_000, _ => true).ConvertAll(doc => seqs[doc]);
+                Assert.True(expected.SequenceEqual(actual), $"'{word}': FTS5 [{string.Join(", ", expected.Take(12))}…], index [{string.Join(", ", actual.Take(12))}…]");
+            }
+            compared++;
+        }
+        Assert.True(compared > 100, $"only {compared} words compared");
+        // Both ways were taken: common tokens kept in rank order, the rest and shared prefixes scanned.
+        Assert.InRange(index.TokensRanked, 5, compared - 5);
+    }
+
     /// <summary>What someone might type: a word, its start, two words, changed case or accents, punctuation, or nothing found.</summary>
     private static string Typed(Random random, string[] words, List<(Node Node, long Seq)> nodes)
     {

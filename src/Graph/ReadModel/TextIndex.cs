@@ -16,6 +16,9 @@ internal sealed class TextIndex
     private const double K1 = 1.2;
     private const double B = 0.75;
 
+    // From this many nodes, a token searched alone is ranked once and kept in rank order; below, scanning is as quick.
+    private const int RankedFrom = 64;
+
     private readonly ITextTokenizer _tokenizer;
     private readonly string[] _terms;
     // Per term (ordinal order), its postings in _docs and _counts: the nodes holding it, ascending, and how many times.
@@ -27,6 +30,8 @@ internal sealed class TextIndex
     private readonly double _averageSize;
     // One per search running at once, kept between searches.
     private readonly ConcurrentBag<Scratch> _scratches = [];
+    // Per token searched alone, its postings' places in rank order, made when first asked (see BestOfOneToken).
+    private readonly ConcurrentDictionary<int, int[]> _rankOrders = new();
 
     private TextIndex(ITextTokenizer tokenizer, string[] terms, int[] start, int[] docs, int[] counts, int[] sizes, double averageSize)
     {
@@ -52,6 +57,9 @@ internal sealed class TextIndex
     /// <summary>Made by <see cref="TextIndexBuilder"/> from its postings, terms in ordinal order.</summary>
     internal static TextIndex From(ITextTokenizer tokenizer, string[] terms, int[] start, int[] docs, int[] counts, int[] sizes, double averageSize) =>
         new(tokenizer, terms, start, docs, counts, sizes, averageSize);
+
+    /// <summary>How many tokens searched alone were ranked once and kept in rank order (see <see cref="Best"/>).</summary>
+    internal int TokensRanked => _rankOrders.Count;
 
     /// <summary>How many nodes the index holds: FTS5's row count, private nodes included.</summary>
     public int Count => _sizes.Length;
@@ -89,27 +97,20 @@ internal sealed class TextIndex
     /// </summary>
     public List<int> Best(string[] prefixes, int take, Func<int, bool> admits)
     {
-        var (docs, frequencies, hits) = Match(prefixes);
-        var rows = (long)_sizes.Length;
-        var idf = new double[prefixes.Length];
-        for (var p = 0; p < prefixes.Length; p++)
+        if (prefixes.Length == 1 && TermRange(prefixes[0]) is var (first, last) && last - first == 1
+            && _start[last] - _start[first] >= RankedFrom)
         {
-            idf[p] = Math.Log((rows - hits[p] + 0.5) / (hits[p] + 0.5));
-            if (idf[p] <= 0.0)
-            {
-                idf[p] = 1e-6;
-            }
+            return BestOfOneToken(first, take, admits);
         }
+        var (docs, frequencies, hits) = Match(prefixes);
+        var idf = hits.Select(Idf).ToArray();
         var best = new List<(double Rank, int Doc)>(take + 1);
         for (var i = 0; i < docs.Count; i++)
         {
-            // FTS5's operations in FTS5's order, so that equal inputs give equal doubles.
-            double size = _sizes[docs[i]];
             var score = 0.0;
             for (var p = 0; p < prefixes.Length; p++)
             {
-                double f = frequencies[p][i];
-                score += idf[p] * ((f * (K1 + 1.0)) / (f + K1 * (1 - B + B * size / _averageSize)));
+                score += Score(idf[p], frequencies[p][i], docs[i]);
             }
             var candidate = (-1.0 * score, docs[i]);
             if ((best.Count == take && candidate.CompareTo(best[^1]) >= 0) || !admits(docs[i]))
@@ -124,6 +125,64 @@ internal sealed class TextIndex
             }
         }
         return best.ConvertAll(b => b.Doc);
+    }
+
+    /// <summary>
+    /// <see cref="Best"/> for one word that is one token: its score depends on each node alone (the token's frequency
+    /// there, the node's size), so its matches' order is the same for every search of this index. It is made once, as
+    /// the scan would rank them all, and each search then reads the first nodes the viewer may see: the page instead
+    /// of every match (a hundred thousand for a common word at national scale).
+    /// </summary>
+    private List<int> BestOfOneToken(int term, int take, Func<int, bool> admits)
+    {
+        var order = _rankOrders.GetOrAdd(term, RankOrder);
+        var best = new List<int>(take);
+        for (var i = 0; i < order.Length && best.Count < take; i++)
+        {
+            var doc = _docs[order[i]];
+            if (admits(doc))
+            {
+                best.Add(doc);
+            }
+        }
+        return best;
+    }
+
+    /// <summary>The places of a token's postings, ordered as <see cref="Best"/> orders them: rank, then node.</summary>
+    private int[] RankOrder(int term)
+    {
+        var from = _start[term];
+        var count = _start[term + 1] - from;
+        var idf = Idf(count);
+        var keys = new (double Rank, int Doc)[count];
+        var places = new int[count];
+        for (var i = 0; i < count; i++)
+        {
+            var doc = _docs[from + i];
+            keys[i] = (-1.0 * (0.0 + Score(idf, _counts[from + i], doc)), doc);
+            places[i] = from + i;
+        }
+        Array.Sort(keys, places);
+        return places;
+    }
+
+    /// <summary>FTS5's inverse document frequency of a phrase that <paramref name="hits"/> nodes hold, never below 1e-6.</summary>
+    private double Idf(long hits)
+    {
+        var rows = (long)_sizes.Length;
+        var idf = Math.Log((rows - hits + 0.5) / (hits + 0.5));
+        return idf <= 0.0 ? 1e-6 : idf;
+    }
+
+    /// <summary>
+    /// One phrase's part of a node's bm25 score, with FTS5's operations in FTS5's order, so that equal inputs give equal
+    /// doubles: a node's score is 0.0 plus each phrase's part in turn.
+    /// </summary>
+    private double Score(double idf, int frequency, int doc)
+    {
+        double f = frequency;
+        double size = _sizes[doc];
+        return idf * ((f * (K1 + 1.0)) / (f + K1 * (1 - B + B * size / _averageSize)));
     }
 
     /// <summary>The nodes matching every prefix; per prefix, its occurrences in each of them and how many nodes it matches in all.</summary>
@@ -206,13 +265,7 @@ internal sealed class TextIndex
     /// <summary>The nodes holding a token that starts with the prefix, ascending, with their occurrences summed over those tokens.</summary>
     private (ArraySegment<int> Docs, ArraySegment<int> Counts) Hits(string prefix)
     {
-        var first = Array.BinarySearch(_terms, prefix, StringComparer.Ordinal);
-        first = first >= 0 ? first : ~first;
-        var last = first;
-        while (last < _terms.Length && _terms[last].StartsWith(prefix, StringComparison.Ordinal))
-        {
-            last++;
-        }
+        var (first, last) = TermRange(prefix);
         var from = _start[first];
         var to = _start[last];
         if (last - first <= 1)
@@ -256,6 +309,19 @@ internal sealed class TextIndex
         // Left as clean as it was taken: every mark and count set above was cleared as it was read.
         _scratches.Add(scratch);
         return (docs, counts);
+    }
+
+    /// <summary>The tokens starting with the prefix: from <c>First</c> up to <c>Last</c>, excluded, in ordinal order.</summary>
+    private (int First, int Last) TermRange(string prefix)
+    {
+        var first = Array.BinarySearch(_terms, prefix, StringComparer.Ordinal);
+        first = first >= 0 ? first : ~first;
+        var last = first;
+        while (last < _terms.Length && _terms[last].StartsWith(prefix, StringComparison.Ordinal))
+        {
+            last++;
+        }
+        return (first, last);
     }
 
     /// <summary>A bitmap of nodes and a count per node, all zero between uses.</summary>
