@@ -13,9 +13,14 @@ public static class SearchRanking
     /// <summary>How many more candidates than asked a store reads, so that an exact name ranked lower by the index still surfaces.</summary>
     public const int Headroom = 20;
 
-    public static IReadOnlyList<Node> ExactNamesFirst(IReadOnlyList<Node> ranked, string text, int first)
+    public static IReadOnlyList<Node> ExactNamesFirst(IReadOnlyList<Node> ranked, string text, int first) =>
+        ExactNamesFirst(ranked, node => node.Name, text, first);
+
+    /// <summary>The same for candidates known by something else than their node (an index's places), with their names.</summary>
+    public static IReadOnlyList<T> ExactNamesFirst<T>(IReadOnlyList<T> ranked, Func<T, string> name, string text, int first)
     {
         ArgumentNullException.ThrowIfNull(ranked);
+        ArgumentNullException.ThrowIfNull(name);
         var typed = Folded(text);
         if (typed.Length == 0)
         {
@@ -23,10 +28,10 @@ public static class SearchRanking
         }
         // OrderBy is stable: within each class, the index's order stays.
         return ranked
-            .Select(node => (node, closeness: Closeness(node.Name, typed)))
+            .Select(candidate => (candidate, closeness: Closeness(name(candidate), typed)))
             .OrderBy(n => n.closeness)
             .Take(first)
-            .Select(n => n.node)
+            .Select(n => n.candidate)
             .ToList();
     }
 

@@ -105,22 +105,22 @@ public sealed class ProjectionProvider
             }
             return null;
         }
-        if (index.Rank(viewer, text, first + SearchRanking.Headroom) is not { } ids)
+        if (index.Find(viewer, text, first) is not { } ids)
         {
             return null;
         }
-        if (ids.Count == 0 || first <= 0)
+        if (ids.Count == 0)
         {
             return [];
         }
+        // Only the answer's own nodes are read: the index ranked and ordered them with the names of its version.
         var read = (await reader.GetNodesAsync(viewer, ids, cancellationToken)).ToDictionary(n => n.Id, StringComparer.Ordinal);
         // Versions only move forward: the same version after the read means the nodes are those the index ranked.
-        if (await _store.GetVersionAsync(cancellationToken) != version)
+        if (await _store.GetVersionAsync(cancellationToken) != version || read.Count != ids.Count)
         {
             return null;
         }
-        var ranked = ids.Where(read.ContainsKey).Select(id => read[id]).ToList();
-        return SearchRanking.ExactNamesFirst(ranked, text, first);
+        return ids.Select(id => read[id]).ToList();
     }
 
     /// <summary>
@@ -181,7 +181,7 @@ public sealed class ProjectionProvider
             textPipeline?.Complete();
         }
         var projection = builder.Build(version, _time.GetUtcNow());
-        var search = text?.Build(version, projection.Ids);
+        var search = text?.Build(version, projection);
         Volatile.Write(ref _lastBuildTicks, _time.GetElapsedTime(started).Ticks);
         Volatile.Write(ref _lastBuildEnd, _time.GetTimestamp());
         _logger.LogInformation("Built the projection of version {Version}: {Nodes} nodes, {Links} links in {Elapsed:0} ms",

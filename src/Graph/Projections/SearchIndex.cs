@@ -1,3 +1,4 @@
+using CoopGraph.Domain.Analytics.Projection;
 using CoopGraph.Domain.Model;
 using CoopGraph.Graph.ReadModel;
 
@@ -13,18 +14,22 @@ public sealed class SearchIndex
 {
     private readonly TextIndex _text;
     private readonly string[] _ids;
+    private readonly StringTable _names;
     // Private nodes are few: their owners by node, the rest public.
     private readonly Dictionary<int, string> _privateTo;
 
-    internal SearchIndex(long version, TextIndex text, string[] ids, Dictionary<int, string> privateTo)
+    /// <param name="ids">The projection's node ids, in the index's node order.</param>
+    /// <param name="names">The projection's node names, in the same order: the store's names at the same version.</param>
+    internal SearchIndex(long version, TextIndex text, string[] ids, StringTable names, Dictionary<int, string> privateTo)
     {
-        if (ids.Length != text.Count)
+        if (ids.Length != text.Count || names.Count != text.Count)
         {
-            throw new ArgumentException($"The index holds {text.Count} nodes, the ids are {ids.Length}.", nameof(ids));
+            throw new ArgumentException($"The index holds {text.Count} nodes, the ids are {ids.Length} and the names {names.Count}.", nameof(ids));
         }
         Version = version;
         _text = text;
         _ids = ids;
+        _names = names;
         _privateTo = privateTo;
     }
 
@@ -32,21 +37,23 @@ public sealed class SearchIndex
     public long Version { get; }
 
     /// <summary>
-    /// The ids of the best <paramref name="take"/> matches the viewer sees, in the store's order (FTS5's rank, then seq);
-    /// null when a typed word is not one token to the store's tokenizer, which the store answers itself.
+    /// The ids of the store's answer to a search for <paramref name="text"/> by <paramref name="viewer"/>, in its order:
+    /// the best matches it sees in FTS5's order (rank, then seq), as many more than <paramref name="first"/> as the
+    /// store reads, then exact names first (<see cref="SearchRanking"/>, on the names this index holds). Null when a
+    /// typed word is not one token to the store's tokenizer, which the store answers itself.
     /// </summary>
-    public IReadOnlyList<string>? Rank(Viewer viewer, string text, int take)
+    public IReadOnlyList<string>? Find(Viewer viewer, string text, int first)
     {
         ArgumentNullException.ThrowIfNull(viewer);
         if (_text.Prefixes(text) is not { } prefixes)
         {
             return null;
         }
-        if (prefixes.Length == 0 || take <= 0)
+        if (prefixes.Length == 0 || first <= 0)
         {
             return [];
         }
-        var best = _text.Best(prefixes, take, doc => !_privateTo.TryGetValue(doc, out var owner) || viewer.CanSee(owner));
-        return best.ConvertAll(doc => _ids[doc]);
+        var best = _text.Best(prefixes, first + SearchRanking.Headroom, doc => !_privateTo.TryGetValue(doc, out var owner) || viewer.CanSee(owner));
+        return SearchRanking.ExactNamesFirst(best, doc => _names[doc], text, first).Select(doc => _ids[doc]).ToList();
     }
 }

@@ -1,3 +1,4 @@
+using CoopGraph.Domain.Analytics.Projection;
 using CoopGraph.Domain.Model;
 using CoopGraph.Graph.ReadModel;
 
@@ -25,6 +26,6 @@ internal sealed class SearchIndexBuilder(ITextTokenizer tokenizer) : ITopologySi
     {
     }
 
-    /// <param name="ids">The projection's node ids, built from the same export.</param>
-    public SearchIndex Build(long version, string[] ids) => new(version, _text.Build(), ids, _privateTo);
+    /// <summary>The index, sharing the node ids and names of the projection built from the same export.</summary>
+    public SearchIndex Build(long version, GraphProjection projection) => new(version, _text.Build(), projection.Ids, projection.Names, _privateTo);
 }
