@@ -25,7 +25,7 @@ internal static class SearchProfile
         foreach (var text in texts)
         {
             var rank = await Time(() => Task.FromResult(index.Find(Viewer.Public, text, 10)));
-            var indexed = await Time(() => projections.SearchAsync(store, Viewer.Public, text, 10, CancellationToken.None));
+            var indexed = await Time(() => projections.SearchAsync(store, Viewer.Public, text, 10, null, CancellationToken.None));
             var fts = await Time(() => store.SearchAsync(Viewer.Public, text, 10, CancellationToken.None), rounds: 5);
             Console.WriteLine($"| {text} | {rank:N0} | {indexed:N0} | {fts:N0} |");
         }

@@ -21,7 +21,7 @@ public sealed class ProjectionSearchTests
         await using var temp = await TempStore.CreateAsync(seedDemo: true);
         var projections = new ProjectionProvider(temp.Store, TimeProvider.System, NullLogger<ProjectionProvider>.Instance);
         await projections.GetAsync(Ct);
-        var none = await projections.SearchAsync(temp.Store, Viewer.Everything, "quokka", 10, Ct);
+        var none = await projections.SearchAsync(temp.Store, Viewer.Everything, "quokka", 10, null, Ct);
         Assert.NotNull(none);
         Assert.Empty(none);
 
@@ -35,7 +35,7 @@ public sealed class ProjectionSearchTests
             var version = await temp.Store.GetVersionAsync(Ct);
 
             // The index is of the version before: the store is to answer, and the search started a build.
-            Assert.Null(await projections.SearchAsync(temp.Store, Viewer.Everything, "quokka", 10, Ct));
+            Assert.Null(await projections.SearchAsync(temp.Store, Viewer.Everything, "quokka", 10, null, Ct));
             var deadline = DateTime.UtcNow.AddSeconds(30);
             while (projections.Search?.Version != version)
             {
@@ -43,7 +43,7 @@ public sealed class ProjectionSearchTests
                 await Task.Delay(10, Ct);
             }
 
-            var found = await projections.SearchAsync(temp.Store, Viewer.Everything, "quokka", 10, Ct);
+            var found = await projections.SearchAsync(temp.Store, Viewer.Everything, "quokka", 10, null, Ct);
             Assert.NotNull(found);
             Assert.Equal((await temp.Store.SearchAsync(Viewer.Everything, "quokka", 10, Ct)).Select(n => n.Id), found.Select(n => n.Id));
             Assert.Equal(i + 1, found.Count);
@@ -58,10 +58,10 @@ public sealed class ProjectionSearchTests
         await projections.GetAsync(Ct);
         var reader = new WritingReader(temp.Store);
 
-        var found = await projections.SearchAsync(temp.Store, Viewer.Everything, "centre", 10, Ct);
+        var found = await projections.SearchAsync(temp.Store, Viewer.Everything, "centre", 10, null, Ct);
         Assert.NotNull(found);
         Assert.NotEmpty(found);
-        Assert.Null(await projections.SearchAsync(reader, Viewer.Everything, "centre", 10, Ct));
+        Assert.Null(await projections.SearchAsync(reader, Viewer.Everything, "centre", 10, null, Ct));
         Assert.Equal(1, reader.Writes);
     }
 
@@ -74,7 +74,7 @@ public sealed class ProjectionSearchTests
         await projections.GetAsync(Ct);
 
         Assert.Null(projections.Search);
-        Assert.Null(await projections.SearchAsync(store, Viewer.Everything, "centre", 10, Ct));
+        Assert.Null(await projections.SearchAsync(store, Viewer.Everything, "centre", 10, null, Ct));
         Assert.Equal(1, store.Exports);
     }
 

@@ -105,7 +105,7 @@ public sealed class ReadModelSearchTests
             var expected = await temp.Store.SearchAsync(viewer, text, first, Ct);
             var actual = await snapshot.SearchAsync(viewer, text, first, Ct);
             Assert.Equal(expected.Select(n => n.Id), actual.Select(n => n.Id));
-            var indexed = await projections.SearchAsync(temp.Store, viewer, text, first, Ct);
+            var indexed = await projections.SearchAsync(temp.Store, viewer, text, first, null, Ct);
             Assert.NotNull(indexed);
             Assert.Equal(expected.Select(n => n.Id), indexed.Select(n => n.Id));
 

@@ -84,19 +84,20 @@ public sealed class ProjectionProvider
 
     /// <summary>
     /// The store's search (<see cref="IGraphReader.SearchAsync"/>) answered from the <see cref="Search"/> index when it is
-    /// of the store's version now, its nodes read through <paramref name="reader"/>; null when the store is to answer:
+    /// of the request's version, its nodes read through <paramref name="reader"/>; null when the store is to answer:
     /// the index is of another version (a build toward the store's is then started, unless builds are being spaced, and
     /// no one waits for it), a typed word is one the index leaves to the store, or a write committed while the nodes
     /// were read.
     /// </summary>
-    public async Task<IReadOnlyList<Node>?> SearchAsync(IGraphReader reader, Viewer viewer, string text, int first, CancellationToken cancellationToken)
+    /// <param name="pinned">The version the request reads, when it was read before execution: not asked of the store again.</param>
+    public async Task<IReadOnlyList<Node>?> SearchAsync(IGraphReader reader, Viewer viewer, string text, int first, long? pinned, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(reader);
         if (_store is not IFts5Search)
         {
             return null;
         }
-        var version = await _store.GetVersionAsync(cancellationToken);
+        var version = pinned ?? await _store.GetVersionAsync(cancellationToken);
         if (Search is not { } index || index.Version != version)
         {
             if (!Spaced)

@@ -85,7 +85,7 @@ public sealed class RequestReader(ReadModelProvider readModel, Graph.Projections
     {
         var reader = await GetAsync(cancellationToken);
         if (await SnapshotAsync(cancellationToken) is null
-            && await projections.SearchAsync(reader, viewer, text, first, cancellationToken) is { } found)
+            && await projections.SearchAsync(reader, viewer, text, first, _writes ? null : _version, cancellationToken) is { } found)
         {
             _reads?.All();
             return found;
