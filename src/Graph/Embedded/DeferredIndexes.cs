@@ -8,6 +8,8 @@ namespace CoopGraph.Graph.Embedded;
 /// (<see cref="BulkLoadMemory"/>) proves every link it writes new, and any write that cannot lean on that memory —
 /// another writer, a batch the memory cannot answer, another process — first builds them back
 /// (<see cref="IntegritySql"/>), so no write ever goes unchecked. Node ids and territory codes stay unique throughout.
+/// The change feed's version index is deferred too: the read model asks for a whole copy while indexes are away (see
+/// ChangeReader), and the feed's own readers scan the load's changes until it ends.
 /// A marker in store_meta says indexes are off; the store's start restores them if a process died before it could.
 /// </summary>
 internal static class DeferredIndexes
@@ -29,6 +31,7 @@ internal static class DeferredIndexes
         DROP INDEX IF EXISTS ix_links_target;
         DROP INDEX IF EXISTS ix_links_type;
         DROP INDEX IF EXISTS ix_nodes_kind;
+        DROP INDEX IF EXISTS ix_changes_version;
         DROP TRIGGER IF EXISTS nodes_fts_insert;
         DROP TRIGGER IF EXISTS nodes_fts_delete;
         DROP TRIGGER IF EXISTS nodes_fts_update;
@@ -48,6 +51,7 @@ internal static class DeferredIndexes
         CREATE INDEX IF NOT EXISTS ix_links_source ON links (source_id, type, seq);
         CREATE INDEX IF NOT EXISTS ix_links_target ON links (target_id, type, seq);
         CREATE INDEX IF NOT EXISTS ix_links_type ON links (type, seq);
+        CREATE INDEX IF NOT EXISTS ix_changes_version ON changes (version);
         INSERT INTO nodes_fts (nodes_fts) VALUES ('rebuild');
         CREATE TRIGGER IF NOT EXISTS nodes_fts_insert AFTER INSERT ON nodes BEGIN
             INSERT INTO nodes_fts (rowid, name, description) VALUES (new.seq, new.name, new.description);

@@ -190,8 +190,11 @@ internal sealed class EmbeddedWriteTransaction(
             command.Add("@ids", Json(plan.DeleteNodeIds));
             await command.ExecuteNonQueryAsync(ct);
         }
-        using var changes = new ChangeRecorder(connection, await NextVersionAsync(ct), ChangeTime());
+        using var changes = new ChangeRecorder(connection, transaction, await NextVersionAsync(ct), ChangeTime());
+        // Asked after the deletions that may have removed the last rows, so that the new rows are those from here on.
+        var firstNewNode = await NextSeqAsync(ChangeRecorder.NextNodeSeqSql, ct);
         WriteNodes(rows.Nodes, changes, ct);
+        await changes.NewNodesAsync(firstNewNode, ct);
         foreach (var replacement in plan.Replacements)
         {
             await using var command = connection.Command(transaction, replacement.Incoming ? ReplaceIncomingSql : ReplaceOutgoingSql);
@@ -201,14 +204,16 @@ internal sealed class EmbeddedWriteTransaction(
             command.AddViewer(plan.Writer);
             await command.ExecuteNonQueryAsync(ct);
         }
+        var firstNewLink = await NextSeqAsync(ChangeRecorder.NextLinkSeqSql, ct);
         if (LinkWrite == LinkWrite.InsertNew)
         {
-            InsertNewLinks(rows.Links, changes, ct);
+            InsertNewLinks(rows.Links, ct);
         }
         else
         {
             WriteLinks(rows.Links, plan.Links, changes, ct);
         }
+        await changes.NewLinksAsync(firstNewLink, ct);
     }
 
     private async Task<long> NextVersionAsync(CancellationToken ct)
@@ -217,12 +222,19 @@ internal sealed class EmbeddedWriteTransaction(
         return (long)(await command.ExecuteScalarAsync(ct))!;
     }
 
+    /// <summary>The seq SQLite gives the next row a table inserts: one more than the largest there.</summary>
+    private async Task<long> NextSeqAsync(string sql, CancellationToken ct)
+    {
+        await using var command = connection.Command(transaction, sql);
+        return (long)(await command.ExecuteScalarAsync(ct))!;
+    }
+
     // The format of the deletion triggers' strftime, so that times compare as text.
     private string ChangeTime() => time.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", System.Globalization.CultureInfo.InvariantCulture);
 
     // SQLite's ON CONFLICT DO UPDATE slows every insert, even of rows that are new. Most written rows are new, so a row
     // is inserted with DO NOTHING first and updated only when it was already there.
-    // Each row is recorded in the change feed as it is written.
+    // A row that was there is recorded in the change feed before it is updated; new rows are recorded after the loop.
     private void WriteNodes(EncodedRows nodes, ChangeRecorder changes, CancellationToken ct)
     {
         var now = System.Text.Encoding.UTF8.GetBytes(Instant(time.GetUtcNow()));
@@ -235,10 +247,6 @@ internal sealed class EmbeddedWriteTransaction(
                 changes.ExistingNode(nodes, i, ct);
                 upsert.Execute(nodes, i, now, ct);
             }
-            else
-            {
-                changes.NewNode(nodes, i, ct);
-            }
         }
     }
 
@@ -250,11 +258,7 @@ internal sealed class EmbeddedWriteTransaction(
         using var upsert = new RowStatement(connection, LinkRows.Upsert, LinkRows.Parameters);
         for (var i = 0; i < rows.Count; i++)
         {
-            if (insert.Execute(rows, i, default, ct) != 0)
-            {
-                changes.NewLink(rows, i, ct);
-            }
-            else if (!links[i].KeepExisting)
+            if (insert.Execute(rows, i, default, ct) == 0 && !links[i].KeepExisting)
             {
                 changes.ExistingLink(rows, i, ct);
                 upsert.Execute(rows, i, default, ct);
@@ -266,13 +270,12 @@ internal sealed class EmbeddedWriteTransaction(
     /// Links proven new and distinct (checked ahead against a load's memory): a plain insert, which needs no unique index
     /// to resolve a conflict, so it also works while the load has deferred them.
     /// </summary>
-    private void InsertNewLinks(EncodedRows rows, ChangeRecorder changes, CancellationToken ct)
+    private void InsertNewLinks(EncodedRows rows, CancellationToken ct)
     {
         using var insert = new RowStatement(connection, LinkRows.InsertNew, LinkRows.Parameters);
         for (var i = 0; i < rows.Count; i++)
         {
             insert.Execute(rows, i, default, ct);
-            changes.NewLink(rows, i, ct);
         }
     }
 

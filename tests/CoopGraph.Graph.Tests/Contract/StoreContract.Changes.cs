@@ -93,6 +93,42 @@ public abstract partial class StoreContract
     }
 
     [ContractFact]
+    public async Task AWriteThatDeletesTheLastRows_AndAddsNewOnes_RecordsEveryNewRow()
+    {
+        await using var store = await OpenEmptyAsync();
+        var graph = store.Graph;
+        await WriteAsync(graph, new GraphBatch
+        {
+            Nodes = [new NodeUpsert(new SseActor { Id = "sse:first", Name = "Premier", LegalForm = LegalForm.Association }, ["n", 0]),
+                     new NodeUpsert(new SseActor { Id = "sse:last", Name = "Dernier", LegalForm = LegalForm.Association }, ["n", 1])],
+            Links = [Upsert("coop:first-last", LinkType.CooperatesWith, "sse:first", "sse:last")],
+        });
+        var before = await graph.GetVersionAsync(Ct);
+
+        // The last node and link written go, and new ones come in the same write: a table that gives each new row one
+        // more than its largest seq hands the deleted rows' seqs out again.
+        var version = await WriteAsync(graph, new GraphBatch
+        {
+            Nodes = [new NodeUpsert(new SseActor { Id = "sse:first", Name = "Premier, renommé", LegalForm = LegalForm.Association }, ["n", 0]),
+                     new NodeUpsert(new SseActor { Id = "sse:new-a", Name = "Nouveau A", LegalForm = LegalForm.Association }, ["n", 1]),
+                     new NodeUpsert(new SseActor { Id = "sse:new-b", Name = "Nouveau B", LegalForm = LegalForm.Association }, ["n", 2])],
+            Links = [Upsert("coop:first-a", LinkType.CooperatesWith, "sse:first", "sse:new-a"),
+                     Upsert("coop:a-b", LinkType.CooperatesWith, "sse:new-a", "sse:new-b")],
+            NodeDeletes = [new ItemDelete("sse:last", ["d", 0])],
+        });
+        var changes = await ChangesAsync(graph, Viewer.Everything, before);
+
+        Assert.All(changes, c => Assert.Equal(version, c.Version));
+        Assert.Equal(
+            ["Delete coop:first-last", "Delete sse:last", "Upsert coop:a-b", "Upsert coop:first-a", "Upsert sse:first", "Upsert sse:new-a", "Upsert sse:new-b"],
+            changes.Select(c => $"{c.Op} {c.Id}").Order(StringComparer.Ordinal));
+        Assert.True(changes.Single(c => c.Id == "sse:first").WasVisible);
+        Assert.All(changes.Where(c => c.Id.Contains("new", StringComparison.Ordinal) || c.Id is "coop:first-a" or "coop:a-b"), c => Assert.False(c.WasVisible));
+        // Nodes come before the links that need them, so that a partner applying the feed in order can write each link.
+        Assert.True(changes.FindIndex(c => c.Id == "sse:new-b") < changes.FindIndex(c => c.Id == "coop:a-b"));
+    }
+
+    [ContractFact]
     public async Task ChangesPruned_AreNoLongerGiven_AndAskingFromBeforeThemIsExpired()
     {
         await using var store = await OpenEmptyAsync();
