@@ -166,6 +166,54 @@ public sealed class ReadModelSearchTests
         Assert.InRange(index.TokensRanked, 5, compared - 5);
     }
 
+    [Fact]
+    public async Task EveryShortPrefix_IsRankedByTheIndex_InFts5sOwnOrder_WhetherScannedOrKeptInRankOrder()
+    {
+        await using var temp = await SeededAsync();
+        var nodes = await ExportedAsync(temp.Store);
+        var index = TextIndex.Build(nodes.ConvertAll(n => n.Node), Fts5Tokenizer.Instance);
+        var seqs = nodes.ConvertAll(n => n.Seq);
+        // The first one to three characters of every word: most are the start of several tokens.
+        var typed = nodes.SelectMany(n => SearchWords.Of(n.Node.Name + " " + n.Node.Description))
+            .SelectMany(w => Enumerable.Range(1, Math.Min(3, w.Length)).Select(length => w[..length]))
+            .Distinct(StringComparer.Ordinal).ToList();
+        await using var connection = new SqliteConnection($"Data Source={temp.DatabasePath};Mode=ReadOnly");
+        await connection.OpenAsync(Ct);
+
+        var compared = 0;
+        foreach (var text in typed)
+        {
+            if (index.Prefixes(text) is not [var prefix])
+            {
+                continue;
+            }
+            await using var rank = connection.CreateCommand();
+            rank.CommandText = "SELECT rowid FROM nodes_fts WHERE nodes_fts MATCH @fts ORDER BY rank, rowid";
+            rank.Parameters.AddWithValue("@fts", "\"" + text + "\"*");
+            var expected = new List<long>();
+            await using (var reader = await rank.ExecuteReaderAsync(Ct))
+            {
+                while (await reader.ReadAsync(Ct))
+                {
+                    expected.Add(reader.GetInt64(0));
+                }
+            }
+            // Twice: the first search of a prefix ranks it (while the kept ones fit), the second reads the order kept.
+            for (var again = 0; again < 2; again++)
+            {
+                var actual = index.Best([prefix], 10_000, _ => true).ConvertAll(doc => seqs[doc]);
+                Assert.True(expected.SequenceEqual(actual), $"'{text}': FTS5 [{string.Join(", ", expected.Take(12))}…], index [{string.Join(", ", actual.Take(12))}…]");
+            }
+            compared++;
+        }
+        Assert.True(compared > 100, $"only {compared} prefixes compared");
+        // Prefixes of several tokens were kept in rank order, holding no more nodes than the index's own postings.
+        Assert.True(index.PrefixesRanked > 0, "no prefix was kept in rank order");
+        Assert.InRange(index.PrefixNodesHeld, 1, index.PostingCount);
+        // Once they filled it, the next ones were scanned at each search, and still ranked as FTS5 ranks.
+        Assert.True(index.PrefixesScanned > 0, "the kept prefixes never filled what they may hold");
+    }
+
     /// <summary>What someone might type: a word, its start, two words, changed case or accents, punctuation, or nothing found.</summary>
     private static string Typed(Random random, string[] words, List<(Node Node, long Seq)> nodes)
     {

@@ -16,7 +16,7 @@ internal sealed class TextIndex
     private const double K1 = 1.2;
     private const double B = 0.75;
 
-    // From this many nodes, a token searched alone is ranked once and kept in rank order; below, scanning is as quick.
+    // From this many postings, a word searched alone is ranked once and kept in rank order; below, scanning is as quick.
     private const int RankedFrom = 64;
 
     private readonly ITextTokenizer _tokenizer;
@@ -30,8 +30,13 @@ internal sealed class TextIndex
     private readonly double _averageSize;
     // One per search running at once, kept between searches.
     private readonly ConcurrentBag<Scratch> _scratches = [];
-    // Per token searched alone, its postings' places in rank order, made when first asked (see BestOfOneToken).
+    // Per token searched alone, its nodes in rank order, made when first asked (see BestRanked).
     private readonly ConcurrentDictionary<int, int[]> _rankOrders = new();
+    // The same per prefix that several tokens share. Prefixes are whatever was typed, so these are kept only while
+    // they hold fewer nodes in all than the index's own postings: at most twice the index's memory.
+    private readonly ConcurrentDictionary<string, int[]> _prefixOrders = new(StringComparer.Ordinal);
+    private long _prefixOrdersHeld;
+    private long _prefixesScanned;
 
     private TextIndex(ITextTokenizer tokenizer, string[] terms, int[] start, int[] docs, int[] counts, int[] sizes, double averageSize)
     {
@@ -60,6 +65,18 @@ internal sealed class TextIndex
 
     /// <summary>How many tokens searched alone were ranked once and kept in rank order (see <see cref="Best"/>).</summary>
     internal int TokensRanked => _rankOrders.Count;
+
+    /// <summary>How many prefixes of several tokens searched alone were ranked once and kept in rank order.</summary>
+    internal int PrefixesRanked => _prefixOrders.Count;
+
+    /// <summary>How many nodes the kept prefixes hold in all: never more than <see cref="PostingCount"/>.</summary>
+    internal long PrefixNodesHeld => Interlocked.Read(ref _prefixOrdersHeld);
+
+    /// <summary>How many searches of a prefix of several tokens were scanned because the kept ones were full.</summary>
+    internal long PrefixesScanned => Interlocked.Read(ref _prefixesScanned);
+
+    /// <summary>The index's postings: a node per token it holds.</summary>
+    internal int PostingCount => _docs.Length;
 
     /// <summary>How many nodes the index holds: FTS5's row count, private nodes included.</summary>
     public int Count => _sizes.Length;
@@ -97,10 +114,16 @@ internal sealed class TextIndex
     /// </summary>
     public List<int> Best(string[] prefixes, int take, Func<int, bool> admits)
     {
-        if (prefixes.Length == 1 && TermRange(prefixes[0]) is var (first, last) && last - first == 1
-            && _start[last] - _start[first] >= RankedFrom)
+        if (prefixes.Length == 1 && TermRange(prefixes[0]) is var (first, last) && _start[last] - _start[first] >= RankedFrom)
         {
-            return BestOfOneToken(first, take, admits);
+            if (last - first == 1)
+            {
+                return BestRanked(_rankOrders.GetOrAdd(first, term => RankOrder(Postings(term))), take, admits);
+            }
+            if (RankedPrefix(prefixes[0], _start[last] - _start[first]) is { } order)
+            {
+                return BestRanked(order, take, admits);
+            }
         }
         var (docs, frequencies, hits) = Match(prefixes);
         var idf = hits.Select(Idf).ToArray();
@@ -128,42 +151,66 @@ internal sealed class TextIndex
     }
 
     /// <summary>
-    /// <see cref="Best"/> for one word that is one token: its score depends on each node alone (the token's frequency
-    /// there, the node's size), so its matches' order is the same for every search of this index. It is made once, as
-    /// the scan would rank them all, and each search then reads the first nodes the viewer may see: the page instead
-    /// of every match (a hundred thousand for a common word at national scale).
+    /// <see cref="Best"/> for one word: its score depends on each node alone (the word's occurrences there, the node's
+    /// size), so its matches' order is the same for every search of this index. It is made once, as the scan would rank
+    /// them all, and each search then reads the first nodes the viewer may see: the page instead of every match (a
+    /// hundred thousand for a common word at national scale). A word that is the start of many tokens (the first
+    /// characters of a code) is kept the same way by what was typed, within a bound (see <see cref="RankedPrefix"/>).
     /// </summary>
-    private List<int> BestOfOneToken(int term, int take, Func<int, bool> admits)
+    private static List<int> BestRanked(int[] order, int take, Func<int, bool> admits)
     {
-        var order = _rankOrders.GetOrAdd(term, RankOrder);
         var best = new List<int>(take);
         for (var i = 0; i < order.Length && best.Count < take; i++)
         {
-            var doc = _docs[order[i]];
-            if (admits(doc))
+            if (admits(order[i]))
             {
-                best.Add(doc);
+                best.Add(order[i]);
             }
         }
         return best;
     }
 
-    /// <summary>The places of a token's postings, ordered as <see cref="Best"/> orders them: rank, then node.</summary>
-    private int[] RankOrder(int term)
+    /// <summary>
+    /// The nodes of a prefix that several tokens share, in rank order: kept from the first search while the kept
+    /// prefixes hold fewer nodes than the index's postings; null once they would not fit, for the scan to answer.
+    /// </summary>
+    private int[]? RankedPrefix(string prefix, int postings)
     {
-        var from = _start[term];
-        var count = _start[term + 1] - from;
-        var idf = Idf(count);
-        var keys = new (double Rank, int Doc)[count];
-        var places = new int[count];
-        for (var i = 0; i < count; i++)
+        if (_prefixOrders.TryGetValue(prefix, out var kept))
         {
-            var doc = _docs[from + i];
-            keys[i] = (-1.0 * (0.0 + Score(idf, _counts[from + i], doc)), doc);
-            places[i] = from + i;
+            return kept;
         }
-        Array.Sort(keys, places);
-        return places;
+        // A prefix's nodes are at most its postings: reserve those, and give back what the merge did not use.
+        if (Interlocked.Add(ref _prefixOrdersHeld, postings) > _docs.Length)
+        {
+            Interlocked.Add(ref _prefixOrdersHeld, -postings);
+            Interlocked.Increment(ref _prefixesScanned);
+            return null;
+        }
+        var order = RankOrder(Hits(prefix));
+        Interlocked.Add(ref _prefixOrdersHeld, order.Length - postings);
+        if (!_prefixOrders.TryAdd(prefix, order))
+        {
+            // Another search ranked it meanwhile and kept its own.
+            Interlocked.Add(ref _prefixOrdersHeld, -order.Length);
+        }
+        return order;
+    }
+
+    /// <summary>A word's matching nodes, ordered as <see cref="Best"/> orders them: rank, then node.</summary>
+    private int[] RankOrder((ArraySegment<int> Docs, ArraySegment<int> Counts) hits)
+    {
+        var (docs, counts) = hits;
+        var idf = Idf(docs.Count);
+        var keys = new (double Rank, int Doc)[docs.Count];
+        var order = new int[docs.Count];
+        for (var i = 0; i < docs.Count; i++)
+        {
+            keys[i] = (-1.0 * (0.0 + Score(idf, counts[i], docs[i])), docs[i]);
+            order[i] = docs[i];
+        }
+        Array.Sort(keys, order);
+        return order;
     }
 
     /// <summary>FTS5's inverse document frequency of a phrase that <paramref name="hits"/> nodes hold, never below 1e-6.</summary>
@@ -262,6 +309,14 @@ internal sealed class TextIndex
         return low;
     }
 
+    /// <summary>The nodes holding one token, ascending, and its occurrences in each, as they are held.</summary>
+    private (ArraySegment<int> Docs, ArraySegment<int> Counts) Postings(int term)
+    {
+        var from = _start[term];
+        var count = _start[term + 1] - from;
+        return (new ArraySegment<int>(_docs, from, count), new ArraySegment<int>(_counts, from, count));
+    }
+
     /// <summary>The nodes holding a token that starts with the prefix, ascending, with their occurrences summed over those tokens.</summary>
     private (ArraySegment<int> Docs, ArraySegment<int> Counts) Hits(string prefix)
     {
@@ -270,7 +325,7 @@ internal sealed class TextIndex
         var to = _start[last];
         if (last - first <= 1)
         {
-            // One token: its postings as they are held, not copied.
+            // One token (or none): its postings as they are held, not copied.
             return (new ArraySegment<int>(_docs, from, to - from), new ArraySegment<int>(_counts, from, to - from));
         }
         // Several tokens share the prefix: one entry per node, its occurrences of all of them summed, in node order. The
