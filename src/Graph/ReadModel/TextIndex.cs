@@ -19,6 +19,9 @@ internal sealed class TextIndex
     // From this many postings, a word searched alone is ranked once and kept in rank order; below, scanning is as quick.
     private const int RankedFrom = 64;
 
+    // How many of a prefix's best nodes are kept: enough for any page unless a viewer may not see nearly all of them.
+    private const int PrefixKept = 1_000;
+
     private readonly ITextTokenizer _tokenizer;
     private readonly string[] _terms;
     // Per term (ordinal order), its postings in _docs and _counts: the nodes holding it, ascending, and how many times.
@@ -32,8 +35,8 @@ internal sealed class TextIndex
     private readonly ConcurrentBag<Scratch> _scratches = [];
     // Per token searched alone, its nodes in rank order, made when first asked (see BestRanked).
     private readonly ConcurrentDictionary<int, int[]> _rankOrders = new();
-    // The same per prefix that several tokens share. Prefixes are whatever was typed, so these are kept only while
-    // they hold fewer nodes in all than the index's own postings: at most twice the index's memory.
+    // The best nodes of a prefix that several tokens share (see RankedPrefix). Prefixes are whatever was typed, so these
+    // are kept only while they hold fewer nodes in all than the index's own postings: at most twice its memory.
     private readonly ConcurrentDictionary<string, int[]> _prefixOrders = new(StringComparer.Ordinal);
     private long _prefixOrdersHeld;
     private long _prefixesScanned;
@@ -120,11 +123,19 @@ internal sealed class TextIndex
             {
                 return BestRanked(_rankOrders.GetOrAdd(first, term => RankOrder(Postings(term))), take, admits);
             }
-            if (RankedPrefix(prefixes[0], _start[last] - _start[first]) is { } order)
+            // The kept best nodes answer when they fill the page, or when they are all the prefix's nodes.
+            if (RankedPrefix(prefixes[0], _start[last] - _start[first]) is { } order
+                && BestRanked(order, take, admits) is var kept && (kept.Count == take || order.Length < PrefixKept))
             {
-                return BestRanked(order, take, admits);
+                return kept;
             }
         }
+        return Scan(prefixes, take, admits);
+    }
+
+    /// <summary><see cref="Best"/> by scoring every match.</summary>
+    private List<int> Scan(string[] prefixes, int take, Func<int, bool> admits)
+    {
         var (docs, frequencies, hits) = Match(prefixes);
         var idf = hits.Select(Idf).ToArray();
         var best = new List<(double Rank, int Doc)>(take + 1);
@@ -171,8 +182,10 @@ internal sealed class TextIndex
     }
 
     /// <summary>
-    /// The nodes of a prefix that several tokens share, in rank order: kept from the first search while the kept
-    /// prefixes hold fewer nodes than the index's postings; null once they would not fit, for the scan to answer.
+    /// The best <see cref="PrefixKept"/> nodes of a prefix that several tokens share, in rank order (all of them when
+    /// fewer): found by one scan at its first search, kept while the kept prefixes hold fewer nodes than the index's
+    /// postings; null once they would not fit, for the scan to answer. Only the best are kept: sorting every node of a
+    /// short prefix ("co") took longer than the scan it saves, for prefixes that are often typed once.
     /// </summary>
     private int[]? RankedPrefix(string prefix, int postings)
     {
@@ -180,15 +193,15 @@ internal sealed class TextIndex
         {
             return kept;
         }
-        // A prefix's nodes are at most its postings: reserve those, and give back what the merge did not use.
-        if (Interlocked.Add(ref _prefixOrdersHeld, postings) > _docs.Length)
+        var size = Math.Min(postings, PrefixKept);
+        if (Interlocked.Add(ref _prefixOrdersHeld, size) > _docs.Length)
         {
-            Interlocked.Add(ref _prefixOrdersHeld, -postings);
+            Interlocked.Add(ref _prefixOrdersHeld, -size);
             Interlocked.Increment(ref _prefixesScanned);
             return null;
         }
-        var order = RankOrder(Hits(prefix));
-        Interlocked.Add(ref _prefixOrdersHeld, order.Length - postings);
+        var order = Scan([prefix], PrefixKept, _ => true).ToArray();
+        Interlocked.Add(ref _prefixOrdersHeld, order.Length - size);
         if (!_prefixOrders.TryAdd(prefix, order))
         {
             // Another search ranked it meanwhile and kept its own.
