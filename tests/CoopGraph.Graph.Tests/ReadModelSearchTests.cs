@@ -142,17 +142,7 @@ public sealed class ReadModelSearchTests
             {
                 continue;
             }
-            await using var rank = connection.CreateCommand();
-            rank.CommandText = "SELECT rowid FROM nodes_fts WHERE nodes_fts MATCH @fts ORDER BY rank, rowid";
-            rank.Parameters.AddWithValue("@fts", "\"" + word + "\"*");
-            var expected = new List<long>();
-            await using (var reader = await rank.ExecuteReaderAsync(Ct))
-            {
-                while (await reader.ReadAsync(Ct))
-                {
-                    expected.Add(reader.GetInt64(0));
-                }
-            }
+            var expected = await Fts5OrderAsync(connection, word);
             // Twice: the first search of a token ranks it, the second reads the order kept.
             for (var again = 0; again < 2; again++)
             {
@@ -187,17 +177,7 @@ public sealed class ReadModelSearchTests
             {
                 continue;
             }
-            await using var rank = connection.CreateCommand();
-            rank.CommandText = "SELECT rowid FROM nodes_fts WHERE nodes_fts MATCH @fts ORDER BY rank, rowid";
-            rank.Parameters.AddWithValue("@fts", "\"" + text + "\"*");
-            var expected = new List<long>();
-            await using (var reader = await rank.ExecuteReaderAsync(Ct))
-            {
-                while (await reader.ReadAsync(Ct))
-                {
-                    expected.Add(reader.GetInt64(0));
-                }
-            }
+            var expected = await Fts5OrderAsync(connection, text);
             // Twice: the first search of a prefix keeps its best nodes (while the kept ones fit), the second reads them.
             // A page of ten comes from those; all the matches, when more are kept than that, from a scan.
             for (var again = 0; again < 2; again++)
@@ -215,6 +195,21 @@ public sealed class ReadModelSearchTests
         Assert.InRange(index.PrefixNodesHeld, 1, index.PostingCount);
         // Once they filled it, the next ones were scanned at each search, and still ranked as FTS5 ranks.
         Assert.True(index.PrefixesScanned > 0, "the kept prefixes never filled what they may hold");
+    }
+
+    /// <summary>Every node matching one typed word, in FTS5's own order: rank, then rowid (the node's seq).</summary>
+    private static async Task<List<long>> Fts5OrderAsync(SqliteConnection connection, string word)
+    {
+        await using var rank = connection.CreateCommand();
+        rank.CommandText = "SELECT rowid FROM nodes_fts WHERE nodes_fts MATCH @fts ORDER BY rank, rowid";
+        rank.Parameters.AddWithValue("@fts", "\"" + word + "\"*");
+        var expected = new List<long>();
+        await using var reader = await rank.ExecuteReaderAsync(Ct);
+        while (await reader.ReadAsync(Ct))
+        {
+            expected.Add(reader.GetInt64(0));
+        }
+        return expected;
     }
 
     /// <summary>What someone might type: a word, its start, two words, changed case or accents, punctuation, or nothing found.</summary>
