@@ -130,27 +130,10 @@ public sealed class ReadModelSearchTests
         await using var temp = await SeededAsync();
         var nodes = await ExportedAsync(temp.Store);
         var index = TextIndex.Build(nodes.ConvertAll(n => n.Node), Fts5Tokenizer.Instance);
-        var seqs = nodes.ConvertAll(n => n.Seq);
         var words = nodes.SelectMany(n => SearchWords.Of(n.Node.Name + " " + n.Node.Description)).Distinct(StringComparer.Ordinal).ToList();
-        await using var connection = new SqliteConnection($"Data Source={temp.DatabasePath};Mode=ReadOnly");
-        await connection.OpenAsync(Ct);
 
-        var compared = 0;
-        foreach (var word in words)
-        {
-            if (index.Prefixes(word) is not [var prefix])
-            {
-                continue;
-            }
-            var expected = await Fts5OrderAsync(connection, word);
-            // Twice: the first search of a token ranks it, the second reads the order kept.
-            for (var again = 0; again < 2; again++)
-            {
-                var actual = index.Best([prefix], 10_000, _ => true).ConvertAll(doc => seqs[doc]);
-                Assert.True(expected.SequenceEqual(actual), $"'{word}': FTS5 [{string.Join(", ", expected.Take(12))}…], index [{string.Join(", ", actual.Take(12))}…]");
-            }
-            compared++;
-        }
+        var compared = await RankedAsFts5Async(temp.DatabasePath, index, nodes.ConvertAll(n => n.Seq), words);
+
         Assert.True(compared > 100, $"only {compared} words compared");
         // Both ways were taken: common tokens kept in rank order, the rest and shared prefixes scanned.
         Assert.InRange(index.TokensRanked, 5, compared - 5);
@@ -162,24 +145,38 @@ public sealed class ReadModelSearchTests
         await using var temp = await SeededAsync();
         var nodes = await ExportedAsync(temp.Store);
         var index = TextIndex.Build(nodes.ConvertAll(n => n.Node), Fts5Tokenizer.Instance);
-        var seqs = nodes.ConvertAll(n => n.Seq);
         // The first one to three characters of every word: most are the start of several tokens.
         var typed = nodes.SelectMany(n => SearchWords.Of(n.Node.Name + " " + n.Node.Description))
             .SelectMany(w => Enumerable.Range(1, Math.Min(3, w.Length)).Select(length => w[..length]))
             .Distinct(StringComparer.Ordinal).ToList();
-        await using var connection = new SqliteConnection($"Data Source={temp.DatabasePath};Mode=ReadOnly");
-        await connection.OpenAsync(Ct);
 
+        var compared = await RankedAsFts5Async(temp.DatabasePath, index, nodes.ConvertAll(n => n.Seq), typed);
+
+        Assert.True(compared > 100, $"only {compared} prefixes compared");
+        // Prefixes of several tokens were kept in rank order, holding no more nodes than the index's own postings.
+        Assert.True(index.PrefixesRanked > 0, "no prefix was kept in rank order");
+        Assert.InRange(index.PrefixNodesHeld, 1, index.PostingCount);
+        // Once they filled it, the next ones were scanned at each search, and still ranked as FTS5 ranks.
+        Assert.True(index.PrefixesScanned > 0, "the kept prefixes never filled what they may hold");
+    }
+
+    /// <summary>
+    /// Searches each text that is one word to the index twice (the first search of a word may keep its order, the
+    /// second reads what was kept) and asks for a page of ten and for every match: each must be FTS5's own order.
+    /// </summary>
+    /// <returns>How many texts were compared.</returns>
+    private static async Task<int> RankedAsFts5Async(string databasePath, TextIndex index, List<long> seqs, List<string> texts)
+    {
+        await using var connection = new SqliteConnection($"Data Source={databasePath};Mode=ReadOnly");
+        await connection.OpenAsync(Ct);
         var compared = 0;
-        foreach (var text in typed)
+        foreach (var text in texts)
         {
             if (index.Prefixes(text) is not [var prefix])
             {
                 continue;
             }
             var expected = await Fts5OrderAsync(connection, text);
-            // Twice: the first search of a prefix keeps its best nodes (while the kept ones fit), the second reads them.
-            // A page of ten comes from those; all the matches, when more are kept than that, from a scan.
             for (var again = 0; again < 2; again++)
             {
                 var page = index.Best([prefix], 10, _ => true).ConvertAll(doc => seqs[doc]);
@@ -189,12 +186,7 @@ public sealed class ReadModelSearchTests
             }
             compared++;
         }
-        Assert.True(compared > 100, $"only {compared} prefixes compared");
-        // Prefixes of several tokens were kept in rank order, holding no more nodes than the index's own postings.
-        Assert.True(index.PrefixesRanked > 0, "no prefix was kept in rank order");
-        Assert.InRange(index.PrefixNodesHeld, 1, index.PostingCount);
-        // Once they filled it, the next ones were scanned at each search, and still ranked as FTS5 ranks.
-        Assert.True(index.PrefixesScanned > 0, "the kept prefixes never filled what they may hold");
+        return compared;
     }
 
     /// <summary>Every node matching one typed word, in FTS5's own order: rank, then rowid (the node's seq).</summary>
