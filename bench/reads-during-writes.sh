@@ -5,7 +5,8 @@
 #   bench/reads-during-writes.sh DATABASE IMPORT.ndjson [SECONDS_IDLE]
 #
 # OPERATIONS (default "actor transversality") names the load kit's operations to measure; "typename" ({ __typename },
-# no data read) shows what sharing two cores with the import costs any request.
+# no data read) shows what sharing two cores with the import costs any request. The figures during the import are
+# those of one wrk run from a second after the import begins until it ends: every request made meanwhile counts.
 #
 # The database is copied first. The import may be the file the database came from: every batch it commits is a new
 # store version, so the projection is rebuilt again and again while the reads go on.
@@ -26,8 +27,11 @@ start_api "$work/g.db" --Api:AllowAnonymousWrite true
 wait_ready
 /usr/bin/python3 bench/load/operations.py "$base/graphql" "$work" >/dev/null
 
+wrk_run() { # OPERATION SECONDS: wrk's own output
+  BODY="$work/$1.json" VALUES=$( [ -f "$work/$1.values" ] && echo "$work/$1.values") exec wrk -t 2 -c 16 -d "${2}s" --latency -s bench/load/graphql.lua "$base/graphql"
+}
 run() { # OPERATION SECONDS
-  BODY="$work/$1.json" VALUES=$( [ -f "$work/$1.values" ] && echo "$work/$1.values") wrk -t 2 -c 16 -d "${2}s" --latency -s bench/load/graphql.lua "$base/graphql" | sed -n 's/^RESULT //p'
+  (wrk_run "$1" "$2") | sed -n 's/^RESULT //p'
 }
 version() { curl -s "$base/graphql" -H 'Content-Type: application/json' -d '{"query":"{ graphStats { version projectionVersion } }"}'; }
 
@@ -43,12 +47,15 @@ for operation in ${OPERATIONS:-actor transversality}; do
   curl -s -X POST "$base/api/import" -H 'Content-Type: application/x-ndjson' --data-binary "@$import_file" >"$work/report.json" &
   importer=$!
   sleep 1
-  # Reads for as long as the import runs (at least the idle duration).
-  during=$(run "$operation" "$(( seconds > 0 ? seconds : 10 ))")
-  while kill -0 "$importer" 2>/dev/null; do
-    more=$(run "$operation" 5)
-    during=$(/usr/bin/python3 -c 'import json,sys; a,b=json.loads(sys.argv[1]),json.loads(sys.argv[2]); a["p99_ms"]=max(a["p99_ms"],b["p99_ms"]); a["failed"]+=b["failed"]; a["socket_errors"]+=b["socket_errors"]; a["rps"]=(a["rps"]+b["rps"])/2; print(json.dumps(a))' "$during" "$more")
-  done
+  # One wrk run for as long as the import runs (at least the idle duration), stopped by SIGINT, on which wrk reports:
+  # its p99 is that of every request made during the import.
+  (wrk_run "$operation" 3600) >"$work/during.txt" &
+  reader=$!
+  minimum=$(( $(date +%s) + seconds ))
+  while kill -0 "$importer" 2>/dev/null || [ "$(date +%s)" -lt "$minimum" ]; do sleep 0.2; done
+  kill -INT "$reader"
+  wait "$reader" || true
+  during=$(sed -n 's/^RESULT //p' "$work/during.txt")
   wait "$importer"
   after=$(version)
   /usr/bin/python3 - "$operation" "$idle" "$during" <<'PY'
@@ -57,5 +64,6 @@ name, idle, during = sys.argv[1], json.loads(sys.argv[2]), json.loads(sys.argv[3
 print(f"| {name} | {idle['rps']:,.0f} | {idle['p99_ms']:.1f} | {during['rps']:,.0f} | {during['p99_ms']:.1f} "
       f"| {during['p99_ms'] / idle['p99_ms']:.1f}x | {during['failed'] + during['socket_errors']} |")
 PY
-  echo "  (import took $(( $(date +%s) - started )) s; store and projection versions before: $before, after: $after; report: $(head -c 160 "$work/report.json"))" >&2
+  measured=$(/usr/bin/python3 -c 'import json,sys; r=json.loads(sys.argv[1]); print(round(r["requests"] / r["rps"]))' "$during")
+  echo "  (import took $(( $(date +%s) - started )) s, reads measured over ${measured} s of it; store and projection versions before: $before, after: $after; report: $(head -c 160 "$work/report.json"))" >&2
 done
