@@ -176,6 +176,7 @@ public sealed class DeferredLinkIntegrityTests
             DROP TRIGGER changes_node_delete;
             DROP TRIGGER changes_link_delete;
             DROP TABLE changes;
+            DROP TABLE change_versions;
             DELETE FROM store_meta WHERE key IN ('changes_since', 'changes_pruned_seq');
             DROP TABLE survey_declarations;
             DROP TABLE survey_invitations;

@@ -6,22 +6,25 @@ namespace CoopGraph.Graph.Embedded;
 /// <summary>Reads what changed since a version from the change feed and the rows it names, inside a transaction given.</summary>
 internal static class ChangeReader
 {
-    // changes.version is indexed; each id it names is looked up by its unique index. Links' is away while a bulk load
-    // fills an empty store: each lookup would then scan every link, so a copy of the whole graph is asked for instead.
-    private const string CountSinceSql =
-        "SELECT COUNT(*) FROM (SELECT 1 FROM changes WHERE version > @since LIMIT @limit)";
+    // The changes since a version are read by rowid (ChangeVersions); each id they name is looked up by its unique index.
+    // Links' is away while a bulk load fills an empty store: each lookup would then scan every link, so a copy of the
+    // whole graph is asked for instead.
+    private const string SinceWhere = "c.seq >= " + ChangeVersions.FirstSeqAfterSince + " AND c.version > @since";
 
-    private static readonly string ChangedNodesSql =
-        "SELECT " + NodeRows.Columns + " FROM nodes n WHERE n.id IN (SELECT c.id FROM changes c WHERE c.version > @since AND c.node_kind IS NOT NULL) ORDER BY n.seq";
+    internal const string CountSinceSql =
+        "SELECT COUNT(*) FROM (SELECT 1 FROM changes c WHERE " + SinceWhere + " LIMIT @limit)";
 
-    private static readonly string ChangedLinksSql =
-        "SELECT " + LinkRows.Columns + " FROM links l WHERE l.id IN (SELECT c.id FROM changes c WHERE c.version > @since AND c.link_type IS NOT NULL) ORDER BY l.seq";
+    internal static readonly string ChangedNodesSql =
+        "SELECT " + NodeRows.Columns + " FROM nodes n WHERE n.id IN (SELECT c.id FROM changes c WHERE " + SinceWhere + " AND c.node_kind IS NOT NULL) ORDER BY n.seq";
 
-    private const string GoneNodesSql =
-        "SELECT DISTINCT c.id FROM changes c WHERE c.version > @since AND c.node_kind IS NOT NULL AND NOT EXISTS (SELECT 1 FROM nodes n WHERE n.id = c.id)";
+    internal static readonly string ChangedLinksSql =
+        "SELECT " + LinkRows.Columns + " FROM links l WHERE l.id IN (SELECT c.id FROM changes c WHERE " + SinceWhere + " AND c.link_type IS NOT NULL) ORDER BY l.seq";
 
-    private const string GoneLinksSql =
-        "SELECT DISTINCT c.id FROM changes c WHERE c.version > @since AND c.link_type IS NOT NULL AND NOT EXISTS (SELECT 1 FROM links l WHERE l.id = c.id)";
+    internal const string GoneNodesSql =
+        "SELECT DISTINCT c.id FROM changes c WHERE " + SinceWhere + " AND c.node_kind IS NOT NULL AND NOT EXISTS (SELECT 1 FROM nodes n WHERE n.id = c.id)";
+
+    internal const string GoneLinksSql =
+        "SELECT DISTINCT c.id FROM changes c WHERE " + SinceWhere + " AND c.link_type IS NOT NULL AND NOT EXISTS (SELECT 1 FROM links l WHERE l.id = c.id)";
 
     /// <summary>
     /// What <see cref="IDeltaExport.ExportChangesAsync"/> gives, as <paramref name="transaction"/> sees the store: a read

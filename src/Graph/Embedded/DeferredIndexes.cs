@@ -8,9 +8,9 @@ namespace CoopGraph.Graph.Embedded;
 /// (<see cref="BulkLoadMemory"/>) proves every link it writes new, and any write that cannot lean on that memory —
 /// another writer, a batch the memory cannot answer, another process — first builds them back
 /// (<see cref="IntegritySql"/>), so no write ever goes unchecked. Node ids and territory codes stay unique throughout.
-/// The change feed's version index and the private data's indexes are deferred too: each index, even a partial one that
-/// holds no public row, is a cursor every insert statement opens. The read model asks for a whole copy while indexes
-/// are away (see ChangeReader); the feed's readers and private reads scan until the load ends.
+/// The private data's indexes are deferred too: each index, even a partial one that holds no public row, is a cursor
+/// every insert statement opens. The read model asks for a whole copy while indexes are away (see ChangeReader);
+/// private reads scan until the load ends. The change feed needs no index of its own (see ChangeVersions).
 /// A marker in store_meta says indexes are off; the store's start restores them if a process died before it could.
 /// </summary>
 internal static class DeferredIndexes
@@ -32,7 +32,6 @@ internal static class DeferredIndexes
         DROP INDEX IF EXISTS ix_links_target;
         DROP INDEX IF EXISTS ix_links_type;
         DROP INDEX IF EXISTS ix_nodes_kind;
-        DROP INDEX IF EXISTS ix_changes_version;
         DROP INDEX IF EXISTS ix_nodes_private_to;
         DROP INDEX IF EXISTS ix_links_private_to;
         DROP TRIGGER IF EXISTS nodes_fts_insert;
@@ -54,7 +53,6 @@ internal static class DeferredIndexes
         CREATE INDEX IF NOT EXISTS ix_links_source ON links (source_id, type, seq);
         CREATE INDEX IF NOT EXISTS ix_links_target ON links (target_id, type, seq);
         CREATE INDEX IF NOT EXISTS ix_links_type ON links (type, seq);
-        CREATE INDEX IF NOT EXISTS ix_changes_version ON changes (version);
         CREATE INDEX IF NOT EXISTS ix_nodes_private_to ON nodes (private_to) WHERE private_to IS NOT NULL;
         CREATE INDEX IF NOT EXISTS ix_links_private_to ON links (private_to) WHERE private_to IS NOT NULL;
         INSERT INTO nodes_fts (nodes_fts) VALUES ('rebuild');

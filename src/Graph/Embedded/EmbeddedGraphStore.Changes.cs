@@ -13,15 +13,28 @@ public sealed partial class EmbeddedGraphStore : IChangeFeed
     private const string SeenAfter = "(@see_all = 1 OR c.private_to IS NULL OR c.private_to = @viewer)";
     private const string SeenBefore = "(c.existed = 1 AND (@see_all = 1 OR c.previous_private_to IS NULL OR c.previous_private_to = @viewer))";
 
+    // The version bounds are also seq bounds (ChangeVersions), one on each side, so that SQLite reads the range by rowid.
     private const string ChangesWhere =
-        "c.seq > @after AND (@since IS NULL OR c.version > @since) AND (@up_to IS NULL OR c.version <= @up_to) " +
+        "c.seq >= MAX(@after + 1, CASE WHEN @since IS NULL THEN 0 ELSE " + ChangeVersions.FirstSeqAfterSince + " END) " +
+        "AND c.seq <= CASE WHEN @up_to IS NULL THEN 9223372036854775807 ELSE " + ChangeVersions.LastSeqUpTo + " END " +
+        "AND (@since IS NULL OR c.version > @since) AND (@up_to IS NULL OR c.version <= @up_to) " +
         "AND ((c.op = 'UPSERT' AND (" + SeenAfter + " OR " + SeenBefore + ")) OR (c.op = 'DELETE' AND " + SeenAfter + "))";
 
-    private const string ChangesSql =
+    internal const string ChangesSql =
         "SELECT c.seq, c.version, c.at, CASE WHEN c.op = 'UPSERT' AND " + SeenAfter + " THEN 'UPSERT' ELSE 'DELETE' END, " +
         "c.id, c.node_kind, c.link_type, CASE WHEN c.op = 'DELETE' OR " + SeenBefore + " THEN 1 ELSE 0 END FROM changes c WHERE " + ChangesWhere + " ORDER BY c.seq LIMIT @take";
 
-    private const string CountChangesSql = "SELECT COUNT(*) FROM changes c WHERE " + ChangesWhere;
+    internal const string CountChangesSql = "SELECT COUNT(*) FROM changes c WHERE " + ChangesWhere;
+
+    // The changes of the versions up to @up_to, read by rowid up to a seq none of them comes after (ChangeVersions).
+    private const string PrunedWhere = "c.seq <= " + ChangeVersions.LastSeqUpTo + " AND c.version <= @up_to";
+
+    private const string PruneMetaSql =
+        "UPDATE store_meta SET value = MAX(value, COALESCE((SELECT c.seq FROM changes c WHERE " + PrunedWhere + " ORDER BY c.seq DESC LIMIT 1), 0)) WHERE key = 'changes_pruned_seq'; " +
+        "UPDATE store_meta SET value = MAX(value, @up_to) WHERE key = 'changes_since'; " +
+        "DELETE FROM change_versions WHERE version < @up_to;";
+
+    internal const string PruneSql = "DELETE FROM changes AS c WHERE " + PrunedWhere;
 
     private const string FeedStateSql =
         "SELECT (SELECT value FROM store_meta WHERE key = 'changes_since'), (SELECT value FROM store_meta WHERE key = 'changes_pruned_seq')";
@@ -100,14 +113,11 @@ public sealed partial class EmbeddedGraphStore : IChangeFeed
                 }
                 version = found;
             }
-            await using var prune = connection.Command(transaction, """
-                UPDATE store_meta SET value = MAX(value, (SELECT MAX(seq) FROM changes WHERE version <= @version)) WHERE key = 'changes_pruned_seq';
-                UPDATE store_meta SET value = MAX(value, @version) WHERE key = 'changes_since';
-                """);
-            prune.Parameters.AddWithValue("@version", version);
+            await using var prune = connection.Command(transaction, PruneMetaSql);
+            prune.Parameters.AddWithValue("@up_to", version);
             await prune.ExecuteNonQueryAsync(cancellationToken);
-            await using var delete = connection.Command(transaction, "DELETE FROM changes WHERE version <= @version");
-            delete.Parameters.AddWithValue("@version", version);
+            await using var delete = connection.Command(transaction, PruneSql);
+            delete.Parameters.AddWithValue("@up_to", version);
             var removed = await delete.ExecuteNonQueryAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             return removed;

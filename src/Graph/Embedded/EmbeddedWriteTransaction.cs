@@ -110,6 +110,11 @@ internal sealed class EmbeddedWriteTransaction(
         {
             version = (long)(await bump.ExecuteScalarAsync(cancellationToken))!;
         }
+        await using (var record = connection.Command(transaction, ChangeVersions.RecordSql))
+        {
+            record.Add("@version", version);
+            await record.ExecuteNonQueryAsync(cancellationToken);
+        }
         using var handover = Follower?.BeginHandover();
         if (handover is not null)
         {
