@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Numerics;
 using CoopGraph.Domain.Model;
 
 namespace CoopGraph.Graph.ReadModel;
@@ -10,7 +9,7 @@ namespace CoopGraph.Graph.ReadModel;
 /// required), the same bm25 score computed with the same operations in the same order, so that equal inputs give equal
 /// doubles and the order is the store's to the last tie (broken by seq, which is node order here).
 /// </summary>
-internal sealed class TextIndex
+internal sealed partial class TextIndex
 {
     // FTS5's bm25 constants.
     private const double K1 = 1.2;
@@ -31,8 +30,6 @@ internal sealed class TextIndex
     // Per node, its tokens in name and description: FTS5's row size.
     private readonly int[] _sizes;
     private readonly double _averageSize;
-    // One per search running at once, kept between searches.
-    private readonly ConcurrentBag<Scratch> _scratches = [];
     // Per token searched alone, its nodes in rank order, made when first asked (see BestRanked).
     private readonly ConcurrentDictionary<int, int[]> _rankOrders = new();
     // The best nodes of a prefix that several tokens share (see RankedPrefix). Prefixes are whatever was typed, so these
@@ -50,6 +47,7 @@ internal sealed class TextIndex
         _counts = counts;
         _sizes = sizes;
         _averageSize = averageSize;
+        (_nodeStart, _byNode) = ByNode(docs, sizes.Length);
     }
 
     public static TextIndex Build(IReadOnlyList<Node> nodes, ITextTokenizer tokenizer)
@@ -108,7 +106,12 @@ internal sealed class TextIndex
     }
 
     /// <summary>The nodes that hold a token starting with each prefix, ascending.</summary>
-    public int[] Matching(string[] prefixes) => Match(prefixes).Docs.ToArray();
+    public int[] Matching(string[] prefixes)
+    {
+        var all = new AllMatches([]);
+        Visit(PhrasesOf(prefixes), ref all);
+        return [.. all.Docs];
+    }
 
     /// <summary>
     /// The best <paramref name="take"/> matching nodes that <paramref name="admits"/> lets through, in FTS5's order: its
@@ -136,29 +139,10 @@ internal sealed class TextIndex
     /// <summary><see cref="Best"/> by scoring every match.</summary>
     private List<int> Scan(string[] prefixes, int take, Func<int, bool> admits)
     {
-        var (docs, frequencies, hits) = Match(prefixes);
-        var idf = hits.Select(Idf).ToArray();
-        var best = new List<(double Rank, int Doc)>(take + 1);
-        for (var i = 0; i < docs.Count; i++)
-        {
-            var score = 0.0;
-            for (var p = 0; p < prefixes.Length; p++)
-            {
-                score += Score(idf[p], frequencies[p][i], docs[i]);
-            }
-            var candidate = (-1.0 * score, docs[i]);
-            if ((best.Count == take && candidate.CompareTo(best[^1]) >= 0) || !admits(docs[i]))
-            {
-                continue;
-            }
-            var at = best.BinarySearch(candidate);
-            best.Insert(at >= 0 ? at : ~at, candidate);
-            if (best.Count > take)
-            {
-                best.RemoveAt(take);
-            }
-        }
-        return best.ConvertAll(b => b.Doc);
+        var phrases = PhrasesOf(prefixes);
+        var best = new BestMatches(this, Array.ConvertAll(phrases, phrase => Idf(HitsOf(phrase))), take, admits);
+        Visit(phrases, ref best);
+        return best.Ranked.ConvertAll(b => b.Doc);
     }
 
     /// <summary>
@@ -245,83 +229,6 @@ internal sealed class TextIndex
         return idf * ((f * (K1 + 1.0)) / (f + K1 * (1 - B + B * size / _averageSize)));
     }
 
-    /// <summary>The nodes matching every prefix; per prefix, its occurrences in each of them and how many nodes it matches in all.</summary>
-    private (ArraySegment<int> Docs, ArraySegment<int>[] Frequencies, long[] Hits) Match(string[] prefixes)
-    {
-        var phrases = prefixes.Select(Hits).ToArray();
-        var hits = phrases.Select(p => (long)p.Docs.Count).ToArray();
-        if (phrases.Length == 0)
-        {
-            return ([], [], hits);
-        }
-        if (phrases.Length == 1)
-        {
-            return (phrases[0].Docs, [phrases[0].Counts], hits);
-        }
-        // Every phrase is required: walk the rarest, keep the nodes every other one holds too.
-        var rarest = Enumerable.Range(0, phrases.Length).MinBy(p => phrases[p].Docs.Count);
-        var rare = phrases[rarest].Docs;
-        var docs = new List<int>();
-        var frequencies = phrases.Select(_ => new List<int>()).ToArray();
-        var positions = new int[phrases.Length];
-        for (var r = 0; r < rare.Count; r++)
-        {
-            var everywhere = true;
-            positions[rarest] = r;
-            for (var p = 0; p < phrases.Length && everywhere; p++)
-            {
-                if (p == rarest)
-                {
-                    continue;
-                }
-                // Nodes come in ascending order: each search starts where the last one ended.
-                var held = phrases[p].Docs.AsSpan();
-                var at = positions[p] = Seek(held, positions[p], rare[r]);
-                everywhere = at < held.Length && held[at] == rare[r];
-            }
-            if (everywhere)
-            {
-                docs.Add(rare[r]);
-                for (var p = 0; p < phrases.Length; p++)
-                {
-                    frequencies[p].Add(phrases[p].Counts[positions[p]]);
-                }
-            }
-        }
-        return (new ArraySegment<int>([.. docs]), frequencies.Select(f => new ArraySegment<int>([.. f])).ToArray(), hits);
-    }
-
-    /// <summary>
-    /// The first place at or after <paramref name="from"/> whose node is not below <paramref name="doc"/>
-    /// (<c>docs.Length</c> when none): steps doubling from where the last search ended, then halving. The next node
-    /// sought is most often near the last one found, so this reads a few entries where a search of the whole rest read
-    /// its logarithm, through a call that was a twelfth of a search's CPU.
-    /// </summary>
-    private static int Seek(ReadOnlySpan<int> docs, int from, int doc)
-    {
-        var low = from;
-        var bound = 1;
-        while (from + bound - 1 < docs.Length && docs[from + bound - 1] < doc)
-        {
-            low = from + bound;
-            bound <<= 1;
-        }
-        var high = Math.Min(from + bound - 1, docs.Length - 1) + 1;
-        while (low < high)
-        {
-            var middle = (int)((uint)(low + high) >> 1);
-            if (docs[middle] < doc)
-            {
-                low = middle + 1;
-            }
-            else
-            {
-                high = middle;
-            }
-        }
-        return low;
-    }
-
     /// <summary>The nodes holding one token, ascending, and its occurrences in each, as they are held.</summary>
     private (ArraySegment<int> Docs, ArraySegment<int> Counts) Postings(int term)
     {
@@ -330,54 +237,9 @@ internal sealed class TextIndex
         return (new ArraySegment<int>(_docs, from, count), new ArraySegment<int>(_counts, from, count));
     }
 
-    /// <summary>The nodes holding a token that starts with the prefix, ascending, with their occurrences summed over those tokens.</summary>
-    private (ArraySegment<int> Docs, ArraySegment<int> Counts) Hits(string prefix)
-    {
-        var (first, last) = TermRange(prefix);
-        var from = _start[first];
-        var to = _start[last];
-        if (last - first <= 1)
-        {
-            // One token (or none): its postings as they are held, not copied.
-            return (new ArraySegment<int>(_docs, from, to - from), new ArraySegment<int>(_counts, from, to - from));
-        }
-        // Several tokens share the prefix: one entry per node, its occurrences of all of them summed, in node order. The
-        // nodes are marked in a bitmap as wide as the index and their occurrences summed beside it, then read back in
-        // order: linear in the postings, where sorting them had been a sixth of a search's CPU.
-        var scratch = _scratches.TryTake(out var kept) ? kept : new Scratch(_sizes.Length);
-        var distinct = 0;
-        for (var i = from; i < to; i++)
-        {
-            var doc = _docs[i];
-            ref var word = ref scratch.Marks[doc >> 6];
-            var bit = 1UL << (doc & 63);
-            if ((word & bit) == 0)
-            {
-                word |= bit;
-                distinct++;
-            }
-            scratch.Counts[doc] += _counts[i];
-        }
-        var docs = new int[distinct];
-        var counts = new int[distinct];
-        var n = 0;
-        for (var w = 0; n < distinct; w++)
-        {
-            var bits = scratch.Marks[w];
-            scratch.Marks[w] = 0;
-            while (bits != 0)
-            {
-                var doc = (w << 6) + BitOperations.TrailingZeroCount(bits);
-                bits &= bits - 1;
-                (docs[n], counts[n]) = (doc, scratch.Counts[doc]);
-                scratch.Counts[doc] = 0;
-                n++;
-            }
-        }
-        // Left as clean as it was taken: every mark and count set above was cleared as it was read.
-        _scratches.Add(scratch);
-        return (docs, counts);
-    }
+    /// <summary>The nodes holding the phrase's one token (or none), ascending, and its occurrences in each, as they are held.</summary>
+    private (ArraySegment<int> Docs, ArraySegment<int> Counts) Postings(Phrase phrase) =>
+        (new ArraySegment<int>(_docs, phrase.From, phrase.Postings), new ArraySegment<int>(_counts, phrase.From, phrase.Postings));
 
     /// <summary>The tokens starting with the prefix: from <c>First</c> up to <c>Last</c>, excluded, in ordinal order.</summary>
     private (int First, int Last) TermRange(string prefix)
@@ -390,13 +252,5 @@ internal sealed class TextIndex
             last++;
         }
         return (first, last);
-    }
-
-    /// <summary>A bitmap of nodes and a count per node, all zero between uses.</summary>
-    private sealed class Scratch(int nodes)
-    {
-        public ulong[] Marks { get; } = new ulong[(nodes + 63) / 64];
-
-        public int[] Counts { get; } = new int[nodes];
     }
 }
