@@ -160,6 +160,44 @@ public sealed class ReadModelSearchTests
         Assert.True(index.PrefixesScanned > 0, "the kept prefixes never filled what they may hold");
     }
 
+    [Fact]
+    public async Task TwoWords_AreMatchedAndRankedAsFts5Does_WhetherMarkedAfreshOrFromKeptBitmaps()
+    {
+        await using var temp = await SeededAsync();
+        var nodes = await ExportedAsync(temp.Store);
+        var index = TextIndex.Build(nodes.ConvertAll(n => n.Node), Fts5Tokenizer.Instance);
+        var seqs = nodes.ConvertAll(n => n.Seq);
+        // A word with the start of another: common words and one-letter starts are held by most nodes (their bitmaps are
+        // kept), codes and whole words by few (marked afresh, or read in each candidate's postings).
+        var random = new Random(11);
+        var words = Vocabulary.Concat(nodes.SelectMany(n => SearchWords.Of(n.Node.Name))).Distinct(StringComparer.Ordinal).ToArray();
+        await using var connection = new SqliteConnection($"Data Source={temp.DatabasePath};Mode=ReadOnly");
+        await connection.OpenAsync(Ct);
+        var compared = 0;
+        for (var i = 0; i < 400; i++)
+        {
+            var second = words[random.Next(words.Length)];
+            var text = words[random.Next(words.Length)] + " " + second[..(1 + random.Next(Math.Min(3, second.Length)))];
+            if (index.Prefixes(text) is not { Length: 2 } prefixes)
+            {
+                continue;
+            }
+            var expected = await Fts5OrderAsync(connection, text);
+            for (var again = 0; again < 2; again++)
+            {
+                var actual = index.Best(prefixes, 10_000, _ => true).ConvertAll(doc => seqs[doc]);
+                Assert.True(expected.SequenceEqual(actual), $"'{text}': FTS5 [{string.Join(", ", expected.Take(12))}…], index [{string.Join(", ", actual.Take(12))}…]");
+                Assert.Equal(actual.Order(), index.Matching(prefixes).Select(doc => seqs[doc]));
+            }
+            compared++;
+        }
+
+        Assert.True(compared > 300, $"only {compared} texts compared");
+        // Bitmaps of words held by most nodes were kept, taking no more memory than the index's postings.
+        Assert.True(index.KeptBitmaps > 0, "no bitmap was kept");
+        Assert.InRange(index.KeptBitmapWords * 2, 1, index.PostingCount);
+    }
+
     /// <summary>
     /// Searches each text that is one word to the index twice (the first search of a word may keep its order, the
     /// second reads what was kept) and asks for a page of ten and for every match: each must be FTS5's own order.
@@ -189,12 +227,12 @@ public sealed class ReadModelSearchTests
         return compared;
     }
 
-    /// <summary>Every node matching one typed word, in FTS5's own order: rank, then rowid (the node's seq).</summary>
+    /// <summary>Every node matching every typed word, in FTS5's own order: rank, then rowid (the node's seq).</summary>
     private static async Task<List<long>> Fts5OrderAsync(SqliteConnection connection, string word)
     {
         await using var rank = connection.CreateCommand();
         rank.CommandText = "SELECT rowid FROM nodes_fts WHERE nodes_fts MATCH @fts ORDER BY rank, rowid";
-        rank.Parameters.AddWithValue("@fts", "\"" + word + "\"*");
+        rank.Parameters.AddWithValue("@fts", string.Join(' ', SearchWords.Of(word).Select(w => "\"" + w + "\"*")));
         var expected = new List<long>();
         await using var reader = await rank.ExecuteReaderAsync(Ct);
         while (await reader.ReadAsync(Ct))

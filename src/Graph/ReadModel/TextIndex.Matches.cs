@@ -27,8 +27,17 @@ internal sealed partial class TextIndex
     // The idf of a word that starts several tokens needs how many nodes hold any of them: one pass over their postings,
     // kept by what was typed so that a word typed often (a number, the start of a code) is counted once.
     private readonly ConcurrentDictionary<string, int> _prefixHits = new(StringComparer.Ordinal);
+    // Bitmaps of the words held by most nodes, kept by what was typed (see KeptMarks), and the 64-bit words they hold.
+    private readonly ConcurrentDictionary<string, Marks> _keptMarks = new(StringComparer.Ordinal);
+    private long _keptMarkWords;
     // Bitmaps of nodes, all zero between uses, one per word being checked by a search running now.
     private readonly ConcurrentBag<ulong[]> _bitmaps = [];
+
+    /// <summary>How many bitmaps of words held by most nodes are kept (see <see cref="KeptMarks"/>).</summary>
+    internal int KeptBitmaps => _keptMarks.Count;
+
+    /// <summary>How many 64-bit words the kept bitmaps hold in all: never more than half <see cref="PostingCount"/>.</summary>
+    internal long KeptBitmapWords => Interlocked.Read(ref _keptMarkWords);
 
     /// <summary>Receives each node that holds every word, in ascending order, with each word's occurrences there.</summary>
     private interface IMatchSink
@@ -95,9 +104,10 @@ internal sealed partial class TextIndex
         {
             for (var p = 0; p < phrases.Length; p++)
             {
-                if (p != driver && phrases[p].Postings <= MarkedWithin * (long)phrases[driver].Postings)
+                if (p != driver)
                 {
-                    marked[p] = Mark(phrases[p]);
+                    marked[p] = KeptMarks(phrases[p])
+                        ?? (phrases[p].Postings <= MarkedWithin * (long)phrases[driver].Postings ? Mark(phrases[p]) : null);
                 }
             }
             var frequencies = new int[phrases.Length];
@@ -116,7 +126,7 @@ internal sealed partial class TextIndex
                 return;
             }
             // Several tokens drive (a prefix): marked too, and the marks intersected a word of 64 nodes at a time.
-            var own = marked[driver] = Mark(phrases[driver]);
+            var own = marked[driver] = KeptMarks(phrases[driver]) ?? Mark(phrases[driver]);
             for (var w = own.Low; w <= own.High; w++)
             {
                 var bits = own.Bits[w];
@@ -143,7 +153,7 @@ internal sealed partial class TextIndex
         {
             foreach (var marks in marked)
             {
-                if (marks is not null)
+                if (marks is { Kept: false })
                 {
                     // Left clean for the next search: the words between the lowest and the highest the marks touched.
                     Array.Clear(marks.Bits, marks.Low, marks.High - marks.Low + 1);
@@ -197,8 +207,46 @@ internal sealed partial class TextIndex
         return new Marks(bits, low == int.MaxValue ? 0 : low, high);
     }
 
-    /// <summary>A phrase's nodes as bits, set only in the words from <c>Low</c> to <c>High</c>.</summary>
-    private sealed record Marks(ulong[] Bits, int Low, int High);
+    /// <summary>
+    /// The bitmap kept for a word held by so many nodes that marking it at each search costs more than reading every word
+    /// of a bitmap (a common word of names, a number typed alone): made at its first search, kept by what was typed while
+    /// the kept bitmaps take no more memory than the index's postings. Null for other words, which are marked afresh.
+    /// </summary>
+    private Marks? KeptMarks(Phrase phrase)
+    {
+        var words = (_sizes.Length + 63) / 64;
+        if (phrase.Postings < words)
+        {
+            return null;
+        }
+        if (_keptMarks.TryGetValue(phrase.Prefix, out var kept))
+        {
+            return kept;
+        }
+        if (Interlocked.Add(ref _keptMarkWords, words) * 2 > _docs.Length)
+        {
+            Interlocked.Add(ref _keptMarkWords, -words);
+            return null;
+        }
+        var marks = Mark(phrase);
+        // Its own copy, never cleared; the bitmap marked goes back to those reused.
+        var own = new Marks(marks.Bits.ToArray(), marks.Low, marks.High, Kept: true);
+        Array.Clear(marks.Bits, marks.Low, marks.High - marks.Low + 1);
+        _bitmaps.Add(marks.Bits);
+        if (!_keptMarks.TryAdd(phrase.Prefix, own))
+        {
+            // Another search kept it meanwhile.
+            Interlocked.Add(ref _keptMarkWords, -words);
+            return _keptMarks[phrase.Prefix];
+        }
+        return own;
+    }
+
+    /// <summary>
+    /// A phrase's nodes as bits, set only in the words from <c>Low</c> to <c>High</c>; <c>Kept</c> when the bitmap is one
+    /// kept between searches, which no search clears.
+    /// </summary>
+    private sealed record Marks(ulong[] Bits, int Low, int High, bool Kept = false);
 
     /// <summary>How many times the node holds a token of the phrase, read from the node's own postings.</summary>
     private int Occurrences(int doc, Phrase phrase)
