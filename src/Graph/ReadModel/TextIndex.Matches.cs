@@ -114,7 +114,7 @@ internal sealed partial class TextIndex
             if (phrases[driver].Terms <= 1)
             {
                 // One token drives: its postings as they are held, each checked against the marks.
-                var (docs, counts) = Postings(phrases[driver]);
+                var (docs, counts) = Postings(phrases[driver].From, phrases[driver].To);
                 for (var i = 0; i < docs.Count; i++)
                 {
                     if (MarkedIn(marked, docs[i]) && OccurrencesIn(phrases, driver, docs[i], frequencies))
@@ -153,11 +153,9 @@ internal sealed partial class TextIndex
         {
             foreach (var marks in marked)
             {
-                if (marks is { Kept: false })
+                if (marks is not null)
                 {
-                    // Left clean for the next search: the words between the lowest and the highest the marks touched.
-                    Array.Clear(marks.Bits, marks.Low, marks.High - marks.Low + 1);
-                    _bitmaps.Add(marks.Bits);
+                    Release(marks);
                 }
             }
         }
@@ -192,10 +190,12 @@ internal sealed partial class TextIndex
         return true;
     }
 
-    /// <summary>A bitmap of the nodes holding a token of the phrase, taken from those kept between searches.</summary>
-    private Marks Mark(Phrase phrase)
+    /// <summary>A bitmap of the nodes holding a token of the phrase, taken from those reused between searches.</summary>
+    private Marks Mark(Phrase phrase) => Mark(phrase, _bitmaps.TryTake(out var reused) ? reused : new ulong[(_sizes.Length + 63) / 64]);
+
+    /// <summary>Marks the nodes holding a token of the phrase in <paramref name="bits"/>, all zero.</summary>
+    private Marks Mark(Phrase phrase, ulong[] bits)
     {
-        var bits = _bitmaps.TryTake(out var kept) ? kept : new ulong[(_sizes.Length + 63) / 64];
         var (low, high) = (int.MaxValue, -1);
         for (var i = phrase.From; i < phrase.To; i++)
         {
@@ -228,11 +228,8 @@ internal sealed partial class TextIndex
             Interlocked.Add(ref _keptMarkWords, -words);
             return null;
         }
-        var marks = Mark(phrase);
-        // Its own copy, never cleared; the bitmap marked goes back to those reused.
-        var own = new Marks(marks.Bits.ToArray(), marks.Low, marks.High, Kept: true);
-        Array.Clear(marks.Bits, marks.Low, marks.High - marks.Low + 1);
-        _bitmaps.Add(marks.Bits);
+        // A bitmap of its own, never cleared.
+        var own = Mark(phrase, new ulong[words]) with { Kept = true };
         if (!_keptMarks.TryAdd(phrase.Prefix, own))
         {
             // Another search kept it meanwhile.
@@ -240,6 +237,16 @@ internal sealed partial class TextIndex
             return _keptMarks[phrase.Prefix];
         }
         return own;
+    }
+
+    /// <summary>Gives a bitmap marked for one search back, clean: the words between the lowest and the highest it touched. Kept ones stay.</summary>
+    private void Release(Marks marks)
+    {
+        if (!marks.Kept)
+        {
+            Array.Clear(marks.Bits, marks.Low, marks.High - marks.Low + 1);
+            _bitmaps.Add(marks.Bits);
+        }
     }
 
     /// <summary>
@@ -278,14 +285,14 @@ internal sealed partial class TextIndex
         {
             return kept;
         }
-        var marks = Mark(phrase);
+        // The bitmap a search of it keeps (or will keep) is the one counted: the word is not marked twice.
+        var marks = KeptMarks(phrase) ?? Mark(phrase);
         var distinct = 0;
         for (var w = marks.Low; w <= marks.High; w++)
         {
             distinct += BitOperations.PopCount(marks.Bits[w]);
         }
-        Array.Clear(marks.Bits, marks.Low, marks.High - marks.Low + 1);
-        _bitmaps.Add(marks.Bits);
+        Release(marks);
         if (_prefixHits.Count < PrefixHitsKept)
         {
             _prefixHits.TryAdd(phrase.Prefix, distinct);

@@ -124,7 +124,7 @@ internal sealed partial class TextIndex
         {
             if (last - first == 1)
             {
-                return BestRanked(_rankOrders.GetOrAdd(first, term => RankOrder(Postings(term))), take, admits);
+                return BestRanked(_rankOrders.GetOrAdd(first, term => RankOrder(Postings(_start[term], _start[term + 1]))), take, admits);
             }
             // The kept best nodes answer when they fill the page, or when they are all the prefix's nodes.
             if (RankedPrefix(prefixes[0], _start[last] - _start[first]) is { } order
@@ -229,17 +229,9 @@ internal sealed partial class TextIndex
         return idf * ((f * (K1 + 1.0)) / (f + K1 * (1 - B + B * size / _averageSize)));
     }
 
-    /// <summary>The nodes holding one token, ascending, and its occurrences in each, as they are held.</summary>
-    private (ArraySegment<int> Docs, ArraySegment<int> Counts) Postings(int term)
-    {
-        var from = _start[term];
-        var count = _start[term + 1] - from;
-        return (new ArraySegment<int>(_docs, from, count), new ArraySegment<int>(_counts, from, count));
-    }
-
-    /// <summary>The nodes holding the phrase's one token (or none), ascending, and its occurrences in each, as they are held.</summary>
-    private (ArraySegment<int> Docs, ArraySegment<int> Counts) Postings(Phrase phrase) =>
-        (new ArraySegment<int>(_docs, phrase.From, phrase.Postings), new ArraySegment<int>(_counts, phrase.From, phrase.Postings));
+    /// <summary>The postings from place <paramref name="from"/> up to <paramref name="to"/>, excluded, as they are held: one token's nodes, ascending, and its occurrences in each.</summary>
+    private (ArraySegment<int> Docs, ArraySegment<int> Counts) Postings(int from, int to) =>
+        (new ArraySegment<int>(_docs, from, to - from), new ArraySegment<int>(_counts, from, to - from));
 
     /// <summary>The tokens starting with the prefix: from <c>First</c> up to <c>Last</c>, excluded, in ordinal order.</summary>
     private (int First, int Last) TermRange(string prefix)
