@@ -166,13 +166,14 @@ public static class GraphQLHttpEndpoint
             reader.At(version, cancellationToken);
         }
 
-        // An entity read the read model answers, of a document validated before, goes to CoopGraph's own executer;
-        // anything it does not cover, to GraphQL.NET.
+        // An entity read of a document validated before goes to CoopGraph's own executer; anything it does not cover,
+        // to GraphQL.NET.
         byte[]? body = null;
-        if (cached is not null && direct.Enabled && reader.Immediate is not null)
+        if (cached is not null && direct.Enabled && entityRead)
         {
             body = await direct.TryExecuteAsync(
-                new GraphQL.Direct.DirectRequest(cached, operation!, costVaries, request.Variables, options.RequestServices, http.User), cancellationToken);
+                new GraphQL.Direct.DirectRequest(cached, operation!, costVaries, request.Variables, options.RequestServices, http.User,
+                    Immediate: reader.Immediate is not null), cancellationToken);
         }
         if (body is null)
         {

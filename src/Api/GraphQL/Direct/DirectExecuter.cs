@@ -16,14 +16,17 @@ namespace CoopGraph.Api.GraphQL.Direct;
 
 /// <summary>An entity read, already parsed and validated, for <see cref="DirectExecuter"/>.</summary>
 /// <param name="CostVaries">Its complexity depends on its variables, so it is checked again with them.</param>
+/// <param name="Immediate">Its reads are answered at once (the read model): each value is written as it comes. Otherwise
+/// they go to a store, and loads are batched round by round before anything is written.</param>
 public sealed record DirectRequest(GraphQLDocument Document, GraphQLOperationDefinition Operation, bool CostVaries, Inputs? Variables,
-    IServiceProvider Services, ClaimsPrincipal User);
+    IServiceProvider Services, ClaimsPrincipal User, bool Immediate);
 
 /// <summary>
-/// CoopGraph's own executer for entity reads answered from the read model. GraphQL.NET builds, per request, a tree of
-/// execution nodes and contexts and walks the document twice before it runs anything; for a page of one actor that is
-/// most of the request's cost. Here the document is planned once (<see cref="DocumentPlan"/>), and each request runs the
-/// schema's own resolvers along the plan and writes JSON as it goes (<see cref="DirectRun"/>). The answer is the one
+/// CoopGraph's own executer for entity reads. GraphQL.NET builds, per request, a tree of execution nodes and contexts and
+/// walks the document twice before it runs anything; for a page of one actor read from memory that is most of the
+/// request's cost. Here the document is planned once (<see cref="DocumentPlan"/>), and each request runs the schema's
+/// own resolvers along the plan: from the read model it writes JSON as it goes (<see cref="DirectRun"/>); from a store
+/// it batches loads round by round as GraphQL.NET does, then writes (<see cref="BatchedRun"/>). The answer is the one
 /// GraphQL.NET gives, byte for byte (tested over a thousand generated reads); whatever it would answer with an error,
 /// and whatever the plan does not cover, is handed back (null) for GraphQL.NET to run. While GraphQL.NET's telemetry
 /// is listened to, every request goes to GraphQL.NET, so that traces stay whole.
@@ -60,7 +63,8 @@ public sealed class DirectExecuter(ISchema schema, IDocumentValidator validator,
         {
             if (plan.Supported && await VariablesAsync(plan, request, timeout.Token) is { } variables)
             {
-                var body = await new DirectRun(plan, schema, variables, request.Services, request.User, Scalars, timeout.Token).ExecuteAsync();
+                var run = new RunState(plan, schema, variables, request.Services, request.User, Scalars, timeout.Token);
+                var body = request.Immediate ? await new DirectRun(run).ExecuteAsync() : await new BatchedRun(run).ExecuteAsync();
                 Interlocked.Increment(ref _served);
                 return body;
             }

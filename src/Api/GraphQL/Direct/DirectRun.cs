@@ -1,12 +1,10 @@
 using System.Buffers;
 using System.Collections;
-using System.Security.Claims;
 using System.Text.Json;
 using GraphQL;
 using GraphQL.DataLoader;
 using GraphQL.Resolvers;
 using GraphQL.Types;
-using GraphQL.Validation;
 using CoopGraph.Api.GraphQL.Loading;
 
 namespace CoopGraph.Api.GraphQL.Direct;
@@ -17,27 +15,21 @@ namespace CoopGraph.Api.GraphQL.Direct;
 /// null where the schema says non-null, a value of no possible type, an error or extension a resolver adds) makes the
 /// run give up with <see cref="Declined"/>, and GraphQL.NET then runs the request and reports it its own way.
 /// </summary>
-internal sealed class DirectRun(DocumentPlan plan, ISchema schema, Variables variables, IServiceProvider services, ClaimsPrincipal user,
-    JsonSerializerOptions scalars, CancellationToken cancellationToken)
+internal sealed class DirectRun(RunState run)
 {
-    private static readonly JsonEncodedText Data = JsonEncodedText.Encode("data");
-
-    private readonly ExecutionErrors _errors = [];
-    private readonly Dictionary<string, object?> _outputExtensions = [];
-    private readonly Dictionary<string, object?> _userContext = [];
-    private readonly Dictionary<string, object?> _inputExtensions = [];
+    internal static readonly JsonEncodedText Data = JsonEncodedText.Encode("data");
 
     public async ValueTask<byte[]> ExecuteAsync()
     {
         var buffer = new ArrayBufferWriter<byte>(2048);
-        await using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = plan.Encoder, SkipValidation = true }))
+        await using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = run.Plan.Encoder, SkipValidation = true }))
         {
             writer.WriteStartObject();
             writer.WritePropertyName(Data);
-            await WriteObjectAsync(writer, plan.Root, schema.Query!, null, null);
+            await WriteObjectAsync(writer, run.Plan.Root, run.Schema.Query!, null, null);
             writer.WriteEndObject();
         }
-        if (_errors.Count > 0 || _outputExtensions.Count > 0)
+        if (run.Failed)
         {
             throw new Declined();
         }
@@ -58,11 +50,8 @@ internal sealed class DirectRun(DocumentPlan plan, ISchema schema, Variables var
                 writer.WriteStringValue(type.Name);
                 continue;
             }
-            context ??= Context(type, source, parent);
-            context.FieldAst = field.Ast;
-            context.FieldDefinition = definition;
-            context.Arguments = field.StaticArguments ?? global::GraphQL.Execution.ExecutionHelper.GetArguments(
-                definition.Arguments, field.Ast.Arguments, variables, plan.Document, field.Ast, null);
+            context ??= run.Context(type, source, parent);
+            run.Aim(context, field, definition);
             var resolved = (definition.Resolver ?? NameFieldResolver.Instance).ResolveAsync(context);
             // Most fields are scalars read from the object at hand: written on the spot, without an await.
             if (resolved.IsCompletedSuccessfully && TryWriteScalar(writer, definition.ResolvedType!, resolved.Result))
@@ -74,30 +63,12 @@ internal sealed class DirectRun(DocumentPlan plan, ISchema schema, Variables var
         writer.WriteEndObject();
     }
 
-    private ResolveFieldContext Context(IObjectGraphType type, object? source, ResolveFieldContext? parent) => new()
-    {
-        ParentType = type,
-        Parent = parent,
-        Source = source,
-        Schema = schema,
-        Document = plan.Document,
-        Operation = plan.Operation,
-        Variables = variables,
-        CancellationToken = cancellationToken,
-        RequestServices = services,
-        User = user,
-        UserContext = _userContext,
-        Errors = _errors,
-        OutputExtensions = _outputExtensions,
-        InputExtensions = _inputExtensions,
-    };
-
     private async ValueTask WriteValueAsync(Utf8JsonWriter writer, PlannedField field, IGraphType type, object? value, ResolveFieldContext context)
     {
         // A field, or an item of a list, may be a load: its value is what it gives, as many loads down as it takes.
         while (value is IDataLoaderResult load)
         {
-            value = load is IKnownResult known ? known.Value : await load.GetResultAsync(cancellationToken);
+            value = load is IKnownResult known ? known.Value : await load.GetResultAsync(run.CancellationToken);
         }
         if (TryWriteScalar(writer, type, value))
         {
@@ -124,7 +95,7 @@ internal sealed class DirectRun(DocumentPlan plan, ISchema schema, Variables var
                 }
                 writer.WriteEndArray();
                 break;
-            case IAbstractGraphType abstractType when abstractType.GetObjectType(value, schema) is { } objectType && abstractType.IsPossibleType(objectType):
+            case IAbstractGraphType abstractType when abstractType.GetObjectType(value, run.Schema) is { } objectType && abstractType.IsPossibleType(objectType):
                 await WriteObjectOfAsync(writer, field, objectType, value, context);
                 break;
             case IObjectGraphType objectType:
@@ -145,7 +116,7 @@ internal sealed class DirectRun(DocumentPlan plan, ISchema schema, Variables var
         }
         if (value is not null && scalar.Serialize(value) is { } serialized)
         {
-            WriteScalar(writer, serialized);
+            run.WriteScalar(writer, serialized);
         }
         else
         {
@@ -170,29 +141,6 @@ internal sealed class DirectRun(DocumentPlan plan, ISchema schema, Variables var
             throw new Declined();
         }
         writer.WriteNullValue();
-    }
-
-    /// <summary>As GraphQL.NET's System.Text.Json writer does: the serialized value, by its runtime type.</summary>
-    private void WriteScalar(Utf8JsonWriter writer, object serialized)
-    {
-        switch (serialized)
-        {
-            case string text:
-                writer.WriteStringValue(text);
-                break;
-            case bool flag:
-                writer.WriteBooleanValue(flag);
-                break;
-            case int number:
-                writer.WriteNumberValue(number);
-                break;
-            case long number:
-                writer.WriteNumberValue(number);
-                break;
-            default:
-                JsonSerializer.Serialize(writer, serialized, serialized.GetType(), scalars);
-                break;
-        }
     }
 
     /// <summary>The run gives the request back to GraphQL.NET.</summary>
