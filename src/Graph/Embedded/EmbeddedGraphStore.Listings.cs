@@ -121,7 +121,7 @@ public sealed partial class EmbeddedGraphStore
         {
             return Page<Node>.Empty;
         }
-        await using var connection = await _connections.OpenAsync(cancellationToken);
+        await using var session = await _reads.RentAsync(cancellationToken);
         void Bind(SqliteCommand command)
         {
             command.Add("@kinds", query.Kinds is { Count: > 0 } kinds ? Json(kinds.Select(k => k.ToString())) : null);
@@ -133,12 +133,12 @@ public sealed partial class EmbeddedGraphStore
             command.AddViewer(viewer);
         }
         var count = query.TerritoryCode is null ? CountNodesSql : CountNodesInTerritorySql;
-        return await ReadPageAsync(connection, ListNodesSql, count, Bind, page, NodeRows.Read, NodeRows.SeqOrdinal, cancellationToken);
+        return await ReadPageAsync(session, ListNodesSql, count, Bind, page, NodeRows.Read, NodeRows.SeqOrdinal, cancellationToken);
     }
 
     public async Task<Page<Link>> ListLinksAsync(Viewer viewer, LinkQuery query, PageRequest page, CancellationToken cancellationToken)
     {
-        await using var connection = await _connections.OpenAsync(cancellationToken);
+        await using var session = await _reads.RentAsync(cancellationToken);
         void Bind(SqliteCommand command)
         {
             command.Add("@types", query.Types is { Count: > 0 } types ? Json(types.Select(LinkTypeNames.ToConstant)) : null);
@@ -153,7 +153,7 @@ public sealed partial class EmbeddedGraphStore
             command.Add("@max_amount", query.MaxAmount is { } max ? (double)max : null);
             command.AddViewer(viewer);
         }
-        return await ReadPageAsync(connection, ListLinksSql, CountLinksSql, Bind, page, r => LinkRows.Read(r), LinkRows.SeqOrdinal, cancellationToken);
+        return await ReadPageAsync(session, ListLinksSql, CountLinksSql, Bind, page, r => LinkRows.Read(r), LinkRows.SeqOrdinal, cancellationToken);
     }
 
     public async Task<IReadOnlyDictionary<string, Page<Link>>> GetLinksOfNodesAsync(
@@ -165,7 +165,7 @@ public sealed partial class EmbeddedGraphStore
             return result;
         }
         var after = PageCursors.Parse(page.After);
-        await using var connection = await _connections.OpenAsync(cancellationToken);
+        await using var session = await _reads.RentAsync(cancellationToken);
         void Bind(SqliteCommand command)
         {
             command.Add("@ids", Json(nodeIds));
@@ -174,9 +174,8 @@ public sealed partial class EmbeddedGraphStore
         }
 
         var totals = new Dictionary<string, long>(StringComparer.Ordinal);
-        await using (var count = connection.CreateCommand())
         {
-            count.CommandText = CountLinksOfNodesSql;
+            var count = session.Command(CountLinksOfNodesSql);
             Bind(count);
             await using var reader = await count.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
@@ -186,9 +185,8 @@ public sealed partial class EmbeddedGraphStore
         }
 
         var items = new Dictionary<string, List<PageItem<Link>>>(StringComparer.Ordinal);
-        await using (var list = connection.CreateCommand())
         {
-            list.CommandText = LinksOfNodesSql;
+            var list = session.Command(LinksOfNodesSql);
             Bind(list);
             list.Add("@after", after);
             list.Add("@take", page.First + 1);
@@ -218,9 +216,8 @@ public sealed partial class EmbeddedGraphStore
         var result = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         if (nodeIds.Count > 0)
         {
-            await using var connection = await _connections.OpenAsync(cancellationToken);
-            await using var command = connection.CreateCommand();
-            command.CommandText = direction == LinkDirection.Outgoing ? NeighboursOutSql : NeighboursInSql;
+            await using var session = await _reads.RentAsync(cancellationToken);
+            var command = session.Command(direction == LinkDirection.Outgoing ? NeighboursOutSql : NeighboursInSql);
             command.Add("@type", LinkTypeNames.ToConstant(type));
             command.Add("@ids", Json(nodeIds));
             command.AddViewer(viewer);
@@ -245,9 +242,8 @@ public sealed partial class EmbeddedGraphStore
         {
             return [];
         }
-        await using var connection = await _connections.OpenAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = SearchSql;
+        await using var session = await _reads.RentAsync(cancellationToken);
+        var command = session.Command(SearchSql);
         command.Add("@fts", fts);
         command.Add("@take", first + SearchRanking.Headroom);
         command.AddViewer(viewer);
@@ -262,21 +258,17 @@ public sealed partial class EmbeddedGraphStore
 
     [System.Diagnostics.CodeAnalysis.SuppressMessage("Security", "CA2100", Justification = "Every caller passes one of the constant statements of this class.")]
     private static async Task<Page<T>> ReadPageAsync<T>(
-        SqliteConnection connection, string listSql, string countSql, Action<SqliteCommand> bind, PageRequest page,
+        ReadSession session, string listSql, string countSql, Action<SqliteCommand> bind, PageRequest page,
         Func<SqliteDataReader, T> read, int seqOrdinal, CancellationToken cancellationToken)
     {
         var after = PageCursors.Parse(page.After);
         long total;
-        await using (var count = connection.CreateCommand())
-        {
-            count.CommandText = countSql;
-            bind(count);
-            total = (long)(await count.ExecuteScalarAsync(cancellationToken))!;
-        }
+        var count = session.Command(countSql);
+        bind(count);
+        total = (long)(await count.ExecuteScalarAsync(cancellationToken))!;
         var items = new List<PageItem<T>>(Math.Min(page.First + 1, 128));
-        await using (var list = connection.CreateCommand())
         {
-            list.CommandText = listSql;
+            var list = session.Command(listSql);
             bind(list);
             list.Add("@after", after);
             list.Add("@take", page.First + 1);

@@ -15,7 +15,7 @@ public sealed partial class EmbeddedGraphStore : IGraphStore, IStoreInitializer,
     public ITextTokenizer SearchTokenizer => Fts5Tokenizer.Instance;
 
     private readonly SqliteConnections _connections;
-    private readonly VersionReader _version;
+    private readonly ReadSessions _reads;
     private readonly TimeProvider _time;
 
     // One writer at a time inside this process: SQLite allows one anyway, and queuing here is
@@ -25,14 +25,17 @@ public sealed partial class EmbeddedGraphStore : IGraphStore, IStoreInitializer,
     public EmbeddedGraphStore(string path, TimeProvider time)
     {
         _connections = new SqliteConnections(path);
-        _version = new VersionReader(_connections);
+        _reads = new ReadSessions(_connections);
         _time = time;
     }
 
-    /// <summary>Closes the connections kept for version reads; the pooled ones are SQLite's to close.</summary>
-    public void Dispose() => _version.Dispose();
+    /// <summary>Closes the connections kept for version and entity reads; the pooled ones are SQLite's to close.</summary>
+    public void Dispose() => _reads.Dispose();
 
     public string FilePath => _connections.FilePath;
+
+    /// <summary>How many connections the store opened for entity reads (they are kept and reused).</summary>
+    internal int ReadConnectionsOpened => _reads.Opened;
 
     /// <summary>The file's connections, for the other tables kept in it (API keys).</summary>
     internal SqliteConnections Connections => _connections;
@@ -46,15 +49,19 @@ public sealed partial class EmbeddedGraphStore : IGraphStore, IStoreInitializer,
         await RestoreIfDeferredAsync(connection, cancellationToken);
     }
 
-    public Task<long> GetVersionAsync(CancellationToken cancellationToken) => _version.ReadAsync(cancellationToken);
+    /// <summary>Asked by every request first: on a kept read connection, its statement prepared once.</summary>
+    public async Task<long> GetVersionAsync(CancellationToken cancellationToken)
+    {
+        await using var session = await _reads.RentAsync(cancellationToken);
+        return (long)(await session.Command(EmbeddedWriteTransaction.VersionSql).ExecuteScalarAsync(cancellationToken))!;
+    }
 
     public async Task<GraphCounts> CountAsync(Viewer viewer, CancellationToken cancellationToken)
     {
-        await using var connection = await _connections.OpenAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText =
+        await using var session = await _reads.RentAsync(cancellationToken);
+        var command = session.Command(
             "SELECT (SELECT COUNT(*) FROM nodes n WHERE " + NodeVisible + "), (SELECT COUNT(*) FROM links l WHERE " + LinkVisible + "), " +
-            "(SELECT value FROM store_meta WHERE key = 'version')";
+            "(SELECT value FROM store_meta WHERE key = 'version')");
         command.AddViewer(viewer);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         await reader.ReadAsync(cancellationToken);
@@ -150,9 +157,8 @@ public sealed partial class EmbeddedGraphStore : IGraphStore, IStoreInitializer,
         {
             return [];
         }
-        await using var connection = await _connections.OpenAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
+        await using var session = await _reads.RentAsync(cancellationToken);
+        var command = session.Command(sql);
         command.Add("@ids", Json(ids));
         command.AddViewer(viewer);
         var result = new List<T>(ids.Count);

@@ -6,6 +6,7 @@ namespace CoopGraph.Graph.Embedded;
 public sealed class SqliteConnections
 {
     private readonly string _connectionString;
+    private readonly string _readConnectionString;
 
     public SqliteConnections(string path)
     {
@@ -23,6 +24,14 @@ public sealed class SqliteConnections
             ForeignKeys = true,
             DefaultTimeout = 30,
         }.ToString();
+        // A pool of its own, without the foreign-key pragma every open of the other states: reads check no keys.
+        _readConnectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = FilePath,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Pooling = true,
+            DefaultTimeout = 30,
+        }.ToString();
     }
 
     public string FilePath { get; }
@@ -30,14 +39,17 @@ public sealed class SqliteConnections
     public Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken) => OpenAsync(bulk: false, cancellationToken);
 
     /// <summary>
-    /// A connection for one small read that needs none of the per-connection settings below (the store's version, asked
-    /// by every request): those six statements cost more than the read. Safe on a pooled connection, since every other
-    /// open states all of them again.
+    /// A connection for reads only, kept open by its user (<see cref="ReadSessions"/>): the file is already in WAL mode,
+    /// which every connection then uses, and the write settings below change nothing for a read. Sorts and temporary
+    /// results stay in memory, as on the other connections.
     /// </summary>
-    public async Task<SqliteConnection> OpenBareAsync(CancellationToken cancellationToken)
+    public async Task<SqliteConnection> OpenReadAsync(CancellationToken cancellationToken)
     {
-        var connection = new SqliteConnection(_connectionString);
+        var connection = new SqliteConnection(_readConnectionString);
         await connection.OpenAsync(cancellationToken);
+        await using var pragma = connection.CreateCommand();
+        pragma.CommandText = "PRAGMA temp_store = MEMORY";
+        await pragma.ExecuteNonQueryAsync(cancellationToken);
         return connection;
     }
 

@@ -7,7 +7,7 @@ namespace CoopGraph.Graph.Tests;
 /// The version is read on connections kept open between reads: each read must still see the last commit, whoever
 /// wrote it (another store object writes here, as another process would).
 /// </summary>
-public sealed class VersionReaderTests
+public sealed class VersionReadTests
 {
     private static readonly CancellationToken Ct = CancellationToken.None;
 
