@@ -209,7 +209,6 @@ public sealed partial class EmbeddedGraphStore
         return result;
     }
 
-    [System.Diagnostics.CodeAnalysis.SuppressMessage("Security", "CA2100", Justification = "Every caller passes one of the constant statements of this class.")]
     public async Task<IReadOnlyDictionary<string, IReadOnlyList<string>>> GetNeighbourIdsAsync(
         Viewer viewer, IReadOnlyCollection<string> nodeIds, LinkType type, LinkDirection direction, CancellationToken cancellationToken)
     {
@@ -256,16 +255,14 @@ public sealed partial class EmbeddedGraphStore
         return SearchRanking.ExactNamesFirst(result, text, first);
     }
 
-    [System.Diagnostics.CodeAnalysis.SuppressMessage("Security", "CA2100", Justification = "Every caller passes one of the constant statements of this class.")]
     private static async Task<Page<T>> ReadPageAsync<T>(
         ReadSession session, string listSql, string countSql, Action<SqliteCommand> bind, PageRequest page,
         Func<SqliteDataReader, T> read, int seqOrdinal, CancellationToken cancellationToken)
     {
         var after = PageCursors.Parse(page.After);
-        long total;
         var count = session.Command(countSql);
         bind(count);
-        total = (long)(await count.ExecuteScalarAsync(cancellationToken))!;
+        var total = (long)(await count.ExecuteScalarAsync(cancellationToken))!;
         var items = new List<PageItem<T>>(Math.Min(page.First + 1, 128));
         {
             var list = session.Command(listSql);

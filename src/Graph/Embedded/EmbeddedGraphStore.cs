@@ -150,7 +150,6 @@ public sealed partial class EmbeddedGraphStore : IGraphStore, IStoreInitializer,
         }
     }
 
-    [System.Diagnostics.CodeAnalysis.SuppressMessage("Security", "CA2100", Justification = "Every caller passes one of the constant statements of this class.")]
     private async Task<IReadOnlyList<T>> ReadListAsync<T>(string sql, Viewer viewer, IReadOnlyCollection<string> ids, Func<SqliteDataReader, T> read, CancellationToken cancellationToken)
     {
         if (ids.Count == 0)
