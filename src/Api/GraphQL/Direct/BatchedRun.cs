@@ -109,10 +109,7 @@ internal sealed class BatchedRun(RunState run)
             ScalarGraphType scalar => value is null ? null : scalar.Serialize(value),
             _ when value is null => null,
             ListGraphType list when value is IEnumerable items and not string => Items(slot, list.ResolvedType!, items),
-            IAbstractGraphType abstractType when abstractType.GetObjectType(value, run.Schema) is { } objectType && abstractType.IsPossibleType(objectType) =>
-                Resolve(slot.Field.On(objectType), objectType, value, slot.Context),
-            IObjectGraphType objectType when objectType.IsTypeOf is not { } isTypeOf || objectType.SkipTypeCheck || isTypeOf(value) =>
-                Resolve(slot.Field.On(objectType), objectType, value, slot.Context),
+            IAbstractGraphType or IObjectGraphType => Below(slot, run.ObjectTypeOf(type, value), value),
             _ => throw new DirectRun.Declined(),
         };
         // A null where the schema says non-null is an error GraphQL.NET reports.
@@ -121,6 +118,9 @@ internal sealed class BatchedRun(RunState run)
             throw new DirectRun.Declined();
         }
     }
+
+    /// <summary>The entries of an object below the slot's field.</summary>
+    private Slot[] Below(Slot slot, IObjectGraphType type, object value) => Resolve(slot.Field.On(type), type, value, slot.Context);
 
     private List<Slot> Items(Slot slot, IGraphType itemType, IEnumerable items)
     {

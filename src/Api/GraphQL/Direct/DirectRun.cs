@@ -95,11 +95,9 @@ internal sealed class DirectRun(RunState run)
                 }
                 writer.WriteEndArray();
                 break;
-            case IAbstractGraphType abstractType when abstractType.GetObjectType(value, run.Schema) is { } objectType && abstractType.IsPossibleType(objectType):
-                await WriteObjectOfAsync(writer, field, objectType, value, context);
-                break;
-            case IObjectGraphType objectType:
-                await WriteObjectOfAsync(writer, field, objectType, value, context);
+            case IAbstractGraphType or IObjectGraphType:
+                var objectType = run.ObjectTypeOf(type, value);
+                await WriteObjectAsync(writer, field.On(objectType), objectType, value, context);
                 break;
             default:
                 throw new Declined();
@@ -123,15 +121,6 @@ internal sealed class DirectRun(RunState run)
             WriteNull(writer, nonNull);
         }
         return true;
-    }
-
-    private ValueTask WriteObjectOfAsync(Utf8JsonWriter writer, PlannedField field, IObjectGraphType type, object value, ResolveFieldContext context)
-    {
-        if (type.IsTypeOf is { } isTypeOf && !type.SkipTypeCheck && !isTypeOf(value))
-        {
-            throw new Declined();
-        }
-        return WriteObjectAsync(writer, field.On(type), type, value, context);
     }
 
     private static void WriteNull(Utf8JsonWriter writer, bool nonNull)

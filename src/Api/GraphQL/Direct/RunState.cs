@@ -56,6 +56,21 @@ internal sealed class RunState(DocumentPlan plan, ISchema schema, Variables vari
             definition.Arguments, field.Ast.Arguments, variables, plan.Document, field.Ast, null);
     }
 
+    /// <summary>
+    /// The object type of a value of an object, interface or union type, as GraphQL.NET works it out; where GraphQL.NET
+    /// would report an error (no possible type, a failed <c>IsTypeOf</c>), the run gives the request back.
+    /// </summary>
+    public IObjectGraphType ObjectTypeOf(IGraphType type, object value)
+    {
+        var objectType = type switch
+        {
+            IAbstractGraphType abstractType when abstractType.GetObjectType(value, schema) is { } found && abstractType.IsPossibleType(found) => found,
+            IObjectGraphType plain => plain,
+            _ => throw new DirectRun.Declined(),
+        };
+        return objectType.IsTypeOf is { } isTypeOf && !objectType.SkipTypeCheck && !isTypeOf(value) ? throw new DirectRun.Declined() : objectType;
+    }
+
     /// <summary>As GraphQL.NET's System.Text.Json writer does: the serialized value, by its runtime type.</summary>
     public void WriteScalar(Utf8JsonWriter writer, object serialized)
     {
