@@ -61,7 +61,7 @@ internal sealed class ReadSessions(SqliteConnections connections) : IDisposable
 /// <summary>One connection of <see cref="ReadSessions"/>, lent to one read at a time.</summary>
 internal sealed class ReadSession : IAsyncDisposable
 {
-    // The store's read statements are a few dozen constants (a listing's filters pick among a few shapes).
+    // The store's read statements are a dozen or so constants; the bound only guards against texts made at run time.
     private const int MaxStatements = 64;
 
     private readonly ReadSessions _owner;
