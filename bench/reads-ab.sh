@@ -7,7 +7,8 @@
 #
 # A build is a folder holding CoopGraph.Api.dll (`dotnet build -c Release src/Api -o DIR` on one commit).
 # Operations: those of bench/load/operations.py (default: actor search transversality). API_ARGS adds settings to both
-# servers' command lines, e.g. API_ARGS="--Api:ResponseCache:MaxBytes 0" for reads that are all computed.
+# servers' command lines, e.g. API_ARGS="--Api:ResponseCache:MaxBytes 0" for reads that are all computed. KIT names a
+# folder of values drawn before from the same DATABASE by bench/load/operations.py (drawn into it when it does not exist).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 build_a=$1
@@ -20,6 +21,7 @@ operations=${*:-actor search transversality}
 port=${PORT:-5301}
 base="http://127.0.0.1:$port"
 work=$(mktemp -d)
+kit=${KIT:-$work/kit}
 trap '[ -n "${api:-}" ] && kill "$api" 2>/dev/null; rm -rf "$work"' EXIT
 source bench/load/api.sh
 ensure_wrk
@@ -29,7 +31,13 @@ measure() { # BUILD LABEL
   # shellcheck disable=SC2086 # API_ARGS is a list of arguments.
   api_dll="$1/CoopGraph.Api.dll" start_api "$work/db/g.db" ${API_ARGS:-}
   wait_ready
-  /usr/bin/python3 bench/load/operations.py "$base/graphql" "$work" >/dev/null
+  # The values are drawn once, from the first server, and every run asks the same ones: both builds then answer the
+  # same requests, and a national graph's draw (minutes) is not paid again.
+  if [ ! -d "$kit" ]; then
+    mkdir -p "$kit"
+    /usr/bin/python3 bench/load/operations.py "$base/graphql" "$kit" >/dev/null
+  fi
+  cp "$kit/"*.json "$kit/"*.values "$work/" 2>/dev/null || true
   for operation in $operations; do
     rps=$(BODY="$work/$operation.json" VALUES=$( [ -f "$work/$operation.values" ] && echo "$work/$operation.values") wrk -t 2 -c 16 -d "${seconds}s" --latency -s bench/load/graphql.lua "$base/graphql" |
       sed -n 's/^RESULT //p' | /usr/bin/python3 -c 'import json,sys; r=json.load(sys.stdin); print(round(r["rps"]) if r["failed"]+r["socket_errors"]==0 else "failed")')

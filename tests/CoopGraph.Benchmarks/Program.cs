@@ -11,6 +11,8 @@ using CoopGraph.Benchmarks;
 //                        rows/s CoopGraph itself can send, and the requests it takes
 //   search-profile DB TEXT…  per typed text, the time of a search ranked by the index beside the projection, and
 //                        the store's own
+//   store-reads DB VALUES [TASKS] [ROUNDS]  the embedded store's reads of a computed actor page, for the actor ids of
+//                        a load-kit values file, on TASKS tasks at once: pages/s, CPU and time per read
 //   betweenness-quick T  2,000 sampled sources of the 20k/100k graph on T threads, five times (for tuning)
 return args switch
 {
@@ -21,6 +23,9 @@ return args switch
     ["import-profile", var file] => ImportProfile.RunAsync(file).GetAwaiter().GetResult(),
     ["neo4j-client", var file] => Neo4jClientImport.RunAsync(file).GetAwaiter().GetResult(),
     ["search-profile", var database, .. var texts] => SearchProfile.RunAsync(database, texts).GetAwaiter().GetResult(),
+    ["store-reads", var database, var values, .. var rest] => StoreReadsProfile.RunAsync(database, values,
+        rest.Length > 0 ? int.Parse(rest[0], System.Globalization.CultureInfo.InvariantCulture) : 16,
+        rest.Length > 1 ? int.Parse(rest[1], System.Globalization.CultureInfo.InvariantCulture) : 3).GetAwaiter().GetResult(),
     ["betweenness-quick", var threads] => Measurements.QuickBetweenness(int.Parse(threads, System.Globalization.CultureInfo.InvariantCulture)),
     _ => Run(args),
 };

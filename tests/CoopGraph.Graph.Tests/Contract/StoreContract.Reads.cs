@@ -98,6 +98,12 @@ public abstract partial class StoreContract
         Assert.Equal(0, pages["theme:heritage"].TotalCount);
         Assert.Empty(pages["nobody"].Items);
         Assert.Equal(all["svc:city-ccas"].Items.Skip(2).Select(i => i.Item.Id), next["svc:city-ccas"].Items.Select(i => i.Item.Id));
+        // Totals count every link of the node, on a first page as after a cursor.
+        Assert.Equal(all["sse:garage-solidaire"].Items.Count, pages["sse:garage-solidaire"].TotalCount);
+        Assert.Equal(all["svc:city-ccas"].TotalCount, next["svc:city-ccas"].TotalCount);
+        var last = await store.Graph.GetLinksOfNodesAsync(Viewer.Everything, ["svc:city-ccas"], [LinkType.CooperatesWith], new PageRequest(100, all["svc:city-ccas"].Items[^1].Cursor), Ct);
+        Assert.Empty(last["svc:city-ccas"].Items);
+        Assert.Equal(all["svc:city-ccas"].TotalCount, last["svc:city-ccas"].TotalCount);
         Assert.All(all["svc:city-ccas"].Items, i => Assert.True(i.Item.SourceId == "svc:city-ccas" || i.Item.TargetId == "svc:city-ccas"));
     }
 
