@@ -11,6 +11,7 @@ public static class CoopGraphEndpoints
 
     public static WebApplication MapCoopGraph(this WebApplication app)
     {
+        app.UseClientClosedRequests();
         app.UseStoreUnavailableResponses();
         app.UseCors(CorsOptions.Policy);
         app.UseRateLimiter();
