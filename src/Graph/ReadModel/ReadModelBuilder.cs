@@ -60,6 +60,11 @@ internal sealed class ReadModelBuilder : ISequencedSink
     void IGraphSink.AddLink(Link link) => throw new InvalidOperationException("The read model needs each link's seq.");
 
     /// <param name="search">The store's search when the snapshot can answer it as the store does; else search goes to the store.</param>
-    public ReadModelSnapshot Build(long version, IGraphReader fallback, IFts5Search? search = null) =>
-        new(version, [.. _nodes], [.. _nodeSeqs], [.. _links], [.. _linkSeqs], fallback, search?.SearchTokenizer);
+    public ReadModelSnapshot Build(long version, IGraphReader fallback, IFts5Search? search = null)
+    {
+        // The elements hold the texts now; the lookup (every node id and more) is not needed while the snapshot indexes.
+        _texts.Clear();
+        _texts.TrimExcess();
+        return new(version, [.. _nodes], [.. _nodeSeqs], [.. _links], [.. _linkSeqs], fallback, search?.SearchTokenizer);
+    }
 }
