@@ -94,6 +94,28 @@ public sealed partial class EmbeddedGraphStore
 
     private const string CountLinksOfNodesSql = AdjacentLinks + "SELECT node_id, COUNT(*) FROM adj GROUP BY node_id";
 
+    // Above this many links, a node's page is read type by type (below) rather than by numbering all its links.
+    internal const long ManyLinks = 256;
+
+    // One node's page read per link type: its end index holds each type's links in seq order, so each type's read stops
+    // after a page, and only those few are sorted. The statement above numbers every link of the node first, which for
+    // a theme of 350,000 links took 360 ms against under a millisecond this way; for a node of a few dozen links it is
+    // the other way round (280 against 540 µs), hence the bound.
+    private const string PageOfManyLinksSql =
+        $"""
+        WITH t(type) AS (SELECT value FROM json_each(@types))
+        SELECT {LinkRows.Columns} FROM t JOIN links l ON l.seq IN (
+            SELECT x.seq FROM links x WHERE x.source_id = @id AND x.type = t.type AND x.seq > @after
+              AND (@see_all = 1 OR x.private_to IS NULL OR x.private_to = @viewer) ORDER BY x.seq LIMIT @take)
+        UNION ALL
+        SELECT {LinkRows.Columns} FROM t JOIN links l ON l.seq IN (
+            SELECT x.seq FROM links x WHERE x.target_id = @id AND x.source_id <> x.target_id AND x.type = t.type AND x.seq > @after
+              AND (@see_all = 1 OR x.private_to IS NULL OR x.private_to = @viewer) ORDER BY x.seq LIMIT @take)
+        ORDER BY seq LIMIT @take
+        """;
+
+    private static readonly object AllLinkTypes = Json(Enum.GetValues<LinkType>().Select(LinkTypeNames.ToConstant));
+
     // ORDER BY +seq: ordered by the plain column, SQLite walks the whole (type, seq) index to avoid a sort (every
     // WORKS_ON link of the graph to find one actor's themes); the end's own index finds them.
     private const string NeighboursOutSql =
@@ -166,17 +188,18 @@ public sealed partial class EmbeddedGraphStore
         }
         var after = PageCursors.Parse(page.After);
         await using var session = await _reads.RentAsync(cancellationToken);
-        void Bind(SqliteCommand command)
+        var typeList = types is { Count: > 0 } ? Json(types.Select(LinkTypeNames.ToConstant)) : null;
+        void Bind(SqliteCommand command, IReadOnlyCollection<string> ids)
         {
-            command.Add("@ids", Json(nodeIds));
-            command.Add("@types", types is { Count: > 0 } ? Json(types.Select(LinkTypeNames.ToConstant)) : null);
+            command.Add("@ids", Json(ids));
+            command.Add("@types", typeList);
             command.AddViewer(viewer);
         }
 
         var totals = new Dictionary<string, long>(StringComparer.Ordinal);
         {
             var count = session.Command(CountLinksOfNodesSql);
-            Bind(count);
+            Bind(count, nodeIds);
             await using var reader = await count.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
             {
@@ -185,9 +208,26 @@ public sealed partial class EmbeddedGraphStore
         }
 
         var items = new Dictionary<string, List<PageItem<Link>>>(StringComparer.Ordinal);
+        var few = nodeIds.Where(id => totals.GetValueOrDefault(id) <= ManyLinks).ToList();
+        foreach (var id in nodeIds.Where(id => totals.GetValueOrDefault(id) > ManyLinks))
+        {
+            var list = session.Command(PageOfManyLinksSql);
+            list.Add("@id", id);
+            list.Add("@types", typeList ?? AllLinkTypes);
+            list.AddViewer(viewer);
+            list.Add("@after", after);
+            list.Add("@take", page.First + 1);
+            var nodeItems = items[id] = [];
+            await using var reader = await list.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                nodeItems.Add(new PageItem<Link>(LinkRows.Read(reader), PageCursors.Of(reader.GetInt64(LinkRows.SeqOrdinal))));
+            }
+        }
+        if (few.Count > 0)
         {
             var list = session.Command(LinksOfNodesSql);
-            Bind(list);
+            Bind(list, few);
             list.Add("@after", after);
             list.Add("@take", page.First + 1);
             await using var reader = await list.ExecuteReaderAsync(cancellationToken);
