@@ -100,17 +100,18 @@ public sealed partial class EmbeddedGraphStore
     // One node's page read per link type: its end index holds each type's links in seq order, so each type's read stops
     // after a page, and only those few are sorted. The statement above numbers every link of the node first, which for
     // a theme of 350,000 links took 360 ms against under a millisecond this way; for a node of a few dozen links it is
-    // the other way round (280 against 540 µs), hence the bound.
+    // the other way round (280 against 540 µs), hence the bound. Each subquery's own "links l" hides the outer one, so
+    // the visibility rule is the store's one text.
     private const string PageOfManyLinksSql =
         $"""
         WITH t(type) AS (SELECT value FROM json_each(@types))
         SELECT {LinkRows.Columns} FROM t JOIN links l ON l.seq IN (
-            SELECT x.seq FROM links x WHERE x.source_id = @id AND x.type = t.type AND x.seq > @after
-              AND (@see_all = 1 OR x.private_to IS NULL OR x.private_to = @viewer) ORDER BY x.seq LIMIT @take)
+            SELECT l.seq FROM links l WHERE l.source_id = @id AND l.type = t.type AND l.seq > @after AND {LinkVisible}
+            ORDER BY l.seq LIMIT @take)
         UNION ALL
         SELECT {LinkRows.Columns} FROM t JOIN links l ON l.seq IN (
-            SELECT x.seq FROM links x WHERE x.target_id = @id AND x.source_id <> x.target_id AND x.type = t.type AND x.seq > @after
-              AND (@see_all = 1 OR x.private_to IS NULL OR x.private_to = @viewer) ORDER BY x.seq LIMIT @take)
+            SELECT l.seq FROM links l WHERE l.target_id = @id AND l.source_id <> l.target_id AND l.type = t.type AND l.seq > @after
+              AND {LinkVisible} ORDER BY l.seq LIMIT @take)
         ORDER BY seq LIMIT @take
         """;
 

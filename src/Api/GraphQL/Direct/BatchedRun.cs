@@ -47,7 +47,7 @@ internal sealed class BatchedRun(RunState run)
         await using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = run.Plan.Encoder, SkipValidation = true }))
         {
             writer.WriteStartObject();
-            writer.WritePropertyName(DirectRun.Data);
+            writer.WritePropertyName(RunState.Data);
             Write(writer, root);
             writer.WriteEndObject();
         }

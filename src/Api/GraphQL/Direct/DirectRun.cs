@@ -17,15 +17,13 @@ namespace CoopGraph.Api.GraphQL.Direct;
 /// </summary>
 internal sealed class DirectRun(RunState run)
 {
-    internal static readonly JsonEncodedText Data = JsonEncodedText.Encode("data");
-
     public async ValueTask<byte[]> ExecuteAsync()
     {
         var buffer = new ArrayBufferWriter<byte>(2048);
         await using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = run.Plan.Encoder, SkipValidation = true }))
         {
             writer.WriteStartObject();
-            writer.WritePropertyName(Data);
+            writer.WritePropertyName(RunState.Data);
             await WriteObjectAsync(writer, run.Plan.Root, run.Schema.Query!, null, null);
             writer.WriteEndObject();
         }

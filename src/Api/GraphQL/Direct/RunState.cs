@@ -15,6 +15,9 @@ namespace CoopGraph.Api.GraphQL.Direct;
 internal sealed class RunState(DocumentPlan plan, ISchema schema, Variables variables, IServiceProvider services, ClaimsPrincipal user,
     JsonSerializerOptions scalars, CancellationToken cancellationToken)
 {
+    /// <summary>The answer's one property, written by both runs.</summary>
+    public static readonly JsonEncodedText Data = JsonEncodedText.Encode("data");
+
     private readonly ExecutionErrors _errors = [];
     private readonly Dictionary<string, object?> _outputExtensions = [];
     private readonly Dictionary<string, object?> _userContext = [];
