@@ -28,6 +28,25 @@ public sealed class ChunkedArrayTests
         Assert.Throws<IndexOutOfRangeException>(() => chunked[-1]);
     }
 
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    [InlineData(Chunk)]
+    [InlineData(2 * Chunk + 5)]
+    public void ABuilder_HoldsWhatWasAdded_InOrder_AndNothingPastIt(int length)
+    {
+        var builder = new ChunkedArray<long>.Builder();
+        for (var i = 0; i < length; i++)
+        {
+            builder.Add(i * 7L);
+        }
+        var built = builder.Build();
+
+        Assert.Equal(length, built.Length);
+        Assert.Equal(Enumerable.Range(0, length).Select(i => i * 7L), Items(built));
+        Assert.Throws<IndexOutOfRangeException>(() => built[length]);
+    }
+
     [Fact]
     public void With_CopiesOnlyTheChunksItRewrites_AndLeavesTheOriginalAlone()
     {

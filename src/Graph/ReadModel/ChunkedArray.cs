@@ -36,6 +36,38 @@ internal sealed class ChunkedArray<T>
         return new ChunkedArray<T>(chunks, items.Length);
     }
 
+    /// <summary>
+    /// Fills a chunked array one element at a time, straight into its chunks: a graph's ten million links are never
+    /// held in one growing array that is copied each time it doubles.
+    /// </summary>
+    public sealed class Builder
+    {
+        private readonly List<T[]> _chunks = [];
+        private int _length;
+
+        public int Length => _length;
+
+        public void Add(T item)
+        {
+            if ((_length & Mask) == 0)
+            {
+                _chunks.Add(new T[ChunkLength]);
+            }
+            _chunks[^1][_length & Mask] = item;
+            _length++;
+        }
+
+        public ChunkedArray<T> Build()
+        {
+            // The last chunk is cut to the length, as From cuts it: an index past the length is then out of range.
+            if ((_length & Mask) != 0)
+            {
+                _chunks[^1] = _chunks[^1][..(_length & Mask)];
+            }
+            return new ChunkedArray<T>([.. _chunks], _length);
+        }
+    }
+
     /// <summary>A copy with <paramref name="changes"/> written at their indexes; chunks no change falls in are shared.</summary>
     public ChunkedArray<T> With(IEnumerable<(int Index, T Value)> changes)
     {

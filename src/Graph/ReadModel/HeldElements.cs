@@ -3,26 +3,15 @@ using CoopGraph.Domain.Model;
 namespace CoopGraph.Graph.ReadModel;
 
 /// <summary>
-/// What a snapshot keeps of an element written again in its place: the instance it holds when the write changed
-/// nothing (<see cref="Unchanged(Node, Node)"/>), else the written element with the held instances of the texts it
-/// left alone (<see cref="Keep(Node, Node)"/>). A re-import writes most rows as they were; without this every one of
-/// them would become a new object for good, and the collector would carry each through its generations while readers
-/// wait on its pauses.
+/// What a snapshot keeps of a node written again in its place: the instance it holds when the write changed nothing
+/// (<see cref="Unchanged(Node, Node)"/>), else the written node with the held instances of the texts it left alone
+/// (<see cref="Keep(Node, Node)"/>). A re-import writes most rows as they were; without this every one of them would
+/// become a new object for good, and the collector would carry each through its generations while readers wait on its
+/// pauses. Links hold no objects (<see cref="LinkRow"/>): one written unchanged is left out of the write's changes, and
+/// keeps its row where it is.
 /// </summary>
 internal static class HeldElements
 {
-    /// <summary>A link written with changes, holding the held instances of the texts the write left alone.</summary>
-    public static Link Keep(Link held, Link written) =>
-        written with
-        {
-            Id = held.Id,
-            SourceId = Same(held.SourceId, written.SourceId),
-            TargetId = Same(held.TargetId, written.TargetId),
-            Note = SameOrNull(held.Note, written.Note),
-            Source = SameOrNull(held.Source, written.Source),
-            PrivateTo = SameOrNull(held.PrivateTo, written.PrivateTo),
-        };
-
     /// <summary>A node written with changes, holding the held instances of the texts and tags the write left alone.</summary>
     public static Node Keep(Node held, Node written) =>
         written with

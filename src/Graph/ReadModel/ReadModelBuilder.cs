@@ -5,24 +5,25 @@ namespace CoopGraph.Graph.ReadModel;
 /// <summary>
 /// Receives a store's export (every node, then every link, each with its seq, in seq order) and freezes it into a
 /// <see cref="ReadModelSnapshot"/>. Both stores export in seq order, so positions in the arrays are listing order.
+/// Links go straight into their compact columns (<see cref="LinkColumns"/>): the export's objects are let go row by row.
 /// </summary>
 internal sealed class ReadModelBuilder : ISequencedSink
 {
     private readonly List<Node> _nodes = [];
     private readonly List<long> _nodeSeqs = [];
-    private readonly List<Link> _links = [];
-    private readonly List<long> _linkSeqs = [];
+    private readonly Dictionary<string, int> _nodePositions = new(StringComparer.Ordinal);
+    private readonly LinkColumns.Builder _links = new(TextTable.Empty);
 
     // Every text an element shares with others, held once: the export reads each row's texts as new strings, so a
-    // link's ends were copies of its nodes' ids, and a dataset's name or an authority's id was one copy per element
-    // that carries it. Only for the build; the snapshot keeps the instances.
+    // dataset's name or an authority's id would be one copy per element that carries it. Only for the build; the
+    // snapshot keeps the instances.
     private readonly Dictionary<string, string> _texts = new(StringComparer.Ordinal);
 
     public void AddNode(Node node, long seq)
     {
+        _nodePositions[node.Id] = _nodes.Count;
         _nodes.Add(node with
         {
-            Id = Held(node.Id),
             Source = HeldOrNull(node.Source),
             PrivateTo = HeldOrNull(node.PrivateTo),
             Tags = node.Tags.Count == 0 ? [] : node.Tags,
@@ -32,18 +33,22 @@ internal sealed class ReadModelBuilder : ISequencedSink
 
     public void AddLink(Link link, long seq)
     {
-        _links.Add(link with
-        {
-            SourceId = Held(link.SourceId),
-            TargetId = Held(link.TargetId),
-            Source = HeldOrNull(link.Source),
-            PrivateTo = HeldOrNull(link.PrivateTo),
-        });
-        _linkSeqs.Add(seq);
+        var texts = _links.Texts;
+        var row = new LinkRow(link, texts.Number(HeldOrNull(link.Source)), texts.Number(HeldOrNull(link.PrivateTo)), texts.Number(link.Note));
+        _links.Add(link.Id, row, seq, End(link.SourceId, link.Id), End(link.TargetId, link.Id));
     }
 
-    private string Held(string text)
+    private int End(string nodeId, string linkId) =>
+        _nodePositions.TryGetValue(nodeId, out var position)
+            ? position
+            : throw new InvalidOperationException($"The export gave link {linkId} before, or without, its end {nodeId}.");
+
+    private string? HeldOrNull(string? text)
     {
+        if (text is null)
+        {
+            return null;
+        }
         if (_texts.TryGetValue(text, out var held))
         {
             return held;
@@ -51,8 +56,6 @@ internal sealed class ReadModelBuilder : ISequencedSink
         _texts.Add(text, text);
         return text;
     }
-
-    private string? HeldOrNull(string? text) => text is null ? null : Held(text);
 
     // A store that holds a sequenced sink always calls the overloads with a seq; these would lose listing order.
     void IGraphSink.AddNode(Node node) => throw new InvalidOperationException("The read model needs each node's seq.");
@@ -62,9 +65,11 @@ internal sealed class ReadModelBuilder : ISequencedSink
     /// <param name="search">The store's search when the snapshot can answer it as the store does; else search goes to the store.</param>
     public ReadModelSnapshot Build(long version, IGraphReader fallback, IFts5Search? search = null)
     {
-        // The elements hold the texts now; the lookup (every node id and more) is not needed while the snapshot indexes.
+        // The elements hold the texts now; the lookups (every node id and more) are not needed while the snapshot indexes.
         _texts.Clear();
         _texts.TrimExcess();
-        return new(version, [.. _nodes], [.. _nodeSeqs], [.. _links], [.. _linkSeqs], fallback, search?.SearchTokenizer);
+        _nodePositions.Clear();
+        _nodePositions.TrimExcess();
+        return new(version, [.. _nodes], [.. _nodeSeqs], _links.Build(), fallback, search?.SearchTokenizer);
     }
 }

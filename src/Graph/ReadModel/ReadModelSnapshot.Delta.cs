@@ -33,13 +33,21 @@ public sealed partial class ReadModelSnapshot
                 nodes = _nodes.With(nodeChanges);
                 ownDomains = _ownDomains.With(nodeChanges.Select(change => (change.Index, change.Item.OwnDomains.Bits)));
             }
-            var linkChanges = Changed(_links, _linkIndex, delta.Links.Select(written => (written.Link.Id, written.Link)), changes.Links, HeldElements.Keep);
+            // A link's row holds no text of its own: those the write left alone keep their numbers, new ones are added.
+            var texts = new TextTable.Editor(_linkTexts);
+            var linkChanges = new List<(int Index, LinkRow Row)>();
+            foreach (var (link, _) in delta.Links)
+            {
+                if (changes.Links.Contains(link.Id) && _linkIds.TryFind(link.Id, out var i))
+                {
+                    linkChanges.Add((i, new LinkRow(link, texts)));
+                }
+            }
             var links = linkChanges.Count == 0 ? _links : _links.With(linkChanges);
-            return new ReadModelSnapshot(this, version, nodes, ownDomains, links);
+            return new ReadModelSnapshot(this, version, nodes, ownDomains, links, texts.Build());
         }
         var (mergedNodes, nodeSeqs) = Merge(_nodes, _nodeSeqs, delta.Nodes, delta.RemovedNodes, n => n.Id);
-        var (mergedLinks, linkSeqs) = Merge(_links, _linkSeqs, delta.Links, delta.RemovedLinks, l => l.Id);
-        return new ReadModelSnapshot(version, mergedNodes, nodeSeqs, mergedLinks, linkSeqs, _fallback, _tokenizer);
+        return new ReadModelSnapshot(version, mergedNodes, nodeSeqs, MergeLinks(mergedNodes, delta), _fallback, _tokenizer);
     }
 
     /// <summary>
@@ -68,7 +76,7 @@ public sealed partial class ReadModelSnapshot
         }
         foreach (var (link, seq) in delta.Links)
         {
-            var held = _linkIndex.TryGetValue(link.Id, out var i) ? _links[i] : null;
+            var held = _linkIds.TryFind(link.Id, out var i) ? LinkAt(i) : null;
             if (held is not null && _linkSeqs[i] == seq && HeldElements.Unchanged(held, link))
             {
                 continue;
@@ -84,11 +92,11 @@ public sealed partial class ReadModelSnapshot
         }
         foreach (var id in delta.RemovedLinks)
         {
-            if (_linkIndex.TryGetValue(id, out var i))
+            if (_linkIds.TryFind(id, out var i))
             {
                 links.Add(id);
-                ends.Add(_links[i].SourceId);
-                ends.Add(_links[i].TargetId);
+                ends.Add(_nodes[_linkSource[i]].Id);
+                ends.Add(_nodes[_linkTarget[i]].Id);
             }
         }
         return new SnapshotChanges(Version, version, nodes, links, ends);
@@ -117,6 +125,10 @@ public sealed partial class ReadModelSnapshot
     /// <summary>Whether this snapshot was made from <paramref name="other"/> by rewriting elements in place.</summary>
     internal bool SharesIndexesWith(ReadModelSnapshot other) => ReferenceEquals(_adjacency, other._adjacency) && ReferenceEquals(_nodeIndex, other._nodeIndex);
 
+    /// <summary>Whether this snapshot holds the link <paramref name="id"/> in the same chunk of rows as <paramref name="other"/>: not copied.</summary>
+    internal bool SharesLinkRowWith(ReadModelSnapshot other, string id) =>
+        _linkIds.TryFind(id, out var i) && _links.SharesChunkWith(other._links, i);
+
     private bool KeepsShape(ReadModelDelta delta)
     {
         foreach (var (node, seq) in delta.Nodes)
@@ -128,13 +140,12 @@ public sealed partial class ReadModelSnapshot
         }
         foreach (var (link, seq) in delta.Links)
         {
-            if (!_linkIndex.TryGetValue(link.Id, out var i) || _linkSeqs[i] != seq)
+            if (!_linkIds.TryFind(link.Id, out var i) || _linkSeqs[i] != seq)
             {
                 return false;
             }
-            var old = _links[i];
-            if (old.Type != link.Type || !string.Equals(old.SourceId, link.SourceId, StringComparison.Ordinal)
-                || !string.Equals(old.TargetId, link.TargetId, StringComparison.Ordinal))
+            if (_links[i].Type != link.Type || !string.Equals(_nodes[_linkSource[i]].Id, link.SourceId, StringComparison.Ordinal)
+                || !string.Equals(_nodes[_linkTarget[i]].Id, link.TargetId, StringComparison.Ordinal))
             {
                 return false;
             }
@@ -153,6 +164,89 @@ public sealed partial class ReadModelSnapshot
             (Territory, _) or (_, Territory) => false,
             _ => true,
         };
+
+    /// <summary>
+    /// The links after the changes, in seq order, their ends placed among <paramref name="nodes"/> (the nodes after the
+    /// changes): those kept, rewritten where they stand when their seq is unchanged, and the others merged in by seq.
+    /// A kept link's id and row are copied as they are, never made into a <see cref="Link"/>.
+    /// </summary>
+    private LinkColumns MergeLinks(Node[] nodes, ReadModelDelta delta)
+    {
+        var positions = new Dictionary<string, int>(nodes.Length, StringComparer.Ordinal);
+        for (var n = 0; n < nodes.Length; n++)
+        {
+            positions[nodes[n].Id] = n;
+        }
+        var moved = new int[_nodes.Length];
+        for (var n = 0; n < moved.Length; n++)
+        {
+            moved[n] = positions.TryGetValue(_nodes[n].Id, out var now) ? now : -1;
+        }
+
+        // What the delta does to the links held: removes them, rewrites them where they stand, or moves them (a new seq).
+        var dropped = new HashSet<int>();
+        foreach (var id in delta.RemovedLinks)
+        {
+            if (_linkIds.TryFind(id, out var i))
+            {
+                dropped.Add(i);
+            }
+        }
+        var inPlace = new Dictionary<int, Link>();
+        var added = new List<(Link Link, long Seq)>();
+        foreach (var (link, seq) in delta.Links)
+        {
+            var held = _linkIds.TryFind(link.Id, out var i);
+            if (held && _linkSeqs[i] == seq && !dropped.Contains(i))
+            {
+                inPlace[i] = link;
+                continue;
+            }
+            if (held)
+            {
+                dropped.Add(i);
+            }
+            added.Add((link, seq));
+        }
+
+        var columns = new LinkColumns.Builder(_linkTexts);
+        void AddWritten(Link link, long seq) =>
+            columns.Add(link.Id, new LinkRow(link, columns.Texts), seq, End(positions, link.SourceId, link.Id), End(positions, link.TargetId, link.Id));
+        var a = 0;
+        for (var i = 0; i < _links.Length; i++)
+        {
+            if (dropped.Count > 0 && dropped.Contains(i))
+            {
+                continue;
+            }
+            // The delta comes in seq order; what it adds is merged into what is kept, which is in seq order too.
+            for (; a < added.Count && added[a].Seq < _linkSeqs[i]; a++)
+            {
+                AddWritten(added[a].Link, added[a].Seq);
+            }
+            if (inPlace.Count > 0 && inPlace.TryGetValue(i, out var now))
+            {
+                AddWritten(now, _linkSeqs[i]);
+                continue;
+            }
+            var (source, target) = (moved[_linkSource[i]], moved[_linkTarget[i]]);
+            if (source < 0 || target < 0)
+            {
+                throw new InvalidOperationException($"The changes removed an end of link {_linkIds[i]} and kept the link.");
+            }
+            columns.Add(_linkIds, i, _links[i], _linkSeqs[i], source, target);
+        }
+        for (; a < added.Count; a++)
+        {
+            AddWritten(added[a].Link, added[a].Seq);
+        }
+        return columns.Build();
+    }
+
+    private static int End(Dictionary<string, int> positions, string nodeId, string linkId) =>
+        positions.TryGetValue(nodeId, out var position)
+            ? position
+            : throw new InvalidOperationException($"The changes give link {linkId} without its end {nodeId}.");
 
     /// <summary>
     /// The elements after the changes, in seq order: those kept, rewritten where they stand when their seq is unchanged,

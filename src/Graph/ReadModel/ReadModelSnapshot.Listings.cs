@@ -102,21 +102,22 @@ public sealed partial class ReadModelSnapshot
         foreach (var i in candidates)
         {
             var link = _links[i];
-            var year = link.Year ?? link.Since?.Year;
+            var since = link.Since;
+            var year = link.Year ?? since?.Year;
             if ((types is null || types.Contains(link.Type))
                 && (cooperationKinds is null || (link.CooperationKind is { } kind && cooperationKinds.Contains(kind)))
-                && (query.ValidAt is not { } at || ((link.Since is null || link.Since <= at) && (link.Until is null || link.Until >= at)))
+                && (query.ValidAt is not { } at || ((since is null || since <= at) && (link.Until is not { } until || until >= at)))
                 && (query.FromYear is not { } from || year >= from)
                 && (query.ToYear is not { } to || year <= to)
                 && (instruments is null || (link.Type == LinkType.Funds && link.Instrument is { } instrument && instruments.Contains(instrument)))
                 && (min is null || (link.Amount is { } a1 && (double)a1 >= min))
                 && (max is null || (link.Amount is { } a2 && (double)a2 <= max))
-                && viewer.CanSee(link.PrivateTo))
+                && Sees(viewer, i))
             {
                 total++;
                 if (_linkSeqs[i] > after && items.Count <= page.First)
                 {
-                    items.Add(new PageItem<Link>(link, PageCursors.Of(_linkSeqs[i])));
+                    items.Add(new PageItem<Link>(LinkAt(i), PageCursors.Of(_linkSeqs[i])));
                 }
             }
         }
@@ -184,8 +185,8 @@ public sealed partial class ReadModelSnapshot
     {
         for (var a = _adjacencyStart[node]; a < _adjacencyStart[node + 1]; a++)
         {
-            var link = _links[_adjacency[a]];
-            if (link.Type is LinkType.WorksOn or LinkType.Targets && _linkSource[_adjacency[a]] == node && themes.Contains(link.TargetId))
+            var link = _adjacency[a];
+            if (_links[link].Type is LinkType.WorksOn or LinkType.Targets && _linkSource[link] == node && themes.Contains(_nodes[_linkTarget[link]].Id))
             {
                 return true;
             }

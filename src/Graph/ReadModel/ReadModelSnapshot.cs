@@ -16,11 +16,13 @@ public sealed partial class ReadModelSnapshot : IGraphReader, IImmediateGraphRea
     private readonly long[] _nodeSeqs;
     private readonly ChunkedArray<int> _ownDomains;
     private readonly Dictionary<string, int> _nodeIndex;
-    private readonly ChunkedArray<Link> _links;
+    // Links as compact rows (see LinkRow), their texts numbered in _linkTexts, their ids in _linkIds.
+    private readonly ChunkedArray<LinkRow> _links;
+    private readonly TextTable _linkTexts;
+    private readonly LinkIds _linkIds;
     private readonly long[] _linkSeqs;
     private readonly int[] _linkSource;
     private readonly int[] _linkTarget;
-    private readonly Dictionary<string, int> _linkIndex;
     // Per node, the links it is an end of (a link to itself once), in seq order: adjacency in CSR form.
     private readonly int[] _adjacencyStart;
     private readonly int[] _adjacency;
@@ -32,18 +34,23 @@ public sealed partial class ReadModelSnapshot : IGraphReader, IImmediateGraphRea
     private readonly ITextTokenizer? _tokenizer;
     private readonly TextIndex? _text;
 
-    internal ReadModelSnapshot(long version, Node[] nodes, long[] nodeSeqs, Link[] links, long[] linkSeqs, IGraphReader fallback, ITextTokenizer? tokenizer = null)
+    /// <param name="links">The links, their ends given as indexes in <paramref name="nodes"/>.</param>
+    internal ReadModelSnapshot(long version, Node[] nodes, long[] nodeSeqs, LinkColumns links, IGraphReader fallback, ITextTokenizer? tokenizer = null)
     {
         Version = version;
         _fallback = fallback;
         _tokenizer = tokenizer;
         _nodes = ChunkedArray<Node>.From(nodes);
         _nodeSeqs = nodeSeqs;
-        _links = ChunkedArray<Link>.From(links);
-        _linkSeqs = linkSeqs;
+        _links = links.Rows;
+        _linkTexts = links.Texts;
+        _linkIds = links.Ids;
+        _linkSeqs = links.Seqs;
+        _linkSource = links.Sources;
+        _linkTarget = links.Targets;
         // Both stores export in seq order; a listing's order and cursors depend on it, so it is checked, not assumed.
         EnsureAscending(nodeSeqs, "node");
-        EnsureAscending(linkSeqs, "link");
+        EnsureAscending(_linkSeqs, "link");
 
         _nodeIndex = new Dictionary<string, int>(nodes.Length, StringComparer.Ordinal);
         var ownDomains = new int[nodes.Length];
@@ -82,25 +89,21 @@ public sealed partial class ReadModelSnapshot : IGraphReader, IImmediateGraphRea
             }
         }
 
-        _linkIndex = new Dictionary<string, int>(links.Length, StringComparer.Ordinal);
-        _linkSource = new int[links.Length];
-        _linkTarget = new int[links.Length];
         var byType = new Dictionary<LinkType, List<int>>();
         var degree = new int[nodes.Length + 1];
         for (var i = 0; i < links.Length; i++)
         {
-            var link = links[i];
-            _linkIndex[link.Id] = i;
-            var source = _linkSource[i] = IndexOrThrow(link.SourceId, link.Id);
-            var target = _linkTarget[i] = IndexOrThrow(link.TargetId, link.Id);
+            var source = _linkSource[i];
+            var target = _linkTarget[i];
             degree[source]++;
             if (target != source)
             {
                 degree[target]++;
             }
-            if (!byType.TryGetValue(link.Type, out var list))
+            var type = _links[i].Type;
+            if (!byType.TryGetValue(type, out var list))
             {
-                byType[link.Type] = list = [];
+                byType[type] = list = [];
             }
             list.Add(i);
         }
@@ -124,7 +127,7 @@ public sealed partial class ReadModelSnapshot : IGraphReader, IImmediateGraphRea
     }
 
     /// <summary>A snapshot of <paramref name="shape"/>'s graph with some elements rewritten in place: every index is shared.</summary>
-    private ReadModelSnapshot(ReadModelSnapshot shape, long version, ChunkedArray<Node> nodes, ChunkedArray<int> ownDomains, ChunkedArray<Link> links)
+    private ReadModelSnapshot(ReadModelSnapshot shape, long version, ChunkedArray<Node> nodes, ChunkedArray<int> ownDomains, ChunkedArray<LinkRow> links, TextTable linkTexts)
     {
         Version = version;
         _fallback = shape._fallback;
@@ -134,10 +137,11 @@ public sealed partial class ReadModelSnapshot : IGraphReader, IImmediateGraphRea
         _ownDomains = ownDomains;
         _nodeIndex = shape._nodeIndex;
         _links = links;
+        _linkTexts = linkTexts;
+        _linkIds = shape._linkIds;
         _linkSeqs = shape._linkSeqs;
         _linkSource = shape._linkSource;
         _linkTarget = shape._linkTarget;
-        _linkIndex = shape._linkIndex;
         _adjacencyStart = shape._adjacencyStart;
         _adjacency = shape._adjacency;
         _nodesByKind = shape._nodesByKind;
@@ -167,7 +171,14 @@ public sealed partial class ReadModelSnapshot : IGraphReader, IImmediateGraphRea
         _nodeIndex.TryGetValue(id, out var i) && viewer.CanSee(_nodes[i].PrivateTo) ? _nodes[i] : null;
 
     public Link? Link(Viewer viewer, string id) =>
-        _linkIndex.TryGetValue(id, out var i) && viewer.CanSee(_links[i].PrivateTo) ? _links[i] : null;
+        _linkIds.TryFind(id, out var i) && viewer.CanSee(_linkTexts[_links[i].PrivateTo]) ? LinkAt(i) : null;
+
+    /// <summary>The link at <paramref name="index"/>, made from its row.</summary>
+    private Link LinkAt(int index) =>
+        _links[index].ToLink(_linkIds[index], _nodes[_linkSource[index]].Id, _nodes[_linkTarget[index]].Id, _linkTexts);
+
+    /// <summary>Whether <paramref name="viewer"/> may see the link at <paramref name="index"/>.</summary>
+    private bool Sees(Viewer viewer, int index) => _links[index].PrivateTo == 0 || viewer.CanSee(_linkTexts[_links[index].PrivateTo]);
 
     public Page<Link> LinksOf(Viewer viewer, string nodeId, IReadOnlyCollection<LinkType>? types, PageRequest page)
     {
@@ -180,14 +191,14 @@ public sealed partial class ReadModelSnapshot : IGraphReader, IImmediateGraphRea
         {
             for (var a = _adjacencyStart[node]; a < _adjacencyStart[node + 1]; a++)
             {
-                var link = _links[_adjacency[a]];
-                if ((types is null || types.Contains(link.Type)) && viewer.CanSee(link.PrivateTo))
+                var i = _adjacency[a];
+                if ((types is null || types.Contains(_links[i].Type)) && Sees(viewer, i))
                 {
                     total++;
-                    var seq = _linkSeqs[_adjacency[a]];
+                    var seq = _linkSeqs[i];
                     if (seq > after && items.Count <= page.First)
                     {
-                        items.Add(new PageItem<Link>(link, PageCursors.Of(seq)));
+                        items.Add(new PageItem<Link>(LinkAt(i), PageCursors.Of(seq)));
                     }
                 }
             }
@@ -205,11 +216,10 @@ public sealed partial class ReadModelSnapshot : IGraphReader, IImmediateGraphRea
         for (var a = _adjacencyStart[node]; a < _adjacencyStart[node + 1]; a++)
         {
             var i = _adjacency[a];
-            var link = _links[i];
             var near = direction == LinkDirection.Outgoing ? _linkSource[i] : _linkTarget[i];
-            if (link.Type == type && near == node && viewer.CanSee(link.PrivateTo))
+            if (_links[i].Type == type && near == node && Sees(viewer, i))
             {
-                (ends ??= []).Add(direction == LinkDirection.Outgoing ? link.TargetId : link.SourceId);
+                (ends ??= []).Add(_nodes[direction == LinkDirection.Outgoing ? _linkTarget[i] : _linkSource[i]].Id);
             }
         }
         return ends;
@@ -297,17 +307,12 @@ public sealed partial class ReadModelSnapshot : IGraphReader, IImmediateGraphRea
         {
             nodes += viewer.CanSee(node.PrivateTo) ? 1 : 0;
         }
-        foreach (var link in _links)
+        for (var i = 0; i < _links.Length; i++)
         {
-            links += viewer.CanSee(link.PrivateTo) ? 1 : 0;
+            links += Sees(viewer, i) ? 1 : 0;
         }
         return Task.FromResult(new GraphCounts(nodes, links, Version));
     }
-
-    private int IndexOrThrow(string nodeId, string linkId) =>
-        _nodeIndex.TryGetValue(nodeId, out var index)
-            ? index
-            : throw new InvalidOperationException($"The export gave link {linkId} before, or without, its end {nodeId}.");
 
     private static IEnumerable<string> Distinct(IReadOnlyCollection<string> ids) =>
         ids.Count <= 1 ? ids : ids.Distinct(StringComparer.Ordinal);
