@@ -11,8 +11,9 @@ using CoopGraph.Benchmarks;
 //                        rows/s CoopGraph itself can send, and the requests it takes
 //   search-profile DB TEXT…  per typed text, the time of a search ranked by the index beside the projection, and
 //                        the store's own
-//   store-reads DB VALUES [TASKS] [ROUNDS]  the embedded store's reads of a computed actor page, for the actor ids of
-//                        a load-kit values file, on TASKS tasks at once: pages/s, CPU and time per read
+//   store-reads DB VALUES [TASKS] [ROUNDS] [memory]  the embedded store's reads of a computed actor page, for the
+//                        actor ids of a load-kit values file, on TASKS tasks at once: pages/s, CPU and time per read;
+//                        with `memory`, the same reads from the read model holding the store's graph
 //   betweenness-quick T  2,000 sampled sources of the 20k/100k graph on T threads, five times (for tuning)
 return args switch
 {
@@ -25,7 +26,8 @@ return args switch
     ["search-profile", var database, .. var texts] => SearchProfile.RunAsync(database, texts).GetAwaiter().GetResult(),
     ["store-reads", var database, var values, .. var rest] => StoreReadsProfile.RunAsync(database, values,
         rest.Length > 0 ? int.Parse(rest[0], System.Globalization.CultureInfo.InvariantCulture) : 16,
-        rest.Length > 1 ? int.Parse(rest[1], System.Globalization.CultureInfo.InvariantCulture) : 3).GetAwaiter().GetResult(),
+        rest.Length > 1 ? int.Parse(rest[1], System.Globalization.CultureInfo.InvariantCulture) : 3,
+        rest.Length > 2 && rest[2] == "memory").GetAwaiter().GetResult(),
     ["betweenness-quick", var threads] => Measurements.QuickBetweenness(int.Parse(threads, System.Globalization.CultureInfo.InvariantCulture)),
     _ => Run(args),
 };

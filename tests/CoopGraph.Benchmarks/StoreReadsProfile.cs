@@ -3,6 +3,8 @@ using System.Text.Json;
 using CoopGraph.Domain.Model;
 using CoopGraph.Graph;
 using CoopGraph.Graph.Embedded;
+using CoopGraph.Graph.ReadModel;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace CoopGraph.Benchmarks;
 
@@ -10,11 +12,13 @@ namespace CoopGraph.Benchmarks;
 /// The embedded store's share of a computed actor page, without HTTP or GraphQL: for each actor id of a load-kit values
 /// file (<c>bench/load/operations.py</c>'s <c>actor.values</c>), the reads the page makes — the version, the actor,
 /// the first ten of its links with their total, then their ends — on as many tasks at once as asked. The store is
-/// opened as the API opens it; every id is read once to warm it, then every id of every task is timed.
+/// opened as the API opens it; every id is read once to warm it, then every id of every task is timed. With
+/// <c>fromMemory</c>, the same reads go where the API sends them when it holds the graph: the read model's snapshot of
+/// the store's version (the version step is then the store's version and the snapshot's lookup).
 /// </summary>
 internal static class StoreReadsProfile
 {
-    public static async Task<int> RunAsync(string database, string valuesFile, int tasks, int rounds)
+    public static async Task<int> RunAsync(string database, string valuesFile, int tasks, int rounds, bool fromMemory)
     {
         var ids = (await File.ReadAllLinesAsync(valuesFile))
             .Select(line => JsonDocument.Parse(line).RootElement.GetProperty("id").GetString()!)
@@ -22,20 +26,31 @@ internal static class StoreReadsProfile
         using var store = new EmbeddedGraphStore(database, TimeProvider.System);
         await store.InitializeAsync(CancellationToken.None);
         var steps = new long[4];
+        var held = new ReadModelProvider(store, TimeProvider.System, NullLogger<ReadModelProvider>.Instance, long.MaxValue, TimeSpan.FromHours(1));
+        if (fromMemory && await held.ReaderAsync(CancellationToken.None) is not ReadModelSnapshot)
+        {
+            throw new InvalidOperationException("The read model was not built.");
+        }
+        async ValueTask<IGraphReader> ReaderAsync() => fromMemory ? await held.ReaderAsync(CancellationToken.None) : await VersionOnly();
+        async ValueTask<IGraphReader> VersionOnly()
+        {
+            await store.GetVersionAsync(CancellationToken.None);
+            return store;
+        }
 
         async Task Page(string id, long[] spent)
         {
             var started = Stopwatch.GetTimestamp();
-            await store.GetVersionAsync(CancellationToken.None);
+            var reader = await ReaderAsync();
             var version = Stopwatch.GetTimestamp();
-            var actor = await store.GetNodesAsync(Viewer.Public, [id], CancellationToken.None);
+            var actor = await reader.GetNodesAsync(Viewer.Public, [id], CancellationToken.None);
             var node = Stopwatch.GetTimestamp();
-            var links = await store.GetLinksOfNodesAsync(Viewer.Public, [id], null, new PageRequest(10), CancellationToken.None);
+            var links = await reader.GetLinksOfNodesAsync(Viewer.Public, [id], null, new PageRequest(10), CancellationToken.None);
             var page = Stopwatch.GetTimestamp();
             var ends = links[id].Items.SelectMany(i => new[] { i.Item.SourceId, i.Item.TargetId }).Where(e => e != id).ToHashSet(StringComparer.Ordinal);
             if (ends.Count > 0)
             {
-                await store.GetNodesAsync(Viewer.Public, ends, CancellationToken.None);
+                await reader.GetNodesAsync(Viewer.Public, ends, CancellationToken.None);
             }
             var done = Stopwatch.GetTimestamp();
             if (actor.Count != 1)
