@@ -6,7 +6,7 @@ namespace CoopGraph.Graph.ReadModel;
 /// <summary>
 /// Every link's id, in the links' order, as UTF-8 in one block, with an open-addressing table to find a link by its id.
 /// Ten million ids as strings with a dictionary over them took about 75 bytes each and ten million objects; here they
-/// take their UTF-8 length and 12 bytes. The ids come from a store that holds text as UTF-8, so each one is read back
+/// take their UTF-8 length and 9 to 15 bytes. The ids come from a store that holds text as UTF-8, so each one is read back
 /// as it was written. Immutable; a snapshot rewriting links in place shares it (their ids do not change).
 /// </summary>
 internal sealed class LinkIds
@@ -14,7 +14,8 @@ internal sealed class LinkIds
     private readonly byte[] _bytes;
     // Where each id starts in _bytes; one more entry than ids, the last the end.
     private readonly int[] _starts;
-    // A power of two of slots, each an id's index plus one, 0 when empty; at most half of them full.
+    // A power of two of slots, each an id's index plus one, 0 when empty; at most three quarters of them full, where a
+    // search by linear probing still looks at two slots or so.
     private readonly int[] _slots;
 
     private LinkIds(byte[] bytes, int[] starts)
@@ -22,7 +23,7 @@ internal sealed class LinkIds
         _bytes = bytes;
         _starts = starts;
         var count = starts.Length - 1;
-        _slots = new int[Math.Max(2, (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(1, count) * 2))];
+        _slots = new int[Math.Max(2, (int)BitOperations.RoundUpToPowerOf2((uint)(count + count / 3 + 1)))];
         var mask = _slots.Length - 1;
         for (var i = 0; i < count; i++)
         {
