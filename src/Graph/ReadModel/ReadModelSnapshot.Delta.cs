@@ -8,8 +8,9 @@ public sealed partial class ReadModelSnapshot
     /// This snapshot with <paramref name="delta"/> applied: the snapshot of <paramref name="version"/>. When every change
     /// rewrites an element in its place and leaves the shape of the graph alone — same seq, same kind or type and ends,
     /// same indexed text, same place in the territorial tree — the new snapshot shares every index with this one and
-    /// only the elements are copied. Otherwise its indexes are built again from this snapshot's elements and the
-    /// changes, without reading the store.
+    /// only the elements are copied. When only the links' shape changes (links added, removed or moved), the nodes'
+    /// indexes are shared and the links' built again. Otherwise every index is built again from this snapshot's
+    /// elements and the changes; never by reading the store.
     /// </summary>
     internal ReadModelSnapshot Apply(long version, ReadModelDelta delta)
     {
@@ -23,7 +24,7 @@ public sealed partial class ReadModelSnapshot
     /// <param name="changes">What the delta changes (<see cref="ChangesBy"/>): only those elements are written again.</param>
     private ReadModelSnapshot Applied(long version, ReadModelDelta delta, SnapshotChanges changes)
     {
-        if (delta.RemovedNodes.Count == 0 && delta.RemovedLinks.Count == 0 && KeepsShape(delta))
+        if (delta.RemovedNodes.Count == 0 && KeepsNodesShape(delta))
         {
             var nodes = _nodes;
             var ownDomains = _ownDomains;
@@ -32,6 +33,11 @@ public sealed partial class ReadModelSnapshot
             {
                 nodes = _nodes.With(nodeChanges);
                 ownDomains = _ownDomains.With(nodeChanges.Select(change => (change.Index, change.Item.OwnDomains.Bits)));
+            }
+            if (delta.RemovedLinks.Count > 0 || !KeepsLinksShape(delta))
+            {
+                // The nodes keep their places: a link's ends are the same indexes.
+                return new ReadModelSnapshot(this, version, nodes, ownDomains, MergeLinks(_nodeIndex, null, delta));
             }
             // A link's row holds no text of its own: those the write left alone keep their numbers, new ones are added.
             var texts = new TextTable.Editor(_linkTexts);
@@ -47,7 +53,17 @@ public sealed partial class ReadModelSnapshot
             return new ReadModelSnapshot(this, version, nodes, ownDomains, links, texts.Build());
         }
         var (mergedNodes, nodeSeqs) = Merge(_nodes, _nodeSeqs, delta.Nodes, delta.RemovedNodes, n => n.Id);
-        return new ReadModelSnapshot(version, mergedNodes, nodeSeqs, MergeLinks(mergedNodes, delta), _fallback, _tokenizer);
+        var positions = new Dictionary<string, int>(mergedNodes.Length, StringComparer.Ordinal);
+        for (var n = 0; n < mergedNodes.Length; n++)
+        {
+            positions[mergedNodes[n].Id] = n;
+        }
+        var moved = new int[_nodes.Length];
+        for (var n = 0; n < moved.Length; n++)
+        {
+            moved[n] = positions.TryGetValue(_nodes[n].Id, out var now) ? now : -1;
+        }
+        return new ReadModelSnapshot(version, mergedNodes, nodeSeqs, MergeLinks(positions, moved, delta), _fallback, _tokenizer);
     }
 
     /// <summary>
@@ -122,6 +138,9 @@ public sealed partial class ReadModelSnapshot
         return changes;
     }
 
+    /// <summary>Whether this snapshot shares the nodes' indexes (their text index too) with <paramref name="other"/>.</summary>
+    internal bool SharesNodeIndexesWith(ReadModelSnapshot other) => ReferenceEquals(_nodeIndex, other._nodeIndex) && ReferenceEquals(_text, other._text);
+
     /// <summary>Whether this snapshot was made from <paramref name="other"/> by rewriting elements in place.</summary>
     internal bool SharesIndexesWith(ReadModelSnapshot other) => ReferenceEquals(_adjacency, other._adjacency) && ReferenceEquals(_nodeIndex, other._nodeIndex);
 
@@ -129,7 +148,7 @@ public sealed partial class ReadModelSnapshot
     internal bool SharesLinkRowWith(ReadModelSnapshot other, string id) =>
         _linkIds.TryFind(id, out var i) && _links.SharesChunkWith(other._links, i);
 
-    private bool KeepsShape(ReadModelDelta delta)
+    private bool KeepsNodesShape(ReadModelDelta delta)
     {
         foreach (var (node, seq) in delta.Nodes)
         {
@@ -138,6 +157,11 @@ public sealed partial class ReadModelSnapshot
                 return false;
             }
         }
+        return true;
+    }
+
+    private bool KeepsLinksShape(ReadModelDelta delta)
+    {
         foreach (var (link, seq) in delta.Links)
         {
             if (!_linkIds.TryFind(link.Id, out var i) || _linkSeqs[i] != seq)
@@ -166,22 +190,14 @@ public sealed partial class ReadModelSnapshot
         };
 
     /// <summary>
-    /// The links after the changes, in seq order, their ends placed among <paramref name="nodes"/> (the nodes after the
-    /// changes): those kept, rewritten where they stand when their seq is unchanged, and the others merged in by seq.
-    /// A kept link's id and row are copied as they are, never made into a <see cref="Link"/>.
+    /// The links after the changes, in seq order: those kept, rewritten where they stand when their seq is unchanged,
+    /// and the others merged in by seq. A kept link's id and row are copied as they are, never made into a
+    /// <see cref="Link"/>.
     /// </summary>
-    private LinkColumns MergeLinks(Node[] nodes, ReadModelDelta delta)
+    /// <param name="positions">Each node's index after the changes, by id.</param>
+    /// <param name="moved">Each node's index after the changes by its index here (-1: removed); null when they are the same.</param>
+    private LinkColumns MergeLinks(Dictionary<string, int> positions, int[]? moved, ReadModelDelta delta)
     {
-        var positions = new Dictionary<string, int>(nodes.Length, StringComparer.Ordinal);
-        for (var n = 0; n < nodes.Length; n++)
-        {
-            positions[nodes[n].Id] = n;
-        }
-        var moved = new int[_nodes.Length];
-        for (var n = 0; n < moved.Length; n++)
-        {
-            moved[n] = positions.TryGetValue(_nodes[n].Id, out var now) ? now : -1;
-        }
 
         // What the delta does to the links held: removes them, rewrites them where they stand, or moves them (a new seq).
         var dropped = new HashSet<int>();
@@ -229,7 +245,7 @@ public sealed partial class ReadModelSnapshot
                 AddWritten(now, _linkSeqs[i]);
                 continue;
             }
-            var (source, target) = (moved[_linkSource[i]], moved[_linkTarget[i]]);
+            var (source, target) = moved is null ? (_linkSource[i], _linkTarget[i]) : (moved[_linkSource[i]], moved[_linkTarget[i]]);
             if (source < 0 || target < 0)
             {
                 throw new InvalidOperationException($"The changes removed an end of link {_linkIds[i]} and kept the link.");

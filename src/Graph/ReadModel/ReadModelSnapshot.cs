@@ -89,41 +89,75 @@ public sealed partial class ReadModelSnapshot : IGraphReader, IImmediateGraphRea
             }
         }
 
+        (_linksByType, _adjacencyStart, _adjacency) = IndexLinks(nodes.Length, links);
+    }
+
+    /// <summary>
+    /// A snapshot of <paramref name="shape"/>'s nodes (some rewritten in place: same kind, text and place in the tree)
+    /// with other links: every node index is shared, the links' are built again. A write that adds or removes links,
+    /// the usual one of a survey's answers, then leaves the nodes' indexes and their text index alone.
+    /// </summary>
+    private ReadModelSnapshot(ReadModelSnapshot shape, long version, ChunkedArray<Node> nodes, ChunkedArray<int> ownDomains, LinkColumns links)
+    {
+        Version = version;
+        _fallback = shape._fallback;
+        _tokenizer = shape._tokenizer;
+        _nodes = nodes;
+        _nodeSeqs = shape._nodeSeqs;
+        _ownDomains = ownDomains;
+        _nodeIndex = shape._nodeIndex;
+        _nodesByKind = shape._nodesByKind;
+        _territoryByCode = shape._territoryByCode;
+        _territoryChildren = shape._territoryChildren;
+        _text = shape._text;
+        _links = links.Rows;
+        _linkTexts = links.Texts;
+        _linkIds = links.Ids;
+        _linkSeqs = links.Seqs;
+        _linkSource = links.Sources;
+        _linkTarget = links.Targets;
+        EnsureAscending(_linkSeqs, "link");
+        (_linksByType, _adjacencyStart, _adjacency) = IndexLinks(nodes.Length, links);
+    }
+
+    /// <summary>The links of each type, and of each node (a link to itself once) in CSR form, all in seq order.</summary>
+    private static (Dictionary<LinkType, int[]> ByType, int[] AdjacencyStart, int[] Adjacency) IndexLinks(int nodeCount, LinkColumns links)
+    {
         var byType = new Dictionary<LinkType, List<int>>();
-        var degree = new int[nodes.Length + 1];
+        var degree = new int[nodeCount + 1];
         for (var i = 0; i < links.Length; i++)
         {
-            var source = _linkSource[i];
-            var target = _linkTarget[i];
+            var source = links.Sources[i];
+            var target = links.Targets[i];
             degree[source]++;
             if (target != source)
             {
                 degree[target]++;
             }
-            var type = _links[i].Type;
+            var type = links.Rows[i].Type;
             if (!byType.TryGetValue(type, out var list))
             {
                 byType[type] = list = [];
             }
             list.Add(i);
         }
-        _linksByType = byType.ToDictionary(p => p.Key, p => p.Value.ToArray());
 
-        _adjacencyStart = new int[nodes.Length + 1];
-        for (var i = 0; i < nodes.Length; i++)
+        var adjacencyStart = new int[nodeCount + 1];
+        for (var i = 0; i < nodeCount; i++)
         {
-            _adjacencyStart[i + 1] = _adjacencyStart[i] + degree[i];
+            adjacencyStart[i + 1] = adjacencyStart[i] + degree[i];
         }
-        _adjacency = new int[_adjacencyStart[nodes.Length]];
-        var fill = _adjacencyStart[..^1];
+        var adjacency = new int[adjacencyStart[nodeCount]];
+        var fill = adjacencyStart[..^1];
         for (var i = 0; i < links.Length; i++)
         {
-            _adjacency[fill[_linkSource[i]]++] = i;
-            if (_linkTarget[i] != _linkSource[i])
+            adjacency[fill[links.Sources[i]]++] = i;
+            if (links.Targets[i] != links.Sources[i])
             {
-                _adjacency[fill[_linkTarget[i]]++] = i;
+                adjacency[fill[links.Targets[i]]++] = i;
             }
         }
+        return (byType.ToDictionary(p => p.Key, p => p.Value.ToArray()), adjacencyStart, adjacency);
     }
 
     /// <summary>A snapshot of <paramref name="shape"/>'s graph with some elements rewritten in place: every index is shared.</summary>
