@@ -198,7 +198,6 @@ public sealed partial class ReadModelSnapshot
     /// <param name="moved">Each node's index after the changes by its index here (-1: removed); null when they are the same.</param>
     private LinkColumns MergeLinks(Dictionary<string, int> positions, int[]? moved, ReadModelDelta delta)
     {
-
         // What the delta does to the links held: removes them, rewrites them where they stand, or moves them (a new seq).
         var dropped = new HashSet<int>();
         foreach (var id in delta.RemovedLinks)

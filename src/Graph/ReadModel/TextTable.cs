@@ -4,7 +4,8 @@ namespace CoopGraph.Graph.ReadModel;
 /// The texts links carry that many of them share — their dataset's name, the authority they are private to, a note —
 /// each held once and named by a number (<see cref="LinkRow"/> holds the numbers). Number 0 is no text. Immutable: a
 /// write that brings texts the table lacks makes a new table with them appended (<see cref="Editor"/>), and the
-/// numbers the old one gave stay valid in it.
+/// numbers the old one gave stay valid in it. A text no row numbers any more stays until the next whole copy of the
+/// graph: only texts written since, few beside the graph's.
 /// </summary>
 internal sealed class TextTable
 {
