@@ -62,14 +62,14 @@ internal sealed class ReadModelBuilder : ISequencedSink
 
     void IGraphSink.AddLink(Link link) => throw new InvalidOperationException("The read model needs each link's seq.");
 
+    /// <summary>The snapshot of what was received; once: the snapshot takes the builder's node index.</summary>
     /// <param name="search">The store's search when the snapshot can answer it as the store does; else search goes to the store.</param>
     public ReadModelSnapshot Build(long version, IGraphReader fallback, IFts5Search? search = null)
     {
-        // The elements hold the texts now; the lookups (every node id and more) are not needed while the snapshot indexes.
+        // The elements hold the texts now; their lookup is not needed while the snapshot indexes. The nodes' positions,
+        // which placed the links' ends, are the snapshot's node index.
         _texts.Clear();
         _texts.TrimExcess();
-        _nodePositions.Clear();
-        _nodePositions.TrimExcess();
-        return new(version, [.. _nodes], [.. _nodeSeqs], _links.Build(), fallback, search?.SearchTokenizer);
+        return new(version, [.. _nodes], [.. _nodeSeqs], _nodePositions, _links.Build(), fallback, search?.SearchTokenizer);
     }
 }

@@ -63,7 +63,7 @@ public sealed partial class ReadModelSnapshot
         {
             moved[n] = positions.TryGetValue(_nodes[n].Id, out var now) ? now : -1;
         }
-        return new ReadModelSnapshot(version, mergedNodes, nodeSeqs, MergeLinks(positions, moved, delta), _fallback, _tokenizer);
+        return new ReadModelSnapshot(version, mergedNodes, nodeSeqs, positions, MergeLinks(positions, moved, delta), _fallback, _tokenizer);
     }
 
     /// <summary>

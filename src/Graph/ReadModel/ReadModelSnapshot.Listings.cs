@@ -112,7 +112,7 @@ public sealed partial class ReadModelSnapshot
                 && (instruments is null || (link.Type == LinkType.Funds && link.Instrument is { } instrument && instruments.Contains(instrument)))
                 && (min is null || (link.Amount is { } a1 && (double)a1 >= min))
                 && (max is null || (link.Amount is { } a2 && (double)a2 <= max))
-                && Sees(viewer, i))
+                && Sees(viewer, link))
             {
                 total++;
                 if (_linkSeqs[i] > after && items.Count <= page.First)

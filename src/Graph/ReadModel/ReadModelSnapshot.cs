@@ -34,8 +34,10 @@ public sealed partial class ReadModelSnapshot : IGraphReader, IImmediateGraphRea
     private readonly ITextTokenizer? _tokenizer;
     private readonly TextIndex? _text;
 
+    /// <param name="nodeIndex">Each node's index in <paramref name="nodes"/>, by id: whoever placed the links' ends made it.</param>
     /// <param name="links">The links, their ends given as indexes in <paramref name="nodes"/>.</param>
-    internal ReadModelSnapshot(long version, Node[] nodes, long[] nodeSeqs, LinkColumns links, IGraphReader fallback, ITextTokenizer? tokenizer = null)
+    internal ReadModelSnapshot(long version, Node[] nodes, long[] nodeSeqs, Dictionary<string, int> nodeIndex, LinkColumns links, IGraphReader fallback,
+        ITextTokenizer? tokenizer = null)
     {
         Version = version;
         _fallback = fallback;
@@ -52,14 +54,13 @@ public sealed partial class ReadModelSnapshot : IGraphReader, IImmediateGraphRea
         EnsureAscending(nodeSeqs, "node");
         EnsureAscending(_linkSeqs, "link");
 
-        _nodeIndex = new Dictionary<string, int>(nodes.Length, StringComparer.Ordinal);
+        _nodeIndex = nodeIndex;
         var ownDomains = new int[nodes.Length];
         var byKind = new Dictionary<NodeKind, List<int>>();
         _territoryByCode = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var i = 0; i < nodes.Length; i++)
         {
             var node = nodes[i];
-            _nodeIndex[node.Id] = i;
             ownDomains[i] = node.OwnDomains.Bits;
             if (!byKind.TryGetValue(node.Kind, out var list))
             {
@@ -205,14 +206,14 @@ public sealed partial class ReadModelSnapshot : IGraphReader, IImmediateGraphRea
         _nodeIndex.TryGetValue(id, out var i) && viewer.CanSee(_nodes[i].PrivateTo) ? _nodes[i] : null;
 
     public Link? Link(Viewer viewer, string id) =>
-        _linkIds.TryFind(id, out var i) && viewer.CanSee(_linkTexts[_links[i].PrivateTo]) ? LinkAt(i) : null;
+        _linkIds.TryFind(id, out var i) && Sees(viewer, _links[i]) ? LinkAt(i) : null;
 
     /// <summary>The link at <paramref name="index"/>, made from its row.</summary>
     private Link LinkAt(int index) =>
         _links[index].ToLink(_linkIds[index], _nodes[_linkSource[index]].Id, _nodes[_linkTarget[index]].Id, _linkTexts);
 
-    /// <summary>Whether <paramref name="viewer"/> may see the link at <paramref name="index"/>.</summary>
-    private bool Sees(Viewer viewer, int index) => _links[index].PrivateTo == 0 || viewer.CanSee(_linkTexts[_links[index].PrivateTo]);
+    /// <summary>Whether <paramref name="viewer"/> may see the link of <paramref name="row"/>.</summary>
+    private bool Sees(Viewer viewer, in LinkRow row) => row.PrivateTo == 0 || viewer.CanSee(_linkTexts[row.PrivateTo]);
 
     public Page<Link> LinksOf(Viewer viewer, string nodeId, IReadOnlyCollection<LinkType>? types, PageRequest page)
     {
@@ -226,7 +227,8 @@ public sealed partial class ReadModelSnapshot : IGraphReader, IImmediateGraphRea
             for (var a = _adjacencyStart[node]; a < _adjacencyStart[node + 1]; a++)
             {
                 var i = _adjacency[a];
-                if ((types is null || types.Contains(_links[i].Type)) && Sees(viewer, i))
+                var row = _links[i];
+                if ((types is null || types.Contains(row.Type)) && Sees(viewer, row))
                 {
                     total++;
                     var seq = _linkSeqs[i];
@@ -251,7 +253,8 @@ public sealed partial class ReadModelSnapshot : IGraphReader, IImmediateGraphRea
         {
             var i = _adjacency[a];
             var near = direction == LinkDirection.Outgoing ? _linkSource[i] : _linkTarget[i];
-            if (_links[i].Type == type && near == node && Sees(viewer, i))
+            var row = _links[i];
+            if (row.Type == type && near == node && Sees(viewer, row))
             {
                 (ends ??= []).Add(_nodes[direction == LinkDirection.Outgoing ? _linkTarget[i] : _linkSource[i]].Id);
             }
@@ -343,7 +346,7 @@ public sealed partial class ReadModelSnapshot : IGraphReader, IImmediateGraphRea
         }
         for (var i = 0; i < _links.Length; i++)
         {
-            links += Sees(viewer, i) ? 1 : 0;
+            links += Sees(viewer, _links[i]) ? 1 : 0;
         }
         return Task.FromResult(new GraphCounts(nodes, links, Version));
     }
