@@ -76,6 +76,34 @@ public sealed class ChunkedArrayTests
         Assert.Equal(["a", "b"], Items(before));
     }
 
+    [Theory]
+    [InlineData(0, 0)]
+    [InlineData(0, 3)]
+    [InlineData(5, 1)]
+    [InlineData(Chunk - 1, 1)]
+    [InlineData(Chunk - 1, 2)]
+    [InlineData(Chunk, 1)]
+    [InlineData(2 * Chunk + 3, 3 * Chunk)]
+    public void Appended_HoldsBothInOrder_SharesEveryFullChunk_AndLeavesTheOriginalAlone(int length, int more)
+    {
+        var source = Enumerable.Range(0, length).ToArray();
+        var extra = Enumerable.Range(length, more).Select(i => -i).ToArray();
+        var before = ChunkedArray<int>.From(source);
+
+        var after = before.Appended(extra);
+
+        Assert.Equal(source, Items(before));
+        Assert.Throws<IndexOutOfRangeException>(() => before[length]);
+        Assert.Equal(source.Concat(extra), Items(after));
+        Assert.Equal(length + more, after.Length);
+        Assert.Throws<IndexOutOfRangeException>(() => after[length + more]);
+        for (var i = 0; i < length; i++)
+        {
+            // A chunk the original held whole is shared; the one it cut short is copied, as are the new ones.
+            Assert.Equal(more == 0 || i / Chunk < length / Chunk, after.SharesChunkWith(before, i));
+        }
+    }
+
     private static List<T> Items<T>(ChunkedArray<T> chunked)
     {
         var items = new List<T>();

@@ -58,4 +58,70 @@ public sealed class LinkIdsTests
         var refused = Assert.Throws<InvalidOperationException>(builder.Build);
         Assert.Contains("same", refused.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void AppendedIds_AreFoundByTheNewInstance_AndNeverByTheOlder_OneAtATimeOrInBulk()
+    {
+        var builder = new LinkIds.Builder();
+        builder.Add("a:0");
+        var versions = new List<(LinkIds Ids, List<string> Holds)> { (builder.Build(), ["a:0"]) };
+        // One at a time past every growth of the arrays and the slots, then a bulk of them.
+        for (var i = 1; i < 3000; i++)
+        {
+            var last = versions[^1];
+            versions.Add((last.Ids.Appended([$"a:{i}"]), [.. last.Holds, $"a:{i}"]));
+        }
+        var bulk = Enumerable.Range(0, 5000).Select(i => $"bulk:é{i}").ToList();
+        versions.Add((versions[^1].Ids.Appended(bulk), [.. versions[^1].Holds, .. bulk]));
+
+        foreach (var (ids, holds) in versions.Where((_, v) => v % 97 == 0 || v >= versions.Count - 2))
+        {
+            Assert.Equal(holds.Count, ids.Count);
+            for (var i = 0; i < holds.Count; i++)
+            {
+                Assert.True(ids.TryFind(holds[i], out var found));
+                Assert.Equal(i, found);
+                Assert.Equal(holds[i], ids[i]);
+            }
+            Assert.False(ids.TryFind($"a:{holds.Count}", out _));
+            Assert.Equal(holds.Count > 3000, ids.TryFind("bulk:é0", out _));
+            Assert.Throws<ArgumentOutOfRangeException>(() => ids[holds.Count]);
+        }
+    }
+
+    [Fact]
+    public void TwoAppendsToTheSameInstance_EachHoldOnlyTheirOwn()
+    {
+        var builder = new LinkIds.Builder();
+        Enumerable.Range(0, 100).Select(i => $"l:{i}").ToList().ForEach(builder.Add);
+        var before = builder.Build();
+
+        var first = before.Appended(["x", "y"]);
+        var second = before.Appended(["z"]);
+        var afterFirst = first.Appended(["w"]);
+
+        Assert.True(first.TryFind("y", out var y) && y == 101);
+        Assert.False(first.TryFind("z", out _));
+        Assert.True(second.TryFind("z", out var z) && z == 100);
+        Assert.False(second.TryFind("x", out _));
+        Assert.False(second.TryFind("y", out _));
+        Assert.True(afterFirst.TryFind("w", out var w) && w == 102);
+        Assert.Equal(["x", "y", "w"], [afterFirst[100], afterFirst[101], afterFirst[102]]);
+        Assert.False(before.TryFind("x", out _));
+        Assert.Equal(100, before.Count);
+    }
+
+    [Fact]
+    public void AnAppendedIdHeldAlready_IsRefused()
+    {
+        var builder = new LinkIds.Builder();
+        builder.Add("held");
+        var before = builder.Build();
+
+        Assert.Throws<InvalidOperationException>(() => before.Appended(["new", "held"]));
+        Assert.Throws<InvalidOperationException>(() => before.Appended(["twice", "twice"]));
+        Assert.True(before.TryFind("held", out var held) && held == 0);
+        Assert.False(before.TryFind("new", out _));
+        Assert.True(before.Appended(["new"]).TryFind("new", out var added) && added == 1);
+    }
 }

@@ -42,6 +42,8 @@ public sealed class ReadModelDeltaTests
             Assert.Equal(step + 1, provider.ChangesApplied);
             Assert.Equal(followWrites ? step + 1 : 0, provider.ChangesHandedOver);
             Assert.Equal(reshapes == Reshapes.Nothing, applied.SharesIndexesWith(held));
+            // Links only added after the others, between nodes held: the links' index is appended to, not built again.
+            Assert.Equal(reshapes is Reshapes.Nothing or Reshapes.LinksAppended, applied.SharesLinkIndexWith(held));
             // Links added or removed around nodes that kept their place: the nodes' indexes (text index too) are kept.
             Assert.Equal(reshapes != Reshapes.Nodes, applied.SharesNodeIndexesWith(held));
             shapes[reshapes] = shapes.GetValueOrDefault(reshapes) + 1;
@@ -104,14 +106,11 @@ public sealed class ReadModelDeltaTests
         Assert.Equal(1, provider.ChangesHandedOver);
     }
 
-    /// <summary>
-    /// A batch of one sort of change, and whether the snapshot's indexes stay as they are: values rewritten in place keep
-    /// them; new elements, renames, retargeted links and deletions do not.
-    /// </summary>
     /// <summary>What a write changes of the graph's shape, and so which of the snapshot's indexes are built again.</summary>
     private enum Reshapes
     {
         Nothing,
+        LinksAppended,
         Links,
         Nodes,
     }
@@ -120,7 +119,7 @@ public sealed class ReadModelDeltaTests
     {
         string Actor() => actors[random.Next(actors.Length)];
         SseActor Existing(string id) => (SseActor)held.Node(Viewer.Everything, id)!;
-        switch (step % 6)
+        switch (step % 7)
         {
             case 0:
                 var forms = Enum.GetValues<LegalForm>();
@@ -154,6 +153,21 @@ public sealed class ReadModelDeltaTests
                 {
                     Nodes = [new NodeUpsert(Existing(Actor()), ["nodes", 0]) { Relations = [new RelationSet(LinkType.WorksOn, "themeIds", [themes[random.Next(themes.Length)]])] }],
                 }, Reshapes.Links);
+            case 5:
+                // A survey's answers: cooperation between actors held, some private, beside a link rewritten in place.
+                var kept = held.LinksOf(Viewer.Everything, Actor(), null, new PageRequest(1, null)).Items.Select(i => i.Item);
+                return (new GraphBatch
+                {
+                    Links =
+                    [
+                        .. kept.Select(l => new LinkUpsert(l with { Note = $"answered {step}" }, true, ["links", 0])),
+                        .. Enumerable.Range(0, 1 + random.Next(3)).Select(i => new LinkUpsert(new Link
+                        {
+                            Id = $"test:answer-{step}-{i}", Type = LinkType.CooperatesWith, SourceId = Actor(), TargetId = Actor(),
+                            Source = $"survey {step % 2}", PrivateTo = i == 1 ? authority : null,
+                        }, true, ["links", i + 1])),
+                    ],
+                }, Reshapes.LinksAppended);
             default:
                 var links = held.LinksOf(Viewer.Everything, Actor(), [LinkType.CooperatesWith], new PageRequest(100, null)).Items;
                 return links.Count > 0 && random.Next(2) == 0

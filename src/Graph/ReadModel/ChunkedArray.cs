@@ -86,6 +86,36 @@ internal sealed class ChunkedArray<T>
         return new ChunkedArray<T>(chunks, Length);
     }
 
+    /// <summary>
+    /// A copy with <paramref name="items"/> after this array's elements. Only the last chunk, when it is not full, and
+    /// the table of chunks are copied; every full chunk is shared, so appending to a large array costs what is appended.
+    /// </summary>
+    public ChunkedArray<T> Appended(ReadOnlySpan<T> items)
+    {
+        if (items.IsEmpty)
+        {
+            return this;
+        }
+        var length = Length + items.Length;
+        var chunks = new T[(length + Mask) >> Shift][];
+        var full = Length >> Shift;
+        Array.Copy(_chunks, chunks, full);
+        var from = 0;
+        for (var c = full; c < chunks.Length; c++)
+        {
+            var start = c << Shift;
+            var chunk = new T[Math.Min(ChunkLength, length - start)];
+            // The last chunk held is cut to the length: its elements are copied into the new one, then the appended ones.
+            var held = c < _chunks.Length ? _chunks[c] : [];
+            held.CopyTo(chunk, 0);
+            var take = chunk.Length - held.Length;
+            items.Slice(from, take).CopyTo(chunk.AsSpan(held.Length));
+            from += take;
+            chunks[c] = chunk;
+        }
+        return new ChunkedArray<T>(chunks, length);
+    }
+
     /// <summary>Whether the element at <paramref name="index"/> is held in the same chunk as in <paramref name="other"/>.</summary>
     internal bool SharesChunkWith(ChunkedArray<T> other, int index) => ReferenceEquals(_chunks[index >> Shift], other._chunks[index >> Shift]);
 

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using CoopGraph.Domain.Model;
 
 namespace CoopGraph.Graph.ReadModel;
@@ -37,7 +38,8 @@ public sealed partial class ReadModelSnapshot
             if (delta.RemovedLinks.Count > 0 || !KeepsLinksShape(delta))
             {
                 // The nodes keep their places: a link's ends are the same indexes.
-                return new ReadModelSnapshot(this, version, nodes, ownDomains, MergeLinks(_nodeIndex, null, delta));
+                return WithLinksAppended(version, delta, changes, nodes, ownDomains)
+                    ?? new ReadModelSnapshot(this, version, nodes, ownDomains, MergeLinks(_nodeIndex, null, delta));
             }
             // A link's row holds no text of its own: those the write left alone keep their numbers, new ones are added.
             var texts = new TextTable.Editor(_linkTexts);
@@ -65,6 +67,57 @@ public sealed partial class ReadModelSnapshot
         }
         return new ReadModelSnapshot(version, mergedNodes, nodeSeqs, positions, MergeLinks(positions, moved, delta), _fallback, _tokenizer);
     }
+
+    /// <summary>
+    /// The snapshot after a write that only adds links after every link held (a greater seq), between nodes held, and
+    /// perhaps rewrites others in place (same seq, type and ends); null for any other write. The links held keep their
+    /// rows, ids and CSR, and the new ones are appended to each (<see cref="LinkColumns.Appended"/>,
+    /// <see cref="LinkAdjacency.Appended"/>): a survey's answer added to a graph of ten million links costs what it adds.
+    /// </summary>
+    private ReadModelSnapshot? WithLinksAppended(long version, ReadModelDelta delta, SnapshotChanges changes, ChunkedArray<Node> nodes, ChunkedArray<int> ownDomains)
+    {
+        foreach (var id in delta.RemovedLinks)
+        {
+            if (_linkIds.TryFind(id, out _))
+            {
+                return null;
+            }
+        }
+        var last = _links.Length == 0 ? long.MinValue : _linkSeqs[_links.Length - 1];
+        var texts = new TextTable.Editor(_linkTexts);
+        var inPlace = new List<(int Index, LinkRow Row)>();
+        var tail = new LinkColumns.Tail();
+        foreach (var (link, seq) in delta.Links)
+        {
+            if (_linkIds.TryFind(link.Id, out var i))
+            {
+                if (_linkSeqs[i] != seq || _links[i].Type != link.Type || !IsEnd(_linkSource[i], link.SourceId) || !IsEnd(_linkTarget[i], link.TargetId))
+                {
+                    return null;
+                }
+                if (changes.Links.Contains(link.Id))
+                {
+                    inPlace.Add((i, new LinkRow(link, texts)));
+                }
+                continue;
+            }
+            if (seq <= last || !_nodeIndex.TryGetValue(link.SourceId, out var source) || !_nodeIndex.TryGetValue(link.TargetId, out var target))
+            {
+                return null;
+            }
+            tail.Add(link.Id, new LinkRow(link, texts), seq, source, target);
+            last = seq;
+        }
+        var rows = inPlace.Count == 0 ? _links : _links.With(inPlace);
+        var columns = new LinkColumns(_linkIds, rows, _linkSeqs, _linkSource, _linkTarget, _linkTexts).Appended(tail, texts.Build());
+        // Past a share of the graph appended, the links are indexed again with the others; their columns are kept.
+        var adjacency = _adjacency.WantsIndexing(tail.Count)
+            ? null
+            : _adjacency.Appended(CollectionsMarshal.AsSpan(tail.Sources), CollectionsMarshal.AsSpan(tail.Targets));
+        return new ReadModelSnapshot(this, version, nodes, ownDomains, columns, adjacency, firstChecked: _links.Length);
+    }
+
+    private bool IsEnd(int node, string id) => string.Equals(_nodes[node].Id, id, StringComparison.Ordinal);
 
     /// <summary>
     /// What applying <paramref name="delta"/> changes in this snapshot, element by element: an element written again
@@ -140,6 +193,9 @@ public sealed partial class ReadModelSnapshot
 
     /// <summary>Whether this snapshot shares the nodes' indexes (their text index too) with <paramref name="other"/>.</summary>
     internal bool SharesNodeIndexesWith(ReadModelSnapshot other) => ReferenceEquals(_nodeIndex, other._nodeIndex) && ReferenceEquals(_text, other._text);
+
+    /// <summary>Whether this snapshot holds the links <paramref name="other"/> indexed as they were, in the same CSR: appended to.</summary>
+    internal bool SharesLinkIndexWith(ReadModelSnapshot other) => _adjacency.SharesCsrWith(other._adjacency);
 
     /// <summary>Whether this snapshot was made from <paramref name="other"/> by rewriting elements in place.</summary>
     internal bool SharesIndexesWith(ReadModelSnapshot other) => ReferenceEquals(_adjacency, other._adjacency) && ReferenceEquals(_nodeIndex, other._nodeIndex);

@@ -86,11 +86,12 @@ public sealed partial class ReadModelSnapshot
         IEnumerable<int> candidates;
         if (query.NodeId is { } nodeId)
         {
-            candidates = _nodeIndex.TryGetValue(nodeId, out var node) ? _adjacency[_adjacencyStart[node].._adjacencyStart[node + 1]] : [];
+            candidates = _nodeIndex.TryGetValue(nodeId, out var node) ? _adjacency.Of(node) : Enumerable.Empty<int>();
         }
         else if (types is not null)
         {
-            candidates = types.SelectMany(type => _linksByType.GetValueOrDefault(type) ?? []).Order();
+            // Links appended since the types were indexed are all after the indexed ones; the loop below checks their type.
+            candidates = types.SelectMany(_adjacency.IndexedOfType).Order().Concat(Enumerable.Range(_adjacency.Indexed, _links.Length - _adjacency.Indexed));
         }
         else
         {
@@ -142,9 +143,8 @@ public sealed partial class ReadModelSnapshot
                 {
                     pending.Push(child);
                 }
-                for (var a = _adjacencyStart[territory]; a < _adjacencyStart[territory + 1]; a++)
+                foreach (var link in _adjacency.Of(territory))
                 {
-                    var link = _adjacency[a];
                     if (_links[link].Type == LinkType.LocatedIn && _linkTarget[link] == territory)
                     {
                         placed.Add(_linkSource[link]);
@@ -167,9 +167,8 @@ public sealed partial class ReadModelSnapshot
             {
                 continue;
             }
-            for (var a = _adjacencyStart[t]; a < _adjacencyStart[t + 1]; a++)
+            foreach (var link in _adjacency.Of(t))
             {
-                var link = _adjacency[a];
                 if (_links[link].Type is LinkType.WorksOn or LinkType.Targets && _linkTarget[link] == t)
                 {
                     actors.Add(_linkSource[link]);
@@ -183,9 +182,8 @@ public sealed partial class ReadModelSnapshot
 
     private bool WorksOnOrTargets(int node, HashSet<string> themes)
     {
-        for (var a = _adjacencyStart[node]; a < _adjacencyStart[node + 1]; a++)
+        foreach (var link in _adjacency.Of(node))
         {
-            var link = _adjacency[a];
             if (_links[link].Type is LinkType.WorksOn or LinkType.Targets && _linkSource[link] == node && themes.Contains(_nodes[_linkTarget[link]].Id))
             {
                 return true;
@@ -201,9 +199,8 @@ public sealed partial class ReadModelSnapshot
         {
             return (_ownDomains[node] & mask) != 0;
         }
-        for (var a = _adjacencyStart[node]; a < _adjacencyStart[node + 1]; a++)
+        foreach (var link in _adjacency.Of(node))
         {
-            var link = _adjacency[a];
             if (_links[link].Type == LinkType.WorksOn && _linkSource[link] == node && (_ownDomains[_linkTarget[link]] & mask) != 0)
             {
                 return true;

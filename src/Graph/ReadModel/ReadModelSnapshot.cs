@@ -20,14 +20,12 @@ public sealed partial class ReadModelSnapshot : IGraphReader, IImmediateGraphRea
     private readonly ChunkedArray<LinkRow> _links;
     private readonly TextTable _linkTexts;
     private readonly LinkIds _linkIds;
-    private readonly long[] _linkSeqs;
-    private readonly int[] _linkSource;
-    private readonly int[] _linkTarget;
-    // Per node, the links it is an end of (a link to itself once), in seq order: adjacency in CSR form.
-    private readonly int[] _adjacencyStart;
-    private readonly int[] _adjacency;
+    private readonly ChunkedArray<long> _linkSeqs;
+    private readonly ChunkedArray<int> _linkSource;
+    private readonly ChunkedArray<int> _linkTarget;
+    // Per node, the links it is an end of (a link to itself once), and the links of each type, in seq order.
+    private readonly LinkAdjacency _adjacency;
     private readonly Dictionary<NodeKind, int[]> _nodesByKind;
-    private readonly Dictionary<LinkType, int[]> _linksByType;
     private readonly Dictionary<string, int> _territoryByCode;
     private readonly Dictionary<int, List<int>> _territoryChildren;
     private readonly IGraphReader _fallback;
@@ -52,7 +50,7 @@ public sealed partial class ReadModelSnapshot : IGraphReader, IImmediateGraphRea
         _linkTarget = links.Targets;
         // Both stores export in seq order; a listing's order and cursors depend on it, so it is checked, not assumed.
         EnsureAscending(nodeSeqs, "node");
-        EnsureAscending(_linkSeqs, "link");
+        EnsureAscending(_linkSeqs, 1, "link");
 
         _nodeIndex = nodeIndex;
         var ownDomains = new int[nodes.Length];
@@ -90,15 +88,18 @@ public sealed partial class ReadModelSnapshot : IGraphReader, IImmediateGraphRea
             }
         }
 
-        (_linksByType, _adjacencyStart, _adjacency) = IndexLinks(nodes.Length, links);
+        _adjacency = LinkAdjacency.Build(nodes.Length, links);
     }
 
     /// <summary>
     /// A snapshot of <paramref name="shape"/>'s nodes (some rewritten in place: same kind, text and place in the tree)
-    /// with other links: every node index is shared, the links' are built again. A write that adds or removes links,
-    /// the usual one of a survey's answers, then leaves the nodes' indexes and their text index alone.
+    /// with other links: every node index is shared, the links' are built again, or given (<paramref name="adjacency"/>)
+    /// when links were only appended. A write that adds or removes links, the usual one of a survey's answers, then
+    /// leaves the nodes' indexes and their text index alone.
     /// </summary>
-    private ReadModelSnapshot(ReadModelSnapshot shape, long version, ChunkedArray<Node> nodes, ChunkedArray<int> ownDomains, LinkColumns links)
+    /// <param name="firstChecked">The first link whose seq is checked against the one before it: those before were.</param>
+    private ReadModelSnapshot(ReadModelSnapshot shape, long version, ChunkedArray<Node> nodes, ChunkedArray<int> ownDomains, LinkColumns links,
+        LinkAdjacency? adjacency = null, int firstChecked = 1)
     {
         Version = version;
         _fallback = shape._fallback;
@@ -117,48 +118,8 @@ public sealed partial class ReadModelSnapshot : IGraphReader, IImmediateGraphRea
         _linkSeqs = links.Seqs;
         _linkSource = links.Sources;
         _linkTarget = links.Targets;
-        EnsureAscending(_linkSeqs, "link");
-        (_linksByType, _adjacencyStart, _adjacency) = IndexLinks(nodes.Length, links);
-    }
-
-    /// <summary>The links of each type, and of each node (a link to itself once) in CSR form, all in seq order.</summary>
-    private static (Dictionary<LinkType, int[]> ByType, int[] AdjacencyStart, int[] Adjacency) IndexLinks(int nodeCount, LinkColumns links)
-    {
-        var byType = new Dictionary<LinkType, List<int>>();
-        var degree = new int[nodeCount + 1];
-        for (var i = 0; i < links.Length; i++)
-        {
-            var source = links.Sources[i];
-            var target = links.Targets[i];
-            degree[source]++;
-            if (target != source)
-            {
-                degree[target]++;
-            }
-            var type = links.Rows[i].Type;
-            if (!byType.TryGetValue(type, out var list))
-            {
-                byType[type] = list = [];
-            }
-            list.Add(i);
-        }
-
-        var adjacencyStart = new int[nodeCount + 1];
-        for (var i = 0; i < nodeCount; i++)
-        {
-            adjacencyStart[i + 1] = adjacencyStart[i] + degree[i];
-        }
-        var adjacency = new int[adjacencyStart[nodeCount]];
-        var fill = adjacencyStart[..^1];
-        for (var i = 0; i < links.Length; i++)
-        {
-            adjacency[fill[links.Sources[i]]++] = i;
-            if (links.Targets[i] != links.Sources[i])
-            {
-                adjacency[fill[links.Targets[i]]++] = i;
-            }
-        }
-        return (byType.ToDictionary(p => p.Key, p => p.Value.ToArray()), adjacencyStart, adjacency);
+        EnsureAscending(_linkSeqs, Math.Max(1, firstChecked), "link");
+        _adjacency = adjacency ?? LinkAdjacency.Build(nodes.Length, links);
     }
 
     /// <summary>A snapshot of <paramref name="shape"/>'s graph with some elements rewritten in place: every index is shared.</summary>
@@ -177,10 +138,8 @@ public sealed partial class ReadModelSnapshot : IGraphReader, IImmediateGraphRea
         _linkSeqs = shape._linkSeqs;
         _linkSource = shape._linkSource;
         _linkTarget = shape._linkTarget;
-        _adjacencyStart = shape._adjacencyStart;
         _adjacency = shape._adjacency;
         _nodesByKind = shape._nodesByKind;
-        _linksByType = shape._linksByType;
         _territoryByCode = shape._territoryByCode;
         _territoryChildren = shape._territoryChildren;
         _text = shape._text;
@@ -224,9 +183,8 @@ public sealed partial class ReadModelSnapshot : IGraphReader, IImmediateGraphRea
         long total = 0;
         if (_nodeIndex.TryGetValue(nodeId, out var node))
         {
-            for (var a = _adjacencyStart[node]; a < _adjacencyStart[node + 1]; a++)
+            foreach (var i in _adjacency.Of(node))
             {
-                var i = _adjacency[a];
                 var row = _links[i];
                 if ((types is null || types.Contains(row.Type)) && Sees(viewer, row))
                 {
@@ -249,9 +207,8 @@ public sealed partial class ReadModelSnapshot : IGraphReader, IImmediateGraphRea
             return null;
         }
         List<string>? ends = null;
-        for (var a = _adjacencyStart[node]; a < _adjacencyStart[node + 1]; a++)
+        foreach (var i in _adjacency.Of(node))
         {
-            var i = _adjacency[a];
             var near = direction == LinkDirection.Outgoing ? _linkSource[i] : _linkTarget[i];
             var row = _links[i];
             if (row.Type == type && near == node && Sees(viewer, row))
@@ -357,6 +314,17 @@ public sealed partial class ReadModelSnapshot : IGraphReader, IImmediateGraphRea
     private static void EnsureAscending(long[] seqs, string what)
     {
         for (var i = 1; i < seqs.Length; i++)
+        {
+            if (seqs[i] <= seqs[i - 1])
+            {
+                throw new InvalidOperationException($"The export did not give each {what} in seq order.");
+            }
+        }
+    }
+
+    private static void EnsureAscending(ChunkedArray<long> seqs, int from, string what)
+    {
+        for (var i = from; i < seqs.Length; i++)
         {
             if (seqs[i] <= seqs[i - 1])
             {
