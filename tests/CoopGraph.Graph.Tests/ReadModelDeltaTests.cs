@@ -42,14 +42,20 @@ public sealed class ReadModelDeltaTests
             Assert.Equal(step + 1, provider.ChangesApplied);
             Assert.Equal(followWrites ? step + 1 : 0, provider.ChangesHandedOver);
             Assert.Equal(reshapes == Reshapes.Nothing, applied.SharesIndexesWith(held));
-            // Links only added after the others, between nodes held: the links' index is appended to, not built again.
-            Assert.Equal(reshapes is Reshapes.Nothing or Reshapes.LinksAppended, applied.SharesLinkIndexWith(held));
+            // Links only added after the others: the links' index is appended to, not built again.
+            Assert.Equal(reshapes is Reshapes.Nothing or Reshapes.LinksAppended or Reshapes.NodesAppended, applied.SharesLinkIndexWith(held));
             // Links added or removed around nodes that kept their place: the nodes' indexes (text index too) are kept.
-            Assert.Equal(reshapes != Reshapes.Nodes, applied.SharesNodeIndexesWith(held));
+            Assert.Equal(reshapes is Reshapes.Nothing or Reshapes.LinksAppended or Reshapes.Links, applied.SharesNodeIndexesWith(held));
+            // Nodes only added after the others: those held keep their place and their index.
+            Assert.Equal(reshapes != Reshapes.Nodes, applied.KeepsNodesOf(held));
             shapes[reshapes] = shapes.GetValueOrDefault(reshapes) + 1;
 
             var copy = await CopyAsync(temp);
-            Assert.Equal(await ReadsAsync(copy, authority), await ReadsAsync(applied, authority));
+            var expected = await ReadsAsync(copy, authority);
+            Assert.Equal(expected, await ReadsAsync(applied, authority));
+            // Then with the text index of appended nodes built: searches and listings by text from it, no longer the store's.
+            await applied.TextIndexBuiltAsync(Ct);
+            Assert.Equal(expected, await ReadsAsync(applied, authority));
             held = applied;
         }
         Assert.All(Enum.GetValues<Reshapes>(), shape => Assert.InRange(shapes.GetValueOrDefault(shape), 5, 40));
@@ -112,6 +118,7 @@ public sealed class ReadModelDeltaTests
         Nothing,
         LinksAppended,
         Links,
+        NodesAppended,
         Nodes,
     }
 
@@ -146,7 +153,7 @@ public sealed class ReadModelDeltaTests
                         Relations = [new RelationSet(LinkType.WorksOn, "themeIds", [.. themes.OrderBy(_ => random.Next()).Take(2)])],
                     }],
                     Links = [new LinkUpsert(new Link { Id = $"test:coop-{step}", Type = LinkType.CooperatesWith, SourceId = created, TargetId = Actor() }, true, ["links", 0])],
-                }, Reshapes.Nodes);
+                }, Reshapes.NodesAppended);
             case 4:
                 // Its themes replaced: links removed, others added.
                 return (new GraphBatch
@@ -201,8 +208,10 @@ public sealed class ReadModelDeltaTests
             }
             foreach (var kind in Enum.GetValues<NodeKind>())
             {
-                reads.Add($"{kind}: " + Page(await snapshot.ListNodesAsync(viewer, new NodeQuery { Kinds = [kind] }, new PageRequest(7, null), Ct)));
+                // Every page: nodes appended since the snapshot's whole copy come last.
+                reads.Add($"{kind}: " + Page(await snapshot.ListNodesAsync(viewer, new NodeQuery { Kinds = [kind] }, everything, Ct)));
             }
+            reads.Add("actors and services: " + Page(await snapshot.ListNodesAsync(viewer, new NodeQuery { Kinds = [NodeKind.SseActor, NodeKind.Service] }, everything, Ct)));
             foreach (var theme in await IdsAsync(snapshot, NodeKind.Theme))
             {
                 reads.Add($"theme {theme}: " + Page(await snapshot.ListNodesAsync(viewer, new NodeQuery { ThemeIds = [theme] }, new PageRequest(7, null), Ct)));

@@ -39,7 +39,10 @@ internal sealed class LinkAdjacency
     /// <summary>Every link: those from <see cref="Indexed"/> on were appended.</summary>
     public int Length { get; }
 
-    /// <summary>The links of <paramref name="nodeCount"/> nodes, each given as its two ends' indexes, in seq order.</summary>
+    /// <summary>
+    /// The links of <paramref name="nodeCount"/> nodes, each given as its two ends' indexes, in seq order. Nodes appended
+    /// later may be the ends of links appended later.
+    /// </summary>
     public static LinkAdjacency Build(int nodeCount, LinkColumns links, int minAppended = DefaultMinAppended)
     {
         var byType = new Dictionary<LinkType, List<int>>();
@@ -123,8 +126,12 @@ internal sealed class LinkAdjacency
     public bool SharesCsrWith(LinkAdjacency other) => ReferenceEquals(_csr, other._csr);
 
     /// <summary>The links <paramref name="node"/> is an end of, in seq order.</summary>
-    public NodeLinks Of(int node) =>
-        new(_csr, _start[node], _start[node + 1], _appended.IsEmpty ? null : _appended.GetValueOrDefault(node));
+    public NodeLinks Of(int node)
+    {
+        var appended = _appended.IsEmpty ? null : _appended.GetValueOrDefault(node);
+        // A node appended since the CSR was built has only appended links.
+        return node < _start.Length - 1 ? new(_csr, _start[node], _start[node + 1], appended) : new(_csr, 0, 0, appended);
+    }
 
     /// <summary>The links of <paramref name="type"/> among those indexed; appended ones are from <see cref="Indexed"/> on.</summary>
     public int[] IndexedOfType(LinkType type) => _byType.GetValueOrDefault(type) ?? [];

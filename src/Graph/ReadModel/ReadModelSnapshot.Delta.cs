@@ -6,12 +6,18 @@ namespace CoopGraph.Graph.ReadModel;
 public sealed partial class ReadModelSnapshot
 {
     /// <summary>
-    /// This snapshot with <paramref name="delta"/> applied: the snapshot of <paramref name="version"/>. When every change
-    /// rewrites an element in its place and leaves the shape of the graph alone — same seq, same kind or type and ends,
-    /// same indexed text, same place in the territorial tree — the new snapshot shares every index with this one and
-    /// only the elements are copied. When only the links' shape changes (links added, removed or moved), the nodes'
-    /// indexes are shared and the links' built again. Otherwise every index is built again from this snapshot's
-    /// elements and the changes; never by reading the store.
+    /// This snapshot with <paramref name="delta"/> applied: the snapshot of <paramref name="version"/>, never read from
+    /// the store. What is built again depends on what the write changed of the graph's shape:
+    /// <list type="bullet">
+    /// <item>Elements rewritten in their place — same seq, kind or type and ends, indexed text, place in the territorial
+    /// tree: every index is shared, only the chunks of elements they fall in are copied.</item>
+    /// <item>Nodes and links added after every one held (the seqs a store gives new rows), none a territory: they are
+    /// appended to the elements and to the indexes, which share everything held (<see cref="NodeIndex"/>,
+    /// <see cref="LinkAdjacency"/>, <see cref="LinkIds"/>); the text index is built again when first asked for
+    /// (<see cref="PendingTextIndex"/>). A survey's answer or a new partner costs what it adds.</item>
+    /// <item>Links removed or moved around nodes that keep their place: the nodes' indexes are shared, the links' built again.</item>
+    /// <item>Anything else (nodes removed, renamed, moved in the tree): every index is built again.</item>
+    /// </list>
     /// </summary>
     internal ReadModelSnapshot Apply(long version, ReadModelDelta delta)
     {
@@ -25,34 +31,26 @@ public sealed partial class ReadModelSnapshot
     /// <param name="changes">What the delta changes (<see cref="ChangesBy"/>): only those elements are written again.</param>
     private ReadModelSnapshot Applied(long version, ReadModelDelta delta, SnapshotChanges changes)
     {
-        if (delta.RemovedNodes.Count == 0 && KeepsNodesShape(delta))
+        if (NodesAfter(delta, changes) is { } nodes)
         {
-            var nodes = _nodes;
-            var ownDomains = _ownDomains;
-            var nodeChanges = Changed(_nodes, _nodeIndex, delta.Nodes.Select(written => (written.Node.Id, written.Node)), changes.Nodes, HeldElements.Keep);
-            if (nodeChanges.Count > 0)
+            // The nodes held keep their places: a link's ends are the same indexes.
+            if (nodes.Nodes.Length == _nodes.Length && delta.RemovedLinks.Count == 0 && KeepsLinksShape(delta))
             {
-                nodes = _nodes.With(nodeChanges);
-                ownDomains = _ownDomains.With(nodeChanges.Select(change => (change.Index, change.Item.OwnDomains.Bits)));
-            }
-            if (delta.RemovedLinks.Count > 0 || !KeepsLinksShape(delta))
-            {
-                // The nodes keep their places: a link's ends are the same indexes.
-                return WithLinksAppended(version, delta, changes, nodes, ownDomains)
-                    ?? new ReadModelSnapshot(this, version, nodes, ownDomains, MergeLinks(_nodeIndex, null, delta));
-            }
-            // A link's row holds no text of its own: those the write left alone keep their numbers, new ones are added.
-            var texts = new TextTable.Editor(_linkTexts);
-            var linkChanges = new List<(int Index, LinkRow Row)>();
-            foreach (var (link, _) in delta.Links)
-            {
-                if (changes.Links.Contains(link.Id) && _linkIds.TryFind(link.Id, out var i))
+                // A link's row holds no text of its own: those the write left alone keep their numbers, new ones are added.
+                var texts = new TextTable.Editor(_linkTexts);
+                var linkChanges = new List<(int Index, LinkRow Row)>();
+                foreach (var (link, _) in delta.Links)
                 {
-                    linkChanges.Add((i, new LinkRow(link, texts)));
+                    if (changes.Links.Contains(link.Id) && _linkIds.TryFind(link.Id, out var i))
+                    {
+                        linkChanges.Add((i, new LinkRow(link, texts)));
+                    }
                 }
+                var links = linkChanges.Count == 0 ? _links : _links.With(linkChanges);
+                return new ReadModelSnapshot(this, version, nodes, links, texts.Build());
             }
-            var links = linkChanges.Count == 0 ? _links : _links.With(linkChanges);
-            return new ReadModelSnapshot(this, version, nodes, ownDomains, links, texts.Build());
+            return WithLinksAppended(version, delta, changes, nodes)
+                ?? new ReadModelSnapshot(this, version, nodes, MergeLinks(nodes.Index, null, delta));
         }
         var (mergedNodes, nodeSeqs) = Merge(_nodes, _nodeSeqs, delta.Nodes, delta.RemovedNodes, n => n.Id);
         var positions = new Dictionary<string, int>(mergedNodes.Length, StringComparer.Ordinal);
@@ -65,16 +63,16 @@ public sealed partial class ReadModelSnapshot
         {
             moved[n] = positions.TryGetValue(_nodes[n].Id, out var now) ? now : -1;
         }
-        return new ReadModelSnapshot(version, mergedNodes, nodeSeqs, positions, MergeLinks(positions, moved, delta), _fallback, _tokenizer);
+        return new ReadModelSnapshot(version, mergedNodes, nodeSeqs, positions, MergeLinks(new NodeIndex(positions), moved, delta), _fallback, _tokenizer);
     }
 
     /// <summary>
-    /// The snapshot after a write that only adds links after every link held (a greater seq), between nodes held, and
-    /// perhaps rewrites others in place (same seq, type and ends); null for any other write. The links held keep their
+    /// The snapshot after a write that only adds links after every link held (a greater seq), between nodes of
+    /// <paramref name="nodes"/>, and perhaps rewrites others in place (same seq, type and ends); null for any other write. The links held keep their
     /// rows, ids and CSR, and the new ones are appended to each (<see cref="LinkColumns.Appended"/>,
     /// <see cref="LinkAdjacency.Appended"/>): a survey's answer added to a graph of ten million links costs what it adds.
     /// </summary>
-    private ReadModelSnapshot? WithLinksAppended(long version, ReadModelDelta delta, SnapshotChanges changes, ChunkedArray<Node> nodes, ChunkedArray<int> ownDomains)
+    private ReadModelSnapshot? WithLinksAppended(long version, ReadModelDelta delta, SnapshotChanges changes, NodeSide nodes)
     {
         foreach (var id in delta.RemovedLinks)
         {
@@ -101,7 +99,7 @@ public sealed partial class ReadModelSnapshot
                 }
                 continue;
             }
-            if (seq <= last || !_nodeIndex.TryGetValue(link.SourceId, out var source) || !_nodeIndex.TryGetValue(link.TargetId, out var target))
+            if (seq <= last || !nodes.Index.TryFind(link.SourceId, out var source) || !nodes.Index.TryFind(link.TargetId, out var target))
             {
                 return null;
             }
@@ -114,7 +112,7 @@ public sealed partial class ReadModelSnapshot
         var adjacency = _adjacency.WantsIndexing(tail.Count)
             ? null
             : _adjacency.Appended(CollectionsMarshal.AsSpan(tail.Sources), CollectionsMarshal.AsSpan(tail.Targets));
-        return new ReadModelSnapshot(this, version, nodes, ownDomains, columns, adjacency, firstChecked: _links.Length);
+        return new ReadModelSnapshot(this, version, nodes, columns, adjacency, firstChecked: _links.Length);
     }
 
     private bool IsEnd(int node, string id) => string.Equals(_nodes[node].Id, id, StringComparison.Ordinal);
@@ -130,14 +128,14 @@ public sealed partial class ReadModelSnapshot
         var ends = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (node, seq) in delta.Nodes)
         {
-            if (!_nodeIndex.TryGetValue(node.Id, out var i) || _nodeSeqs[i] != seq || !HeldElements.Unchanged(_nodes[i], node))
+            if (!_nodeIndex.TryFind(node.Id, out var i) || _nodeSeqs[i] != seq || !HeldElements.Unchanged(_nodes[i], node))
             {
                 nodes.Add(node.Id);
             }
         }
         foreach (var id in delta.RemovedNodes)
         {
-            if (_nodeIndex.ContainsKey(id))
+            if (_nodeIndex.Contains(id))
             {
                 nodes.Add(id);
                 ends.Add(id);
@@ -172,27 +170,78 @@ public sealed partial class ReadModelSnapshot
     }
 
     /// <summary>
-    /// The elements a write changed (<paramref name="changed"/>), each at its index, as the snapshot will hold them
-    /// (<paramref name="keep"/>). Those written as they were are left out and keep their instance, so their chunks stay
-    /// shared: the comparison that found them is not made again.
+    /// The nodes after <paramref name="delta"/> when it writes nodes held again in their place, with the same seq, kind,
+    /// text and place in the tree, and appends nodes after every node held, none a territory, and removes none; else null.
+    /// Nodes written as they were keep their instance, so their chunks stay shared. Appended nodes are indexed beside the
+    /// others (<see cref="NodeIndex"/>), and the text index is built again when first asked for (<see cref="PendingTextIndex"/>).
     /// </summary>
-    private static List<(int Index, T Item)> Changed<T>(ChunkedArray<T> held, Dictionary<string, int> index, IEnumerable<(string Id, T Item)> written,
-        IReadOnlySet<string> changed, Func<T, T, T> keep)
+    private NodeSide? NodesAfter(ReadModelDelta delta, SnapshotChanges changes)
     {
-        var changes = new List<(int Index, T Item)>();
-        foreach (var (id, item) in written)
+        foreach (var id in delta.RemovedNodes)
         {
-            if (changed.Contains(id))
+            if (_nodeIndex.Contains(id))
             {
-                var i = index[id];
-                changes.Add((i, keep(held[i], item)));
+                return null;
             }
         }
-        return changes;
+        var last = _nodes.Length == 0 ? long.MinValue : _nodeSeqs[_nodes.Length - 1];
+        var rewritten = new List<(int Index, Node Node)>();
+        var added = new List<Node>();
+        var addedSeqs = new List<long>();
+        foreach (var (node, seq) in delta.Nodes)
+        {
+            if (_nodeIndex.TryFind(node.Id, out var i))
+            {
+                if (_nodeSeqs[i] != seq || !SameShape(_nodes[i], node))
+                {
+                    return null;
+                }
+                if (changes.Nodes.Contains(node.Id))
+                {
+                    rewritten.Add((i, HeldElements.Keep(_nodes[i], node)));
+                }
+                continue;
+            }
+            if (seq <= last || node is Territory)
+            {
+                return null;
+            }
+            added.Add(node);
+            addedSeqs.Add(seq);
+            last = seq;
+        }
+        var side = Nodes;
+        if (rewritten.Count > 0)
+        {
+            side = side with { Nodes = _nodes.With(rewritten), OwnDomains = _ownDomains.With(rewritten.Select(c => (c.Index, c.Node.OwnDomains.Bits))) };
+        }
+        if (added.Count == 0)
+        {
+            return side;
+        }
+        if (_nodeIndex.WantsIndexing(added.Count))
+        {
+            return null;
+        }
+        var nodes = side.Nodes.Appended(CollectionsMarshal.AsSpan(added));
+        return side with
+        {
+            Nodes = nodes,
+            Seqs = _nodeSeqs.Appended(CollectionsMarshal.AsSpan(addedSeqs)),
+            OwnDomains = side.OwnDomains.Appended([.. added.Select(n => n.OwnDomains.Bits)]),
+            Index = _nodeIndex.Appended([.. added.Select(n => n.Id)], _nodes.Length),
+            ByKind = _nodesByKind.Appended(_nodes.Length, [.. added.Select(n => n.Kind)]),
+            Text = null,
+            PendingText = _tokenizer is null ? null : new PendingTextIndex(nodes, _tokenizer, _pendingText),
+        };
     }
 
     /// <summary>Whether this snapshot shares the nodes' indexes (their text index too) with <paramref name="other"/>.</summary>
-    internal bool SharesNodeIndexesWith(ReadModelSnapshot other) => ReferenceEquals(_nodeIndex, other._nodeIndex) && ReferenceEquals(_text, other._text);
+    internal bool SharesNodeIndexesWith(ReadModelSnapshot other) =>
+        ReferenceEquals(_nodeIndex, other._nodeIndex) && ReferenceEquals(_text, other._text) && ReferenceEquals(_pendingText, other._pendingText);
+
+    /// <summary>Whether this snapshot holds <paramref name="other"/>'s nodes where they were, those it indexed in the same dictionary.</summary>
+    internal bool KeepsNodesOf(ReadModelSnapshot other) => _nodeIndex.SharesIndexWith(other._nodeIndex);
 
     /// <summary>Whether this snapshot holds the links <paramref name="other"/> indexed as they were, in the same CSR: appended to.</summary>
     internal bool SharesLinkIndexWith(ReadModelSnapshot other) => _adjacency.SharesCsrWith(other._adjacency);
@@ -203,18 +252,6 @@ public sealed partial class ReadModelSnapshot
     /// <summary>Whether this snapshot holds the link <paramref name="id"/> in the same chunk of rows as <paramref name="other"/>: not copied.</summary>
     internal bool SharesLinkRowWith(ReadModelSnapshot other, string id) =>
         _linkIds.TryFind(id, out var i) && _links.SharesChunkWith(other._links, i);
-
-    private bool KeepsNodesShape(ReadModelDelta delta)
-    {
-        foreach (var (node, seq) in delta.Nodes)
-        {
-            if (!_nodeIndex.TryGetValue(node.Id, out var i) || _nodeSeqs[i] != seq || !SameShape(_nodes[i], node))
-            {
-                return false;
-            }
-        }
-        return true;
-    }
 
     private bool KeepsLinksShape(ReadModelDelta delta)
     {
@@ -252,7 +289,7 @@ public sealed partial class ReadModelSnapshot
     /// </summary>
     /// <param name="positions">Each node's index after the changes, by id.</param>
     /// <param name="moved">Each node's index after the changes by its index here (-1: removed); null when they are the same.</param>
-    private LinkColumns MergeLinks(Dictionary<string, int> positions, int[]? moved, ReadModelDelta delta)
+    private LinkColumns MergeLinks(NodeIndex positions, int[]? moved, ReadModelDelta delta)
     {
         // What the delta does to the links held: removes them, rewrites them where they stand, or moves them (a new seq).
         var dropped = new HashSet<int>();
@@ -314,8 +351,8 @@ public sealed partial class ReadModelSnapshot
         return columns.Build();
     }
 
-    private static int End(Dictionary<string, int> positions, string nodeId, string linkId) =>
-        positions.TryGetValue(nodeId, out var position)
+    private static int End(NodeIndex positions, string nodeId, string linkId) =>
+        positions.TryFind(nodeId, out var position)
             ? position
             : throw new InvalidOperationException($"The changes give link {linkId} without its end {nodeId}.");
 
@@ -323,7 +360,7 @@ public sealed partial class ReadModelSnapshot
     /// The elements after the changes, in seq order: those kept, rewritten where they stand when their seq is unchanged,
     /// and the others merged in by seq.
     /// </summary>
-    private static (T[] Items, long[] Seqs) Merge<T>(ChunkedArray<T> items, long[] seqs, List<(T Item, long Seq)> written, HashSet<string> removed, Func<T, string> id)
+    private static (T[] Items, long[] Seqs) Merge<T>(ChunkedArray<T> items, ChunkedArray<long> seqs, List<(T Item, long Seq)> written, HashSet<string> removed, Func<T, string> id)
     {
         var byId = new Dictionary<string, (T Item, long Seq)>(written.Count, StringComparer.Ordinal);
         foreach (var entry in written)

@@ -15,7 +15,7 @@ public sealed partial class ReadModelSnapshot
         int[]? matching = null;
         if (query.Text is not null)
         {
-            if (_text is null || _text.Prefixes(query.Text) is not { } prefixes)
+            if (Text is not { } index || index.Prefixes(query.Text) is not { } prefixes)
             {
                 return _fallback.ListNodesAsync(viewer, query, page, cancellationToken);
             }
@@ -23,7 +23,7 @@ public sealed partial class ReadModelSnapshot
             {
                 return Task.FromResult(Page<Node>.Empty);
             }
-            matching = _text.Matching(prefixes);
+            matching = index.Matching(prefixes);
         }
         var after = PageCursors.Parse(page.After);
         var kinds = query.Kinds is { Count: > 0 } k ? k.ToHashSet() : null;
@@ -45,7 +45,7 @@ public sealed partial class ReadModelSnapshot
         }
         else if (kinds is not null)
         {
-            candidates = kinds.SelectMany(kind => _nodesByKind.GetValueOrDefault(kind) ?? []).Order();
+            candidates = kinds.Count == 1 ? _nodesByKind.Of(kinds.First()) : kinds.SelectMany(_nodesByKind.Of).Order();
         }
         else
         {
@@ -86,7 +86,7 @@ public sealed partial class ReadModelSnapshot
         IEnumerable<int> candidates;
         if (query.NodeId is { } nodeId)
         {
-            candidates = _nodeIndex.TryGetValue(nodeId, out var node) ? _adjacency.Of(node) : Enumerable.Empty<int>();
+            candidates = _nodeIndex.TryFind(nodeId, out var node) ? _adjacency.Of(node) : Enumerable.Empty<int>();
         }
         else if (types is not null)
         {
@@ -163,7 +163,7 @@ public sealed partial class ReadModelSnapshot
         var actors = new HashSet<int>();
         foreach (var theme in themes)
         {
-            if (!_nodeIndex.TryGetValue(theme, out var t))
+            if (!_nodeIndex.TryFind(theme, out var t))
             {
                 continue;
             }

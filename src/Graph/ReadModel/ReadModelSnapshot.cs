@@ -13,9 +13,9 @@ public sealed partial class ReadModelSnapshot : IGraphReader, IImmediateGraphRea
 {
     // Elements in chunks: a write copies only the chunks it rewrites (see Apply); indexes are plain arrays, shared.
     private readonly ChunkedArray<Node> _nodes;
-    private readonly long[] _nodeSeqs;
+    private readonly ChunkedArray<long> _nodeSeqs;
     private readonly ChunkedArray<int> _ownDomains;
-    private readonly Dictionary<string, int> _nodeIndex;
+    private readonly NodeIndex _nodeIndex;
     // Links as compact rows (see LinkRow), their texts numbered in _linkTexts, their ids in _linkIds.
     private readonly ChunkedArray<LinkRow> _links;
     private readonly TextTable _linkTexts;
@@ -25,12 +25,14 @@ public sealed partial class ReadModelSnapshot : IGraphReader, IImmediateGraphRea
     private readonly ChunkedArray<int> _linkTarget;
     // Per node, the links it is an end of (a link to itself once), and the links of each type, in seq order.
     private readonly LinkAdjacency _adjacency;
-    private readonly Dictionary<NodeKind, int[]> _nodesByKind;
+    private readonly NodesByKind _nodesByKind;
     private readonly Dictionary<string, int> _territoryByCode;
     private readonly Dictionary<int, List<int>> _territoryChildren;
     private readonly IGraphReader _fallback;
     private readonly ITextTokenizer? _tokenizer;
     private readonly TextIndex? _text;
+    // Instead of _text, after nodes were appended: built when first asked for (see PendingTextIndex).
+    private readonly PendingTextIndex? _pendingText;
 
     /// <param name="nodeIndex">Each node's index in <paramref name="nodes"/>, by id: whoever placed the links' ends made it.</param>
     /// <param name="links">The links, their ends given as indexes in <paramref name="nodes"/>.</param>
@@ -41,7 +43,7 @@ public sealed partial class ReadModelSnapshot : IGraphReader, IImmediateGraphRea
         _fallback = fallback;
         _tokenizer = tokenizer;
         _nodes = ChunkedArray<Node>.From(nodes);
-        _nodeSeqs = nodeSeqs;
+        _nodeSeqs = ChunkedArray<long>.From(nodeSeqs);
         _links = links.Rows;
         _linkTexts = links.Texts;
         _linkIds = links.Ids;
@@ -49,22 +51,16 @@ public sealed partial class ReadModelSnapshot : IGraphReader, IImmediateGraphRea
         _linkSource = links.Sources;
         _linkTarget = links.Targets;
         // Both stores export in seq order; a listing's order and cursors depend on it, so it is checked, not assumed.
-        EnsureAscending(nodeSeqs, "node");
+        EnsureAscending(_nodeSeqs, 1, "node");
         EnsureAscending(_linkSeqs, 1, "link");
 
-        _nodeIndex = nodeIndex;
+        _nodeIndex = new NodeIndex(nodeIndex);
         var ownDomains = new int[nodes.Length];
-        var byKind = new Dictionary<NodeKind, List<int>>();
         _territoryByCode = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var i = 0; i < nodes.Length; i++)
         {
             var node = nodes[i];
             ownDomains[i] = node.OwnDomains.Bits;
-            if (!byKind.TryGetValue(node.Kind, out var list))
-            {
-                byKind[node.Kind] = list = [];
-            }
-            list.Add(i);
             if (node is Territory territory)
             {
                 // Two territories never share a code (the stores' constraint); the first keeps it, as SQL's lookup would find either.
@@ -72,13 +68,13 @@ public sealed partial class ReadModelSnapshot : IGraphReader, IImmediateGraphRea
             }
         }
         _ownDomains = ChunkedArray<int>.From(ownDomains);
-        _nodesByKind = byKind.ToDictionary(p => p.Key, p => p.Value.ToArray());
+        _nodesByKind = NodesByKind.Build(nodes.Length, i => nodes[i].Kind);
         _text = tokenizer is null ? null : TextIndex.Build(nodes, tokenizer);
 
         _territoryChildren = [];
         for (var i = 0; i < nodes.Length; i++)
         {
-            if (nodes[i] is Territory { ParentId: { } parentId } && _nodeIndex.TryGetValue(parentId, out var parent) && nodes[parent] is Territory)
+            if (nodes[i] is Territory { ParentId: { } parentId } && _nodeIndex.TryFind(parentId, out var parent) && nodes[parent] is Territory)
             {
                 if (!_territoryChildren.TryGetValue(parent, out var children))
                 {
@@ -92,26 +88,29 @@ public sealed partial class ReadModelSnapshot : IGraphReader, IImmediateGraphRea
     }
 
     /// <summary>
-    /// A snapshot of <paramref name="shape"/>'s nodes (some rewritten in place: same kind, text and place in the tree)
-    /// with other links: every node index is shared, the links' are built again, or given (<paramref name="adjacency"/>)
-    /// when links were only appended. A write that adds or removes links, the usual one of a survey's answers, then
-    /// leaves the nodes' indexes and their text index alone.
+    /// The nodes of a snapshot made from another, and the indexes over them: those of the other, or the same with nodes
+    /// rewritten in place (same kind, text and place in the tree) or appended (none a territory).
+    /// </summary>
+    private readonly record struct NodeSide(ChunkedArray<Node> Nodes, ChunkedArray<long> Seqs, ChunkedArray<int> OwnDomains, NodeIndex Index,
+        NodesByKind ByKind, TextIndex? Text, PendingTextIndex? PendingText);
+
+    /// <summary>The nodes of this snapshot, and the indexes over them.</summary>
+    private NodeSide Nodes => new(_nodes, _nodeSeqs, _ownDomains, _nodeIndex, _nodesByKind, _text, _pendingText);
+
+    /// <summary>
+    /// A snapshot of <paramref name="shape"/>'s territorial tree with these nodes and other links: the links' indexes are
+    /// built again, or given (<paramref name="adjacency"/>) when links were only appended. A write that adds or removes
+    /// links, the usual one of a survey's answers, then leaves the nodes' indexes and their text index alone.
     /// </summary>
     /// <param name="firstChecked">The first link whose seq is checked against the one before it: those before were.</param>
-    private ReadModelSnapshot(ReadModelSnapshot shape, long version, ChunkedArray<Node> nodes, ChunkedArray<int> ownDomains, LinkColumns links,
-        LinkAdjacency? adjacency = null, int firstChecked = 1)
+    private ReadModelSnapshot(ReadModelSnapshot shape, long version, NodeSide nodes, LinkColumns links, LinkAdjacency? adjacency = null, int firstChecked = 1)
     {
         Version = version;
         _fallback = shape._fallback;
         _tokenizer = shape._tokenizer;
-        _nodes = nodes;
-        _nodeSeqs = shape._nodeSeqs;
-        _ownDomains = ownDomains;
-        _nodeIndex = shape._nodeIndex;
-        _nodesByKind = shape._nodesByKind;
+        (_nodes, _nodeSeqs, _ownDomains, _nodeIndex, _nodesByKind, _text, _pendingText) = nodes;
         _territoryByCode = shape._territoryByCode;
         _territoryChildren = shape._territoryChildren;
-        _text = shape._text;
         _links = links.Rows;
         _linkTexts = links.Texts;
         _linkIds = links.Ids;
@@ -119,19 +118,16 @@ public sealed partial class ReadModelSnapshot : IGraphReader, IImmediateGraphRea
         _linkSource = links.Sources;
         _linkTarget = links.Targets;
         EnsureAscending(_linkSeqs, Math.Max(1, firstChecked), "link");
-        _adjacency = adjacency ?? LinkAdjacency.Build(nodes.Length, links);
+        _adjacency = adjacency ?? LinkAdjacency.Build(_nodes.Length, links);
     }
 
     /// <summary>A snapshot of <paramref name="shape"/>'s graph with some elements rewritten in place: every index is shared.</summary>
-    private ReadModelSnapshot(ReadModelSnapshot shape, long version, ChunkedArray<Node> nodes, ChunkedArray<int> ownDomains, ChunkedArray<LinkRow> links, TextTable linkTexts)
+    private ReadModelSnapshot(ReadModelSnapshot shape, long version, NodeSide nodes, ChunkedArray<LinkRow> links, TextTable linkTexts)
     {
         Version = version;
         _fallback = shape._fallback;
         _tokenizer = shape._tokenizer;
-        _nodes = nodes;
-        _nodeSeqs = shape._nodeSeqs;
-        _ownDomains = ownDomains;
-        _nodeIndex = shape._nodeIndex;
+        (_nodes, _nodeSeqs, _ownDomains, _nodeIndex, _nodesByKind, _text, _pendingText) = nodes;
         _links = links;
         _linkTexts = linkTexts;
         _linkIds = shape._linkIds;
@@ -139,10 +135,8 @@ public sealed partial class ReadModelSnapshot : IGraphReader, IImmediateGraphRea
         _linkSource = shape._linkSource;
         _linkTarget = shape._linkTarget;
         _adjacency = shape._adjacency;
-        _nodesByKind = shape._nodesByKind;
         _territoryByCode = shape._territoryByCode;
         _territoryChildren = shape._territoryChildren;
-        _text = shape._text;
     }
 
     /// <summary>The store version this snapshot is a copy of.</summary>
@@ -157,12 +151,12 @@ public sealed partial class ReadModelSnapshot : IGraphReader, IImmediateGraphRea
     public int NodeCount => _nodes.Length;
 
     /// <summary>A node's seq (its place in listings), or null when there is no such node.</summary>
-    public long? SeqOf(string nodeId) => _nodeIndex.TryGetValue(nodeId, out var i) ? _nodeSeqs[i] : null;
+    public long? SeqOf(string nodeId) => _nodeIndex.TryFind(nodeId, out var i) ? _nodeSeqs[i] : null;
 
     public int LinkCount => _links.Length;
 
     public Node? Node(Viewer viewer, string id) =>
-        _nodeIndex.TryGetValue(id, out var i) && viewer.CanSee(_nodes[i].PrivateTo) ? _nodes[i] : null;
+        _nodeIndex.TryFind(id, out var i) && viewer.CanSee(_nodes[i].PrivateTo) ? _nodes[i] : null;
 
     public Link? Link(Viewer viewer, string id) =>
         _linkIds.TryFind(id, out var i) && Sees(viewer, _links[i]) ? LinkAt(i) : null;
@@ -181,7 +175,7 @@ public sealed partial class ReadModelSnapshot : IGraphReader, IImmediateGraphRea
         var after = PageCursors.Parse(page.After);
         var items = new List<PageItem<Link>>(Math.Min(page.First + 1, 64));
         long total = 0;
-        if (_nodeIndex.TryGetValue(nodeId, out var node))
+        if (_nodeIndex.TryFind(nodeId, out var node))
         {
             foreach (var i in _adjacency.Of(node))
             {
@@ -202,7 +196,7 @@ public sealed partial class ReadModelSnapshot : IGraphReader, IImmediateGraphRea
 
     public IReadOnlyList<string>? NeighbourIds(Viewer viewer, string nodeId, LinkType type, LinkDirection direction)
     {
-        if (!_nodeIndex.TryGetValue(nodeId, out var node))
+        if (!_nodeIndex.TryFind(nodeId, out var node))
         {
             return null;
         }
@@ -278,7 +272,7 @@ public sealed partial class ReadModelSnapshot : IGraphReader, IImmediateGraphRea
     public Task<IReadOnlyList<Node>> SearchAsync(Viewer viewer, string text, int first, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(viewer);
-        if (_text is null || _text.Prefixes(text) is not { } prefixes)
+        if (Text is not { } index || index.Prefixes(text) is not { } prefixes)
         {
             return _fallback.SearchAsync(viewer, text, first, cancellationToken);
         }
@@ -286,13 +280,20 @@ public sealed partial class ReadModelSnapshot : IGraphReader, IImmediateGraphRea
         {
             return Task.FromResult<IReadOnlyList<Node>>([]);
         }
-        var best = _text.Best(prefixes, first + SearchRanking.Headroom, doc => viewer.CanSee(_nodes[doc].PrivateTo));
+        var best = index.Best(prefixes, first + SearchRanking.Headroom, doc => viewer.CanSee(_nodes[doc].PrivateTo));
         var ranked = best.ConvertAll(doc => _nodes[doc]);
         return Task.FromResult(SearchRanking.ExactNamesFirst(ranked, text, first));
     }
 
     /// <summary>Whether this snapshot answers a search for <paramref name="text"/> itself (else the store does).</summary>
-    internal bool SearchesItself(string text) => _text?.Prefixes(text) is not null;
+    internal bool SearchesItself(string text) => Text?.Prefixes(text) is not null;
+
+    /// <summary>The text index, when this snapshot has one (see <see cref="PendingTextIndex"/>): else text reads are the store's.</summary>
+    private TextIndex? Text => _text ?? _pendingText?.Get();
+
+    /// <summary>Waits for this snapshot's text index to be built, when it has one to build: for tests.</summary>
+    internal Task TextIndexBuiltAsync(CancellationToken cancellationToken) =>
+        _pendingText?.BuiltAsync(cancellationToken) ?? Task.CompletedTask;
 
     public Task<GraphCounts> CountAsync(Viewer viewer, CancellationToken cancellationToken)
     {
@@ -310,17 +311,6 @@ public sealed partial class ReadModelSnapshot : IGraphReader, IImmediateGraphRea
 
     private static IEnumerable<string> Distinct(IReadOnlyCollection<string> ids) =>
         ids.Count <= 1 ? ids : ids.Distinct(StringComparer.Ordinal);
-
-    private static void EnsureAscending(long[] seqs, string what)
-    {
-        for (var i = 1; i < seqs.Length; i++)
-        {
-            if (seqs[i] <= seqs[i - 1])
-            {
-                throw new InvalidOperationException($"The export did not give each {what} in seq order.");
-            }
-        }
-    }
 
     private static void EnsureAscending(ChunkedArray<long> seqs, int from, string what)
     {
