@@ -13,10 +13,10 @@ public sealed partial class ReadModelSnapshot
     /// tree: every index is shared, only the chunks of elements they fall in are copied.</item>
     /// <item>Nodes and links added after every one held (the seqs a store gives new rows), none a territory: they are
     /// appended to the elements and to the indexes, which share everything held (<see cref="NodeIndex"/>,
-    /// <see cref="LinkAdjacency"/>, <see cref="LinkIds"/>); the text index is built again when first asked for
-    /// (<see cref="PendingTextIndex"/>). A survey's answer or a new partner costs what it adds.</item>
+    /// <see cref="LinkAdjacency"/>, <see cref="LinkIds"/>). A survey's answer or a new partner costs what it adds.</item>
+    /// <item>Nodes appended or renamed: the text index is built again when first asked for (<see cref="PendingTextIndex"/>).</item>
     /// <item>Links removed or moved around nodes that keep their place: the nodes' indexes are shared, the links' built again.</item>
-    /// <item>Anything else (nodes removed, renamed, moved in the tree): every index is built again.</item>
+    /// <item>Anything else (nodes removed, territories moved or recoded): every index is built again.</item>
     /// </list>
     /// </summary>
     internal ReadModelSnapshot Apply(long version, ReadModelDelta delta)
@@ -170,10 +170,11 @@ public sealed partial class ReadModelSnapshot
     }
 
     /// <summary>
-    /// The nodes after <paramref name="delta"/> when it writes nodes held again in their place, with the same seq, kind,
-    /// text and place in the tree, and appends nodes after every node held, none a territory, and removes none; else null.
+    /// The nodes after <paramref name="delta"/> when it writes nodes held again in their place, with the same seq, kind
+    /// and place in the tree, and appends nodes after every node held, none a territory, and removes none; else null.
     /// Nodes written as they were keep their instance, so their chunks stay shared. Appended nodes are indexed beside the
-    /// others (<see cref="NodeIndex"/>), and the text index is built again when first asked for (<see cref="PendingTextIndex"/>).
+    /// others (<see cref="NodeIndex"/>). When nodes are appended or renamed, the text index is built again when first
+    /// asked for (<see cref="PendingTextIndex"/>).
     /// </summary>
     private NodeSide? NodesAfter(ReadModelDelta delta, SnapshotChanges changes)
     {
@@ -188,14 +189,16 @@ public sealed partial class ReadModelSnapshot
         var rewritten = new List<(int Index, Node Node)>();
         var added = new List<Node>();
         var addedSeqs = new List<long>();
+        var renamed = false;
         foreach (var (node, seq) in delta.Nodes)
         {
             if (_nodeIndex.TryFind(node.Id, out var i))
             {
-                if (_nodeSeqs[i] != seq || !SameShape(_nodes[i], node))
+                if (_nodeSeqs[i] != seq || !SamePlace(_nodes[i], node))
                 {
                     return null;
                 }
+                renamed |= !SameText(_nodes[i], node);
                 if (changes.Nodes.Contains(node.Id))
                 {
                     rewritten.Add((i, HeldElements.Keep(_nodes[i], node)));
@@ -217,7 +220,7 @@ public sealed partial class ReadModelSnapshot
         }
         if (added.Count == 0)
         {
-            return side;
+            return renamed ? side with { Text = null, PendingText = PendingText(side.Nodes) } : side;
         }
         if (_nodeIndex.WantsIndexing(added.Count))
         {
@@ -232,9 +235,12 @@ public sealed partial class ReadModelSnapshot
             Index = _nodeIndex.Appended([.. added.Select(n => n.Id)], _nodes.Length),
             ByKind = _nodesByKind.Appended(_nodes.Length, [.. added.Select(n => n.Kind)]),
             Text = null,
-            PendingText = _tokenizer is null ? null : new PendingTextIndex(nodes, _tokenizer, _pendingText),
+            PendingText = PendingText(nodes),
         };
     }
+
+    /// <summary>The text index of <paramref name="nodes"/>, to build when first asked for; none when search is the store's.</summary>
+    private PendingTextIndex? PendingText(ChunkedArray<Node> nodes) => _tokenizer is null ? null : new PendingTextIndex(nodes, _tokenizer, _pendingText);
 
     /// <summary>Whether this snapshot shares the nodes' indexes (their text index too) with <paramref name="other"/>.</summary>
     internal bool SharesNodeIndexesWith(ReadModelSnapshot other) =>
@@ -247,7 +253,7 @@ public sealed partial class ReadModelSnapshot
     internal bool SharesLinkIndexWith(ReadModelSnapshot other) => _adjacency.SharesCsrWith(other._adjacency);
 
     /// <summary>Whether this snapshot was made from <paramref name="other"/> by rewriting elements in place.</summary>
-    internal bool SharesIndexesWith(ReadModelSnapshot other) => ReferenceEquals(_adjacency, other._adjacency) && ReferenceEquals(_nodeIndex, other._nodeIndex);
+    internal bool SharesIndexesWith(ReadModelSnapshot other) => ReferenceEquals(_adjacency, other._adjacency) && SharesNodeIndexesWith(other);
 
     /// <summary>Whether this snapshot holds the link <paramref name="id"/> in the same chunk of rows as <paramref name="other"/>: not copied.</summary>
     internal bool SharesLinkRowWith(ReadModelSnapshot other, string id) =>
@@ -270,17 +276,22 @@ public sealed partial class ReadModelSnapshot
         return true;
     }
 
-    /// <summary>Whether every index of the snapshot holds for <paramref name="now"/> as it did for <paramref name="before"/>.</summary>
-    private static bool SameShape(Node before, Node now) =>
+    /// <summary>
+    /// Whether every index of the snapshot but the text index holds for <paramref name="now"/> as it did for
+    /// <paramref name="before"/>: the same kind, and for a territory the same code and place in the tree.
+    /// </summary>
+    private static bool SamePlace(Node before, Node now) =>
         before.Kind == now.Kind
-        && string.Equals(before.Name, now.Name, StringComparison.Ordinal)
-        && string.Equals(before.Description, now.Description, StringComparison.Ordinal)
         && (before, now) switch
         {
             (Territory b, Territory n) => string.Equals(b.Code, n.Code, StringComparison.Ordinal) && string.Equals(b.ParentId, n.ParentId, StringComparison.Ordinal),
             (Territory, _) or (_, Territory) => false,
             _ => true,
         };
+
+    /// <summary>Whether the text index holds for <paramref name="now"/> as it did for <paramref name="before"/>.</summary>
+    private static bool SameText(Node before, Node now) =>
+        string.Equals(before.Name, now.Name, StringComparison.Ordinal) && string.Equals(before.Description, now.Description, StringComparison.Ordinal);
 
     /// <summary>
     /// The links after the changes, in seq order: those kept, rewritten where they stand when their seq is unchanged,
