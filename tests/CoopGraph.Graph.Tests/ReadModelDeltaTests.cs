@@ -49,6 +49,10 @@ public sealed class ReadModelDeltaTests
             // Nodes only added after the others: those held keep their place and their index.
             Assert.Equal(reshapes != Reshapes.Nodes, applied.KeepsNodesOf(held));
             shapes[reshapes] = shapes.GetValueOrDefault(reshapes) + 1;
+            // What a write into a large graph hands over: changes appended or made in place, never a build of the indexes.
+            var delta = new ReadModelDelta();
+            Assert.Equal(written.Version, await temp.Store.ExportChangesAsync(held.Version, 1_000_000, delta, Ct));
+            Assert.Equal(reshapes is not (Reshapes.Links or Reshapes.Nodes), held.Apply(written.Version, delta, reindex: false) is not null);
 
             var copy = await CopyAsync(temp);
             var expected = await ReadsAsync(copy, authority);

@@ -232,11 +232,18 @@ public sealed class ReadModelProvider : IWriteFollower
     private static int MaxChanges(ReadModelSnapshot held) =>
         (int)Math.Min(int.MaxValue, Math.Max(1024L, ((long)held.NodeCount + held.LinkCount) / 4));
 
-    /// <summary><paramref name="held"/> with <paramref name="delta"/> applied, or null when the graph grew too large to hold.</summary>
-    internal ReadModelSnapshot? Apply(ReadModelSnapshot held, long version, ReadModelDelta delta)
+    /// <summary>
+    /// <paramref name="held"/> with <paramref name="delta"/> applied, or null when the graph grew too large to hold, or
+    /// when <paramref name="reindex"/> is false and the changes would build indexes again.
+    /// </summary>
+    internal ReadModelSnapshot? Apply(ReadModelSnapshot held, long version, ReadModelDelta delta, bool reindex = true)
     {
         var started = _time.GetTimestamp();
-        var applied = held.Apply(version, delta);
+        if (held.Apply(version, delta, reindex) is not { } applied)
+        {
+            _logger.LogDebug("Changes since version {Since} would build the read model's indexes again: left for a build", held.Version);
+            return null;
+        }
         _logger.LogDebug("Changes since version {Since}: {Nodes} nodes, {Links} links written, {Removed} removed; applied in {Elapsed:0.0} ms",
             held.Version, delta.Nodes.Count, delta.Links.Count, delta.RemovedNodes.Count + delta.RemovedLinks.Count, _time.GetElapsedTime(started).TotalMilliseconds);
         if ((long)applied.NodeCount + applied.LinkCount > _maxElements)

@@ -19,17 +19,21 @@ public sealed partial class ReadModelSnapshot
     /// <item>Anything else (nodes removed, territories moved or recoded): every index is built again.</item>
     /// </list>
     /// </summary>
-    internal ReadModelSnapshot Apply(long version, ReadModelDelta delta)
+    /// <param name="reindex">Whether every index, or the links', may be built again; when not, and the write needs it, null.</param>
+    internal ReadModelSnapshot? Apply(long version, ReadModelDelta delta, bool reindex = true)
     {
         var changes = ChangesBy(version, delta);
-        var applied = Applied(version, delta, changes);
+        if (Applied(version, delta, changes, reindex) is not { } applied)
+        {
+            return null;
+        }
         // Set before the snapshot is published, never after.
         applied.Changes = changes;
         return applied;
     }
 
     /// <param name="changes">What the delta changes (<see cref="ChangesBy"/>): only those elements are written again.</param>
-    private ReadModelSnapshot Applied(long version, ReadModelDelta delta, SnapshotChanges changes)
+    private ReadModelSnapshot? Applied(long version, ReadModelDelta delta, SnapshotChanges changes, bool reindex)
     {
         if (NodesAfter(delta, changes) is { } nodes)
         {
@@ -50,7 +54,11 @@ public sealed partial class ReadModelSnapshot
                 return new ReadModelSnapshot(this, version, nodes, links, texts.Build());
             }
             return WithLinksAppended(version, delta, changes, nodes)
-                ?? new ReadModelSnapshot(this, version, nodes, MergeLinks(nodes.Index, null, delta));
+                ?? (reindex ? new ReadModelSnapshot(this, version, nodes, MergeLinks(nodes.Index, null, delta)) : null);
+        }
+        if (!reindex)
+        {
+            return null;
         }
         var (mergedNodes, nodeSeqs) = Merge(_nodes, _nodeSeqs, delta.Nodes, delta.RemovedNodes, n => n.Id);
         var positions = new Dictionary<string, int>(mergedNodes.Length, StringComparer.Ordinal);

@@ -29,6 +29,13 @@ public sealed class WriteHandover : IDisposable
     private readonly TaskCompletionSource<ReadModelSnapshot?> _done = new(TaskCreationOptions.RunContinuationsAsynchronously);
     // Above this many changes a whole copy is as cheap, and none is wanted.
     private readonly int _maxChanges;
+
+    /// <summary>
+    /// Above this many nodes and links, changes that would build the snapshot's indexes again are left to a build on a
+    /// thread of its own: at about half a microsecond an element, that is more than a second, which the write would
+    /// wait for. Its readers read the store meanwhile. Changes appended or rewritten in place are handed over at any size.
+    /// </summary>
+    internal const long ReindexedInWritesUpTo = 2_000_000;
     private ReadModelSnapshot? _prepared;
 
     internal WriteHandover(ReadModelProvider provider, ReadModelSnapshot held, int maxChanges, long started)
@@ -55,7 +62,7 @@ public sealed class WriteHandover : IDisposable
             var delta = new ReadModelDelta();
             if (await read(_held.Version, _maxChanges, delta) is { } version)
             {
-                _prepared = _provider.Apply(_held, version, delta);
+                _prepared = _provider.Apply(_held, version, delta, reindex: (long)_held.NodeCount + _held.LinkCount <= ReindexedInWritesUpTo);
             }
         }
         catch (Exception e) when (e is not OperationCanceledException)
