@@ -30,6 +30,7 @@ wait_ready
 ready=$(printf '%.2f' "$(echo "$(date +%s.%N) - $started" | bc)")
 rss=$(awk '/VmRSS/ {printf "%.0f", $2/1024}' "/proc/$api/status")
 stats=$(cat "$work/stats.json")
+wait_read_model
 
 operations=$(/usr/bin/python3 bench/load/operations.py "$base/graphql" "$work")
 # shellcheck disable=SC2086 # the operations are a list of words.

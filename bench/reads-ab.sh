@@ -31,6 +31,7 @@ measure() { # BUILD LABEL
   # shellcheck disable=SC2086 # API_ARGS is a list of arguments.
   api_dll="$1/CoopGraph.Api.dll" start_api "$work/db/g.db" ${API_ARGS:-}
   wait_ready
+  wait_read_model
   # The values are drawn once, from the first server, and every run asks the same ones: both builds then answer the
   # same requests, and a national graph's draw (minutes) is not paid again.
   if [ ! -d "$kit" ]; then

@@ -25,6 +25,7 @@ cp "$source_db" "$work/g.db"
 
 start_api "$work/g.db" --Api:AllowAnonymousWrite true
 wait_ready
+wait_read_model
 /usr/bin/python3 bench/load/operations.py "$base/graphql" "$work" >/dev/null
 
 wrk_run() { # OPERATION SECONDS: wrk's own output

@@ -26,6 +26,7 @@ ensure_wrk
 # shellcheck disable=SC2086 # API_ARGS is a list of arguments.
 start_api "$database" --Api:Bench:Ceiling true ${API_ARGS:-}
 wait_ready
+wait_read_model
 curl -fsS "$base/api/export" -o "$work/graph.ndjson"
 # Each worker holds the whole graph: a national one needs more than V8's default heap (PEER_HEAP_MB, 8 GB by default).
 node --max-old-space-size="${PEER_HEAP_MB:-8192}" bench/reference/server.mjs "$work/graph.ndjson" "$reference_port" 2 &

@@ -22,8 +22,11 @@ start_api() {
   shift
   [ -n "${api_dll:-}" ] || build_bench_api
   started=$(date +%s.%N)
+  api_args=" $* "
+  # The read model's own log says when it holds the graph (see wait_read_model).
   dotnet "${api_dll:-src/Api/bin/Release/net10.0/CoopGraph.Api.dll}" --urls "$base" --Graph:Embedded:Path "$database" --Graph:SeedDemo false \
-    --Api:RateLimits:PerAddressPerMinute 1000000000 --Serilog:MinimumLevel:Default Warning "$@" >"$work/api.log" 2>&1 &
+    --Api:RateLimits:PerAddressPerMinute 1000000000 --Serilog:MinimumLevel:Default Warning \
+    --Serilog:MinimumLevel:Override:CoopGraph.Graph.ReadModel.ReadModelProvider Information "$@" >"$work/api.log" 2>&1 &
   api=$!
 }
 
@@ -33,6 +36,18 @@ wait_ready() {
     >"$work/stats.json" 2>/dev/null; do
     kill -0 "$api" 2>/dev/null || { cat "$work/api.log"; exit 1; }
     sleep 0.2
+  done
+}
+
+# wait_read_model: until the read model has copied the graph, or said that it will not hold it, so that what is
+# measured is the steady state and not reads made while the copy is built on a thread of its own (the national graph
+# takes a minute or more). A read asks for the copy; it is off with --Graph:ReadModelMaxElements 0.
+wait_read_model() {
+  [[ "${api_args:-}" == *" --Graph:ReadModelMaxElements 0 "* ]] && return
+  until grep -q "Built the read model\|is larger than Graph:ReadModel" "$work/api.log"; do
+    kill -0 "$api" 2>/dev/null || { cat "$work/api.log"; exit 1; }
+    curl -fsS "$base/graphql" -H 'Content-Type: application/json' -d '{"query":"{ node(id: \"bench:none\") { id } }"}' >/dev/null 2>&1 || true
+    sleep 1
   done
 }
 
