@@ -66,6 +66,38 @@ public sealed class ReadModelDeltaTests
     }
 
     [Fact]
+    public async Task InALargeGraph_AWriteThatWouldBuildIndexesAgain_IsAppliedOffItsPath_AndAppendsAreHandedOver()
+    {
+        await using var temp = await TempStore.CreateAsync(seedDemo: true);
+        // Every graph is large here: a write whose changes would build indexes again does not wait for them.
+        var provider = new ReadModelProvider(temp.Store, TimeProvider.System, NullLogger<ReadModelProvider>.Instance,
+            maxElements: 1_000_000, maxWait: TimeSpan.FromMinutes(1), reindexedInWritesUpTo: 0);
+        var held = Assert.IsType<ReadModelSnapshot>(await provider.ReaderAsync(Ct));
+        var authority = (await IdsAsync(held, NodeKind.Authority))[0];
+        var actors = await IdsAsync(held, NodeKind.SseActor);
+
+        var appended = await temp.Store.WriteAsync(new GraphBatch
+        {
+            Links = [new LinkUpsert(new Link { Id = "test:appended", Type = LinkType.CooperatesWith, SourceId = actors[0], TargetId = actors[1] }, true, ["links", 0])],
+        }, Ct);
+        Assert.True(appended.Succeeded, TestItems.Messages(appended));
+        Assert.Equal(appended.Version, provider.Current!.Version);
+        Assert.Equal(1, provider.ChangesHandedOver);
+
+        var deleted = await temp.Store.WriteAsync(new GraphBatch { NodeDeletes = [new ItemDelete(actors[2], ["nodeDeletes", 0])] }, Ct);
+        Assert.True(deleted.Succeeded, TestItems.Messages(deleted));
+        Assert.Equal(appended.Version, provider.Current!.Version);
+        Assert.Equal(1, provider.ChangesHandedOver);
+
+        // The next reader's build applies the changes on a thread of its own.
+        var read = Assert.IsType<ReadModelSnapshot>(await provider.ReaderAsync(Ct));
+        Assert.Equal(deleted.Version, read.Version);
+        Assert.Equal(2, provider.ChangesApplied);
+        Assert.Null(read.Node(Viewer.Everything, actors[2]));
+        Assert.Equal(await ReadsAsync(await CopyAsync(temp), authority), await ReadsAsync(read, authority));
+    }
+
+    [Fact]
     public async Task ChangesNoLongerKept_AreReadAsAWholeCopy()
     {
         await using var temp = await TempStore.CreateAsync(seedDemo: true);

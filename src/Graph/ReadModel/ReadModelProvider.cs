@@ -35,19 +35,23 @@ public sealed class ReadModelProvider : IWriteFollower
     private long _tooLargeSince = -1;
     private int _changesApplied;
     private int _changesHandedOver;
+    private readonly long _reindexedInWritesUpTo;
 
     /// <param name="maxElements">Above this many nodes and links together, no snapshot is kept; 0 turns the read model off.</param>
     /// <param name="maxWait">How long a reader waits for the snapshot of its version before it reads the store (0: never).</param>
     /// <param name="followWrites">Whether a store that can hands each write's changes over as it commits (see
     /// <see cref="WriteHandover"/>); otherwise they are read back when a reader asks for the new version.</param>
+    /// <param name="reindexedInWritesUpTo">Above this many nodes and links, a write whose changes would build indexes
+    /// again is not held up by it (<see cref="WriteHandover.ReindexedInWritesUpTo"/>, the default).</param>
     public ReadModelProvider(IGraphStore store, TimeProvider time, ILogger<ReadModelProvider> logger, long maxElements, TimeSpan maxWait,
-        bool followWrites = true)
+        bool followWrites = true, long reindexedInWritesUpTo = WriteHandover.ReindexedInWritesUpTo)
     {
         _store = store;
         _time = time;
         _logger = logger;
         _maxElements = maxElements;
         _maxWait = maxWait;
+        _reindexedInWritesUpTo = reindexedInWritesUpTo;
         if (followWrites && Enabled && store is IDeltaExport deltas)
         {
             deltas.Follow(this);
@@ -209,7 +213,8 @@ public sealed class ReadModelProvider : IWriteFollower
             {
                 return null;
             }
-            var handover = new WriteHandover(this, held, MaxChanges(held), _time.GetTimestamp());
+            var handover = new WriteHandover(this, held, MaxChanges(held), (long)held.NodeCount + held.LinkCount <= _reindexedInWritesUpTo,
+                _time.GetTimestamp());
             _building = handover.Completion;
             return handover;
         }

@@ -35,14 +35,17 @@ public sealed class WriteHandover : IDisposable
     /// thread of its own: at about half a microsecond an element, that is more than a second, which the write would
     /// wait for. Its readers read the store meanwhile. Changes appended or rewritten in place are handed over at any size.
     /// </summary>
-    internal const long ReindexedInWritesUpTo = 2_000_000;
+    public const long ReindexedInWritesUpTo = 2_000_000;
+    private readonly bool _reindex;
     private ReadModelSnapshot? _prepared;
 
-    internal WriteHandover(ReadModelProvider provider, ReadModelSnapshot held, int maxChanges, long started)
+    /// <param name="reindex">Whether changes that build the snapshot's indexes again are applied here (see <see cref="ReindexedInWritesUpTo"/>).</param>
+    internal WriteHandover(ReadModelProvider provider, ReadModelSnapshot held, int maxChanges, bool reindex, long started)
     {
         _provider = provider;
         _held = held;
         _maxChanges = maxChanges;
+        _reindex = reindex;
         _started = started;
     }
 
@@ -62,7 +65,7 @@ public sealed class WriteHandover : IDisposable
             var delta = new ReadModelDelta();
             if (await read(_held.Version, _maxChanges, delta) is { } version)
             {
-                _prepared = _provider.Apply(_held, version, delta, reindex: (long)_held.NodeCount + _held.LinkCount <= ReindexedInWritesUpTo);
+                _prepared = _provider.Apply(_held, version, delta, _reindex);
             }
         }
         catch (Exception e) when (e is not OperationCanceledException)
