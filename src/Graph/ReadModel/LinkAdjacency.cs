@@ -97,6 +97,10 @@ internal sealed class LinkAdjacency
         {
             throw new ArgumentException("Each appended link needs both ends.", nameof(targets));
         }
+        if (sources.IsEmpty)
+        {
+            return this;
+        }
         var perNode = new Dictionary<int, List<int>>();
         void Add(int node, int link)
         {

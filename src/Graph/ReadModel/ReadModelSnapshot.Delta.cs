@@ -38,21 +38,6 @@ public sealed partial class ReadModelSnapshot
         if (NodesAfter(delta, changes) is { } nodes)
         {
             // The nodes held keep their places: a link's ends are the same indexes.
-            if (nodes.Nodes.Length == _nodes.Length && delta.RemovedLinks.Count == 0 && KeepsLinksShape(delta))
-            {
-                // A link's row holds no text of its own: those the write left alone keep their numbers, new ones are added.
-                var texts = new TextTable.Editor(_linkTexts);
-                var linkChanges = new List<(int Index, LinkRow Row)>();
-                foreach (var (link, _) in delta.Links)
-                {
-                    if (changes.Links.Contains(link.Id) && _linkIds.TryFind(link.Id, out var i))
-                    {
-                        linkChanges.Add((i, new LinkRow(link, texts)));
-                    }
-                }
-                var links = linkChanges.Count == 0 ? _links : _links.With(linkChanges);
-                return new ReadModelSnapshot(this, version, nodes, links, texts.Build());
-            }
             return WithLinksAppended(version, delta, changes, nodes)
                 ?? (reindex ? new ReadModelSnapshot(this, version, nodes, MergeLinks(nodes.Index, null, delta)) : null);
         }
@@ -75,10 +60,12 @@ public sealed partial class ReadModelSnapshot
     }
 
     /// <summary>
-    /// The snapshot after a write that only adds links after every link held (a greater seq), between nodes of
-    /// <paramref name="nodes"/>, and perhaps rewrites others in place (same seq, type and ends); null for any other write. The links held keep their
-    /// rows, ids and CSR, and the new ones are appended to each (<see cref="LinkColumns.Appended"/>,
-    /// <see cref="LinkAdjacency.Appended"/>): a survey's answer added to a graph of ten million links costs what it adds.
+    /// The snapshot after a write that rewrites links in place (same seq, type and ends) and adds links after every link
+    /// held (a greater seq), between nodes of <paramref name="nodes"/>; null for any other write. The links held keep
+    /// their ids and CSR, and their rows but in the chunks rewritten; new ones are appended to each
+    /// (<see cref="LinkColumns.Appended"/>, <see cref="LinkAdjacency.Appended"/>): a survey's answer added to a graph of
+    /// ten million links costs what it adds. A link's row holds no text of its own: those the write left alone keep their
+    /// numbers, new ones are added to the table.
     /// </summary>
     private ReadModelSnapshot? WithLinksAppended(long version, ReadModelDelta delta, SnapshotChanges changes, NodeSide nodes)
     {
@@ -266,23 +253,6 @@ public sealed partial class ReadModelSnapshot
     /// <summary>Whether this snapshot holds the link <paramref name="id"/> in the same chunk of rows as <paramref name="other"/>: not copied.</summary>
     internal bool SharesLinkRowWith(ReadModelSnapshot other, string id) =>
         _linkIds.TryFind(id, out var i) && _links.SharesChunkWith(other._links, i);
-
-    private bool KeepsLinksShape(ReadModelDelta delta)
-    {
-        foreach (var (link, seq) in delta.Links)
-        {
-            if (!_linkIds.TryFind(link.Id, out var i) || _linkSeqs[i] != seq)
-            {
-                return false;
-            }
-            if (_links[i].Type != link.Type || !string.Equals(_nodes[_linkSource[i]].Id, link.SourceId, StringComparison.Ordinal)
-                || !string.Equals(_nodes[_linkTarget[i]].Id, link.TargetId, StringComparison.Ordinal))
-            {
-                return false;
-            }
-        }
-        return true;
-    }
 
     /// <summary>
     /// Whether every index of the snapshot but the text index holds for <paramref name="now"/> as it did for

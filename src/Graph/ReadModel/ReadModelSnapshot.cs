@@ -98,9 +98,8 @@ public sealed partial class ReadModelSnapshot : IGraphReader, IImmediateGraphRea
     private NodeSide Nodes => new(_nodes, _nodeSeqs, _ownDomains, _nodeIndex, _nodesByKind, _text, _pendingText);
 
     /// <summary>
-    /// A snapshot of <paramref name="shape"/>'s territorial tree with these nodes and other links: the links' indexes are
-    /// built again, or given (<paramref name="adjacency"/>) when links were only appended. A write that adds or removes
-    /// links, the usual one of a survey's answers, then leaves the nodes' indexes and their text index alone.
+    /// A snapshot of <paramref name="shape"/>'s territorial tree with these nodes and links: the links' indexes are built
+    /// again, or given (<paramref name="adjacency"/>) when links were only rewritten in place or appended.
     /// </summary>
     /// <param name="firstChecked">The first link whose seq is checked against the one before it: those before were.</param>
     private ReadModelSnapshot(ReadModelSnapshot shape, long version, NodeSide nodes, LinkColumns links, LinkAdjacency? adjacency = null, int firstChecked = 1)
@@ -119,24 +118,6 @@ public sealed partial class ReadModelSnapshot : IGraphReader, IImmediateGraphRea
         _linkTarget = links.Targets;
         EnsureAscending(_linkSeqs, Math.Max(1, firstChecked), "link");
         _adjacency = adjacency ?? LinkAdjacency.Build(_nodes.Length, links);
-    }
-
-    /// <summary>A snapshot of <paramref name="shape"/>'s graph with some elements rewritten in place: every index is shared.</summary>
-    private ReadModelSnapshot(ReadModelSnapshot shape, long version, NodeSide nodes, ChunkedArray<LinkRow> links, TextTable linkTexts)
-    {
-        Version = version;
-        _fallback = shape._fallback;
-        _tokenizer = shape._tokenizer;
-        (_nodes, _nodeSeqs, _ownDomains, _nodeIndex, _nodesByKind, _text, _pendingText) = nodes;
-        _links = links;
-        _linkTexts = linkTexts;
-        _linkIds = shape._linkIds;
-        _linkSeqs = shape._linkSeqs;
-        _linkSource = shape._linkSource;
-        _linkTarget = shape._linkTarget;
-        _adjacency = shape._adjacency;
-        _territoryByCode = shape._territoryByCode;
-        _territoryChildren = shape._territoryChildren;
     }
 
     /// <summary>The store version this snapshot is a copy of.</summary>

@@ -30,16 +30,10 @@ public sealed class WriteHandover : IDisposable
     // Above this many changes a whole copy is as cheap, and none is wanted.
     private readonly int _maxChanges;
 
-    /// <summary>
-    /// Above this many nodes and links, changes that would build the snapshot's indexes again are left to a build on a
-    /// thread of its own: at about half a microsecond an element, that is more than a second, which the write would
-    /// wait for. Its readers read the store meanwhile. Changes appended or rewritten in place are handed over at any size.
-    /// </summary>
-    public const long ReindexedInWritesUpTo = 2_000_000;
     private readonly bool _reindex;
     private ReadModelSnapshot? _prepared;
 
-    /// <param name="reindex">Whether changes that build the snapshot's indexes again are applied here (see <see cref="ReindexedInWritesUpTo"/>).</param>
+    /// <param name="reindex">Whether changes that build the snapshot's indexes again are applied here (see <see cref="ReadModelProvider.DefaultReindexedInWritesUpTo"/>).</param>
     internal WriteHandover(ReadModelProvider provider, ReadModelSnapshot held, int maxChanges, bool reindex, long started)
     {
         _provider = provider;
