@@ -38,7 +38,7 @@ public sealed partial class ReadModelSnapshot
         if (NodesAfter(delta, changes) is { } nodes)
         {
             // The nodes held keep their places: a link's ends are the same indexes.
-            return WithLinksAppended(version, delta, changes, nodes)
+            return WithLinksKeptOrAppended(version, delta, changes, nodes)
                 ?? (reindex ? new ReadModelSnapshot(this, version, nodes, MergeLinks(nodes.Index, null, delta)) : null);
         }
         if (!reindex)
@@ -67,7 +67,7 @@ public sealed partial class ReadModelSnapshot
     /// ten million links costs what it adds. A link's row holds no text of its own: those the write left alone keep their
     /// numbers, new ones are added to the table.
     /// </summary>
-    private ReadModelSnapshot? WithLinksAppended(long version, ReadModelDelta delta, SnapshotChanges changes, NodeSide nodes)
+    private ReadModelSnapshot? WithLinksKeptOrAppended(long version, ReadModelDelta delta, SnapshotChanges changes, NodeSide nodes)
     {
         foreach (var id in delta.RemovedLinks)
         {
