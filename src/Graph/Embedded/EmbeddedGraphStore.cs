@@ -53,7 +53,8 @@ public sealed partial class EmbeddedGraphStore : IGraphStore, IStoreInitializer,
     public async Task<long> GetVersionAsync(CancellationToken cancellationToken)
     {
         await using var session = await _reads.RentAsync(cancellationToken);
-        return (long)(await session.Command(EmbeddedWriteTransaction.VersionSql).ExecuteScalarAsync(cancellationToken))!;
+        cancellationToken.ThrowIfCancellationRequested();
+        return session.Version();
     }
 
     public async Task<GraphCounts> CountAsync(Viewer viewer, CancellationToken cancellationToken)

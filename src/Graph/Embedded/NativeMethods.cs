@@ -4,7 +4,7 @@ using System.Runtime.InteropServices;
 namespace CoopGraph.Graph.Embedded;
 
 /// <summary>
-/// The few SQLite calls a bulk write makes per column, straight into the bundled e_sqlite3 library on the raw
+/// The few SQLite calls a bulk write makes per column (and the version read every request makes), straight into the bundled e_sqlite3 library on the raw
 /// statement pointer. Going through SQLitePCL costs a SafeHandle reference count and an interface call per value; at
 /// fourteen values a link that was more than SQLite's own work for the insert. Binding calls are short and never block,
 /// so they skip the GC transition; stepping does I/O and keeps it.
@@ -38,6 +38,11 @@ internal static partial class NativeMethods
     [LibraryImport(Library, EntryPoint = "sqlite3_reset")]
     [UnmanagedCallConv(CallConvs = [typeof(CallConvCdecl)])]
     public static partial int Reset(IntPtr statement);
+
+    [LibraryImport(Library, EntryPoint = "sqlite3_column_int64")]
+    [SuppressGCTransition]
+    [UnmanagedCallConv(CallConvs = [typeof(CallConvCdecl)])]
+    public static partial long ColumnInt64(IntPtr statement, int column);
 
     [LibraryImport(Library, EntryPoint = "sqlite3_changes")]
     [SuppressGCTransition]

@@ -68,6 +68,7 @@ internal sealed class ReadSession : IAsyncDisposable
     private readonly SqliteConnection _connection;
     private readonly Dictionary<string, SqliteCommand> _commands = new(StringComparer.Ordinal);
     private readonly List<SqliteCommand> _once = [];
+    private ScalarStatement? _version;
 
     internal ReadSession(ReadSessions owner, SqliteConnection connection)
     {
@@ -100,6 +101,9 @@ internal sealed class ReadSession : IAsyncDisposable
         return command;
     }
 
+    /// <summary>The store's version, as <see cref="EmbeddedWriteTransaction.VersionSql"/> reads it.</summary>
+    public long Version() => (_version ??= new ScalarStatement(_connection, EmbeddedWriteTransaction.VersionSql)).Read();
+
     public ValueTask DisposeAsync()
     {
         foreach (var command in _once)
@@ -117,6 +121,7 @@ internal sealed class ReadSession : IAsyncDisposable
         {
             command.Dispose();
         }
+        _version?.Dispose();
         _connection.Dispose();
     }
 }
