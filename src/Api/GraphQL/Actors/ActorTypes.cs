@@ -14,7 +14,7 @@ public sealed class AuthorityType : ObjectGraphType<Authority>
         Description = "A local or public authority: region, département, intercommunality, commune, public body, hospital.";
         Interface<NodeInterface>();
         Interface<ActorInterface>();
-        IsTypeOf = o => o is Authority;
+        this.IsTypeOfClass();
         ActorFields.Add(this);
         Field<NonNullGraphType<AuthorityLevelType>>("level").Description("The tier of the authority.").Resolve(c => c.Source.Level);
         Field<StringGraphType>("code").Description("Official code (INSEE, SIREN of the intercommunality…).").Resolve(c => c.Source.Code);
@@ -36,7 +36,7 @@ public sealed class ServiceType : ObjectGraphType<Service>
         Description = "An internal service (directorate, department) of an authority, in one policy domain.";
         Interface<NodeInterface>();
         Interface<ActorInterface>();
-        IsTypeOf = o => o is Service;
+        this.IsTypeOfClass();
         ActorFields.Add(this);
         Field<NonNullGraphType<PolicyDomainType>>("domain").Description("The policy domain of the service.").Resolve(c => c.Source.Domain);
         Field<NonNullGraphType<AuthorityType>>("authority").Description("The authority the service is PART_OF (exactly one).")
@@ -57,7 +57,7 @@ public sealed class SseActorType : ObjectGraphType<SseActor>
         Description = "A social and solidarity economy organisation: association, cooperative, mutual, foundation, social enterprise.";
         Interface<NodeInterface>();
         Interface<ActorInterface>();
-        IsTypeOf = o => o is SseActor;
+        this.IsTypeOfClass();
         ActorFields.Add(this);
         Field<NonNullGraphType<LegalFormType>>("legalForm").Description("Its legal form.").Resolve(c => c.Source.LegalForm);
         Field<StringGraphType>("siren").Description("Its SIREN number (9 digits), when known.").Resolve(c => c.Source.Siren);
@@ -72,7 +72,7 @@ public sealed class UniversityType : ObjectGraphType<University>
         Description = "A university, a school or a research lab.";
         Interface<NodeInterface>();
         Interface<ActorInterface>();
-        IsTypeOf = o => o is University;
+        this.IsTypeOfClass();
         ActorFields.Add(this);
         Field<NonNullGraphType<UniversityKindType>>("universityKind").Description("What kind of body it is.").Resolve(c => c.Source.UniversityKind);
     }
@@ -86,7 +86,7 @@ public sealed class InnovationLabType : ObjectGraphType<InnovationLab>
         Description = "A public-innovation lab (MindLab, La Transfo…) hosted by one authority or several.";
         Interface<NodeInterface>();
         Interface<ActorInterface>();
-        IsTypeOf = o => o is InnovationLab;
+        this.IsTypeOfClass();
         ActorFields.Add(this);
         Field<AuthorityType>("host").Description("The authority hosting the lab (HOSTED_BY); with several hosts, the first.")
             .Resolve(c => c.Loaders().NeighbourNode(c.Source.Id, LinkType.HostedBy, LinkDirection.Outgoing));
@@ -104,7 +104,7 @@ public sealed class OrganisationType : ObjectGraphType<Organisation>
         Description = "A company or a body that is none of the other kinds: a landlord, a transport operator, a chamber, a supplier.";
         Interface<NodeInterface>();
         Interface<ActorInterface>();
-        IsTypeOf = o => o is Organisation;
+        this.IsTypeOfClass();
         ActorFields.Add(this);
         Field<StringGraphType>("siren").Description("Its SIREN number (9 digits), when known.").Resolve(c => c.Source.Siren);
     }
@@ -118,7 +118,7 @@ public sealed class EstablishmentType : ObjectGraphType<Establishment>
         Description = "A school (collège, lycée, école) or another establishment run under an authority's responsibility.";
         Interface<NodeInterface>();
         Interface<ActorInterface>();
-        IsTypeOf = o => o is Establishment;
+        this.IsTypeOfClass();
         ActorFields.Add(this);
         Field<StringGraphType>("uai").Description("Its national identifier (UAI, 8 characters), when known.").Resolve(c => c.Source.Uai);
         Field<NonNullGraphType<EstablishmentCategoryType>>("category").Description("What kind of establishment it is.").Resolve(c => c.Source.Category);

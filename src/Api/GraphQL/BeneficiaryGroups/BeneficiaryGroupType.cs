@@ -15,7 +15,7 @@ public sealed class BeneficiaryGroupType : ObjectGraphType<BeneficiaryGroup>
         Name = "BeneficiaryGroup";
         Description = "A group of people a policy serves, named as a group (\"young jobseekers without a car\"): never a person.";
         Interface<NodeInterface>();
-        IsTypeOf = o => o is BeneficiaryGroup;
+        this.IsTypeOfClass();
         NodeFields.AddCommon(this);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<PolicyType>>>>("policies").Description("The policies that INVOLVE it, at any stage, each once.")
             .Resolve(c => c.Loaders().NeighbourNodes(c.Source.Id, LinkType.Involves, LinkDirection.Incoming, NodeKind.Policy));

@@ -48,6 +48,12 @@ public sealed class DocumentPlan
     public PlannedField[] Root { get; }
 
     /// <summary>
+    /// The object type of a value of an abstract type, by the value's class, where every possible type tests the class
+    /// alone (<see cref="Common.TypeOfByClass"/>); filled by <see cref="RunState.ObjectTypeOf"/>.
+    /// </summary>
+    public System.Collections.Concurrent.ConcurrentDictionary<(IAbstractGraphType Type, Type Class), IObjectGraphType> TypesByClass { get; } = new();
+
+    /// <summary>
     /// A context to coerce a request's variables in. GraphQL.NET's coercion first walks the whole operation to find
     /// where each variable is used, and keeps what it found in the context: a context kept with the plan walks it once.
     /// </summary>

@@ -15,7 +15,7 @@ public sealed class PolicyType : ObjectGraphType<Policy>
         Name = "Policy";
         Description = "A public policy or programme, and the instrument through which it acts.";
         Interface<NodeInterface>();
-        IsTypeOf = o => o is Policy;
+        this.IsTypeOfClass();
         NodeFields.AddCommon(this);
         Field<NonNullGraphType<InstrumentType>>("instrument").Description("The instrument through which it acts.").Resolve(c => c.Source.Instrument);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<PolicyDomainType>>>>("domains").Description("The domains it belongs to.").Resolve(c => c.Source.Domains);

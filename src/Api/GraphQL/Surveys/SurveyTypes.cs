@@ -34,7 +34,7 @@ public sealed class SurveyType : ObjectGraphType<Survey>
         Description = "A cooperation survey: an authority asks each of its services with whom it works. Everything it collects is private to " +
             "the authority: only keys bound to it and administrators see the survey; an invitation token sees its own form only.";
         Interface<NodeInterface>();
-        IsTypeOf = o => o is Survey;
+        this.IsTypeOfClass();
         Field<NonNullGraphType<IdGraphType>>("id").Description(NodeFields.Id).Resolve(c => c.Source.Id);
         Field<NonNullGraphType<StringGraphType>>("title").Description("Its title, as respondents see it.").Resolve(c => c.Source.Title);
         Field<NonNullGraphType<AuthorityType>>("authority").Description("The authority that runs it.")

@@ -12,7 +12,7 @@ public sealed class TerritoryType : ObjectGraphType<Territory>
         Name = "Territory";
         Description = "A place in the territorial tree (commune ⊂ département ⊂ region). Codes are unique among territories.";
         Interface<NodeInterface>();
-        IsTypeOf = o => o is Territory;
+        this.IsTypeOfClass();
         NodeFields.AddCommon(this);
         Field<NonNullGraphType<StringGraphType>>("code").Description("The official code (INSEE code of a commune, département or region), unique among territories.").Resolve(c => c.Source.Code);
         Field<NonNullGraphType<TerritoryLevelType>>("level").Description("Its level in the territorial tree.").Resolve(c => c.Source.Level);

@@ -12,7 +12,7 @@ public sealed class ThemeType : ObjectGraphType<Theme>
         Name = "Theme";
         Description = "An issue area (youth mobility, elderly isolation, food…) that belongs to one domain but concerns many.";
         Interface<NodeInterface>();
-        IsTypeOf = o => o is Theme;
+        this.IsTypeOfClass();
         NodeFields.AddCommon(this);
         Field<NonNullGraphType<PolicyDomainType>>("domain").Description("The domain it belongs to.").Resolve(c => c.Source.Domain);
         NodeFields.AddLinks(this);
