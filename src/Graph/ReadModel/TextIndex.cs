@@ -29,6 +29,9 @@ internal sealed partial class TextIndex
     private readonly int[] _counts;
     // Per node, its tokens in name and description: FTS5's row size.
     private readonly int[] _sizes;
+    // Each node's size up to 255 (255: look in _sizes), for the sizes a search reads node by node: a quarter of the
+    // memory, so that it stays in the processor's cache at national scale.
+    private readonly byte[] _shortSizes;
     private readonly double _averageSize;
     // Per token searched alone, its nodes in rank order, made when first asked (see BestRanked).
     private readonly ConcurrentDictionary<int, int[]> _rankOrders = new();
@@ -46,6 +49,7 @@ internal sealed partial class TextIndex
         _docs = docs;
         _counts = counts;
         _sizes = sizes;
+        _shortSizes = Array.ConvertAll(sizes, size => (byte)Math.Min(size, byte.MaxValue));
         _averageSize = averageSize;
         (_nodeStart, _byNode) = ByNode(docs, sizes.Length);
     }
