@@ -14,6 +14,7 @@ public sealed class ActorInterface : InterfaceGraphType<Node>
     {
         Name = "Actor";
         Description = "A node that acts: an authority, one of its services, an SSE organisation, a university or lab, an innovation lab.";
+        this.ResolvedByPossibleTypes();
         Interface<NodeInterface>();
         // Declarations only: each actor type resolves these fields through ActorFields.
         Field<NonNullGraphType<IdGraphType>>("id").Description(NodeFields.Id);

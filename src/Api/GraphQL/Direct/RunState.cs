@@ -80,7 +80,7 @@ internal sealed class RunState(DocumentPlan plan, ISchema schema, Variables vari
             : throw new DirectRun.Declined();
         // Asking each possible type in turn was 4 % of an actor page's CPU (twenty node ends), measured: where the answer
         // depends on the class alone, it is kept.
-        if (abstractType.ResolveType is null && abstractType.PossibleTypes.All(TypeOfByClass.IsTypedByClass))
+        if (abstractType.IsTypedByClass())
         {
             plan.TypesByClass.TryAdd(key, found);
         }
