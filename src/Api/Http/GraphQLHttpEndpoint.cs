@@ -166,6 +166,8 @@ public static class GraphQLHttpEndpoint
             reader.At(version, cancellationToken);
         }
 
+        options.RequestServices = new GraphQL.Loading.KeptReaders(options.RequestServices);
+
         // An entity read of a document validated before goes to CoopGraph's own executer; anything it does not cover,
         // to GraphQL.NET.
         byte[]? body = null;
