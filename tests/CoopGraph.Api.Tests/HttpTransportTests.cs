@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CoopGraph.Api.Tests;
 
@@ -50,6 +51,73 @@ public sealed class HttpTransportTests(CoopGraphFactory factory) : IClassFixture
         Assert.Equal(expected, response.StatusCode);
         var error = JsonNode.Parse(await response.Content.ReadAsStringAsync())!["errors"]![0]!;
         Assert.Equal("BAD_REQUEST", error["extensions"]!["code"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task ABodyThatArrivesInPieces_IsReadWhole()
+    {
+        // A query with variables, given a few bytes at a time: the reader reads until the body ends, then parses it.
+        var body = System.Text.Encoding.UTF8.GetBytes(
+            """{"query":"query Q($id: ID!) { node(id: $id) { id } }","variables":{"id":"auth:region"},"operationName":"Q"}""");
+        var http = new Microsoft.AspNetCore.Http.DefaultHttpContext();
+        http.Request.ContentType = "application/json";
+        http.Request.Body = new TrickleStream(body, 3);
+        var serializer = factory.Services.GetRequiredService<global::GraphQL.IGraphQLTextSerializer>();
+
+        var read = await Http.GraphQLRequestReader.ReadPostAsync(http.Request, serializer, 10_000, CancellationToken.None);
+
+        Assert.Null(read.Problem);
+        Assert.Equal("query Q($id: ID!) { node(id: $id) { id } }", read.Request!.Query);
+        Assert.Equal("Q", read.Request.OperationName);
+        Assert.Equal("auth:region", read.Request.Variables!["id"]);
+        // Cut short, the same body is not JSON, and says so.
+        http.Request.Body = new TrickleStream(body[..40], 3);
+        var cut = await Http.GraphQLRequestReader.ReadPostAsync(http.Request, serializer, 10_000, CancellationToken.None);
+        Assert.Equal("The request body is not valid JSON.", cut.Problem);
+    }
+
+    /// <summary>A body that gives at most <paramref name="step"/> bytes per read, as a slow client sends it.</summary>
+    private sealed class TrickleStream(byte[] bytes, int step) : Stream
+    {
+        private int _position;
+
+        public override bool CanRead => true;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => false;
+
+        public override long Length => bytes.Length;
+
+        public override long Position { get => _position; set => throw new NotSupportedException(); }
+
+        public override int Read(byte[] buffer, int offset, int count)
+        {
+            var taken = Math.Min(Math.Min(step, count), bytes.Length - _position);
+            Array.Copy(bytes, _position, buffer, offset, taken);
+            _position += taken;
+            return taken;
+        }
+
+        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+        {
+            // Each piece after a pause, so that the reader finds the body unfinished.
+            await Task.Yield();
+            var taken = Math.Min(Math.Min(step, buffer.Length), bytes.Length - _position);
+            bytes.AsMemory(_position, taken).CopyTo(buffer);
+            _position += taken;
+            return taken;
+        }
+
+        public override void Flush()
+        {
+        }
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 
     [Theory]
