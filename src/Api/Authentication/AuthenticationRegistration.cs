@@ -1,6 +1,8 @@
 namespace CoopGraph.Api.Authentication;
 
-/// <summary>The API key scheme, and the one service that decides what a caller may run (<see cref="OperationAccess"/>).</summary>
+/// <summary>
+/// The API key scheme, and the one service that decides what a caller may run (<see cref="OperationAccess"/>).
+/// </summary>
 public static class AuthenticationRegistration
 {
     public static IServiceCollection AddCoopGraphAuthentication(this IServiceCollection services)

@@ -4,10 +4,11 @@ using System.Runtime.InteropServices;
 namespace CoopGraph.Graph.Embedded;
 
 /// <summary>
-/// The few SQLite calls a bulk write makes per column (and the version read every request makes), straight into the bundled e_sqlite3 library on the raw
-/// statement pointer. Going through SQLitePCL costs a SafeHandle reference count and an interface call per value; at
-/// fourteen values a link that was more than SQLite's own work for the insert. Binding calls are short and never block,
-/// so they skip the GC transition; stepping does I/O and keeps it.
+/// The few SQLite calls a bulk write makes per column, and the version read that starts every request, straight into
+/// the bundled e_sqlite3 library on the raw statement pointer. Going through SQLitePCL costs a SafeHandle reference
+/// count and an interface call per value; at fourteen values a link that was more than SQLite's own work for the
+/// insert. Binding and column calls are short and never block, so they skip the GC transition; stepping does I/O and
+/// keeps it.
 /// </summary>
 internal static partial class NativeMethods
 {

@@ -78,8 +78,8 @@ internal sealed class RunState(DocumentPlan plan, ISchema schema, Variables vari
         var found = abstractType.GetObjectType(value, schema) is { } candidate && abstractType.IsPossibleType(candidate)
             ? Checked(candidate, value)
             : throw new DirectRun.Declined();
-        // Asking each possible type in turn was 4 % of an actor page's CPU (twenty node ends), measured: where the answer
-        // depends on the class alone, it is kept.
+        // Asking each possible type in turn was 4 % of an actor page's CPU (twenty node ends), measured: where the
+        // answer depends on the class alone, it is kept.
         if (abstractType.IsTypedByClass())
         {
             plan.TypesByClass.TryAdd(key, found);
