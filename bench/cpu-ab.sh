@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The server's CPU time per request, two builds side by side: starts build A and build B at once, each on its own copy
-# of DATABASE, then measures the load kit's operations with wrk at 16 connections on A, then on B, ROUNDS times over,
-# and prints the medians of both the rate and the server's CPU time per request (from /proc/PID/stat around each run).
+# of DATABASE, then measures the load kit's operations with wrk at 16 connections on A, then on B, ROUNDS times over
+# (B first in every second round: measured first or second, the same build gave up to a tenth apart), and prints the medians of both the rate and the server's CPU time per request (from /proc/PID/stat around each run).
 # On a machine whose speed drifts within the hour the CPU per request compares builds better than the rate does.
 #
 #   bench/cpu-ab.sh BUILD_A BUILD_B DATABASE [ROUNDS] [SECONDS] [OPERATIONS...]
@@ -46,8 +46,9 @@ done
 cpu() { awk '{print $14 + $15}' "/proc/$1/stat"; }
 first=$(ls "$kit"/*.json | head -1)
 for round in $(seq 1 "$rounds"); do
+  sides="A B"; [ $(( round % 2 )) = 0 ] && sides="B A"
   for operation in $operations; do
-    for side in A B; do
+    for side in $sides; do
       base="http://127.0.0.1:${ports[$side]}"
       before=$(cpu "${pids[$side]}")
       if [ "$operation" = ceiling ]; then

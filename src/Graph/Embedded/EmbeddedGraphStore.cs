@@ -18,6 +18,12 @@ public sealed partial class EmbeddedGraphStore : IGraphStore, IStoreInitializer,
     private readonly ReadSessions _reads;
     private readonly TimeProvider _time;
 
+    // Set once the store is initialized, when the file has a WAL index; the version last read and the index's header
+    // just before it was read: while the header is unchanged, nothing was committed since, by anyone.
+    private CommitWatch? _watch;
+    private KnownVersion? _known;
+    private long _versionsRead;
+
     // One writer at a time inside this process: SQLite allows one anyway, and queuing here is
     // fairer and cheaper than retrying on SQLITE_BUSY.
     private readonly SemaphoreSlim _writeLock = new(1, 1);
@@ -30,9 +36,19 @@ public sealed partial class EmbeddedGraphStore : IGraphStore, IStoreInitializer,
     }
 
     /// <summary>Closes the connections kept for version and entity reads; the pooled ones are SQLite's to close.</summary>
-    public void Dispose() => _reads.Dispose();
+    public void Dispose()
+    {
+        Interlocked.Exchange(ref _watch, null)?.Dispose();
+        _reads.Dispose();
+    }
 
     public string FilePath => _connections.FilePath;
+
+    /// <summary>Whether versions are known from the WAL index between commits (<see cref="CommitWatch"/>).</summary>
+    internal bool WatchesCommits => Volatile.Read(ref _watch) is not null;
+
+    /// <summary>How many times the version was read from the file since the start.</summary>
+    internal long VersionsRead => Interlocked.Read(ref _versionsRead);
 
     /// <summary>How many connections the store opened for entity reads (they are kept and reused).</summary>
     internal int ReadConnectionsOpened => _reads.Opened;
@@ -47,15 +63,45 @@ public sealed partial class EmbeddedGraphStore : IGraphStore, IStoreInitializer,
         await using var connection = await _connections.OpenAsync(bulk: true, cancellationToken);
         await Migrator.MigrateAsync(connection, cancellationToken);
         await RestoreIfDeferredAsync(connection, cancellationToken);
+        if (Volatile.Read(ref _watch) is null
+            && await CommitWatch.OpenAsync(await _connections.OpenReadAsync(cancellationToken), cancellationToken) is { } watch
+            && Interlocked.CompareExchange(ref _watch, watch, null) is not null)
+        {
+            // Initialized twice at once: one watch is enough.
+            watch.Dispose();
+        }
     }
 
-    /// <summary>Asked by every request first: on a kept read connection, its statement prepared once.</summary>
+    /// <summary>
+    /// Asked by every request first. While nothing was committed since the last read (<see cref="CommitWatch"/>), it is
+    /// the version then; otherwise it is read on a kept read connection, its statement prepared once.
+    /// </summary>
     public async Task<long> GetVersionAsync(CancellationToken cancellationToken)
     {
-        await using var session = await _reads.RentAsync(cancellationToken);
-        cancellationToken.ThrowIfCancellationRequested();
-        return session.Version();
+        var stamp = default(CommitWatch.Stamp);
+        var stamped = Volatile.Read(ref _watch) is { } watch && watch.TryNow(out stamp);
+        if (stamped && Volatile.Read(ref _known) is { } known && known.Stamp == stamp)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            return known.Version;
+        }
+        long version;
+        await using (var session = await _reads.RentAsync(cancellationToken))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            version = session.Version();
+        }
+        Interlocked.Increment(ref _versionsRead);
+        if (stamped)
+        {
+            // Read after the stamp was taken, so never older than the file at that stamp. Of two requests storing at
+            // once, the one with the older stamp may win: the header then differs and the next request reads again.
+            Volatile.Write(ref _known, new KnownVersion(stamp, version));
+        }
+        return version;
     }
+
+    private sealed record KnownVersion(CommitWatch.Stamp Stamp, long Version);
 
     public async Task<GraphCounts> CountAsync(Viewer viewer, CancellationToken cancellationToken)
     {

@@ -49,6 +49,7 @@ public abstract class DirectReadsComparison(bool readModel) : IAsyncLifetime
             new { f = 4 }),
         ("query($t: String!) { search(text: $t, first: 5) { __typename id ... on Actor { name } } }", new { t = "jeun" }),
         ("{ themes(first: 3) { edges { cursor node { id name } } } links(first: 4) { nodes { id type since until amount year instrument kind intensity } } }", null),
+        ("{ __typename }", null),
     ];
 
     private static readonly (string Query, object? Variables)[] HandedBack =

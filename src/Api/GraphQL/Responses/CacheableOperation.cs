@@ -4,7 +4,8 @@ namespace CoopGraph.Api.GraphQL.Responses;
 
 /// <summary>
 /// Which operations may be answered from the <see cref="ResponseCache"/>: queries whose root fields all read entities
-/// of the graph (nodes, links, listings, search), whose answers are a function of the store version and the viewer.
+/// of the graph (nodes, links, listings, search) or name the root type, whose answers are a function of the store
+/// version and the viewer. A query of <c>__typename</c> alone (a client's probe that the API answers) is one of them.
 /// Analyses are not among them (their projection may lag the store by a moment, and they keep their own cache), nor
 /// anything about the caller, keys, surveys or the change feed. A field further down that reaches for anything but the
 /// graph is caught while the operation runs (see <see cref="WatchedServices"/>).
@@ -22,7 +23,6 @@ public static class CacheableOperation
         {
             return false;
         }
-        var reads = 0;
         foreach (var selection in operation.SelectionSet.Selections)
         {
             if (selection is not GraphQLField field)
@@ -30,15 +30,11 @@ public static class CacheableOperation
                 return false;
             }
             var name = field.Name.StringValue;
-            if (EntityReads.Contains(name))
-            {
-                reads++;
-            }
-            else if (name != "__typename")
+            if (!EntityReads.Contains(name) && name != "__typename")
             {
                 return false;
             }
         }
-        return reads > 0;
+        return true;
     }
 }
