@@ -274,10 +274,29 @@ public static class GraphQLHttpEndpoint
     /// <summary>The operation a request runs: the one named, or the only one.</summary>
     internal static GraphQLOperationDefinition? Selected(GraphQLDocument document, string? operationName)
     {
-        var operations = document.Definitions.OfType<GraphQLOperationDefinition>().ToList();
-        return operationName is null
-            ? (operations.Count == 1 ? operations[0] : null)
-            : operations.FirstOrDefault(o => o.Name?.StringValue == operationName);
+        // Without LINQ: this runs for every request.
+        GraphQLOperationDefinition? found = null;
+        foreach (var definition in document.Definitions)
+        {
+            if (definition is not GraphQLOperationDefinition operation)
+            {
+                continue;
+            }
+            if (operationName is null)
+            {
+                if (found is not null)
+                {
+                    // More than one, and none named: the request must say which.
+                    return null;
+                }
+                found = operation;
+            }
+            else if (operation.Name?.StringValue == operationName)
+            {
+                return operation;
+            }
+        }
+        return operationName is null ? found : null;
     }
 
     private static Task WriteProblemAsync(HttpContext http, int status, string mediaType, string message, CancellationToken cancellationToken, string code = ErrorCodes.BadRequest) =>
