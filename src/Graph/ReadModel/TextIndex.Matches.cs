@@ -115,6 +115,11 @@ internal sealed partial class TextIndex
             {
                 // One token drives: its postings as they are held, each checked against the marks.
                 var (docs, counts) = Postings(phrases[driver].From, phrases[driver].To);
+                if (phrases.Length == 2 && marked[1 - driver] is { } other)
+                {
+                    TwoWords(docs, counts, driver, phrases[1 - driver], other, frequencies, ref sink);
+                    return;
+                }
                 for (var i = 0; i < docs.Count; i++)
                 {
                     if (MarkedIn(marked, docs[i]) && OccurrencesIn(phrases, marked, driver, docs[i], frequencies))
@@ -158,6 +163,35 @@ internal sealed partial class TextIndex
                     Release(marks);
                 }
             }
+        }
+    }
+
+    /// <summary>
+    /// The general loop above for two words, one token driving and the other marked, the commonest costly search ("régie
+    /// 5"): the same checks, with the other word's bitmaps and the postings read directly rather than through the loops
+    /// over every phrase.
+    /// </summary>
+    private void TwoWords<TSink>(ArraySegment<int> docs, ArraySegment<int> counts, int driver, Phrase phrase, Marks marks,
+        int[] frequencies, ref TSink sink)
+        where TSink : struct, IMatchSink
+    {
+        var other = 1 - driver;
+        var bits = marks.Bits;
+        var repeated = marks.Repeated;
+        var docSpan = docs.AsSpan();
+        var countSpan = counts.AsSpan();
+        for (var i = 0; i < docSpan.Length; i++)
+        {
+            var doc = docSpan[i];
+            var word = doc >> 6;
+            var bit = 1UL << (doc & 63);
+            if ((bits[word] & bit) == 0)
+            {
+                continue;
+            }
+            frequencies[other] = (repeated[word] & bit) == 0 ? 1 : Occurrences(doc, phrase);
+            frequencies[driver] = countSpan[i];
+            sink.Add(doc, frequencies);
         }
     }
 
