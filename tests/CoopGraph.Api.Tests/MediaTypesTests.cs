@@ -2,7 +2,9 @@ using CoopGraph.Api.Http;
 
 namespace CoopGraph.Api.Tests;
 
-/// <summary>Negotiation answers are kept by header text, and the same whether kept or not; the kept ones are bounded.</summary>
+/// <summary>
+/// Negotiation answers are kept by header text, and the same whether kept or not; the kept ones are bounded.
+/// </summary>
 public sealed class MediaTypesTests
 {
     [Theory]

@@ -72,7 +72,9 @@ internal sealed class CommitWatch : IDisposable
         }
     }
 
-    /// <summary>A watch over the file of <paramref name="holder"/>, which it then owns; null when the file has no WAL index.</summary>
+    /// <summary>
+    /// A watch over the file of <paramref name="holder"/>, which it then owns; null when the file has no WAL index.
+    /// </summary>
     public static async Task<CommitWatch?> OpenAsync(SqliteConnection holder, CancellationToken cancellationToken)
     {
         try

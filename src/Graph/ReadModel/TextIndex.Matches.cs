@@ -167,9 +167,9 @@ internal sealed partial class TextIndex
     }
 
     /// <summary>
-    /// The general loop above for two words, one token driving and the other marked, the commonest costly search ("régie
-    /// 5"): the same checks, with the other word's bitmaps and the postings read directly rather than through the loops
-    /// over every phrase.
+    /// The general loop above for two words, one token driving and the other marked, the commonest costly search
+    /// ("régie 5"): the same checks, with the other word's bitmaps and the postings read directly rather than through
+    /// the loops over every phrase.
     /// </summary>
     private void TwoWords<TSink>(ArraySegment<int> docs, ArraySegment<int> counts, int driver, Phrase phrase, Marks marks,
         int[] frequencies, ref TSink sink)
